@@ -1,0 +1,156 @@
+/**
+ * The contract between the local engine process and its clients (the runner's local target,
+ * the tests, bench-engine). The engine serves, on one control port:
+ *   - the CloudWatch GetMetricData subset (POST /, AWS JSON 1.0, X-Amz-Target
+ *     `GraniteServiceVersion20100801.GetMetricData`), read with @aws-sdk/client-cloudwatch;
+ *   - the control API under /_engine/ (JSON), below.
+ * Each function variant gets its own Function-URL-style HTTP endpoint on its own port.
+ *
+ * Control API:
+ *   GET    /_engine/health                        -> { ok: true, pid }
+ *   POST   /_engine/functions        FunctionSpec -> 201 DeployedFunction (resolves once the
+ *                                                   function is ready: LMI waits for its minimum
+ *                                                   environments, as publishing a version does)
+ *                                                   400 { message } for a bad spec or init failure
+ *   GET    /_engine/functions/:name                 -> FunctionState
+ *   GET    /_engine/functions/:name/stats?startMs=&endMs= -> WindowStats
+ *   DELETE /_engine/functions/:name                 -> 204 (environments and workers stopped)
+ *   POST   /_engine/shutdown                        -> 204, then the process exits
+ *
+ * When started by `lmi-bench engine`, the engine writes one line of JSON to stdout when it
+ * is listening: EngineReady.
+ */
+import type { Runtime } from '../workload/manifest.ts';
+
+export interface EngineReady {
+  event: 'ready';
+  pid: number;
+  /** Control API and CloudWatch endpoint, e.g. http://127.0.0.1:41234 */
+  controlUrl: string;
+}
+
+export interface StandardComputeSpec {
+  type: 'lambda';
+  memoryMb: number;
+  /** Account/function concurrency limit: request L+1 at once gets 429. */
+  concurrencyLimit: number;
+  /** Idle environments are reaped after this long. */
+  idleTimeoutMs: number;
+}
+
+export interface LmiComputeSpec {
+  type: 'lmi';
+  /** At least 2048 (the service's smallest LMI function). */
+  memoryMb: number;
+  /** PerExecutionEnvironmentMaxConcurrency, 1–1600. */
+  maxConcurrency: number;
+  /** ExecutionEnvironmentMemoryGiBPerVCpu, 2.0–8.0. */
+  gibPerVcpu: number;
+  /** Environments started on publish and the floor of scale-in (service default 3). */
+  minEnvironments: number;
+  /** Optional ceiling on environments (PutFunctionScalingConfig). */
+  maxEnvironments?: number;
+  /** EC2 instance type of the capacity provider, e.g. m7g.xlarge. */
+  instanceType: string;
+  /** Capacity provider MaxVCpuCount. */
+  maxVcpus: number;
+}
+
+export type ComputeSpec = StandardComputeSpec | LmiComputeSpec;
+
+export interface FunctionSpec {
+  /** Unique within the engine; [A-Za-z0-9_-]{1,64}. */
+  name: string;
+  /** Absolute path of the workload folder. */
+  workloadDir: string;
+  runtime: Runtime;
+  /** An invocation running longer is answered 502 with a timeout error. */
+  timeoutMs: number;
+  compute: ComputeSpec;
+}
+
+export interface DeployedFunction {
+  name: string;
+  /** Function-URL-style endpoint, e.g. http://127.0.0.1:40001/ */
+  url: string;
+  compute: ComputeSpec;
+  environments: number;
+}
+
+export type InvocationStatus = 'ok' | 'error' | 'timeout' | 'throttled';
+
+/** One invocation as the engine saw it: the raw material of every metric. */
+export interface InvocationRecord {
+  functionName: string;
+  mode: 'lambda' | 'lmi';
+  /** Epoch ms (fractional) when the front door received the request. */
+  startMs: number;
+  /** Epoch ms (fractional) when the response was handed back. */
+  endMs: number;
+  /** Handler duration, excluding init (0 for throttled). */
+  durationMs: number;
+  /** Standard Lambda bills duration rounded up to the next 1 ms. */
+  billedDurationMs: number;
+  /** Init duration when this invocation caused a cold start. */
+  initDurationMs?: number;
+  /** Environment that served it (absent for throttled). */
+  environmentId?: string;
+  status: InvocationStatus;
+  /** For throttles: which limit was hit. */
+  throttleReason?: 'ConcurrencyThrottles' | 'SlotsExhausted' | 'CPUThrottles';
+}
+
+export interface EnvironmentInfo {
+  id: string;
+  /** Emulated instance the environment is packed on (LMI) or 'standard'. */
+  instanceId: string;
+  state: 'initializing' | 'ready' | 'stopping';
+  startedAtMs: number;
+  initDurationMs?: number;
+  /** Invocations running now. */
+  inFlight: number;
+  /** Slots (1 for standard Lambda, maxConcurrency for LMI). */
+  slots: number;
+  /** Resident memory of the environment's process(es) in bytes, where measurable. */
+  rssBytes?: number;
+}
+
+/** One point of the instance/environment timeline: what LMI costs. */
+export interface CapacityPoint {
+  atMs: number;
+  environments: number;
+  instances: number;
+  vcpusAllocated: number;
+  vcpusAvailable: number;
+}
+
+export interface FunctionState {
+  name: string;
+  compute: ComputeSpec;
+  environments: EnvironmentInfo[];
+  timeline: CapacityPoint[];
+}
+
+/** What the engine knows about one measured window beyond CloudWatch. */
+export interface WindowStats {
+  startMs: number;
+  endMs: number;
+  invocations: number;
+  ok: number;
+  errors: number;
+  timeouts: number;
+  throttled: number;
+  coldStarts: number;
+  initDurationsMs: number[];
+  /** Distinct environments that served invocations in the window. */
+  environmentsUsed: number;
+  /** Largest number of environments alive at once during the window. */
+  environmentsMax: number;
+  /** Largest number of emulated instances during the window (LMI), 0 for standard. */
+  instancesMax: number;
+  /** Time-weighted mean instance count over the window (LMI), 0 for standard. */
+  instancesMean: number;
+  /** CPU time consumed by the function's environments during the window, in seconds. */
+  cpuSeconds: number;
+  timeline: CapacityPoint[];
+}

@@ -1,0 +1,69 @@
+/**
+ * The typed, validated plan of one bench run. The CLI turns flags into a BenchPlan
+ * (runner/plan/ validates); nothing is deployed or loaded before a plan exists.
+ */
+import type { Runtime, Workload } from '../workload/manifest.ts';
+
+export type Mode = 'lambda' | 'lmi';
+export type TargetKind = 'local' | 'aws';
+export type Architecture = 'x86_64' | 'arm64';
+
+/** The settings a level was measured with (run.json `levels[].settings`). */
+export interface VariantSettings {
+  memoryMb: number;
+  maxConcurrency?: number;
+  gibPerVcpu?: number;
+}
+
+/** One deployable function configuration: standard Lambda, or one LMI settings combination. */
+export interface Variant {
+  /** Stable id, e.g. `lambda-m1024` or `lmi-c16-g2`; also the function name suffix. */
+  id: string;
+  mode: Mode;
+  settings: VariantSettings;
+}
+
+export interface BenchPlan {
+  runId: string;
+  workload: Workload;
+  runtime: Runtime;
+  target: TargetKind;
+  modes: Mode[];
+  /** Ascending concurrency levels (closed-loop connections). */
+  concurrency: number[];
+  durationSec: number;
+  warmupSec: number;
+  trials: number;
+  /** Request body sent to the handler (the manifest's event unless overridden). */
+  event: Record<string, unknown>;
+  timeoutSec: number;
+  lambda: {
+    memoryMb: number;
+    architecture: Architecture;
+    concurrencyLimit: number;
+    idleTimeoutSec: number;
+  };
+  lmi: {
+    memoryMb: number;
+    /** Swept: every combination of maxConcurrency × gibPerVcpu is a variant. */
+    maxConcurrency: number[];
+    gibPerVcpu: number[];
+    minEnvironments: number;
+    instanceType: string;
+    maxVcpus: number;
+  };
+  region: string;
+  pricing: {
+    offline: boolean;
+    /** Commitment discount on the EC2 part of LMI, 0–1. */
+    discount: number;
+    freeTier: boolean;
+  };
+  /** Results folder of this run: <out>/<runId>. */
+  outDir: string;
+  /** AWS target only. */
+  aws?: {
+    keep: boolean;
+    maxSpendUsd: number;
+  };
+}

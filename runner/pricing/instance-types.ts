@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import type { Architecture } from '../plan/plan.ts';
+import { UsageError } from '../errors.ts';
+
+export interface InstanceShape {
+  instanceType: string;
+  vcpus: number;
+  memoryGiB: number;
+  architecture: Architecture;
+}
+
+const catalogPath = new URL('../../data/ec2-instance-types.json', import.meta.url);
+let catalog: Map<string, InstanceShape> | undefined;
+
+export function instanceCatalog(): Map<string, InstanceShape> {
+  if (!catalog) {
+    const doc = JSON.parse(readFileSync(catalogPath, 'utf8')) as {
+      instanceTypes: Record<string, Omit<InstanceShape, 'instanceType'>>;
+    };
+    catalog = new Map(Object.entries(doc.instanceTypes).map(([instanceType, shape]) => [instanceType, { instanceType, ...shape }]));
+  }
+  return catalog;
+}
+
+/** Names closest to `wanted` (same family first, then edit distance), for "did you mean" lines. */
+export function closeMatches(wanted: string, names: Iterable<string>, limit = 3): string[] {
+  const scored = [...names].map((name) => ({ name, score: editDistance(wanted.toLowerCase(), name.toLowerCase()) }));
+  scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
+  return scored.slice(0, limit).map((s) => s.name);
+}
+
+/** The shape of an instance type, or a UsageError naming the closest known types. */
+export function instanceShape(instanceType: string): InstanceShape {
+  const shape = instanceCatalog().get(instanceType);
+  if (!shape) {
+    const near = closeMatches(instanceType, instanceCatalog().keys());
+    throw new UsageError(`unknown instance type '${instanceType}' (did you mean ${near.join(', ')}?)`);
+  }
+  return shape;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

@@ -1,0 +1,172 @@
+/**
+ * The run file, results/<run-id>/run.json: one TypeScript type for its JSON.
+ * Stable fields are those of DESIGN.md ("Run file"); fields may be added, never renamed.
+ */
+import type { Mode, TargetKind, VariantSettings } from '../plan/plan.ts';
+import type { CapacityPoint } from '../engine/protocol.ts';
+
+export const schemaVersion = 1 as const;
+
+export type RunStatus = 'complete' | 'interrupted' | 'failed';
+
+export interface LatencySummaryMs {
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+  min: number;
+  stddev: number;
+}
+
+export interface RequestCounts {
+  /** 2xx responses. */
+  ok: number;
+  /** 429 responses. */
+  throttled: number;
+  /** Every other failure: non-2xx other than 429, socket errors, timeouts. */
+  errors: number;
+}
+
+/** A time window in epoch milliseconds and ISO strings (both, so the JSON is readable). */
+export interface TimeWindow {
+  startMs: number;
+  endMs: number;
+  start: string;
+  end: string;
+}
+
+/**
+ * An HDR histogram of successful-request latency in microseconds, encoded with
+ * hdr-histogram-js `encodeIntoCompressedBase64`, so reports can be recomputed later.
+ */
+export interface EncodedHistogram {
+  unit: 'us';
+  encoding: 'hdr-compressed-base64';
+  data: string;
+}
+
+export interface TrialResult {
+  trial: number;
+  window: TimeWindow;
+  requests: RequestCounts;
+  throughputRps: number;
+  latencyMs: LatencySummaryMs;
+  histogram: EncodedHistogram;
+}
+
+/** CloudWatch statistics over a level's window, as pulled through GetMetricData. */
+export interface CloudWatchSummary {
+  invocations: number;
+  errors: number;
+  throttles: number;
+  durationMs: { average: number; maximum: number; p50: number; p90: number; p99: number } | null;
+  concurrentExecutionsMax: number | null;
+  /** LMI only. */
+  executionEnvironmentConcurrencyMax?: number | null;
+  executionEnvironmentCpuUtilizationPct?: number | null;
+  vcpuAllocatedMax?: number | null;
+  vcpuAvailableMax?: number | null;
+}
+
+export interface LevelCost {
+  /** At the measured throughput of the level, sustained. */
+  usdPerMillionRequests: number;
+  usdPerHour: number;
+  /** LMI: instances the capacity model needs at that rate. */
+  instances?: number;
+}
+
+interface LevelBase {
+  mode: Mode;
+  /** Variant id (see plan.ts), groups levels of one settings combination. */
+  variantId: string;
+  settings: VariantSettings;
+  concurrency: number;
+}
+
+export interface MeasuredLevel extends LevelBase {
+  state: 'measured';
+  window: TimeWindow;
+  trials: TrialResult[];
+  /** Totals and percentiles over all trials (warm-up excluded). */
+  requests: RequestCounts;
+  throughputRps: number;
+  latencyMs: LatencySummaryMs;
+  histogram: EncodedHistogram;
+  coldStarts: number;
+  initDurationMs: { count: number; mean: number; max: number } | null;
+  /** Environments that served the level (max alive during the measured window). */
+  environments: number;
+  /** LMI: emulated instances (max during the window) and the timeline. */
+  instances?: number;
+  instancesMean?: number;
+  timeline?: CapacityPoint[];
+  /** CPU time the environments spent per successful request, in seconds. */
+  cpuSecondsPerRequest: number | null;
+  /** Mean handler duration as the engine/CloudWatch measured it. */
+  cloudwatch: CloudWatchSummary | null;
+  cost?: LevelCost;
+}
+
+export interface FailedLevel extends LevelBase {
+  state: 'failed';
+  reason: string;
+}
+
+export interface SkippedLevel extends LevelBase {
+  state: 'skipped';
+  reason: string;
+}
+
+export type LevelResult = MeasuredLevel | FailedLevel | SkippedLevel;
+
+export interface MachineInfo {
+  hostname: string;
+  platform: string;
+  arch: string;
+  cpuModel: string;
+  cpus: number;
+  memoryGiB: number;
+  node: string;
+  python: string | null;
+}
+
+export interface PriceProvenance {
+  source: 'price-list-api' | 'snapshot' | 'cache';
+  /** Date the prices were captured (YYYY-MM-DD). */
+  asOf: string;
+  region: string;
+}
+
+export interface CrossoverResult {
+  /** Request rates where LMI and standard Lambda cost the same per hour (ascending). */
+  requestsPerSecond: number[];
+  /** Which variant and level the model inputs came from. */
+  basis: { lambdaVariantId: string; lmiVariantId: string; note: string };
+  /** The two hourly cost curves over a range of rates (for the report). */
+  curve: Array<{ requestsPerSecond: number; lambdaUsdPerHour: number; lmiUsdPerHour: number; lmiInstances: number }>;
+  /** Monthly cost under the traffic profile, when one was given. */
+  profile?: { name: string; lambdaUsdPerMonth: number; lmiUsdPerMonth: number; requestsPerMonth: number };
+  assumptions: string[];
+}
+
+export interface RunFile {
+  schemaVersion: typeof schemaVersion;
+  runId: string;
+  status: RunStatus;
+  /** Why the run failed or was interrupted. */
+  reason?: string;
+  startedAt: string;
+  finishedAt: string;
+  tool: { name: 'lmi-bench'; version: string };
+  machine: MachineInfo;
+  workload: { name: string; runtime: string; description: string; kind: string };
+  target: TargetKind;
+  /** The plan as run (flags resolved to values). */
+  plan: Record<string, unknown>;
+  levels: LevelResult[];
+  crossover: CrossoverResult | null;
+  prices: PriceProvenance | null;
+}

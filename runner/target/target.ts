@@ -1,0 +1,43 @@
+/**
+ * Where a workload runs. One implementation per platform (SeBS-style): `local` (the embedded
+ * engine, runner/target/local/) and `aws` (the CDK stack, runner/target/aws/). The sweep only
+ * talks to this interface.
+ */
+import type { TargetKind, Variant } from '../plan/plan.ts';
+import type { WindowStats } from '../engine/protocol.ts';
+
+export interface CloudWatchAccess {
+  /** Endpoint override (the local engine); absent for AWS. */
+  endpoint?: string;
+  region: string;
+  /** Dimensions of the function version (FunctionName, Resource, ...). */
+  functionDimensions: Record<string, string>;
+  /** LMI: dimensions of the capacity provider (CapacityProviderName, InstanceType). */
+  capacityProviderDimensions?: Record<string, string>;
+  /** Period in seconds that metrics are published at (60 for the engine, 300 for LMI on AWS). */
+  periodSec: number;
+}
+
+export interface DeployedVariant {
+  variant: Variant;
+  functionName: string;
+  /** HTTP endpoint the load generator drives. */
+  url: string;
+  /** Signs a request (AWS_IAM function URLs); absent when requests go unsigned. */
+  signRequest?: (request: { method: string; url: string; headers: Record<string, string>; body: string }) => Promise<Record<string, string>>;
+  cloudwatch: CloudWatchAccess;
+}
+
+export interface Target {
+  readonly kind: TargetKind;
+  /** Bring the platform up (spawn the engine; deploy the stack). */
+  start(): Promise<void>;
+  /** Make one variant ready to be loaded (LMI: published and its minimum environments up). */
+  deploy(variant: Variant): Promise<DeployedVariant>;
+  /** What the platform knows of a window beyond CloudWatch; null where it cannot tell (AWS). */
+  windowStats(deployed: DeployedVariant, window: { startMs: number; endMs: number }): Promise<WindowStats | null>;
+  /** Release one variant (stop its environments). */
+  remove(deployed: DeployedVariant): Promise<void>;
+  /** Tear everything down; safe to call twice and after a failed start. */
+  stop(): Promise<void>;
+}

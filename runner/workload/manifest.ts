@@ -1,0 +1,26 @@
+/** The workload folder format of DESIGN.md ("Workload folder"). */
+export type Runtime = 'node' | 'python';
+export const runtimes: readonly Runtime[] = ['node', 'python'];
+
+export type WorkloadKind = 'io' | 'cpu' | 'mixed';
+
+export interface WorkloadManifest {
+  name: string;
+  description: string;
+  kind: WorkloadKind;
+  /** Memory for the standard Lambda function; LMI functions use at least 2048 MB. */
+  memoryMb: number;
+  /** Default request body sent by the load generator. */
+  event: Record<string, unknown>;
+  /** Handler per runtime, relative to the folder, in Lambda's `file.export` form. */
+  runtimes: Partial<Record<Runtime, { handler: string }>>;
+}
+
+/** A manifest that was read and validated, with where it came from. */
+export interface Workload {
+  manifest: WorkloadManifest;
+  /** Absolute path of the workload folder. */
+  dir: string;
+  /** True for the folders shipped under workloads/. */
+  builtIn: boolean;
+}
