@@ -1,0 +1,101 @@
+/**
+ * The bench stack: one network, one capacity provider, and for each workload a standard
+ * function and one LMI function per settings variant, all built from the same code asset
+ * (the workload folder), each behind a published version, the `live` alias and an
+ * IAM-authenticated HTTPS front door. Everything is removed with the stack.
+ */
+import { CfnOutput, RemovalPolicy, Stack, Tags, Duration, type StackProps } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import type { Variant } from '../runner/plan/plan.ts';
+import type { Workload } from '../runner/workload/manifest.ts';
+import type { BenchStackConfig } from './config.ts';
+import { addFrontDoor } from './front-door.ts';
+import { benchNetwork } from './network.ts';
+import { aliasName, pascalId, runIdTagKey, stackOutputKeys, variantOutputKey, type VariantOutputField } from './naming.ts';
+
+export class BenchStack extends Stack {
+  readonly capacityProvider: lambda.CapacityProvider;
+
+  constructor(scope: Construct, id: string, config: BenchStackConfig, props: StackProps = {}) {
+    super(scope, id, props);
+    Tags.of(this).add(runIdTagKey, config.runId);
+    Tags.of(this).add('lmi-bench', 'bench-stack');
+
+    const network = benchNetwork(this, config);
+    const architecture = config.instance.architecture === 'arm64' ? lambda.Architecture.ARM_64 : lambda.Architecture.X86_64;
+    // The default operator role the L2 construct makes carries AWSLambdaManagedEC2ResourceOperator.
+    this.capacityProvider = new lambda.CapacityProvider(this, 'CapacityProvider', {
+      subnets: network.subnets,
+      securityGroups: network.securityGroups,
+      architectures: [architecture],
+      instanceTypeFilter: lambda.InstanceTypeFilter.allow([new ec2.InstanceType(config.instance.instanceType)]),
+      maxVCpuCount: config.maxVcpus,
+      scalingOptions: lambda.ScalingOptions.auto(),
+    });
+    this.capacityProvider.applyRemovalPolicy(RemovalPolicy.DESTROY);
+
+    for (const workload of config.workloads) {
+      // One asset per workload: the standard and LMI functions run byte-identical code.
+      const code = lambda.Code.fromAsset(workload.dir, { exclude: ['node_modules/.cache', '__pycache__', '*.pyc'] });
+      for (const variant of config.variants) this.addVariant(config, workload, variant, code);
+    }
+
+    new CfnOutput(this, stackOutputKeys.capacityProviderName, { key: stackOutputKeys.capacityProviderName, value: this.capacityProvider.capacityProviderName });
+    new CfnOutput(this, stackOutputKeys.instanceType, { key: stackOutputKeys.instanceType, value: config.instance.instanceType });
+    new CfnOutput(this, stackOutputKeys.frontDoor, { key: stackOutputKeys.frontDoor, value: config.frontDoor });
+    new CfnOutput(this, stackOutputKeys.runId, { key: stackOutputKeys.runId, value: config.runId });
+  }
+
+  private addVariant(config: BenchStackConfig, workload: Workload, variant: Variant, code: lambda.Code): void {
+    const id = `${pascalId(workload.manifest.name)}${pascalId(variant.id)}`;
+    const handler = workload.manifest.runtimes[config.runtime]?.handler;
+    if (handler === undefined) throw new Error(`workload '${workload.manifest.name}' has no ${config.runtime} handler`);
+    const isLmi = variant.mode === 'lmi';
+    const architecture = isLmi ? config.instance.architecture : config.lambdaArchitecture;
+
+    // An explicit log group so that destroying the stack removes the logs too.
+    const logGroup = new logs.LogGroup(this, `${id}Logs`, { retention: logs.RetentionDays.ONE_WEEK, removalPolicy: RemovalPolicy.DESTROY });
+    const fn = new lambda.Function(this, `${id}Function`, {
+      code,
+      handler,
+      // LMI supports Node.js 22+ and Python 3.13+; standard Lambda gets the same runtime for a fair comparison.
+      runtime: config.runtime === 'node' ? lambda.Runtime.NODEJS_22_X : lambda.Runtime.PYTHON_3_13,
+      architecture: architecture === 'arm64' ? lambda.Architecture.ARM_64 : lambda.Architecture.X86_64,
+      memorySize: variant.settings.memoryMb,
+      timeout: Duration.seconds(config.timeoutSec),
+      // LMI writes JSON logs only; both variants use it so their logs read alike.
+      loggingFormat: lambda.LoggingFormat.JSON,
+      logGroup,
+      description: `lmi-bench ${config.runId} ${workload.manifest.name} ${variant.id}`,
+      currentVersionOptions: { removalPolicy: RemovalPolicy.DESTROY },
+    });
+    if (isLmi) {
+      this.capacityProvider.addFunction(fn, {
+        perExecutionEnvironmentMaxConcurrency: variant.settings.maxConcurrency,
+        executionEnvironmentMemoryGiBPerVCpu: variant.settings.gibPerVcpu,
+        // Only the explicit version behind `live` should be provisioned: an auto-published
+        // $LATEST.PUBLISHED version would hold a second set of minimum environments.
+        publishToLatestPublished: false,
+      });
+    }
+    const version = fn.currentVersion;
+    if (isLmi) {
+      (version.node.defaultChild as lambda.CfnVersion).functionScalingConfig = { minExecutionEnvironments: config.minEnvironments };
+    }
+    const alias = new lambda.Alias(this, `${id}Alias`, { aliasName, version });
+    const frontDoor = addFrontDoor(this, id, alias, config.frontDoor);
+
+    const output = (field: VariantOutputField, value: string): void => {
+      const key = variantOutputKey(workload.manifest.name, variant.id, field);
+      new CfnOutput(this, key, { key, value });
+    };
+    output('FunctionName', fn.functionName);
+    output('AliasArn', alias.functionArn);
+    output('Version', version.version);
+    output('Url', frontDoor.url);
+    if (isLmi) output('CapacityProviderName', this.capacityProvider.capacityProviderName);
+  }
+}

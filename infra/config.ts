@@ -1,0 +1,164 @@
+/**
+ * The bench stack's inputs, read from CDK context and validated before any construct is
+ * made, so that a bad `-c` value fails synth with one line instead of a CDK stack trace.
+ */
+import { extname } from 'node:path';
+import type { Architecture, Variant } from '../runner/plan/plan.ts';
+import type { Runtime, Workload } from '../runner/workload/manifest.ts';
+import { runtimes } from '../runner/workload/manifest.ts';
+import { loadWorkload, resolveHandler } from '../runner/workload/load.ts';
+import { instanceShape, type InstanceShape } from '../runner/pricing/instance-types.ts';
+import { contextKeys, type FrontDoorKind } from './naming.ts';
+
+export interface BenchStackConfig {
+  runId: string;
+  workloads: Workload[];
+  runtime: Runtime;
+  /** The standard variant (if any) and every LMI settings combination. */
+  variants: Variant[];
+  instance: InstanceShape;
+  maxVcpus: number;
+  minEnvironments: number;
+  lambdaArchitecture: Architecture;
+  timeoutSec: number;
+  frontDoor: FrontDoorKind;
+  /** Both set: an environment-specific stack (AZs looked up); both absent: environment-agnostic. */
+  env: { account: string; region: string } | null;
+  /** Existing network, when given; otherwise the stack creates a VPC over 3 AZs. */
+  network: { subnetIds: string[]; securityGroupIds: string[] } | null;
+  natGateways: number;
+}
+
+export class StackConfigError extends Error {
+  override readonly name = 'StackConfigError';
+}
+
+/** Context as CDK hands it back: strings from `-c`, or JSON values from cdk.json. */
+export type ContextReader = (key: string) => unknown;
+
+/** Smallest MaxVCpuCount the CDK L2 construct accepts. */
+const minMaxVcpus = 12;
+const lmiMinMemoryMb = 2048;
+
+export function readStackConfig(context: ContextReader, env: NodeJS.ProcessEnv = process.env): BenchStackConfig {
+  const text = (key: string): string | undefined => {
+    const value = context(key);
+    if (value === undefined || value === null || value === '') return undefined;
+    return typeof value === 'string' ? value : JSON.stringify(value);
+  };
+  const required = (key: string): string => {
+    const value = text(key);
+    if (value === undefined) throw new StackConfigError(`missing context '${key}' (pass -c ${key}=...)`);
+    return value;
+  };
+  const integer = (key: string, fallback: number, min: number, max: number): number => {
+    const raw = text(key);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new StackConfigError(`context '${key}' must be a whole number from ${min} to ${max}, got '${raw}'`);
+    }
+    return value;
+  };
+
+  const runId = required(contextKeys.runId);
+  const runtime = (text(contextKeys.runtime) ?? 'node') as Runtime;
+  if (!runtimes.includes(runtime)) throw new StackConfigError(`context 'runtime' must be one of ${runtimes.join(', ')}, got '${runtime}'`);
+
+  const workloads = required(contextKeys.workload)
+    .split(',')
+    .map((ref) => ref.trim())
+    .filter((ref) => ref !== '')
+    .map((ref) => loadDeployableWorkload(ref, runtime));
+
+  const variants = parseVariants(required(contextKeys.variants));
+  const instance = wrapUsage(() => instanceShape(text(contextKeys.instanceType) ?? 'm7g.xlarge'));
+  const maxVcpus = integer(contextKeys.maxVcpus, 400, minMaxVcpus, 15000);
+  const minEnvironments = integer(contextKeys.minEnvironments, 3, 0, 15000);
+  const timeoutSec = integer(contextKeys.timeoutSec, 30, 1, 900);
+  const natGateways = integer(contextKeys.natGateways, 1, 0, 3);
+
+  const lambdaArchitecture = (text(contextKeys.lambdaArchitecture) ?? instance.architecture) as Architecture;
+  if (lambdaArchitecture !== 'x86_64' && lambdaArchitecture !== 'arm64') {
+    throw new StackConfigError(`context 'lambdaArchitecture' must be x86_64 or arm64, got '${String(lambdaArchitecture)}'`);
+  }
+  const frontDoor = (text(contextKeys.frontDoor) ?? 'function-url') as FrontDoorKind;
+  if (frontDoor !== 'function-url' && frontDoor !== 'http-api') {
+    throw new StackConfigError(`context 'frontDoor' must be function-url or http-api, got '${String(frontDoor)}'`);
+  }
+
+  const account = text(contextKeys.account) ?? env['CDK_DEFAULT_ACCOUNT'];
+  const region = text(contextKeys.region) ?? env['CDK_DEFAULT_REGION'];
+  const stackEnv = account !== undefined && region !== undefined ? { account, region } : null;
+
+  const subnetIds = list(text(contextKeys.subnetIds));
+  const securityGroupIds = list(text(contextKeys.securityGroupIds));
+  if ((subnetIds.length > 0) !== (securityGroupIds.length > 0)) {
+    throw new StackConfigError("an existing network needs both 'subnetIds' and 'securityGroupIds' context");
+  }
+  if (subnetIds.length > 16) throw new StackConfigError('a capacity provider takes at most 16 subnets');
+  if (securityGroupIds.length > 5) throw new StackConfigError('a capacity provider takes at most 5 security groups');
+  const network = subnetIds.length > 0 ? { subnetIds, securityGroupIds } : null;
+
+  return { runId, workloads, runtime, variants, instance, maxVcpus, minEnvironments, lambdaArchitecture, timeoutSec, frontDoor, env: stackEnv, network, natGateways };
+}
+
+function loadDeployableWorkload(ref: string, runtime: Runtime): Workload {
+  const workload = wrapUsage(() => loadWorkload(ref));
+  const handler = wrapUsage(() => resolveHandler(workload, runtime));
+  // Lambda's managed runtimes run JavaScript and Python only; a .ts handler needs a build step first.
+  if (runtime === 'node' && extname(handler.file) === '.ts') {
+    throw new StackConfigError(`workload '${workload.manifest.name}': Lambda cannot run the TypeScript handler ${handler.file} (compile it to .mjs/.js first)`);
+  }
+  return workload;
+}
+
+export function parseVariants(json: string): Variant[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new StackConfigError("context 'variants' is not valid JSON");
+  }
+  if (!Array.isArray(raw) || raw.length === 0) throw new StackConfigError("context 'variants' must be a non-empty JSON array of variants");
+  const seen = new Set<string>();
+  return raw.map((item: unknown, index): Variant => {
+    const v = item as Partial<Variant> | null;
+    const where = `variants[${index}]`;
+    if (typeof v !== 'object' || v === null) throw new StackConfigError(`${where} must be an object`);
+    if (typeof v.id !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(v.id)) throw new StackConfigError(`${where}.id must be a simple name`);
+    if (seen.has(v.id)) throw new StackConfigError(`${where}.id '${v.id}' is repeated`);
+    seen.add(v.id);
+    if (v.mode !== 'lambda' && v.mode !== 'lmi') throw new StackConfigError(`${where}.mode must be lambda or lmi`);
+    const s = v.settings;
+    if (typeof s !== 'object' || s === null || !Number.isInteger(s.memoryMb) || s.memoryMb < 128 || s.memoryMb > 32768) {
+      throw new StackConfigError(`${where}.settings.memoryMb must be a whole number of MB`);
+    }
+    if (v.mode === 'lmi') {
+      if (s.memoryMb < lmiMinMemoryMb) throw new StackConfigError(`${where}: an LMI function needs at least ${lmiMinMemoryMb} MB, got ${s.memoryMb}`);
+      if (!Number.isInteger(s.maxConcurrency) || (s.maxConcurrency ?? 0) < 1 || (s.maxConcurrency ?? 0) > 1600) {
+        throw new StackConfigError(`${where}.settings.maxConcurrency must be a whole number from 1 to 1600`);
+      }
+      if (typeof s.gibPerVcpu !== 'number' || s.gibPerVcpu < 2 || s.gibPerVcpu > 8) {
+        throw new StackConfigError(`${where}.settings.gibPerVcpu must be from 2.0 to 8.0`);
+      }
+    } else if (s.memoryMb > 10240) {
+      throw new StackConfigError(`${where}: a standard Lambda function takes at most 10240 MB`);
+    }
+    return { id: v.id, mode: v.mode, settings: { ...s } };
+  });
+}
+
+function list(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+}
+
+/** Runner helpers throw UsageError; inside the CDK app every input problem is a StackConfigError. */
+function wrapUsage<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    throw new StackConfigError((error as Error).message);
+  }
+}
