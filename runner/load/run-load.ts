@@ -1,0 +1,139 @@
+/**
+ * One closed-loop load run: autocannon with connections = concurrency, each connection sending
+ * its next request as soon as the previous one is answered. Latency comes from autocannon's
+ * per-request `response` event (fractional ms from process.hrtime) into our own µs histogram;
+ * only 2xx responses enter it. 429s and other failures are counted apart.
+ */
+import autocannon from 'autocannon';
+import type { DeployedVariant } from '../target/target.ts';
+import type { EncodedHistogram, LatencySummaryMs, RequestCounts, TimeWindow } from '../run/run-file.ts';
+import { UsageError } from '../errors.ts';
+import { createLatencyHistogram, encodeHistogram, recordLatencyMs, summarizeLatency } from './latency-histogram.ts';
+
+export interface LoadProgress {
+  elapsedMs: number;
+  requests: RequestCounts;
+}
+
+export interface LoadOptions {
+  url: string;
+  concurrency: number;
+  durationSec: number;
+  /** Request body (POST). */
+  body: string;
+  headers?: Record<string, string>;
+  /** A request still unanswered after this long counts as an error (timeout). Default 30 s. */
+  timeoutSec?: number;
+  /**
+   * Signs the request (AWS_IAM function URLs). Signed once per run: every request of the run
+   * carries the same signature, which AWS accepts for 5 minutes after its timestamp, so a
+   * run longer than that must be split into trials (the sweep does).
+   */
+  signRequest?: DeployedVariant['signRequest'];
+  signal?: AbortSignal;
+  /** Called about 4 times a second while the load runs. */
+  onProgress?: (progress: LoadProgress) => void;
+}
+
+export interface LoadResult {
+  window: TimeWindow;
+  requests: RequestCounts;
+  /** Successful responses per second over the window. */
+  throughputRps: number;
+  /** Percentiles of 2xx latency; null when no request succeeded. */
+  latencyMs: LatencySummaryMs | null;
+  histogram: EncodedHistogram;
+  /** Responses by HTTP status code (what the errors were). */
+  statusCodes: Record<string, number>;
+  /** Socket errors and timeouts, by message. */
+  socketErrors: Record<string, number>;
+  /** True when the signal stopped the run before its duration. */
+  aborted: boolean;
+}
+
+/** Interval at which autocannon checks its stop flag: bounds how long an abort takes. */
+const sampleIntervalMs = 100;
+
+export function timeWindow(startMs: number, endMs: number): TimeWindow {
+  return { startMs, endMs, start: new Date(startMs).toISOString(), end: new Date(endMs).toISOString() };
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const { url, concurrency, durationSec } = options;
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`concurrency must be a whole number ≥ 1, got ${concurrency}`);
+  if (!(durationSec > 0)) throw new UsageError(`load duration must be > 0 seconds, got ${durationSec}`);
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+  if (options.signRequest) {
+    Object.assign(headers, await options.signRequest({ method: 'POST', url, headers: { ...headers }, body: options.body }));
+  }
+
+  const histogram = createLatencyHistogram();
+  const requests: RequestCounts = { ok: 0, throttled: 0, errors: 0 };
+  const statusCodes: Record<string, number> = {};
+  const socketErrors: Record<string, number> = {};
+  let aborted = false;
+  if (options.signal?.aborted) aborted = true;
+
+  const startMs = Date.now();
+  const endMs = await new Promise<number>((resolve, reject) => {
+    if (aborted) return resolve(startMs);
+    const instance = autocannon(
+      {
+        url,
+        method: 'POST',
+        body: options.body,
+        headers,
+        connections: concurrency,
+        pipelining: 1,
+        duration: durationSec,
+        timeout: options.timeoutSec ?? 30,
+        sampleInt: sampleIntervalMs,
+      },
+      (error: unknown) => {
+        cleanup();
+        if (error) reject(error instanceof Error ? error : new Error(String(error)));
+        else resolve(Date.now());
+      },
+    );
+    instance.on('response', (_client, statusCode: number, _bytes: number, responseTimeMs: number) => {
+      statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1;
+      if (statusCode >= 200 && statusCode < 300) {
+        requests.ok += 1;
+        recordLatencyMs(histogram, responseTimeMs);
+      } else if (statusCode === 429) {
+        requests.throttled += 1;
+      } else {
+        requests.errors += 1;
+      }
+    });
+    instance.on('reqError', (error: unknown) => {
+      requests.errors += 1;
+      const message = error instanceof Error ? error.message : String(error);
+      socketErrors[message] = (socketErrors[message] ?? 0) + 1;
+    });
+    const progressTimer = options.onProgress
+      ? setInterval(() => options.onProgress?.({ elapsedMs: Date.now() - startMs, requests: { ...requests } }), 250)
+      : undefined;
+    const onAbort = (): void => {
+      aborted = true;
+      instance.stop();
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    function cleanup(): void {
+      if (progressTimer) clearInterval(progressTimer);
+      options.signal?.removeEventListener('abort', onAbort);
+    }
+  });
+
+  const seconds = (endMs - startMs) / 1000;
+  return {
+    window: timeWindow(startMs, endMs),
+    requests,
+    throughputRps: seconds > 0 ? requests.ok / seconds : 0,
+    latencyMs: summarizeLatency(histogram),
+    histogram: encodeHistogram(histogram),
+    statusCodes,
+    socketErrors,
+    aborted,
+  };
+}
