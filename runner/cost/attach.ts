@@ -1,0 +1,163 @@
+/**
+ * Prices a finished run: per measured level, what that throughput would cost sustained on its
+ * compute type; the crossover from the measured inputs of the best-supported levels; the price
+ * provenance. The run is a read-only input: a new RunFile is returned.
+ */
+import { UsageError } from '../errors.ts';
+import type { Architecture } from '../plan/plan.ts';
+import type { PriceBook } from '../pricing/price-book.ts';
+import type { CrossoverResult, LevelCost, MeasuredLevel, RunFile } from '../run/run-file.ts';
+import { capacityAssumptions, type LmiCapacityInput } from './capacity.ts';
+import { crossover, defaultRateRange, type RateRange } from './crossover.ts';
+import { instancePrice } from './lmi-cost.ts';
+import { profileMonthlyCost } from './monthly.ts';
+import { hoursPerMonth } from './numbers.ts';
+import type { TrafficProfile } from './profiles.ts';
+import { lambdaUsdPerHourAt, lmiUsdPerHourAt, type CostScenario, type LambdaScenario, type LmiScenario } from './scenario.ts';
+
+export interface AttachOptions {
+  discount: number;
+  freeTier: boolean;
+  architecture: Architecture;
+  instanceType: string;
+  minEnvironments: number;
+  /** Capacity model settings (capacity.ts defaults when absent). */
+  minInstances?: number;
+  headroomFactor?: number;
+  targetCpuUtilization?: number;
+  rateDecimals?: number;
+  /** Project a month of this traffic on both compute types. */
+  profile?: TrafficProfile;
+  range?: RateRange;
+}
+
+/** A level counts as well supported when at most this share of its requests failed or was throttled. */
+const maxFailureShare = 0.01;
+
+export function attachCosts(run: RunFile, prices: PriceBook, options: AttachOptions): RunFile {
+  instancePrice(prices, options.instanceType);
+  const priced: RunFile = structuredClone(run);
+  for (const level of priced.levels) {
+    if (level.state !== 'measured') continue;
+    const cost = levelCost(level, prices, options);
+    if (cost) level.cost = cost;
+    else delete level.cost;
+  }
+  priced.crossover = crossoverFor(priced.levels.filter((l): l is MeasuredLevel => l.state === 'measured'), prices, options);
+  priced.prices = { ...prices.provenance };
+  return priced;
+}
+
+/** The engine's (CloudWatch) mean handler duration; the client-side latency mean when absent. */
+export function meanDurationMs(level: MeasuredLevel): number {
+  return level.cloudwatch?.durationMs?.average ?? level.latencyMs.mean;
+}
+
+function lambdaScenario(level: MeasuredLevel, options: AttachOptions): LambdaScenario {
+  return { meanDurationMs: meanDurationMs(level), memoryMb: level.settings.memoryMb, architecture: options.architecture, freeTier: options.freeTier };
+}
+
+function lmiScenario(level: MeasuredLevel, options: AttachOptions): LmiScenario {
+  const { maxConcurrency, gibPerVcpu, memoryMb } = level.settings;
+  if (maxConcurrency === undefined || gibPerVcpu === undefined) {
+    throw new UsageError(`run file: LMI level '${level.variantId}' at concurrency ${level.concurrency} has no maxConcurrency/gibPerVcpu settings`);
+  }
+  const capacity: LmiScenario['capacity'] = {
+    cpuSecondsPerRequest: level.cpuSecondsPerRequest,
+    meanDurationMs: meanDurationMs(level),
+    maxConcurrency,
+    memoryMb,
+    gibPerVcpu,
+    minEnvironments: options.minEnvironments,
+    ...capacityOptions(options),
+  };
+  return { instanceType: options.instanceType, discount: options.discount, capacity, ...(options.rateDecimals === undefined ? {} : { rateDecimals: options.rateDecimals }) };
+}
+
+function capacityOptions(options: AttachOptions): Partial<LmiCapacityInput> {
+  return {
+    ...(options.minInstances === undefined ? {} : { minInstances: options.minInstances }),
+    ...(options.headroomFactor === undefined ? {} : { headroomFactor: options.headroomFactor }),
+    ...(options.targetCpuUtilization === undefined ? {} : { targetCpuUtilization: options.targetCpuUtilization }),
+  };
+}
+
+/** Cost of the level's throughput sustained for an hour; none for a level that served nothing. */
+function levelCost(level: MeasuredLevel, prices: PriceBook, options: AttachOptions): LevelCost | null {
+  const rate = level.throughputRps;
+  if (!(rate > 0)) return null;
+  const requestsPerHour = rate * 3600;
+  if (level.mode === 'lambda') {
+    const usdPerHour = lambdaUsdPerHourAt(lambdaScenario(level, options), prices, rate);
+    return { usdPerHour, usdPerMillionRequests: (usdPerHour / requestsPerHour) * 1e6 };
+  }
+  const lmi = lmiUsdPerHourAt(lmiScenario(level, options), prices, rate);
+  return { usdPerHour: lmi.usdPerHour, usdPerMillionRequests: (lmi.usdPerHour / requestsPerHour) * 1e6, instances: lmi.capacity.instances };
+}
+
+function failureShare(level: MeasuredLevel): number {
+  const { ok, throttled, errors } = level.requests;
+  const total = ok + throttled + errors;
+  return total === 0 ? 1 : (throttled + errors) / total;
+}
+
+/**
+ * The level whose measurements best support a model input: among levels with at most 1% failed
+ * or throttled requests (all levels when none qualifies), the one with the most successful
+ * requests (the largest sample); for LMI, levels with a CPU measurement first.
+ */
+export function bestSupportedLevel(levels: MeasuredLevel[]): { level: MeasuredLevel; why: string } | null {
+  const served = levels.filter((l) => l.requests.ok > 0 && l.throughputRps > 0);
+  if (served.length === 0) return null;
+  const clean = served.filter((l) => failureShare(l) <= maxFailureShare);
+  const pool = clean.length > 0 ? clean : served;
+  const withCpu = pool.filter((l) => l.cpuSecondsPerRequest !== null);
+  const candidates = withCpu.length > 0 ? withCpu : pool;
+  const level = candidates.reduce((best, l) => (l.requests.ok > best.requests.ok ? l : best));
+  const share = (failureShare(level) * 100).toFixed(1);
+  const why =
+    clean.length > 0
+      ? `most successful requests (${level.requests.ok}) among levels with ≤ 1% failed or throttled (${share}%)`
+      : `most successful requests (${level.requests.ok}); no level stayed under 1% failed or throttled (${share}%)`;
+  return { level, why };
+}
+
+function describe(level: MeasuredLevel): string {
+  return `${level.variantId} at concurrency ${level.concurrency}`;
+}
+
+function crossoverFor(levels: MeasuredLevel[], prices: PriceBook, options: AttachOptions): CrossoverResult | null {
+  const lambdaBasis = bestSupportedLevel(levels.filter((l) => l.mode === 'lambda'));
+  const lmiBasis = bestSupportedLevel(levels.filter((l) => l.mode === 'lmi'));
+  if (!lambdaBasis || !lmiBasis) return null;
+  const scenario: CostScenario = { lambda: lambdaScenario(lambdaBasis.level, options), lmi: lmiScenario(lmiBasis.level, options) };
+  const range = options.range ?? defaultRateRange;
+  const analysis = crossover(scenario, prices, range);
+  const lmiLevel = lmiBasis.level;
+  const note = [
+    `Lambda inputs from ${describe(lambdaBasis.level)}: ${lambdaBasis.why}; mean duration ${scenario.lambda.meanDurationMs.toFixed(2)} ms at ${scenario.lambda.memoryMb} MB.`,
+    `LMI inputs from ${describe(lmiLevel)}: ${lmiBasis.why}; mean duration ${scenario.lmi.capacity.meanDurationMs.toFixed(2)} ms, ` +
+      `${lmiLevel.cpuSecondsPerRequest === null ? 'CPU per request unmeasured' : `${(lmiLevel.cpuSecondsPerRequest * 1000).toFixed(3)} CPU-ms per request`}, ` +
+      `max concurrency ${scenario.lmi.capacity.maxConcurrency}, ${scenario.lmi.capacity.gibPerVcpu} GiB per vCPU on ${options.instanceType}.`,
+    `Rates scanned from ${range.minRps} to ${range.maxRps} requests/s.`,
+  ].join(' ');
+  const result: CrossoverResult = {
+    requestsPerSecond: analysis.requestsPerSecond,
+    basis: { lambdaVariantId: lambdaBasis.level.variantId, lmiVariantId: lmiLevel.variantId, note },
+    curve: analysis.curve,
+    assumptions: [...costAssumptions(options), ...capacityAssumptions({ ...scenario.lmi.capacity })],
+  };
+  if (options.profile) {
+    const month = profileMonthlyCost(scenario, prices, options.profile);
+    result.profile = { name: month.name, lambdaUsdPerMonth: month.lambdaUsdPerMonth, lmiUsdPerMonth: month.lmiUsdPerMonth, requestsPerMonth: month.requestsPerMonth };
+  }
+  return result;
+}
+
+function costAssumptions(options: AttachOptions): string[] {
+  return [
+    `Costs at a rate assume it is sustained for a ${hoursPerMonth}-hour month; Lambda's volume tiers and free tier are monthly.`,
+    `Lambda bills the measured mean duration rounded up to the next 1 ms (within 1 ms of the per-request rounding), ${options.architecture}, free tier ${options.freeTier ? 'applied' : 'not applied'}.`,
+    `LMI: ${options.instanceType} instances; a ${Math.round(options.discount * 100)}% commitment discount on the EC2 part only; the 15% management fee on the on-demand price.`,
+  ];
+}

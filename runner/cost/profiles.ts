@@ -1,0 +1,98 @@
+/**
+ * Traffic profiles: request counts per minute over some span, projected to a month. A profile
+ * is constant, diurnal (a smooth daily curve), or recorded (a CSV, or a real function's
+ * CloudWatch Invocations history: see function-history.ts).
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { UsageError } from '../errors.ts';
+
+export interface TrafficProfile {
+  /** How the profile was specified, e.g. `diurnal:200:20`. */
+  name: string;
+  /** Requests in each consecutive minute; the month repeats this span. */
+  minuteRequests: number[];
+}
+
+const minutesPerDay = 1440;
+
+export function constantProfile(requestsPerSecond: number): TrafficProfile {
+  requireRate('constant rate', requestsPerSecond);
+  return { name: `constant:${requestsPerSecond}`, minuteRequests: [requestsPerSecond * 60] };
+}
+
+/**
+ * One day where the rate follows a raised cosine: the trough at midnight, the peak at noon.
+ * A smooth curve rather than a square wave, because real daily traffic ramps.
+ */
+export function diurnalProfile(peakRps: number, troughRps: number): TrafficProfile {
+  requireRate('diurnal peak', peakRps);
+  requireRate('diurnal trough', troughRps);
+  if (troughRps > peakRps) throw new UsageError(`diurnal trough (${troughRps}) must not exceed the peak (${peakRps})`);
+  const minuteRequests = Array.from({ length: minutesPerDay }, (_, minute) => {
+    const phase = (1 - Math.cos((2 * Math.PI * minute) / minutesPerDay)) / 2;
+    return (troughRps + (peakRps - troughRps) * phase) * 60;
+  });
+  return { name: `diurnal:${peakRps}:${troughRps}`, minuteRequests };
+}
+
+/**
+ * Per-minute request counts: one count per line, or `timestamp,count` (ISO or epoch ms,
+ * strictly increasing). An optional header line is skipped; blank lines are ignored.
+ */
+export function parseProfileCsv(text: string, fileName: string): TrafficProfile {
+  const minuteRequests: number[] = [];
+  let previousTimeMs = Number.NEGATIVE_INFINITY;
+  const lines = text.split(/\r?\n/);
+  for (const [index, raw] of lines.entries()) {
+    const line = raw.trim();
+    if (line === '') continue;
+    const fields = line.split(',').map((f) => f.trim());
+    const where = `${fileName} line ${index + 1}`;
+    if (fields.length > 2) throw new UsageError(`${where}: expected 'count' or 'timestamp,count', got ${fields.length} fields`);
+    const countText = fields.at(-1) ?? '';
+    const isHeader = minuteRequests.length === 0 && previousTimeMs === Number.NEGATIVE_INFINITY && !/^[-+0-9.]/.test(countText);
+    if (isHeader) continue;
+    const count = Number(countText);
+    if (countText === '' || !Number.isFinite(count) || count < 0) throw new UsageError(`${where}: '${countText}' is not a request count (a number ≥ 0)`);
+    if (fields.length === 2) {
+      const stamp = fields[0] ?? '';
+      const timeMs = /^\d+$/.test(stamp) ? Number(stamp) : Date.parse(stamp);
+      if (!Number.isFinite(timeMs)) throw new UsageError(`${where}: '${stamp}' is not a timestamp (ISO 8601 or epoch ms)`);
+      if (timeMs <= previousTimeMs) throw new UsageError(`${where}: timestamps must increase (one row per minute)`);
+      previousTimeMs = timeMs;
+    }
+    minuteRequests.push(count);
+  }
+  if (minuteRequests.length === 0) throw new UsageError(`${fileName}: no per-minute request counts found`);
+  return { name: `csv:${fileName}`, minuteRequests };
+}
+
+/** `constant:R`, `diurnal:PEAK:TROUGH` or `csv:FILE` (rates in requests per second). */
+export async function parseProfileSpec(spec: string, cwd: string = process.cwd()): Promise<TrafficProfile> {
+  const [kind, ...rest] = spec.split(':');
+  if (kind === 'constant' && rest.length === 1) return constantProfile(parseRate(rest[0], spec));
+  if (kind === 'diurnal' && rest.length === 2) return diurnalProfile(parseRate(rest[0], spec), parseRate(rest[1], spec));
+  if (kind === 'csv' && rest.length >= 1) {
+    const file = rest.join(':');
+    let text: string;
+    try {
+      text = await readFile(resolve(cwd, file), 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(`cannot read profile CSV '${file}'${code ? ` (${code})` : ''}`);
+    }
+    return parseProfileCsv(text, file);
+  }
+  throw new UsageError(`bad --profile '${spec}': expected constant:RPS, diurnal:PEAK_RPS:TROUGH_RPS or csv:FILE`);
+}
+
+function parseRate(text: string | undefined, spec: string): number {
+  const value = Number(text);
+  if (text === undefined || text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`bad --profile '${spec}': '${text ?? ''}' is not a request rate`);
+  return value;
+}
+
+function requireRate(what: string, value: number): void {
+  if (!Number.isFinite(value) || value < 0) throw new UsageError(`${what} must be a request rate ≥ 0, got ${value}`);
+}
