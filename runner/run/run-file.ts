@@ -138,6 +138,8 @@ export interface PriceProvenance {
   /** Date the prices were captured (YYYY-MM-DD). */
   asOf: string;
   region: string;
+  /** What a reader of the report must know about these prices (derived figures, fallbacks). */
+  notes?: string[];
 }
 
 export interface CrossoverResult {
