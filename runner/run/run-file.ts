@@ -107,6 +107,13 @@ export interface MeasuredLevel extends LevelBase {
   cpuSecondsPerRequest: number | null;
   /** Mean handler duration as the engine/CloudWatch measured it. */
   cloudwatch: CloudWatchSummary | null;
+  /** Why `cloudwatch` is null when the pull was attempted and failed. */
+  cloudwatchError?: string;
+  /**
+   * Fields the target could not measure (AWS has no engine stats: cold starts and environment
+   * counts come only from logs); they hold 0 and must not be read as measurements.
+   */
+  unmeasured?: Array<'coldStarts' | 'environments'>;
   cost?: LevelCost;
 }
 

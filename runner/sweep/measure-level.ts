@@ -1,0 +1,141 @@
+/**
+ * One concurrency level of one deployed variant: a discarded warm-up, N measured trials, the
+ * target's window stats and the CloudWatch pull over the level's window.
+ */
+import type { BenchPlan, Mode } from '../plan/plan.ts';
+import type { CloudWatchAccess, DeployedVariant, Target } from '../target/target.ts';
+import type { WindowStats } from '../engine/protocol.ts';
+import type { CloudWatchSummary, LevelResult, MeasuredLevel, RequestCounts, TrialResult } from '../run/run-file.ts';
+import { InterruptedError } from '../errors.ts';
+import { runLoad, type LoadResult } from '../load/run-load.ts';
+import { mergeTrials } from './merge-trials.ts';
+import { untilAborted } from './abortable.ts';
+
+export type PullMetrics = (access: CloudWatchAccess, window: { startMs: number; endMs: number }, mode: Mode) => Promise<CloudWatchSummary>;
+
+export type LevelPhase = 'warm-up' | 'trial';
+
+export interface LevelLoadProgress {
+  phase: LevelPhase;
+  /** 1-based trial number (0 during warm-up). */
+  trial: number;
+  /** Requests of the measured trials so far (warm-up: of the warm-up). */
+  requests: RequestCounts;
+  /** Measured time so far, for the rate. */
+  measuredMs: number;
+}
+
+export interface LevelContext {
+  plan: BenchPlan;
+  target: Target;
+  deployed: DeployedVariant;
+  concurrency: number;
+  signal: AbortSignal;
+  pullMetrics?: PullMetrics;
+  onProgress?: (progress: LevelLoadProgress) => void;
+}
+
+/** The engine answers 502 at the function timeout; the client waits a little longer than that. */
+const clientTimeoutMarginSec = 5;
+
+export async function measureLevel(context: LevelContext): Promise<LevelResult> {
+  const { plan, deployed, concurrency, signal } = context;
+  const base = { mode: deployed.variant.mode, variantId: deployed.variant.id, settings: deployed.variant.settings, concurrency };
+  const load = (durationSec: number, onProgress: (result: { elapsedMs: number; requests: RequestCounts }) => void): Promise<LoadResult> =>
+    runLoad({
+      url: deployed.url,
+      concurrency,
+      durationSec,
+      body: JSON.stringify(plan.event),
+      timeoutSec: plan.timeoutSec + clientTimeoutMarginSec,
+      signal,
+      onProgress,
+      ...(deployed.signRequest ? { signRequest: deployed.signRequest } : {}),
+    });
+
+  if (plan.warmupSec > 0) {
+    const warmup = await load(plan.warmupSec, (p) => context.onProgress?.({ phase: 'warm-up', trial: 0, requests: p.requests, measuredMs: p.elapsedMs }));
+    if (warmup.aborted) throw new InterruptedError();
+  }
+
+  const trials: TrialResult[] = [];
+  const done: RequestCounts = { ok: 0, throttled: 0, errors: 0 };
+  let doneMs = 0;
+  for (let trial = 1; trial <= plan.trials; trial++) {
+    const result = await load(plan.durationSec, (p) =>
+      context.onProgress?.({
+        phase: 'trial',
+        trial,
+        requests: { ok: done.ok + p.requests.ok, throttled: done.throttled + p.requests.throttled, errors: done.errors + p.requests.errors },
+        measuredMs: doneMs + p.elapsedMs,
+      }),
+    );
+    if (result.aborted) throw new InterruptedError();
+    if (result.latencyMs === null) {
+      return { ...base, state: 'failed', reason: `trial ${trial}: no successful response (${describeFailures(result)})` };
+    }
+    trials.push({ trial, window: result.window, requests: result.requests, throughputRps: result.throughputRps, latencyMs: result.latencyMs, histogram: result.histogram });
+    done.ok += result.requests.ok;
+    done.throttled += result.requests.throttled;
+    done.errors += result.requests.errors;
+    doneMs += result.window.endMs - result.window.startMs;
+  }
+
+  const merged = mergeTrials(trials);
+  if (merged.latencyMs === null) return { ...base, state: 'failed', reason: 'no successful response in any trial' };
+  const window = { startMs: merged.window.startMs, endMs: merged.window.endMs };
+  const stats = await untilAborted(context.target.windowStats(deployed, window), signal);
+  let cloudwatch: CloudWatchSummary | null = null;
+  let cloudwatchError: string | undefined;
+  if (context.pullMetrics) {
+    try {
+      cloudwatch = await untilAborted(context.pullMetrics(deployed.cloudwatch, window, deployed.variant.mode), signal);
+    } catch (error) {
+      if (error instanceof InterruptedError) throw error;
+      cloudwatchError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  const level: MeasuredLevel = {
+    ...base,
+    state: 'measured',
+    window: merged.window,
+    trials,
+    requests: merged.requests,
+    throughputRps: merged.throughputRps,
+    latencyMs: merged.latencyMs,
+    histogram: merged.histogram,
+    ...fromWindowStats(stats, merged.requests.ok),
+    cloudwatch,
+  };
+  if (cloudwatchError !== undefined) level.cloudwatchError = cloudwatchError;
+  return level;
+}
+
+type StatsFields = Pick<MeasuredLevel, 'coldStarts' | 'initDurationMs' | 'environments' | 'cpuSecondsPerRequest' | 'instances' | 'instancesMean' | 'timeline' | 'unmeasured'>;
+
+function fromWindowStats(stats: WindowStats | null, ok: number): StatsFields {
+  if (stats === null) return { coldStarts: 0, initDurationMs: null, environments: 0, cpuSecondsPerRequest: null, unmeasured: ['coldStarts', 'environments'] };
+  const inits = stats.initDurationsMs;
+  const fields: StatsFields = {
+    coldStarts: stats.coldStarts,
+    initDurationMs: inits.length > 0 ? { count: inits.length, mean: inits.reduce((a, b) => a + b, 0) / inits.length, max: Math.max(...inits) } : null,
+    environments: stats.environmentsMax,
+    cpuSecondsPerRequest: ok > 0 ? stats.cpuSeconds / ok : null,
+  };
+  if (stats.instancesMax > 0) {
+    fields.instances = stats.instancesMax;
+    fields.instancesMean = stats.instancesMean;
+    fields.timeline = stats.timeline;
+  }
+  return fields;
+}
+
+function describeFailures(result: LoadResult): string {
+  const parts = [`${result.requests.throttled} throttled`, `${result.requests.errors} errors`];
+  const statuses = Object.entries(result.statusCodes).filter(([code]) => !code.startsWith('2'));
+  const sockets = Object.entries(result.socketErrors);
+  const top = [...statuses.map(([code, n]) => [`HTTP ${code}`, n] as const), ...sockets].sort((a, b) => b[1] - a[1])[0];
+  if (top) parts.push(`most often ${top[0]}`);
+  return parts.join(', ');
+}
