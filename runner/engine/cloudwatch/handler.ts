@@ -1,0 +1,97 @@
+/**
+ * The CloudWatch GetMetricData subset the local engine serves on POST / of its control port,
+ * in the AWS JSON 1.0 protocol that @aws-sdk/client-cloudwatch speaks (X-Amz-Target
+ * `GraniteServiceVersion20100801.GetMetricData`, epoch-second timestamps both ways, errors as
+ * `{ __type, message }`), so the SDK reads it with nothing but an endpoint override.
+ */
+import type { MetricsStore } from '../metrics-store.ts';
+import { CloudWatchApiError, errorResponse, internalFault, jsonContentType, type CloudWatchResponse } from './errors.ts';
+import { resolveLambdaMetric } from './lambda-metrics.ts';
+import { decodeToken, encodeToken, requestFingerprint } from './paging.ts';
+import { buckets } from './periods.ts';
+import { parseGetMetricDataRequest, type GetMetricDataRequest, type MetricQuery } from './request.ts';
+import { computeStatistic } from './statistics.ts';
+
+export type { CloudWatchResponse } from './errors.ts';
+
+export const serviceTarget = 'GraniteServiceVersion20100801';
+/** More periods than this in one query is refused rather than computed. */
+const maxPeriodsPerQuery = 1_000_000;
+
+interface QueryResult {
+  query: MetricQuery;
+  /** [timestamp ms, value], in ScanBy order. */
+  datapoints: Array<[number, number]>;
+}
+
+function runQuery(store: MetricsStore, request: GetMetricDataRequest, query: MetricQuery, asOfMs: number): QueryResult {
+  const periodCount = Math.ceil((request.endMs - request.startMs) / (query.periodSec * 1000));
+  if (periodCount > maxPeriodsPerQuery) {
+    throw new CloudWatchApiError('InvalidParameterValueException', `Query '${query.id}' spans ${periodCount} periods of ${query.periodSec} s; use a longer Period or a shorter time range.`);
+  }
+  const series = resolveLambdaMetric(store, asOfMs, query.namespace, query.metricName, query.dimensions);
+  // A Unit that is not the metric's unit matches no data, as in CloudWatch.
+  if (!series || (query.unit !== undefined && query.unit !== series.unit)) return { query, datapoints: [] };
+  const periods = buckets(request.startMs, request.endMs, query.periodSec, asOfMs);
+  const samples = series.samples(periods);
+  const datapoints: Array<[number, number]> = [];
+  periods.forEach((period, i) => {
+    const values = samples[i] ?? [];
+    if (values.length > 0) datapoints.push([period.startMs, computeStatistic(values, query.statistic)]);
+  });
+  if (request.scanBy === 'TimestampDescending') datapoints.reverse();
+  return { query, datapoints };
+}
+
+function getMetricData(store: MetricsStore, body: string, nowMs: number): CloudWatchResponse {
+  const request = parseGetMetricDataRequest(body);
+  const fingerprint = requestFingerprint(request);
+  const cursor = request.nextToken === undefined ? { offset: 0, asOfMs: nowMs } : decodeToken(request.nextToken, fingerprint);
+  const results = request.queries.filter((q) => q.returnData).map((q) => runQuery(store, request, q, cursor.asOfMs));
+  // Pages cut the datapoints of all queries, in query order, MaxDatapoints at a time.
+  const pageEnd = cursor.offset + request.maxDatapoints;
+  let seen = 0;
+  const metricDataResults = results.map(({ query, datapoints }) => {
+    const from = Math.min(Math.max(cursor.offset - seen, 0), datapoints.length);
+    const to = Math.min(Math.max(pageEnd - seen, 0), datapoints.length);
+    seen += datapoints.length;
+    const page = datapoints.slice(from, to);
+    return {
+      Id: query.id,
+      Label: query.label ?? query.metricName,
+      Timestamps: page.map(([atMs]) => atMs / 1000),
+      Values: page.map(([, value]) => value),
+      StatusCode: to < datapoints.length ? 'PartialData' : 'Complete',
+      Messages: [],
+    };
+  });
+  const output: Record<string, unknown> = { MetricDataResults: metricDataResults, Messages: [] };
+  if (pageEnd < seen) output['NextToken'] = encodeToken({ offset: pageEnd, asOfMs: cursor.asOfMs }, fingerprint);
+  return { status: 200, contentType: jsonContentType, body: JSON.stringify(output) };
+}
+
+/**
+ * Answers one CloudWatch API request. `target` is the X-Amz-Target header. A bad request is a
+ * 400 with a CloudWatch error shape, a fault in the engine a 500 InternalServiceFault; nothing throws.
+ */
+export function handleCloudWatchRequest(
+  store: MetricsStore,
+  request: { target: string | undefined; body: string },
+  nowMs: number = Date.now(),
+): CloudWatchResponse {
+  try {
+    const operation = request.target?.startsWith(`${serviceTarget}.`) ? request.target.slice(serviceTarget.length + 1) : undefined;
+    if (operation !== 'GetMetricData') {
+      throw new CloudWatchApiError(
+        'UnknownOperationException',
+        request.target === undefined
+          ? 'Missing X-Amz-Target header: the local engine serves CloudWatch GetMetricData (AWS JSON 1.0).'
+          : `The local engine serves only CloudWatch GetMetricData; ${request.target} is not supported.`,
+      );
+    }
+    return getMetricData(store, request.body, nowMs);
+  } catch (error) {
+    if (error instanceof CloudWatchApiError) return errorResponse(error);
+    return internalFault(error);
+  }
+}
