@@ -54,6 +54,10 @@ export interface LmiComputeSpec {
   instanceType: string;
   /** Capacity provider MaxVCpuCount. */
   maxVcpus: number;
+  /** How often the asynchronous scaler looks at the function (engine default 2000 ms). */
+  scalerIntervalMs?: number;
+  /** An environment idle this long may be scaled in (engine default 60000 ms). */
+  scaleInDelayMs?: number;
 }
 
 export type ComputeSpec = StandardComputeSpec | LmiComputeSpec;

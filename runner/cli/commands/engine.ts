@@ -1,0 +1,101 @@
+/**
+ * `lmi-bench engine [--port N] [--workload NAME --runtime node|python]`: the embedded local
+ * engine in the foreground. Writes one EngineReady JSON line to stdout when listening; stops
+ * every environment and runtime process on SIGINT/SIGTERM or POST /_engine/shutdown.
+ */
+import { parseArgs } from 'node:util';
+import { UsageError } from '../../errors.ts';
+import { startControlServer } from '../../engine/control-server.ts';
+import { Engine } from '../../engine/engine.ts';
+import type { EngineReady, FunctionSpec } from '../../engine/protocol.ts';
+import { loadWorkload } from '../../workload/load.ts';
+import { runtimes, type Runtime } from '../../workload/manifest.ts';
+
+const help = `usage: lmi-bench engine [--port N] [--workload NAME|DIR --runtime node|python]
+
+Runs the local engine in the foreground on 127.0.0.1. With --workload, also deploys a
+standard Lambda and an LMI function of that workload and prints their URLs.`;
+
+function parse(argv: string[]): { port: number; workload?: string; runtime: Runtime; help: boolean } {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { port: { type: 'string' }, workload: { type: 'string' }, runtime: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535 (got ${values.port})`);
+  const runtime = (values.runtime ?? 'node') as Runtime;
+  if (!runtimes.includes(runtime)) throw new UsageError(`--runtime must be one of ${runtimes.join(', ')}`);
+  if (values.runtime !== undefined && values.workload === undefined) throw new UsageError('--runtime needs --workload');
+  return { port, runtime, help: values.help === true, ...(values.workload === undefined ? {} : { workload: values.workload }) };
+}
+
+function demoSpecs(workloadRef: string, runtime: Runtime): FunctionSpec[] {
+  const workload = loadWorkload(workloadRef);
+  const base = workload.manifest.name.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 40);
+  return [
+    {
+      name: `${base}-lambda`,
+      workloadDir: workload.dir,
+      runtime,
+      timeoutMs: 30_000,
+      compute: { type: 'lambda', memoryMb: workload.manifest.memoryMb, concurrencyLimit: 1000, idleTimeoutMs: 600_000 },
+    },
+    {
+      name: `${base}-lmi`,
+      workloadDir: workload.dir,
+      runtime,
+      timeoutMs: 30_000,
+      compute: {
+        type: 'lmi',
+        memoryMb: Math.max(2048, workload.manifest.memoryMb),
+        maxConcurrency: runtime === 'node' ? 64 : 16,
+        gibPerVcpu: 2,
+        minEnvironments: 3,
+        instanceType: 'm7g.xlarge',
+        maxVcpus: 400,
+      },
+    },
+  ];
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const options = parse(argv);
+  if (options.help) {
+    process.stdout.write(help + '\n');
+    return 0;
+  }
+  const specs = options.workload === undefined ? [] : demoSpecs(options.workload, options.runtime);
+  const engine = new Engine();
+  let stopping: Promise<void> | undefined;
+  let finish: () => void = () => undefined;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+  const stop = (): void => {
+    stopping ??= engine.shutdown().finally(() => control.server.close(() => finish()));
+    control.server.closeAllConnections();
+  };
+  const control = await startControlServer(engine, { port: options.port, onShutdown: stop });
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+
+  try {
+    for (const spec of specs) {
+      const deployed = await engine.deploy(spec);
+      process.stderr.write(`${deployed.name} (${deployed.compute.type}, ${deployed.environments} environments): ${deployed.url}\n`);
+    }
+  } catch (error) {
+    stop();
+    await finished;
+    throw error;
+  }
+  const ready: EngineReady = { event: 'ready', pid: process.pid, controlUrl: control.url };
+  process.stdout.write(JSON.stringify(ready) + '\n');
+  await finished;
+  return 0;
+}

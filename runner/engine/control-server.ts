@@ -1,0 +1,117 @@
+/**
+ * The engine's control port: the control API under /_engine/ and the CloudWatch
+ * GetMetricData subset on POST / (see protocol.ts).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { UsageError } from '../errors.ts';
+import { NotFoundError, type Engine } from './engine.ts';
+import type { MetricsStore } from './metrics-store.ts';
+
+type CloudWatchHandler = (
+  store: MetricsStore,
+  request: { target: string | undefined; body: string },
+) => { status: number; contentType: string; body: string };
+
+/**
+ * The CloudWatch handler is written by another module owner; it is loaded by path so the
+ * engine still serves its control API in a checkout where that module is missing.
+ */
+async function loadCloudWatchHandler(): Promise<CloudWatchHandler | undefined> {
+  const path = './cloudwatch/handler.ts';
+  try {
+    const mod = (await import(path)) as { handleCloudWatchRequest?: CloudWatchHandler };
+    return mod.handleCloudWatchRequest;
+  } catch {
+    return undefined;
+  }
+}
+
+function send(res: ServerResponse, status: number, body?: unknown): void {
+  if (body === undefined) {
+    res.writeHead(status).end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }).end(text);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function finiteParam(url: URL, name: string): number {
+  const raw = url.searchParams.get(name);
+  const value = raw === null ? Number.NaN : Number(raw);
+  if (!Number.isFinite(value)) throw new UsageError(`query parameter ${name} must be a number of epoch milliseconds`);
+  return value;
+}
+
+export interface ControlServer {
+  server: Server;
+  url: string;
+}
+
+export async function startControlServer(engine: Engine, options: { port?: number; onShutdown: () => void }): Promise<ControlServer> {
+  const cloudWatch = await loadCloudWatchHandler();
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const method = req.method ?? 'GET';
+    const path = url.pathname;
+    if (method === 'POST' && path === '/') {
+      if (!cloudWatch) return send(res, 501, { message: 'the CloudWatch API is not available in this build of the engine' });
+      const target = req.headers['x-amz-target'];
+      const answer = cloudWatch(engine.store, { target: Array.isArray(target) ? target[0] : target, body: await readBody(req) });
+      res.writeHead(answer.status, { 'content-type': answer.contentType, 'content-length': Buffer.byteLength(answer.body) }).end(answer.body);
+      return;
+    }
+    if (method === 'GET' && path === '/_engine/health') return send(res, 200, { ok: true, pid: process.pid });
+    if (method === 'POST' && path === '/_engine/shutdown') {
+      // Stop only once the 204 is on the wire: stopping closes every connection.
+      res.once('finish', options.onShutdown);
+      send(res, 204);
+      return;
+    }
+    if (method === 'POST' && path === '/_engine/functions') {
+      const text = await readBody(req);
+      let spec: unknown;
+      try {
+        spec = JSON.parse(text);
+      } catch {
+        throw new UsageError('the request body must be a JSON FunctionSpec');
+      }
+      return send(res, 201, await engine.deploy(spec));
+    }
+    const match = /^\/_engine\/functions\/([^/]+)(\/stats)?$/.exec(path);
+    if (match) {
+      const name = decodeURIComponent(match[1] ?? '');
+      if (match[2] && method === 'GET') return send(res, 200, engine.stats(name, finiteParam(url, 'startMs'), finiteParam(url, 'endMs')));
+      if (!match[2] && method === 'GET') return send(res, 200, engine.state(name));
+      if (!match[2] && method === 'DELETE') {
+        await engine.remove(name);
+        return send(res, 204);
+      }
+    }
+    send(res, 404, { message: `no route for ${method} ${path}` });
+  };
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      const status = error instanceof UsageError ? 400 : error instanceof NotFoundError ? 404 : 500;
+      if (!res.headersSent) send(res, status, { message: message.split('\n')[0] });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return { server, url: `http://127.0.0.1:${port}` };
+}

@@ -1,0 +1,90 @@
+/**
+ * The engine: the functions deployed on it, their front doors and the MetricsStore that
+ * records what they did. Records outlive a removed function, so metrics can still be pulled.
+ */
+import { UsageError } from '../errors.ts';
+import { InitError } from './environment.ts';
+import { startFrontDoor, type FrontDoor } from './front-door.ts';
+import type { FunctionRuntime } from './function-runtime.ts';
+import { LmiFunction } from './lmi-function.ts';
+import { MetricsStore } from './metrics-store.ts';
+import type { DeployedFunction, FunctionState, WindowStats } from './protocol.ts';
+import { validateFunctionSpec } from './spec.ts';
+import { StandardFunction } from './standard-function.ts';
+import { windowStats } from './window-stats.ts';
+
+/** The function does not exist (the control server answers 404). */
+export class NotFoundError extends Error {
+  override readonly name = 'NotFoundError';
+}
+
+interface Deployed {
+  runtime: FunctionRuntime;
+  door: FrontDoor;
+}
+
+export class Engine {
+  readonly store = new MetricsStore();
+  readonly #functions = new Map<string, Deployed>();
+  readonly #deploying = new Set<string>();
+
+  async deploy(raw: unknown): Promise<DeployedFunction> {
+    const validated = validateFunctionSpec(raw);
+    const { name } = validated.spec;
+    if (this.#functions.has(name) || this.#deploying.has(name)) throw new UsageError(`function '${name}' already exists`);
+    this.#deploying.add(name);
+    try {
+      const runtime = validated.spec.compute.type === 'lmi' ? new LmiFunction(validated, this.store) : new StandardFunction(validated, this.store);
+      try {
+        await runtime.start();
+      } catch (error) {
+        if (error instanceof InitError) throw new UsageError(`handler init failed: ${firstLine(error.message)}`);
+        throw error;
+      }
+      let door: FrontDoor;
+      try {
+        door = await startFrontDoor(runtime, this.store);
+      } catch (error) {
+        await runtime.stop();
+        throw error;
+      }
+      this.#functions.set(name, { runtime, door });
+      return { name, url: door.url, compute: validated.spec.compute, environments: runtime.environments().length };
+    } finally {
+      this.#deploying.delete(name);
+    }
+  }
+
+  #get(name: string): Deployed {
+    const deployed = this.#functions.get(name);
+    if (!deployed) throw new NotFoundError(`no function named '${name}'`);
+    return deployed;
+  }
+
+  state(name: string): FunctionState {
+    const { runtime } = this.#get(name);
+    return { name, compute: runtime.spec.compute, environments: runtime.info(), timeline: this.store.capacity(name, 0, Number.MAX_SAFE_INTEGER) };
+  }
+
+  stats(name: string, startMs: number, endMs: number): WindowStats {
+    if (!this.#functions.has(name) && !this.store.functionNames().includes(name)) throw new NotFoundError(`no function named '${name}'`);
+    return windowStats(this.store, name, startMs, endMs);
+  }
+
+  async remove(name: string): Promise<void> {
+    const { runtime, door } = this.#get(name);
+    this.#functions.delete(name);
+    await door.close();
+    await runtime.stop();
+  }
+
+  /** Stops every function, its environments and their processes. */
+  async shutdown(): Promise<void> {
+    const names = [...this.#functions.keys()];
+    await Promise.all(names.map((name) => this.remove(name)));
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}

@@ -1,0 +1,51 @@
+/**
+ * One execution environment: a real runtime (a worker thread for Node.js, python3 processes
+ * for Python) with the workload's handler module imported once. The pools decide how many
+ * invocations an environment takes at once (`slots`); the environment only runs them.
+ */
+import type { Runtime } from '../workload/manifest.ts';
+import type { ResolvedHandler } from '../workload/load.ts';
+
+export type InvokeOutcome = { ok: true; result: unknown } | { ok: false; message: string };
+
+export type EnvironmentState = 'initializing' | 'ready' | 'stopping' | 'dead';
+
+/** The handler failed to import or initialise: the message is the handler's error. */
+export class InitError extends Error {
+  override readonly name = 'InitError';
+}
+
+export interface Environment {
+  readonly id: string;
+  readonly runtime: Runtime;
+  /** Invocations this environment may run at once (1 for standard Lambda). */
+  readonly slots: number;
+  /** Emulated instance it is placed on (LMI), or 'standard'. */
+  readonly instanceId: string;
+  readonly startedAtMs: number;
+  readonly state: EnvironmentState;
+  /** Invocations dispatched and not yet settled by the handler (timed-out ones included). */
+  readonly inFlight: number;
+  /** Start plus handler-module init, set once start() resolved. */
+  readonly initDurationMs: number | undefined;
+  /** Starts the runtime and imports the handler; resolves with the init duration in ms. */
+  start(): Promise<number>;
+  invoke(event: unknown, requestId: string, deadlineMs: number): Promise<InvokeOutcome>;
+  /** Cumulative CPU time the environment has used, in seconds. */
+  cpuSeconds(): number;
+  /** Resident memory in bytes where it can be told apart from the engine's own (processes). */
+  rssBytes(): number | undefined;
+  /** Stops the runtime; pending invocations settle with an error. Idempotent. */
+  stop(): Promise<void>;
+  /** Called once if the runtime dies on its own (a crash), so the pool can drop it. */
+  onDeath: ((environment: Environment) => void) | undefined;
+}
+
+export interface EnvironmentOptions {
+  id: string;
+  handler: ResolvedHandler;
+  functionName: string;
+  memoryMb: number;
+  slots: number;
+  instanceId: string;
+}

@@ -1,0 +1,105 @@
+/**
+ * The Function-URL-style endpoint of one function: its own HTTP server on 127.0.0.1 with
+ * keep-alive. Every request is recorded in the MetricsStore. The dispatch path stays lean
+ * (no logging, no per-request work beyond building the event and the record).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { FunctionRuntime } from './function-runtime.ts';
+import type { Handled } from './invocation.ts';
+import type { MetricsStore } from './metrics-store.ts';
+import type { InvocationRecord } from './protocol.ts';
+import { buildEvent, functionError, mapResult, throttled, type HttpResponse } from './payload.ts';
+
+const timeOrigin = performance.timeOrigin;
+
+function nowMs(): number {
+  return timeOrigin + performance.now();
+}
+
+export interface FrontDoor {
+  url: string;
+  close(): Promise<void>;
+}
+
+function respond(res: ServerResponse, response: HttpResponse): void {
+  res.writeHead(response.statusCode, response.headers);
+  res.end(response.body);
+}
+
+function toResponse(handled: Handled, timeoutMs: number): HttpResponse {
+  switch (handled.kind) {
+    case 'ok':
+      return mapResult(handled.result);
+    case 'error':
+      return functionError('HandlerError', handled.message);
+    case 'init-error':
+      return functionError('InitError', handled.message);
+    case 'timeout':
+      return functionError('TimeoutError', `Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`);
+    case 'throttled':
+      return throttled(handled.message, handled.reason, handled.limit);
+  }
+}
+
+function toRecord(fn: FunctionRuntime, handled: Handled, startMs: number, endMs: number): InvocationRecord {
+  const mode = fn.spec.compute.type;
+  if (handled.kind === 'throttled') {
+    return { functionName: fn.spec.name, mode, startMs, endMs, durationMs: 0, billedDurationMs: 0, status: 'throttled', throttleReason: handled.reason };
+  }
+  const record: InvocationRecord = {
+    functionName: fn.spec.name,
+    mode,
+    startMs,
+    endMs,
+    durationMs: handled.durationMs,
+    billedDurationMs: Math.ceil(handled.durationMs),
+    environmentId: handled.environmentId,
+    status: handled.kind === 'ok' ? 'ok' : handled.kind === 'timeout' ? 'timeout' : 'error',
+  };
+  if (handled.initDurationMs !== undefined) record.initDurationMs = handled.initDurationMs;
+  return record;
+}
+
+export function startFrontDoor(fn: FunctionRuntime, store: MetricsStore, port = 0): Promise<FrontDoor> {
+  const { name, timeoutMs } = fn.spec;
+  const dispatch = (req: IncomingMessage, res: ServerResponse, body: Buffer, startMs: number): void => {
+    const requestId = randomUUID();
+    fn.invoke(buildEvent(req, body, name, requestId, startMs), requestId).then(
+      (handled) => {
+        let response: HttpResponse;
+        try {
+          response = toResponse(handled, timeoutMs);
+        } catch (error) {
+          // A result JSON cannot express (a cycle, a BigInt) is the handler's error.
+          response = functionError('InvalidResponse', (error as Error).message);
+        }
+        respond(res, response);
+        store.recordInvocation(toRecord(fn, handled, startMs, nowMs()));
+      },
+      (error: unknown) => respond(res, functionError('EngineError', (error as Error).message)),
+    );
+  };
+  const server: Server = createServer({ keepAlive: true, keepAliveTimeout: 65_000 }, (req, res) => {
+    const startMs = nowMs();
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => dispatch(req, res, chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks), startMs));
+  });
+  server.keepAliveTimeout = 65_000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const { port: bound } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${bound}/`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

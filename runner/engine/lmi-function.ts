@@ -1,0 +1,210 @@
+/**
+ * The LMI model: environments start when the version is published (before deploy answers),
+ * at least minEnvironments of them spread over 3 emulated AZs; each takes up to maxConcurrency
+ * invocations at once; a request finding every slot busy is throttled (429), never queued and
+ * never given a cold start. An asynchronous scaler adds environments on slot saturation,
+ * throttles and CPU, within MaxVCpuCount and maxEnvironments, and removes idle ones after the
+ * scale-in delay, never below the minimum. Every change of capacity is recorded: it is what
+ * LMI costs.
+ */
+import { UsageError } from '../errors.ts';
+import type { Environment } from './environment.ts';
+import { FunctionRuntime } from './function-runtime.ts';
+import { runInvocation, type Handled } from './invocation.ts';
+import type { MetricsStore } from './metrics-store.ts';
+import { Placement } from './placement.ts';
+import type { LmiComputeSpec } from './protocol.ts';
+import { scaleDecision } from './scaler.ts';
+import { environmentVcpus, type ValidatedFunction } from './spec.ts';
+
+/** The service reacts within seconds to minutes; 2 s keeps local levels of 10-30 s meaningful. */
+export const defaultScalerIntervalMs = 2000;
+export const defaultScaleInDelayMs = 60_000;
+
+export class LmiFunction extends FunctionRuntime {
+  readonly #placement: Placement;
+  readonly #vcpus: number;
+  /** Environments taking invocations. */
+  readonly #ready: Environment[] = [];
+  readonly #starting = new Set<Environment>();
+  readonly #idleSinceMs = new Map<Environment, number>();
+  #inFlight = 0;
+  #peakInFlight = 0;
+  #throttles = 0;
+  #lastTickMs = Date.now();
+  #scaler: NodeJS.Timeout | undefined;
+  #stopped = false;
+  readonly #throttleMessage: string;
+
+  constructor(validated: ValidatedFunction, store: MetricsStore) {
+    super(validated, store);
+    const compute = this.#compute;
+    this.#vcpus = environmentVcpus(compute);
+    const instanceVcpus = validated.instance?.vcpus ?? 0;
+    try {
+      this.#placement = new Placement({ instanceVcpus, maxVcpus: compute.maxVcpus });
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    this.#throttleMessage = `Rate Exceeded: all ${compute.maxConcurrency} slots (maxConcurrency) of every execution environment are busy`;
+  }
+
+  get #compute(): LmiComputeSpec {
+    return this.spec.compute as LmiComputeSpec;
+  }
+
+  environmentVcpus(): number {
+    return this.#vcpus;
+  }
+
+  async start(): Promise<void> {
+    const { minEnvironments } = this.#compute;
+    const launches: Promise<void>[] = [];
+    for (let i = 0; i < minEnvironments; i++) {
+      const launch = this.#launch();
+      if (!launch) {
+        await this.stop();
+        throw new UsageError(`maxVcpus ${this.#compute.maxVcpus} cannot hold ${minEnvironments} environments of ${this.#vcpus} vCPU on ${this.#compute.instanceType}`);
+      }
+      launches.push(launch);
+    }
+    this.#recordCapacity();
+    const results = await Promise.allSettled(launches);
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) {
+      await this.stop();
+      throw failure.reason;
+    }
+    this.startSampling();
+    this.#lastTickMs = Date.now();
+    this.#scaler = setInterval(() => this.#tick(), this.#compute.scalerIntervalMs ?? defaultScalerIntervalMs);
+    this.#scaler.unref();
+  }
+
+  /** Places and starts one environment; null when the capacity provider is full. */
+  #launch(): Promise<void> | null {
+    const instanceId = this.#placement.place(this.#vcpus);
+    if (instanceId === null) return null;
+    const environment = this.createEnvironment(this.#compute.maxConcurrency, instanceId);
+    environment.onDeath = (dead) => this.#retire(dead);
+    this.#starting.add(environment);
+    return environment.start().then(
+      () => {
+        this.#starting.delete(environment);
+        if (this.#stopped) {
+          void environment.stop();
+          return;
+        }
+        this.#ready.push(environment);
+        this.#idleSinceMs.set(environment, Date.now());
+        this.#recordCapacity();
+      },
+      (error: unknown) => {
+        if (this.#starting.delete(environment)) {
+          this.#placement.release(instanceId, this.#vcpus);
+          this.#recordCapacity();
+        }
+        throw error;
+      },
+    );
+  }
+
+  invoke(event: unknown, requestId: string): Promise<Handled> {
+    // Least-loaded routing keeps environments evenly busy, as the service's router does.
+    let target: Environment | undefined;
+    let targetLoad = Infinity;
+    for (const environment of this.#ready) {
+      const load = environment.inFlight;
+      if (load < environment.slots && load < targetLoad) {
+        target = environment;
+        targetLoad = load;
+        if (load === 0) break;
+      }
+    }
+    if (!target) {
+      this.#throttles++;
+      return Promise.resolve({ kind: 'throttled', reason: 'SlotsExhausted', limit: this.#compute.maxConcurrency, message: this.#throttleMessage });
+    }
+    const environment = target;
+    if (targetLoad === 0) this.#idleSinceMs.delete(environment);
+    if (++this.#inFlight > this.#peakInFlight) this.#peakInFlight = this.#inFlight;
+    // A timed-out LMI invocation is not killed: its slot stays taken until the handler ends.
+    return runInvocation(environment, event, requestId, this.spec.timeoutMs, () => {
+      this.#inFlight--;
+      if (environment.inFlight === 0) this.#idleSinceMs.set(environment, Date.now());
+    }).then((settled) => Object.assign(settled, { environmentId: environment.id, initDurationMs: undefined }));
+  }
+
+  #tick(): void {
+    const now = Date.now();
+    const intervalSec = Math.max(0.001, (now - this.#lastTickMs) / 1000);
+    this.#lastTickMs = now;
+    this.sampleCpu();
+    const environments = this.#ready.length;
+    const cpuUtilization = environments === 0 ? 0 : this.cpuSecondsSinceTick / (intervalSec * environments * this.#vcpus);
+    this.cpuSecondsSinceTick = 0;
+    const delayMs = this.#compute.scaleInDelayMs ?? defaultScaleInDelayMs;
+    const idle = this.#ready
+      .filter((e) => e.inFlight === 0 && now - (this.#idleSinceMs.get(e) ?? now) >= delayMs)
+      .sort((a, b) => (this.#idleSinceMs.get(a) ?? 0) - (this.#idleSinceMs.get(b) ?? 0));
+    const decision = scaleDecision({
+      environments,
+      starting: this.#starting.size,
+      minEnvironments: this.#compute.minEnvironments,
+      maxEnvironments: this.#compute.maxEnvironments ?? Number.POSITIVE_INFINITY,
+      slotsPerEnvironment: this.#compute.maxConcurrency,
+      peakInFlight: this.#peakInFlight,
+      throttles: this.#throttles,
+      cpuUtilization,
+      idleEnvironments: idle.length,
+    });
+    this.#peakInFlight = this.#inFlight;
+    this.#throttles = 0;
+    if (decision.action === 'out') {
+      for (let i = 0; i < decision.add; i++) {
+        const launch = this.#launch();
+        if (!launch) break;
+        // A failed scale-out start is retried by a later tick; it must not crash the engine.
+        launch.catch(() => undefined);
+      }
+      this.#recordCapacity();
+    } else if (decision.action === 'in') {
+      for (const environment of idle.slice(0, decision.remove)) this.#retire(environment);
+    }
+  }
+
+  /** Takes an environment out of service (scale-in, or a crashed runtime) and frees its vCPUs. */
+  #retire(environment: Environment): void {
+    const at = this.#ready.indexOf(environment);
+    if (at === -1) return;
+    this.#ready.splice(at, 1);
+    this.#idleSinceMs.delete(environment);
+    this.#placement.release(environment.instanceId, this.#vcpus);
+    this.finalSample(environment);
+    void environment.stop();
+    this.#recordCapacity();
+  }
+
+  #recordCapacity(): void {
+    this.store.recordCapacity(this.spec.name, this.#placement.point(Date.now()));
+  }
+
+  environments(): Environment[] {
+    return [...this.#ready, ...this.#starting];
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.stopSampling();
+    if (this.#scaler) clearInterval(this.#scaler);
+    const all = this.environments();
+    for (const environment of all) {
+      if (environment.state !== 'initializing') this.finalSample(environment);
+      this.#placement.release(environment.instanceId, this.#vcpus);
+    }
+    this.#ready.length = 0;
+    this.#starting.clear();
+    await Promise.all(all.map((e) => e.stop()));
+    this.#recordCapacity();
+  }
+}

@@ -1,0 +1,37 @@
+/** CPU time and resident memory of a child process, read from Linux /proc. */
+import { readFileSync } from 'node:fs';
+
+/**
+ * USER_HZ: the unit of utime/stime in /proc/<pid>/stat. The kernel fixes it at 100 for
+ * every userspace ABI on Linux, whatever the internal tick rate is.
+ */
+const clockTicksPerSecond = 100;
+
+/** utime + stime of a process in seconds, or undefined once the process is gone. */
+export function processCpuSeconds(pid: number): number | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // The command name (field 2) may contain spaces and parentheses: parse after the last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields after the name start at field 3 (state); utime is field 14, stime field 15.
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  if (!Number.isFinite(utime) || !Number.isFinite(stime)) return undefined;
+  return (utime + stime) / clockTicksPerSecond;
+}
+
+/** VmRSS of a process in bytes, or undefined once the process is gone. */
+export function processRssBytes(pid: number): number | undefined {
+  let status: string;
+  try {
+    status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const match = /^VmRSS:\s+(\d+) kB/m.exec(status);
+  return match ? Number(match[1]) * 1024 : undefined;
+}

@@ -1,0 +1,219 @@
+/**
+ * A Python execution environment. Standard Lambda: one python3 process. LMI: one OS process
+ * per concurrent slot (the documented Python model), all of them with TMPDIR set to one
+ * per-environment directory, because real LMI slots share the environment's /tmp.
+ * Each process runs runtimes/python-bootstrap.py, which imports the handler once and serves
+ * one invocation at a time over line-delimited JSON pipes.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InitError, type Environment, type EnvironmentOptions, type EnvironmentState, type InvokeOutcome } from './environment.ts';
+import { processCpuSeconds, processRssBytes } from './proc-stats.ts';
+
+const bootstrapPath = fileURLToPath(new URL('./runtimes/python-bootstrap.py', import.meta.url));
+const pythonCommand = process.env['LMI_BENCH_PYTHON'] ?? 'python3';
+
+type ProcessMessage =
+  | { t: 'ready'; initMs: number }
+  | { t: 'init-error'; message: string }
+  | { id: number; ok: true; result: unknown; t?: undefined }
+  | { id: number; ok: false; message: string; t?: undefined };
+
+/** One python3 process: serves one invocation at a time. */
+class SlotProcess {
+  readonly child: ChildProcessWithoutNullStreams;
+  pending: ((outcome: InvokeOutcome) => void) | undefined;
+  lastCpuSeconds = 0;
+  #buffer = '';
+  #onReady: ((message: ProcessMessage) => void) | undefined;
+
+  constructor(options: EnvironmentOptions, tmpDir: string, onFirst: (message: ProcessMessage) => void) {
+    const { handler, functionName, memoryMb } = options;
+    this.child = spawn(pythonCommand, ['-u', bootstrapPath, handler.file, handler.exportName, functionName, String(memoryMb)], {
+      env: { ...process.env, TMPDIR: tmpDir, PYTHONDONTWRITEBYTECODE: '1' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    this.#onReady = onFirst;
+    this.child.stdout.setEncoding('utf8');
+    this.child.stdout.on('data', (chunk: string) => this.#read(chunk));
+    // Handler output (print) goes to stderr; drain it so a chatty handler cannot block on a full pipe.
+    this.child.stderr.resume();
+  }
+
+  #read(chunk: string): void {
+    this.#buffer += chunk;
+    let newline = this.#buffer.indexOf('\n');
+    while (newline !== -1) {
+      const line = this.#buffer.slice(0, newline);
+      this.#buffer = this.#buffer.slice(newline + 1);
+      newline = this.#buffer.indexOf('\n');
+      const message = JSON.parse(line) as ProcessMessage;
+      if (this.#onReady) {
+        const first = this.#onReady;
+        this.#onReady = undefined;
+        first(message);
+      } else if (message.t === undefined && this.pending) {
+        const resolve = this.pending;
+        this.pending = undefined;
+        resolve(message);
+      }
+    }
+  }
+
+  send(id: number, event: unknown, requestId: string, deadlineMs: number): void {
+    this.child.stdin.write(JSON.stringify({ id, event, deadlineMs, requestId }) + '\n');
+  }
+}
+
+export class PythonEnvironment implements Environment {
+  readonly runtime = 'python' as const;
+  readonly id: string;
+  readonly slots: number;
+  readonly instanceId: string;
+  readonly startedAtMs = Date.now();
+  state: EnvironmentState = 'initializing';
+  inFlight = 0;
+  initDurationMs: number | undefined;
+  onDeath: ((environment: Environment) => void) | undefined;
+
+  readonly #options: EnvironmentOptions;
+  readonly #processes: SlotProcess[] = [];
+  readonly #idle: SlotProcess[] = [];
+  #tmpDir: string | undefined;
+  #nextId = 0;
+  #cpuSecondsOfExited = 0;
+
+  constructor(options: EnvironmentOptions) {
+    this.#options = options;
+    this.id = options.id;
+    this.slots = options.slots;
+    this.instanceId = options.instanceId;
+  }
+
+  /** The environment's shared temp directory (TMPDIR of every slot process). */
+  get tmpDir(): string | undefined {
+    return this.#tmpDir;
+  }
+
+  async start(): Promise<number> {
+    const startedAt = performance.now();
+    this.#tmpDir = await mkdtemp(join(tmpdir(), `lmi-bench-${this.id}-`));
+    const tmpDir = this.#tmpDir;
+    const readies = Array.from({ length: this.slots }, () => this.#spawnSlot(tmpDir));
+    const results = await Promise.allSettled(readies);
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) {
+      await this.stop();
+      this.state = 'dead';
+      throw failure.reason instanceof InitError ? failure.reason : new InitError(String(failure.reason));
+    }
+    this.initDurationMs = performance.now() - startedAt;
+    this.state = 'ready';
+    return this.initDurationMs;
+  }
+
+  #spawnSlot(tmpDir: string): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const slot = new SlotProcess(this.#options, tmpDir, (message) => {
+        settled = true;
+        if (message.t === 'ready') {
+          this.#processes.push(slot);
+          this.#idle.push(slot);
+          resolve();
+        } else {
+          reject(new InitError(message.t === 'init-error' ? message.message : 'the runtime sent an unexpected first message'));
+        }
+      });
+      slot.child.once('error', (error) => {
+        if (!settled) {
+          settled = true;
+          reject(new InitError(`cannot start ${pythonCommand}: ${error.message}`));
+        }
+      });
+      slot.child.once('exit', (code, signal) => {
+        if (!settled) {
+          settled = true;
+          reject(new InitError(`the runtime exited during init (${signal ?? `code ${code}`})`));
+          return;
+        }
+        this.#slotExited(slot, `runtime process exited (${signal ?? `code ${code}`})`);
+      });
+    });
+  }
+
+  invoke(event: unknown, requestId: string, deadlineMs: number): Promise<InvokeOutcome> {
+    const slot = this.state === 'ready' ? this.#idle.pop() : undefined;
+    if (!slot) return Promise.resolve({ ok: false, message: 'no free runtime process in the environment' });
+    this.inFlight++;
+    return new Promise<InvokeOutcome>((resolve) => {
+      slot.pending = (outcome) => {
+        this.inFlight--;
+        if (this.state === 'ready') this.#idle.push(slot);
+        resolve(outcome);
+      };
+      slot.send(this.#nextId++, event, requestId, deadlineMs);
+    });
+  }
+
+  #slotExited(slot: SlotProcess, message: string): void {
+    this.#cpuSecondsOfExited += slot.lastCpuSeconds;
+    const index = this.#processes.indexOf(slot);
+    if (index !== -1) this.#processes.splice(index, 1);
+    const idleIndex = this.#idle.indexOf(slot);
+    if (idleIndex !== -1) this.#idle.splice(idleIndex, 1);
+    const pending = slot.pending;
+    slot.pending = undefined;
+    pending?.({ ok: false, message });
+    if (this.state === 'ready') {
+      // A crashed slot process breaks the environment: the pool replaces it as a whole.
+      this.state = 'dead';
+      void this.#killAll();
+      this.onDeath?.(this);
+    }
+  }
+
+  cpuSeconds(): number {
+    let total = this.#cpuSecondsOfExited;
+    for (const slot of this.#processes) {
+      const pid = slot.child.pid;
+      const seconds = pid === undefined ? undefined : processCpuSeconds(pid);
+      if (seconds !== undefined) slot.lastCpuSeconds = seconds;
+      total += slot.lastCpuSeconds;
+    }
+    return total;
+  }
+
+  rssBytes(): number | undefined {
+    let total = 0;
+    for (const slot of this.#processes) {
+      const pid = slot.child.pid;
+      total += (pid === undefined ? undefined : processRssBytes(pid)) ?? 0;
+    }
+    return total;
+  }
+
+  async #killAll(): Promise<void> {
+    const exits = this.#processes.map(
+      (slot) =>
+        new Promise<void>((resolve) => {
+          if (slot.child.exitCode !== null || slot.child.signalCode !== null) return resolve();
+          slot.child.once('exit', () => resolve());
+          slot.child.kill('SIGKILL');
+        }),
+    );
+    await Promise.all(exits);
+  }
+
+  async stop(): Promise<void> {
+    if (this.state === 'stopping') return;
+    this.state = 'stopping';
+    this.cpuSeconds();
+    await this.#killAll();
+    if (this.#tmpDir) await rm(this.#tmpDir, { recursive: true, force: true });
+    this.state = 'dead';
+  }
+}

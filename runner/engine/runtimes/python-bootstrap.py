@@ -1,0 +1,76 @@
+"""Runtime bootstrap of one Python execution-environment process.
+
+Imports the handler module once, then serves invocations one at a time over pipes:
+line-delimited JSON on stdin (requests) and on the original stdout (responses). The
+handler's own print() output goes to stderr so it cannot corrupt the protocol.
+
+    argv: bootstrap.py <handler file> <export name> <function name> <memory MB>
+    out  {"t": "ready", "initMs": float} | {"t": "init-error", "message": str}   once
+    in   {"id": int, "event": {...}, "deadlineMs": float, "requestId": str}
+    out  {"id": int, "ok": true, "result": ...} | {"id": int, "ok": false, "message": str}
+
+On LMI the engine starts one such process per concurrent slot, all with TMPDIR pointing at
+the environment's shared temp directory (real LMI shares /tmp between them).
+"""
+import importlib.util
+import json
+import os
+import sys
+import time
+import traceback
+
+init_start = time.perf_counter()
+protocol_out = os.fdopen(os.dup(sys.stdout.fileno()), "w", buffering=1)
+sys.stdout = sys.stderr
+
+handler_file, export_name, function_name, memory_mb = sys.argv[1:5]
+
+
+def send(message):
+    protocol_out.write(json.dumps(message, separators=(",", ":")) + "\n")
+
+
+def error_message(error):
+    return f"{type(error).__name__}: {error}"
+
+
+class Context:
+    def __init__(self, request_id, deadline_ms):
+        self.aws_request_id = request_id
+        self.function_name = function_name
+        self.function_version = "$LATEST"
+        self.memory_limit_in_mb = int(memory_mb)
+        self.invoked_function_arn = f"arn:aws:lambda:local:000000000000:function:{function_name}"
+        self._deadline_ms = deadline_ms
+
+    def get_remaining_time_in_millis(self):
+        return max(0, int(self._deadline_ms - time.time() * 1000))
+
+
+try:
+    handler_dir = os.path.dirname(os.path.abspath(handler_file))
+    sys.path.insert(0, handler_dir)
+    module_name = os.path.splitext(os.path.basename(handler_file))[0]
+    spec = importlib.util.spec_from_file_location(module_name, handler_file)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    spec.loader.exec_module(module)
+    handler = getattr(module, export_name, None)
+    if not callable(handler):
+        raise AttributeError(f"{handler_file} has no function named '{export_name}'")
+except BaseException as error:  # init failures of any kind fail the deploy, with their message
+    send({"t": "init-error", "message": error_message(error)})
+    sys.exit(1)
+
+send({"t": "ready", "initMs": (time.perf_counter() - init_start) * 1000})
+
+for line in sys.stdin:
+    request = json.loads(line)
+    request_id = request["id"]
+    try:
+        result = handler(request["event"], Context(request["requestId"], request["deadlineMs"]))
+        payload = json.dumps({"id": request_id, "ok": True, "result": result}, separators=(",", ":"))
+    except BaseException as error:
+        traceback.print_exc(file=sys.stderr)
+        payload = json.dumps({"id": request_id, "ok": False, "message": error_message(error)})
+    protocol_out.write(payload + "\n")

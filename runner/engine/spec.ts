@@ -1,0 +1,123 @@
+/**
+ * Validation of a FunctionSpec sent to POST /_engine/functions. Every problem is a UsageError
+ * with one line (the control server answers it as 400 { message }), and nothing is started
+ * before the whole spec is known to be valid.
+ */
+import { isAbsolute } from 'node:path';
+import { UsageError } from '../errors.ts';
+import { instanceShape, type InstanceShape } from '../pricing/instance-types.ts';
+import { loadWorkload, resolveHandler, type ResolvedHandler } from '../workload/load.ts';
+import { runtimes, type Runtime } from '../workload/manifest.ts';
+import type { ComputeSpec, FunctionSpec, LmiComputeSpec, StandardComputeSpec } from './protocol.ts';
+
+export interface ValidatedFunction {
+  spec: FunctionSpec;
+  handler: ResolvedHandler;
+  /** LMI only: the capacity provider's instance shape. */
+  instance?: InstanceShape;
+}
+
+/**
+ * Python slots are OS processes: past this many per environment the machine, not the model,
+ * becomes the limit. A limit of this engine, not of the service (which allows 1600).
+ */
+export const maxPythonSlotsPerEnvironment = 128;
+
+const namePattern = /^[A-Za-z0-9_-]{1,64}$/;
+
+function fail(message: string): never {
+  throw new UsageError(message);
+}
+
+function object(raw: unknown, what: string): Record<string, unknown> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(`${what} must be a JSON object`);
+  return raw as Record<string, unknown>;
+}
+
+function integer(value: unknown, what: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    fail(`${what} must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)})`);
+  }
+  return value;
+}
+
+function number(value: unknown, what: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+    fail(`${what} must be a number from ${min} to ${max} (got ${JSON.stringify(value)})`);
+  }
+  return value;
+}
+
+function optionalInteger(value: unknown, what: string, min: number, max: number): number | undefined {
+  return value === undefined ? undefined : integer(value, what, min, max);
+}
+
+function standardCompute(c: Record<string, unknown>): StandardComputeSpec {
+  return {
+    type: 'lambda',
+    memoryMb: integer(c['memoryMb'], 'compute.memoryMb', 128, 10240),
+    concurrencyLimit: integer(c['concurrencyLimit'], 'compute.concurrencyLimit', 1, 100_000),
+    idleTimeoutMs: integer(c['idleTimeoutMs'], 'compute.idleTimeoutMs', 0, 24 * 3600_000),
+  };
+}
+
+function lmiCompute(c: Record<string, unknown>, runtime: Runtime): { compute: LmiComputeSpec; instance: InstanceShape } {
+  const memoryMb = c['memoryMb'];
+  if (typeof memoryMb === 'number' && memoryMb < 2048) fail(`compute.memoryMb ${memoryMb} is below 2048, the smallest LMI function (2 GB)`);
+  const compute: LmiComputeSpec = {
+    type: 'lmi',
+    memoryMb: integer(memoryMb, 'compute.memoryMb', 2048, 32768),
+    maxConcurrency: integer(c['maxConcurrency'], 'compute.maxConcurrency (PerExecutionEnvironmentMaxConcurrency)', 1, 1600),
+    gibPerVcpu: number(c['gibPerVcpu'], 'compute.gibPerVcpu (ExecutionEnvironmentMemoryGiBPerVCpu)', 2, 8),
+    minEnvironments: integer(c['minEnvironments'] ?? 3, 'compute.minEnvironments', 0, 15000),
+    instanceType: typeof c['instanceType'] === 'string' ? c['instanceType'] : fail('compute.instanceType must be a string such as m7g.xlarge'),
+    maxVcpus: integer(c['maxVcpus'], 'compute.maxVcpus (MaxVCpuCount)', 2, 15000),
+  };
+  const maxEnvironments = optionalInteger(c['maxEnvironments'], 'compute.maxEnvironments', Math.max(1, compute.minEnvironments), 15000);
+  if (maxEnvironments !== undefined) compute.maxEnvironments = maxEnvironments;
+  const scalerIntervalMs = optionalInteger(c['scalerIntervalMs'], 'compute.scalerIntervalMs', 10, 600_000);
+  if (scalerIntervalMs !== undefined) compute.scalerIntervalMs = scalerIntervalMs;
+  const scaleInDelayMs = optionalInteger(c['scaleInDelayMs'], 'compute.scaleInDelayMs', 0, 3600_000);
+  if (scaleInDelayMs !== undefined) compute.scaleInDelayMs = scaleInDelayMs;
+
+  const instance = instanceShape(compute.instanceType);
+  const vcpus = environmentVcpus(compute);
+  if (vcpus > instance.vcpus || compute.memoryMb / 1024 > instance.memoryGiB) {
+    fail(
+      `an environment of ${compute.memoryMb} MB at ${compute.gibPerVcpu} GiB/vCPU (${vcpus} vCPU) does not fit on ${instance.instanceType} (${instance.vcpus} vCPU, ${instance.memoryGiB} GiB)`,
+    );
+  }
+  if (runtime === 'python' && compute.maxConcurrency > maxPythonSlotsPerEnvironment) {
+    fail(
+      `compute.maxConcurrency ${compute.maxConcurrency} would start that many python processes per environment; the local engine allows up to ${maxPythonSlotsPerEnvironment}`,
+    );
+  }
+  return { compute, instance };
+}
+
+/** vCPUs of one LMI environment: memory / (GiB per vCPU). */
+export function environmentVcpus(compute: Pick<LmiComputeSpec, 'memoryMb' | 'gibPerVcpu'>): number {
+  return compute.memoryMb / 1024 / compute.gibPerVcpu;
+}
+
+export function validateFunctionSpec(raw: unknown): ValidatedFunction {
+  const s = object(raw, 'the function spec');
+  const name = s['name'];
+  if (typeof name !== 'string' || !namePattern.test(name)) fail('name must be 1-64 characters of A-Z a-z 0-9 _ -');
+  const workloadDir = s['workloadDir'];
+  if (typeof workloadDir !== 'string' || !isAbsolute(workloadDir)) fail('workloadDir must be an absolute path of a workload folder');
+  const runtime = s['runtime'];
+  if (!runtimes.includes(runtime as Runtime)) fail(`runtime must be one of ${runtimes.join(', ')}`);
+  const timeoutMs = integer(s['timeoutMs'], 'timeoutMs', 1, 900_000);
+  const c = object(s['compute'], 'compute');
+  let compute: ComputeSpec;
+  let instance: InstanceShape | undefined;
+  if (c['type'] === 'lambda') compute = standardCompute(c);
+  else if (c['type'] === 'lmi') ({ compute, instance } = lmiCompute(c, runtime as Runtime));
+  else fail(`compute.type must be 'lambda' or 'lmi'`);
+
+  const workload = loadWorkload(workloadDir);
+  const handler = resolveHandler(workload, runtime as Runtime);
+  const spec: FunctionSpec = { name, workloadDir, runtime: runtime as Runtime, timeoutMs, compute };
+  return instance ? { spec, handler, instance } : { spec, handler };
+}

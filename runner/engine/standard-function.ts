@@ -1,0 +1,130 @@
+/**
+ * The standard Lambda model: an environment serves one invocation at a time; a request that
+ * finds no idle environment starts one on the request path (a cold start, whose init
+ * duration is reported on that invocation); idle environments are reused most-recent first
+ * and reaped after the idle timeout; past the concurrency limit, requests are throttled.
+ */
+import type { Environment } from './environment.ts';
+import { runInvocation, type Handled } from './invocation.ts';
+import { FunctionRuntime } from './function-runtime.ts';
+import type { StandardComputeSpec } from './protocol.ts';
+
+/** Lambda allocates CPU in proportion to memory: one vCPU's worth at 1,769 MB. */
+const mbPerVcpu = 1769;
+
+export class StandardFunction extends FunctionRuntime {
+  readonly #all = new Set<Environment>();
+  /** Idle environments, most recently used last. */
+  readonly #idle: Environment[] = [];
+  readonly #idleSinceMs = new Map<Environment, number>();
+  #active = 0;
+  #reaper: NodeJS.Timeout | undefined;
+
+  get #compute(): StandardComputeSpec {
+    return this.spec.compute as StandardComputeSpec;
+  }
+
+  environmentVcpus(): number {
+    return this.#compute.memoryMb / mbPerVcpu;
+  }
+
+  /**
+   * Standard Lambda initialises on the first invocation, but a deploy must still fail when
+   * the handler cannot initialise: one environment is started to prove init works, then
+   * stopped, so the first request of a run is still a real cold start.
+   */
+  async start(): Promise<void> {
+    const probe = this.createEnvironment(1, 'standard');
+    try {
+      await probe.start();
+    } finally {
+      await probe.stop();
+    }
+    this.#recordCapacity();
+    this.startSampling();
+    const everyMs = Math.max(50, Math.min(1000, Math.floor(this.#compute.idleTimeoutMs / 4)));
+    this.#reaper = setInterval(() => this.#reap(), everyMs);
+    this.#reaper.unref();
+  }
+
+  async invoke(event: unknown, requestId: string): Promise<Handled> {
+    const { concurrencyLimit } = this.#compute;
+    if (this.#active >= concurrencyLimit) {
+      return {
+        kind: 'throttled',
+        reason: 'ConcurrencyThrottles',
+        limit: concurrencyLimit,
+        message: `Rate Exceeded: concurrency limit of ${concurrencyLimit} reached`,
+      };
+    }
+    this.#active++;
+    try {
+      let environment = this.#idle.pop();
+      let initDurationMs: number | undefined;
+      if (environment) {
+        this.#idleSinceMs.delete(environment);
+      } else {
+        environment = this.createEnvironment(1, 'standard');
+        environment.onDeath = (dead) => this.#discard(dead);
+        this.#all.add(environment);
+        this.#recordCapacity();
+        try {
+          initDurationMs = await environment.start();
+        } catch (error) {
+          this.#discard(environment);
+          return { kind: 'init-error', message: (error as Error).message, environmentId: environment.id, initDurationMs: undefined, durationMs: 0 };
+        }
+      }
+      const settled = await runInvocation(environment, event, requestId, this.spec.timeoutMs);
+      // A timed-out invocation leaves its environment in an unknown state: Lambda recycles it.
+      if (settled.kind === 'timeout' || environment.state !== 'ready') {
+        this.#discard(environment);
+      } else {
+        this.#idleSinceMs.set(environment, Date.now());
+        this.#idle.push(environment);
+      }
+      return Object.assign(settled, { environmentId: environment.id, initDurationMs });
+    } finally {
+      this.#active--;
+    }
+  }
+
+  #discard(environment: Environment): void {
+    if (!this.#all.delete(environment)) return;
+    const idleAt = this.#idle.indexOf(environment);
+    if (idleAt !== -1) this.#idle.splice(idleAt, 1);
+    this.#idleSinceMs.delete(environment);
+    if (environment.state !== 'initializing') this.finalSample(environment);
+    void environment.stop();
+    this.#recordCapacity();
+  }
+
+  #reap(): void {
+    const cutoff = Date.now() - this.#compute.idleTimeoutMs;
+    // The least recently used environments sit at the front of the idle stack.
+    while (this.#idle.length > 0) {
+      const oldest = this.#idle[0];
+      if (!oldest || (this.#idleSinceMs.get(oldest) ?? 0) > cutoff) break;
+      this.#discard(oldest);
+    }
+  }
+
+  #recordCapacity(): void {
+    this.store.recordCapacity(this.spec.name, { atMs: Date.now(), environments: this.#all.size, instances: 0, vcpusAllocated: 0, vcpusAvailable: 0 });
+  }
+
+  environments(): Environment[] {
+    return [...this.#all];
+  }
+
+  async stop(): Promise<void> {
+    this.stopSampling();
+    if (this.#reaper) clearInterval(this.#reaper);
+    const all = [...this.#all];
+    for (const environment of all) this.finalSample(environment);
+    this.#all.clear();
+    this.#idle.length = 0;
+    await Promise.all(all.map((e) => e.stop()));
+    this.#recordCapacity();
+  }
+}
