@@ -40,4 +40,10 @@ export interface Target {
   remove(deployed: DeployedVariant): Promise<void>;
   /** Tear everything down; safe to call twice and after a failed start. */
   stop(): Promise<void>;
+  /**
+   * Last resort on a second Ctrl-C, when the process exits right after: signal the platform's
+   * processes to end (local: the engine, which takes its environments' processes with it)
+   * without waiting. Optional: targets with nothing local to end omit it.
+   */
+  kill?(): void;
 }
