@@ -1,0 +1,61 @@
+/**
+ * Runs the pinned CDK CLI (node_modules' aws-cdk, through `npx --no-install`) as a child
+ * process, its output shown line by line as progress. An abort signal (Ctrl-C) stops it.
+ */
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The command that starts the CDK CLI; LMI_BENCH_CDK names another executable (tests use a recorded stand-in). */
+export function cdkCommand(env: NodeJS.ProcessEnv = process.env): string[] {
+  const override = env['LMI_BENCH_CDK'];
+  return override ? [override] : ['npx', '--no-install', 'cdk'];
+}
+
+export interface CdkRunOptions {
+  command?: string[];
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Each line the CLI prints (stdout and stderr). */
+  onLine?: (line: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface CdkRunResult {
+  exitCode: number;
+  /** The last lines printed, for the error message when the CLI fails. */
+  tail: string[];
+}
+
+export async function runCdk(args: string[], options: CdkRunOptions = {}): Promise<CdkRunResult> {
+  const [file, ...prefix] = options.command ?? cdkCommand(options.env);
+  if (file === undefined) throw new Error('empty CDK command');
+  const child = spawn(file, [...prefix, ...args], {
+    cwd: options.cwd ?? projectRoot,
+    env: { ...(options.env ?? process.env), CDK_DISABLE_CLI_TELEMETRY: 'true', FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const tail: string[] = [];
+  const take = (line: string): void => {
+    tail.push(line);
+    if (tail.length > 20) tail.shift();
+    options.onLine?.(line);
+  };
+  createInterface({ input: child.stdout }).on('line', take);
+  createInterface({ input: child.stderr }).on('line', take);
+  const onAbort = (): void => {
+    child.kill('SIGINT');
+  };
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const exitCode = await new Promise<number>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('close', (code, signal) => resolve(code ?? (signal ? 128 + 2 : 1)));
+    });
+    return { exitCode, tail };
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}

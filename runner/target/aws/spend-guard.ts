@@ -1,0 +1,183 @@
+/**
+ * The spend guard: before anything is deployed, an upper estimate of what the run will cost
+ * on AWS, from the plan, the price book and the cost model (runner/cost/). A run above the
+ * cap (--max-spend, default $5) is refused with exit 2 unless the user raises the cap.
+ *
+ * The estimate errs high on purpose: every LMI version's minimum instances run for the
+ * whole wall time, every LMI level adds its worst-case fleet on top, and the load runs at
+ * the highest rate a closed loop can plausibly reach.
+ */
+import { UsageError } from '../../errors.ts';
+import type { BenchPlan, Variant } from '../../plan/plan.ts';
+import type { PriceBook } from '../../pricing/price-book.ts';
+import { instanceShape } from '../../pricing/instance-types.ts';
+import { lambdaCost } from '../../cost/lambda-cost.ts';
+import { lmiCost } from '../../cost/lmi-cost.ts';
+import { lmiCapacity } from '../../cost/capacity.ts';
+import { planVariants } from '../../plan/variants.ts';
+
+export interface SpendAssumptions {
+  /** Fastest plausible round trip through an HTTPS front door; sets the highest request rate. */
+  minLatencyMs: number;
+  /** Most requests per second one load-generating machine sends over TLS. */
+  clientCeilingRps: number;
+  /** Time from publishing an LMI version to ACTIVE (documented 3–5 minutes: the upper end). */
+  lmiProvisioningMinPerVersion: number;
+  /** Stack creation without the LMI versions (VPC, NAT gateway, capacity provider). */
+  deployOverheadMin: number;
+  destroyOverheadMin: number;
+}
+
+export const defaultSpendAssumptions: SpendAssumptions = {
+  minLatencyMs: 10,
+  clientCeilingRps: 20_000,
+  lmiProvisioningMinPerVersion: 5,
+  deployOverheadMin: 10,
+  destroyOverheadMin: 10,
+};
+
+export interface SpendLine {
+  item: string;
+  usd: number;
+  detail: string;
+}
+
+export interface SpendEstimate {
+  totalUsd: number;
+  /** Deployed time from the start of the deploy to the end of the destroy. */
+  wallHours: number;
+  /** Hours of load (warm-up included) over every variant. */
+  loadHours: number;
+  lines: SpendLine[];
+  assumptions: string[];
+  pricesAsOf: string;
+}
+
+export function estimateRunCost(
+  plan: BenchPlan,
+  prices: PriceBook,
+  options: { variants?: Variant[]; assumptions?: SpendAssumptions } = {},
+): SpendEstimate {
+  const variants = options.variants ?? planVariants(plan);
+  const assumptions = options.assumptions ?? defaultSpendAssumptions;
+  const levelSec = (plan.durationSec + plan.warmupSec) * plan.trials;
+  const lmiVariants = variants.filter((v) => v.mode === 'lmi');
+  const lambdaVariants = variants.filter((v) => v.mode === 'lambda');
+  const loadHours = (variants.length * plan.concurrency.length * levelSec) / 3600;
+  const setupMin = assumptions.deployOverheadMin + assumptions.destroyOverheadMin + lmiVariants.length * assumptions.lmiProvisioningMinPerVersion;
+  const wallHours = loadHours + setupMin / 60;
+
+  const rateAt = (concurrency: number): number => Math.min((concurrency * 1000) / assumptions.minLatencyMs, assumptions.clientCeilingRps);
+  const lines: SpendLine[] = [];
+
+  for (const variant of lambdaVariants) {
+    const breakdowns = plan.concurrency.map((c) => {
+      const rate = rateAt(c);
+      // Closed loop: c requests always in flight, so each lasts c / rate seconds (Little's law).
+      return lambdaCost(
+        { requests: rate * levelSec, billedDurationMs: (c * 1000) / rate, memoryMb: variant.settings.memoryMb, architecture: plan.lambda.architecture, freeTier: false },
+        prices,
+      );
+    });
+    const requests = sum(breakdowns.map((b) => b.requests));
+    lines.push({
+      item: `standard Lambda ${variant.id}`,
+      usd: sum(breakdowns.map((b) => b.totalUsd)),
+      detail: `${formatCount(requests)} requests, ${formatCount(sum(breakdowns.map((b) => b.gbSeconds)))} GB-s (${plan.lambda.architecture})`,
+    });
+  }
+
+  if (lmiVariants.length > 0) {
+    const instance = instanceShape(plan.lmi.instanceType);
+    const baselineInstances = minimumInstances(plan, lmiVariants, instance.vcpus);
+    const baseline = lmiCost({ instanceType: instance.instanceType, instances: baselineInstances, hours: wallHours, requests: 0, discount: plan.pricing.discount }, prices);
+    lines.push({
+      item: `LMI minimum fleet (${baselineInstances} × ${instance.instanceType})`,
+      usd: baseline.totalUsd,
+      detail: `${round(wallHours, 2)} h deployed: EC2 $${round(baseline.ec2Usd, 2)} + management fee $${round(baseline.managementFeeUsd, 2)}`,
+    });
+    const maxInstances = Math.max(baselineInstances, Math.floor(plan.lmi.maxVcpus / instance.vcpus));
+    for (const variant of lmiVariants) {
+      let usd = 0;
+      let requests = 0;
+      for (const c of plan.concurrency) {
+        const rate = rateAt(c);
+        // Worst case for the fleet: every in-flight request keeps a vCPU busy.
+        const fleet = lmiCapacity({
+          requestsPerSecond: rate,
+          cpuSecondsPerRequest: c / rate,
+          meanDurationMs: (c * 1000) / rate,
+          maxConcurrency: variant.settings.maxConcurrency ?? 1,
+          memoryMb: variant.settings.memoryMb,
+          gibPerVcpu: variant.settings.gibPerVcpu ?? 2,
+          instanceVcpus: instance.vcpus,
+          instanceMemoryGiB: instance.memoryGiB,
+          minEnvironments: plan.lmi.minEnvironments,
+        });
+        const cost = lmiCost(
+          { instanceType: instance.instanceType, instances: Math.min(fleet.instances, maxInstances), hours: levelSec / 3600, requests: rate * levelSec, discount: plan.pricing.discount },
+          prices,
+        );
+        usd += cost.totalUsd;
+        requests += rate * levelSec;
+      }
+      lines.push({ item: `LMI ${variant.id} under load`, usd, detail: `${formatCount(requests)} requests, scaled-out fleet during its levels` });
+    }
+  }
+
+  return {
+    totalUsd: sum(lines.map((l) => l.usd)),
+    wallHours,
+    loadHours,
+    lines,
+    assumptions: [
+      `highest request rate per level: concurrency / ${assumptions.minLatencyMs} ms, at most ${formatCount(assumptions.clientCeilingRps)} requests/s`,
+      `deploy ${assumptions.deployOverheadMin} min + ${assumptions.lmiProvisioningMinPerVersion} min per LMI version + destroy ${assumptions.destroyOverheadMin} min`,
+      'LMI minimum instances run for the whole deployed time; each LMI level adds its worst-case fleet on top',
+      'first Lambda volume tier, no free tier; NAT gateway, CloudWatch Logs and data transfer are not included',
+    ],
+    pricesAsOf: prices.provenance.asOf,
+  };
+}
+
+/**
+ * Instances holding every LMI version's minimum environments: environments spread evenly
+ * over 3 AZs, each AZ needs whole instances for its share, and never fewer than 3 in all.
+ */
+export function minimumInstances(plan: BenchPlan, lmiVariants: Variant[], instanceVcpus: number): number {
+  const azs = 3;
+  const perAz = Math.ceil(plan.lmi.minEnvironments / azs);
+  const vcpusPerAz = sum(lmiVariants.map((v) => perAz * Math.max(1, v.settings.memoryMb / 1024 / (v.settings.gibPerVcpu ?? 2))));
+  return azs * Math.max(1, Math.ceil(vcpusPerAz / instanceVcpus - 1e-9));
+}
+
+export function formatEstimate(estimate: SpendEstimate, capUsd: number): string {
+  const width = Math.max(...estimate.lines.map((l) => l.item.length));
+  return [
+    `Estimated AWS cost of this run: $${estimate.totalUsd.toFixed(2)} (cap $${capUsd.toFixed(2)}; prices as of ${estimate.pricesAsOf}; ${round(estimate.wallHours, 2)} h deployed)`,
+    ...estimate.lines.map((l) => `  ${l.item.padEnd(width)}  $${l.usd.toFixed(2).padStart(7)}  ${l.detail}`),
+    ...estimate.assumptions.map((a) => `  assumes ${a}`),
+  ].join('\n');
+}
+
+/** Refuses (UsageError, exit 2) a run whose estimate is above the cap. */
+export function enforceSpendCap(estimate: SpendEstimate, capUsd: number): void {
+  if (estimate.totalUsd > capUsd) {
+    throw new UsageError(
+      `estimated AWS cost $${estimate.totalUsd.toFixed(2)} is above the $${capUsd.toFixed(2)} cap: shorten the plan or raise it with --max-spend ${Math.ceil(estimate.totalUsd)}`,
+    );
+  }
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+function round(value: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(value * f) / f;
+}
+
+function formatCount(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
