@@ -6,26 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { UsageError } from '../errors.ts';
 import { NotFoundError, type Engine } from './engine.ts';
-import type { MetricsStore } from './metrics-store.ts';
-
-type CloudWatchHandler = (
-  store: MetricsStore,
-  request: { target: string | undefined; body: string },
-) => { status: number; contentType: string; body: string };
-
-/**
- * The CloudWatch handler is written by another module owner; it is loaded by path so the
- * engine still serves its control API in a checkout where that module is missing.
- */
-async function loadCloudWatchHandler(): Promise<CloudWatchHandler | undefined> {
-  const path = './cloudwatch/handler.ts';
-  try {
-    const mod = (await import(path)) as { handleCloudWatchRequest?: CloudWatchHandler };
-    return mod.handleCloudWatchRequest;
-  } catch {
-    return undefined;
-  }
-}
+import { handleCloudWatchRequest } from './cloudwatch/handler.ts';
 
 function send(res: ServerResponse, status: number, body?: unknown): void {
   if (body === undefined) {
@@ -58,16 +39,13 @@ export interface ControlServer {
 }
 
 export async function startControlServer(engine: Engine, options: { port?: number; onShutdown: () => void }): Promise<ControlServer> {
-  const cloudWatch = await loadCloudWatchHandler();
-
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
     const path = url.pathname;
     if (method === 'POST' && path === '/') {
-      if (!cloudWatch) return send(res, 501, { message: 'the CloudWatch API is not available in this build of the engine' });
       const target = req.headers['x-amz-target'];
-      const answer = cloudWatch(engine.store, { target: Array.isArray(target) ? target[0] : target, body: await readBody(req) });
+      const answer = handleCloudWatchRequest(engine.store, { target: Array.isArray(target) ? target[0] : target, body: await readBody(req) });
       res.writeHead(answer.status, { 'content-type': answer.contentType, 'content-length': Buffer.byteLength(answer.body) }).end(answer.body);
       return;
     }

@@ -8,6 +8,7 @@ import { UsageError } from '../../errors.ts';
 import { startControlServer } from '../../engine/control-server.ts';
 import { Engine } from '../../engine/engine.ts';
 import type { EngineReady, FunctionSpec } from '../../engine/protocol.ts';
+import { exitWithParentVariable } from '../../target/local/engine-process.ts';
 import { loadWorkload } from '../../workload/load.ts';
 import { runtimes, type Runtime } from '../../workload/manifest.ts';
 
@@ -83,6 +84,11 @@ export async function run(argv: string[]): Promise<number> {
   const control = await startControlServer(engine, { port: options.port, onShutdown: stop });
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Started by startEngine(): a closed stdin means the parent is gone, so nothing is left behind.
+  if (process.env[exitWithParentVariable] === '1') {
+    process.stdin.on('end', stop);
+    process.stdin.resume();
+  }
 
   try {
     for (const spec of specs) {

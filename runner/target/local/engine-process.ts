@@ -1,0 +1,83 @@
+/**
+ * Starts the local engine as its own process (`node bin/lmi-bench.mjs engine`), never inside
+ * the load generator's process, and stops it without leaving a process or worker behind.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { EngineReady } from '../../engine/protocol.ts';
+import { EngineClient } from './engine-client.ts';
+
+const cliPath = fileURLToPath(new URL('../../../bin/lmi-bench.mjs', import.meta.url));
+const readyTimeoutMs = 30_000;
+const stopGraceMs = 5_000;
+
+/** Set for engines started here: the engine exits when its stdin closes (its parent died). */
+export const exitWithParentVariable = 'LMI_BENCH_ENGINE_EXIT_ON_STDIN_EOF';
+
+export interface EngineHandle {
+  controlUrl: string;
+  pid: number;
+  client: EngineClient;
+  stop(): Promise<void>;
+}
+
+export function startEngine(options: { env?: NodeJS.ProcessEnv; args?: string[] } = {}): Promise<EngineHandle> {
+  const child = spawn(process.execPath, [cliPath, 'engine', ...(options.args ?? [])], {
+    env: { ...(options.env ?? process.env), [exitWithParentVariable]: '1' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    // Keep the tail for error messages; the engine's stderr is otherwise not needed.
+    stderr = (stderr + chunk).slice(-4000);
+  });
+
+  return new Promise<EngineHandle>((resolve, reject) => {
+    let buffered = '';
+    let settled = false;
+    const timer = setTimeout(() => fail(`the local engine did not report ready within ${readyTimeoutMs / 1000} s`), readyTimeoutMs);
+    const fail = (message: string): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      const detail = stderr.trim().split('\n').at(-1);
+      reject(new Error(detail ? `${message}: ${detail}` : message));
+    };
+    child.once('error', (error) => fail(`cannot start the local engine: ${error.message}`));
+    child.once('exit', (code, signal) => fail(`the local engine exited before it was ready (${signal ?? `code ${code}`})`));
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      if (settled) return; // Handler output after the ready line is drained and dropped.
+      buffered += chunk;
+      const newline = buffered.indexOf('\n');
+      if (newline === -1) return;
+      let ready: EngineReady;
+      try {
+        ready = JSON.parse(buffered.slice(0, newline)) as EngineReady;
+      } catch {
+        return fail('the local engine wrote something other than its ready line');
+      }
+      settled = true;
+      clearTimeout(timer);
+      const client = new EngineClient(ready.controlUrl);
+      let stopping: Promise<void> | undefined;
+      resolve({
+        controlUrl: ready.controlUrl,
+        pid: ready.pid,
+        client,
+        stop: () => (stopping ??= stopChild(client)),
+      });
+    });
+
+    const stopChild = async (client: EngineClient): Promise<void> => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      await client.shutdown().catch(() => child.kill('SIGTERM'));
+      const grace = setTimeout(() => child.kill('SIGKILL'), stopGraceMs);
+      await exited;
+      clearTimeout(grace);
+    };
+  });
+}

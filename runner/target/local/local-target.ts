@@ -1,0 +1,95 @@
+/**
+ * The `local` target: the embedded engine in its own process. Each plan Variant becomes one
+ * engine function; its CloudWatch access points at the engine's control port.
+ */
+import type { BenchPlan, Variant } from '../../plan/plan.ts';
+import type { ComputeSpec, FunctionSpec, WindowStats } from '../../engine/protocol.ts';
+import type { DeployedVariant, Target } from '../target.ts';
+import { startEngine, type EngineHandle } from './engine-process.ts';
+
+/**
+ * The engine aggregates per second: short local levels (tens of seconds) still get many
+ * whole periods, where AWS needs minutes.
+ */
+export const localPeriodSec = 1;
+
+export function functionNameFor(plan: BenchPlan, variant: Variant): string {
+  const base = plan.workload.manifest.name.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 40);
+  return `${base}-${variant.id}`.slice(0, 64);
+}
+
+export function functionSpecFor(plan: BenchPlan, variant: Variant): FunctionSpec {
+  let compute: ComputeSpec;
+  if (variant.mode === 'lambda') {
+    compute = {
+      type: 'lambda',
+      memoryMb: variant.settings.memoryMb,
+      concurrencyLimit: plan.lambda.concurrencyLimit,
+      idleTimeoutMs: plan.lambda.idleTimeoutSec * 1000,
+    };
+  } else {
+    compute = {
+      type: 'lmi',
+      memoryMb: variant.settings.memoryMb,
+      maxConcurrency: variant.settings.maxConcurrency ?? plan.lmi.maxConcurrency[0] ?? 1,
+      gibPerVcpu: variant.settings.gibPerVcpu ?? plan.lmi.gibPerVcpu[0] ?? 2,
+      minEnvironments: plan.lmi.minEnvironments,
+      instanceType: plan.lmi.instanceType,
+      maxVcpus: plan.lmi.maxVcpus,
+    };
+  }
+  return { name: functionNameFor(plan, variant), workloadDir: plan.workload.dir, runtime: plan.runtime, timeoutMs: plan.timeoutSec * 1000, compute };
+}
+
+export class LocalTarget implements Target {
+  readonly kind = 'local' as const;
+  readonly #plan: BenchPlan;
+  #engine: EngineHandle | undefined;
+
+  constructor(plan: BenchPlan) {
+    this.#plan = plan;
+  }
+
+  #running(): EngineHandle {
+    if (!this.#engine) throw new Error('the local target was not started');
+    return this.#engine;
+  }
+
+  async start(): Promise<void> {
+    this.#engine ??= await startEngine();
+  }
+
+  async deploy(variant: Variant): Promise<DeployedVariant> {
+    const engine = this.#running();
+    const spec = functionSpecFor(this.#plan, variant);
+    const deployed = await engine.client.deploy(spec);
+    const isLmi = spec.compute.type === 'lmi';
+    return {
+      variant,
+      functionName: spec.name,
+      url: deployed.url,
+      cloudwatch: {
+        endpoint: engine.controlUrl,
+        region: 'us-east-1',
+        // LMI is invoked through a published version's alias; standard Lambda unqualified.
+        functionDimensions: { FunctionName: spec.name, Resource: isLmi ? `${spec.name}:live` : spec.name },
+        ...(isLmi ? { capacityProviderDimensions: { CapacityProviderName: `cp-${spec.name}`, InstanceType: this.#plan.lmi.instanceType } } : {}),
+        periodSec: localPeriodSec,
+      },
+    };
+  }
+
+  windowStats(deployed: DeployedVariant, window: { startMs: number; endMs: number }): Promise<WindowStats | null> {
+    return this.#running().client.stats(deployed.functionName, window.startMs, window.endMs);
+  }
+
+  async remove(deployed: DeployedVariant): Promise<void> {
+    await this.#running().client.remove(deployed.functionName);
+  }
+
+  async stop(): Promise<void> {
+    const engine = this.#engine;
+    this.#engine = undefined;
+    await engine?.stop();
+  }
+}
