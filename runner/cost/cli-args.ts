@@ -10,7 +10,7 @@ export type Flags = Record<string, string | boolean | undefined>;
 
 export function parseFlags(argv: string[], options: NonNullable<ParseArgsConfig['options']>, command: string): Flags {
   try {
-    const { values, positionals } = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
+    const { values, positionals } = parseArgs({ args: joinNegativeValues(argv, options), options, strict: true, allowPositionals: true });
     if (positionals.length > 0) throw new UsageError(`cost ${command}: unexpected argument '${positionals[0]}'`);
     return values as Flags;
   } catch (error) {
@@ -19,6 +19,26 @@ export function parseFlags(argv: string[], options: NonNullable<ParseArgsConfig[
     const message = error instanceof Error ? error.message.split('. To specify')[0] : String(error);
     throw new UsageError(`cost ${command}: ${message}`);
   }
+}
+
+/**
+ * `--requests -3` is a negative value, not an unknown flag `-3`: join it (`--requests=-3`) so
+ * the value check can say what is wrong with it.
+ */
+function joinNegativeValues(argv: string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const next = argv[i + 1];
+    const option = arg.startsWith('--') ? options[arg.slice(2)] : undefined;
+    if (option?.type === 'string' && next !== undefined && /^-[\d.]/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else {
+      joined.push(arg);
+    }
+  }
+  return joined;
 }
 
 function text(flags: Flags, name: string): string | undefined {

@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './helpers/cli.ts';
+
+test('bad cost input → exit 2 and one clear line on stderr, nothing on stdout', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'lmi-cost-bad-'));
+  const malformed = join(dir, 'run.json');
+  await writeFile(malformed, '{ "schemaVersion": 1, "levels": [');
+  const wrongVersion = join(dir, 'v9.json');
+  await writeFile(wrongVersion, JSON.stringify({ schemaVersion: 9, runId: 'x', status: 'complete', levels: [] }));
+  const lambda = ['cost', 'lambda', '--duration-ms', '120', '--memory-mb', '1536', '--offline'];
+  const lmi = ['cost', 'lmi', '--instance-type', 'm7g.xlarge', '--instances', '3', '--hours', '10', '--offline'];
+  const cases: Array<{ args: string[]; says: RegExp }> = [
+    { args: [...lambda, '--requests', '-5'], says: /--requests must be a whole number greater than 0, got '-5'/ },
+    { args: [...lambda, '--requests', '0'], says: /--requests must be .* greater than 0/ },
+    { args: [...lmi, '--requests', '1000', '--hours', '0'], says: /--hours must be a number greater than 0/ },
+    { args: ['cost', 'lmi', '--instance-type', 'm7g.xlarg', '--instances', '1', '--hours', '1', '--requests', '1', '--offline'], says: /unknown instance type 'm7g\.xlarg'.*did you mean m7g\.xlarge/ },
+    { args: [...lambda, '--requests', '10', '--region', 'us-esat-1'], says: /unknown AWS region 'us-esat-1'.*us-east-1/ },
+    { args: [...lmi, '--requests', '10', '--discount', '1.2'], says: /--discount must be a number from 0 to 1/ },
+    { args: [...lmi, '--requests', '10', '--discount', '-0.1'], says: /--discount must be a number from 0 to 1/ },
+    { args: ['cost', 'crossover', '--run', join(dir, 'missing.json'), '--offline'], says: /cannot read run file/ },
+    { args: ['cost', 'crossover', '--run', malformed, '--offline'], says: /not valid JSON/ },
+    { args: ['cost', 'crossover', '--run', wrongVersion, '--offline'], says: /schemaVersion 9/ },
+    { args: ['cost', 'crossover', '--offline'], says: /--run is required/ },
+    { args: [...lambda, '--requests', '10', '--arch', 'sparc'], says: /--arch must be x86_64 or arm64/ },
+    { args: [...lambda, '--requests', '10', '--bogus'], says: /Unknown option '--bogus'/ },
+  ];
+  for (const { args, says } of cases) {
+    const result = await runCli(args);
+    const what = args.slice(1).join(' ');
+    assert.equal(result.code, 2, `${what}: exit ${result.code}`);
+    assert.equal(result.stdout, '', `${what}: stdout must stay empty`);
+    const lines = result.stderr.trimEnd().split('\n');
+    assert.equal(lines.length, 1, `${what}: one line expected, got:\n${result.stderr}`);
+    assert.match(lines[0] ?? '', says, what);
+    assert.doesNotMatch(result.stderr, /\bat .*\.ts:\d+/, `${what}: no stack trace`);
+  }
+});
