@@ -56,6 +56,7 @@ export async function measureLevel(context: LevelContext): Promise<LevelResult> 
   if (plan.warmupSec > 0) {
     const warmup = await load(plan.warmupSec, (p) => context.onProgress?.({ phase: 'warm-up', trial: 0, requests: p.requests, measuredMs: p.elapsedMs }));
     if (warmup.aborted) throw new InterruptedError();
+    await drain(warmup, plan, signal);
   }
 
   const trials: TrialResult[] = [];
@@ -71,6 +72,7 @@ export async function measureLevel(context: LevelContext): Promise<LevelResult> 
       }),
     );
     if (result.aborted) throw new InterruptedError();
+    if (trial < plan.trials) await drain(result, plan, signal);
     if (result.latencyMs === null) {
       return { ...base, state: 'failed', reason: `trial ${trial}: no successful response (${describeFailures(result)})` };
     }
@@ -110,6 +112,17 @@ export async function measureLevel(context: LevelContext): Promise<LevelResult> 
   };
   if (cloudwatchError !== undefined) level.cloudwatchError = cloudwatchError;
   return level;
+}
+
+/**
+ * A load run ends by closing its connections with up to `concurrency` requests still running
+ * in the function. Started at once, the next run would find those environments busy: standard
+ * Lambda would cold-start new ones and LMI would count busy slots, an artifact of the tool,
+ * not of the compute type. Waiting for the slowest latency seen lets them finish.
+ */
+async function drain(previous: LoadResult, plan: BenchPlan, signal: AbortSignal): Promise<void> {
+  const waitMs = Math.min(Math.ceil(previous.latencyMs?.max ?? 0) + 10, plan.timeoutSec * 1000);
+  await untilAborted(new Promise<void>((resolve) => setTimeout(resolve, waitMs)), signal);
 }
 
 type StatsFields = Pick<MeasuredLevel, 'coldStarts' | 'initDurationMs' | 'environments' | 'cpuSecondsPerRequest' | 'instances' | 'instancesMean' | 'timeline' | 'unmeasured'>;
