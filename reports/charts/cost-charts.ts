@@ -1,0 +1,159 @@
+/** The cost curves with their crossovers, the monthly projection, and the LMI settings sweep. */
+import type { RunFile } from '../../runner/run/run-file.ts';
+import { formatRps } from '../format.ts';
+import { lmiVariants, measuredLevels, modeName, variantLabel } from '../model.ts';
+import type { VariantSettings } from '../../runner/plan/plan.ts';
+import { baseConfig, modeColors, type ChartDef } from './chart.ts';
+
+/** $/hour at a sustained rate, as $ per million requests. */
+export function usdPerMillion(usdPerHour: number, requestsPerSecond: number): number {
+  return (usdPerHour / (requestsPerSecond * 3600)) * 1e6;
+}
+
+export function costCurveChart(run: RunFile): ChartDef | null {
+  const crossover = run.crossover;
+  if (!crossover || crossover.curve.length === 0) return null;
+  const curve = crossover.curve
+    .filter((point) => point.requestsPerSecond > 0)
+    .flatMap((point) => [
+      { series: 'Lambda', rps: point.requestsPerSecond, usdPerHour: point.lambdaUsdPerHour, usdPerMillion: usdPerMillion(point.lambdaUsdPerHour, point.requestsPerSecond), instances: null },
+      { series: 'LMI', rps: point.requestsPerSecond, usdPerHour: point.lmiUsdPerHour, usdPerMillion: usdPerMillion(point.lmiUsdPerHour, point.requestsPerSecond), instances: point.lmiInstances },
+    ]);
+  const measured = measuredLevels(run)
+    .filter((level) => level.cost && level.throughputRps > 0)
+    .map((level) => ({ series: modeName(level.mode), variant: variantLabel(level), concurrency: level.concurrency, rps: level.throughputRps, usdPerMillion: level.cost?.usdPerMillionRequests ?? 0 }));
+  const crossings = crossover.requestsPerSecond.map((rps) => ({ rps, label: `${formatRps(rps)} req/s` }));
+  const x = { field: 'rps', type: 'quantitative', title: 'Sustained request rate (req/s, log)', scale: { type: 'log' } } as const;
+  const y = { field: 'usdPerMillion', type: 'quantitative', title: '$ per million requests (log)', scale: { type: 'log' } } as const;
+  const color = { field: 'series', type: 'nominal', title: 'Mode', scale: modeColors } as const;
+  return {
+    id: 'chart-cost',
+    title: 'Cost per million requests against sustained request rate',
+    caption: 'Model curves for both modes, sampled at the rates in the table below (LMI cost jumps where the capacity model adds an instance); diamonds are the levels as measured; vertical rules mark each crossover.',
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      config: baseConfig,
+      width: 'container',
+      height: 320,
+      layer: [
+        {
+          data: { values: curve },
+          mark: { type: 'line', strokeWidth: 2 },
+          encoding: {
+            x, y, color,
+            tooltip: [
+              { field: 'series', title: 'Mode' },
+              { field: 'rps', title: 'Request rate (req/s)', format: ',.3~f' },
+              { field: 'usdPerMillion', title: '$ per million requests', format: '$,.4~f' },
+              { field: 'usdPerHour', title: '$ per hour', format: '$,.6~f' },
+              { field: 'instances', title: 'LMI instances' },
+            ],
+          },
+        },
+        {
+          data: { values: measured },
+          mark: { type: 'point', filled: true, size: 70, stroke: 'white', strokeWidth: 1 },
+          encoding: {
+            x, y, color,
+            shape: { value: 'diamond' },
+            tooltip: [
+              { field: 'variant', title: 'Measured variant' },
+              { field: 'concurrency', title: 'Concurrency' },
+              { field: 'rps', title: 'Throughput (req/s)', format: ',.2f' },
+              { field: 'usdPerMillion', title: '$ per million requests', format: '$,.4~f' },
+            ],
+          },
+        },
+        {
+          data: { values: crossings },
+          layer: [
+            { mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5, color: '#b279a2' }, encoding: { x: { field: 'rps', type: 'quantitative' }, tooltip: [{ field: 'rps', title: 'Crossover (req/s)', format: ',.6~f' }] } },
+            { mark: { type: 'text', align: 'left', dx: 4, dy: -6, fontWeight: 'bold', color: '#b279a2' }, encoding: { x: { field: 'rps', type: 'quantitative' }, y: { value: 10 }, text: { field: 'label' } } },
+          ],
+        },
+      ],
+    },
+  };
+}
+
+export function monthlyChart(run: RunFile): ChartDef | null {
+  const profile = run.crossover?.profile;
+  if (!profile) return null;
+  const values = [
+    { mode: 'Lambda', usdPerMonth: profile.lambdaUsdPerMonth, requestsPerMonth: profile.requestsPerMonth },
+    { mode: 'LMI', usdPerMonth: profile.lmiUsdPerMonth, requestsPerMonth: profile.requestsPerMonth },
+  ];
+  return {
+    id: 'chart-monthly',
+    title: `Monthly cost under the traffic profile (${profile.name})`,
+    caption: 'The traffic profile projected over a month on each mode, with the cost model of this run.',
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      config: baseConfig,
+      width: 'container',
+      height: 120,
+      data: { values },
+      encoding: {
+        y: { field: 'mode', type: 'nominal', title: null, sort: ['Lambda', 'LMI'] },
+        x: { field: 'usdPerMonth', type: 'quantitative', title: '$ per month', axis: { format: '$,.2~f' } },
+        color: { field: 'mode', type: 'nominal', scale: modeColors, legend: null },
+        tooltip: [
+          { field: 'mode', title: 'Mode' },
+          { field: 'usdPerMonth', title: '$ per month', format: '$,.2f' },
+          { field: 'requestsPerMonth', title: 'Requests per month', format: ',' },
+        ],
+      },
+      layer: [{ mark: { type: 'bar' } }, { mark: { type: 'text', align: 'left', dx: 4 }, encoding: { text: { field: 'usdPerMonth', format: '$,.2f' }, color: { value: '#888' } } }],
+    },
+  };
+}
+
+/** When more than one LMI settings combination was measured: p99 and cost per combination. */
+export function settingsSweepChart(run: RunFile): ChartDef | null {
+  if (lmiVariants(run).length < 2) return null;
+  const values = measuredLevels(run)
+    .filter((level) => level.mode === 'lmi')
+    .map((level) => ({
+      combination: sweepLabel(level.settings),
+      maxConcurrency: level.settings.maxConcurrency ?? null,
+      gibPerVcpu: level.settings.gibPerVcpu ?? null,
+      concurrency: level.concurrency,
+      p99Ms: level.latencyMs.p99,
+      usdPerMillion: level.cost?.usdPerMillionRequests ?? null,
+    }));
+  const withCost = values.some((row) => row.usdPerMillion !== null);
+  const panel = (field: 'p99Ms' | 'usdPerMillion', title: string) => ({
+    width: 300,
+    height: 220,
+    mark: { type: 'bar' as const },
+    transform: [{ filter: `datum.${field} != null` }],
+    encoding: {
+      x: { field: 'combination', type: 'nominal' as const, title: 'LMI settings', axis: { labelAngle: -30, labelLimit: 180 } },
+      xOffset: { field: 'concurrency', type: 'ordinal' as const },
+      y: { field, type: 'quantitative' as const, title },
+      color: { field: 'concurrency', type: 'ordinal' as const, title: 'Concurrency', scale: { scheme: 'viridis' } },
+      tooltip: [
+        { field: 'combination', title: 'LMI settings' },
+        { field: 'concurrency', title: 'Concurrency' },
+        { field: 'p99Ms', title: 'p99 (ms)', format: ',.3f' },
+        { field: 'usdPerMillion', title: '$ per million requests', format: '$,.4~f' },
+      ],
+    },
+  });
+  return {
+    id: 'chart-settings',
+    title: 'LMI settings sweep: p99 and cost per combination',
+    caption: 'Each LMI settings combination at each measured concurrency. Lower is better on both panels.',
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      config: baseConfig,
+      data: { values },
+      hconcat: withCost ? [panel('p99Ms', 'p99 latency (ms)'), panel('usdPerMillion', '$ per million requests')] : [panel('p99Ms', 'p99 latency (ms)')],
+    },
+  };
+}
+
+/** The swept settings only: memory is the same for every LMI variant of a run. */
+function sweepLabel(settings: VariantSettings): string {
+  return `${settings.maxConcurrency ?? '?'}/env, ${settings.gibPerVcpu ?? '?'} GiB/vCPU`;
+}

@@ -1,0 +1,77 @@
+/**
+ * The top of the report: the verdict, what was measured where and when, with which prices,
+ * and the caveats a reader must see before any number (local timings, an unfinished run).
+ */
+import type { RunFile } from '../runner/run/run-file.ts';
+import { escapeHtml } from './escape.ts';
+import { formatDateTime, formatDurationSec } from './format.ts';
+import { buildVerdict, partText, type VerdictPart } from './verdict.ts';
+
+export function verdictHtml(parts: VerdictPart[]): string {
+  return parts
+    .map((part) => {
+      if (part.kind === 'rps') return `<span class="value" data-crossover-rps="${part.value}">${escapeHtml(partText(part))}</span>`;
+      if (part.kind === 'usd') return `<span class="value" data-usd="${part.value}">${escapeHtml(partText(part))}</span>`;
+      return escapeHtml(part.text);
+    })
+    .join('');
+}
+
+export function priceSourceText(run: RunFile): string {
+  const prices = run.prices;
+  if (!prices) return 'none: costs were not computed for this run';
+  const source = { 'price-list-api': 'AWS Price List API', snapshot: 'offline snapshot of the AWS Price List', cache: 'cached AWS Price List responses' }[prices.source];
+  return `${source}, captured ${prices.asOf}, region ${prices.region}`;
+}
+
+export function targetText(run: RunFile): string {
+  return run.target === 'local' ? 'local engine (emulated standard Lambda and LMI on this machine)' : `AWS${run.prices ? ` (${run.prices.region})` : ''}`;
+}
+
+export function machineText(run: RunFile): string {
+  const m = run.machine;
+  const python = m.python ? `, Python ${m.python}` : '';
+  return `${m.cpuModel} × ${m.cpus} CPUs, ${m.memoryGiB} GiB, ${m.platform}/${m.arch}, Node ${m.node}${python} (${m.hostname})`;
+}
+
+export function statusText(run: RunFile): string {
+  const measured = run.levels.filter((level) => level.state === 'measured').length;
+  const counts = `${measured} of ${run.levels.length} levels measured`;
+  if (run.status === 'complete') return `complete, ${counts}`;
+  return `${run.status}${run.reason ? ` (${run.reason})` : ''}, ${counts}`;
+}
+
+export const localNotice =
+  'Local run: these timings are this machine’s, not AWS’s. The embedded engine runs the real handlers, but CPU is not throttled to the memory setting, and network, instance types and scaling delays are emulated. Use it to compare modes and settings; measure on AWS before deciding.';
+
+export function headerHtml(run: RunFile): string {
+  const verdict = buildVerdict(run);
+  const seconds = (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000;
+  const w = run.workload;
+  const facts: Array<[string, string]> = [
+    ['Workload', `${w.name} (${w.runtime}${w.kind ? `, ${w.kind}` : ''})${w.description ? ` — ${w.description}` : ''}`],
+    ['Target', targetText(run)],
+    ['Date', `${formatDateTime(run.startedAt)} (took ${formatDurationSec(seconds)})`],
+    ['Prices', priceSourceText(run)],
+    ['Machine', machineText(run)],
+    ['Status', statusText(run)],
+    ['Run', `${run.runId}, ${run.tool.name} ${run.tool.version}`],
+  ];
+  const notices: string[] = [];
+  if (run.status !== 'complete') {
+    const what = run.status === 'interrupted' ? 'This run was interrupted: levels after the interruption are missing, and the verdict rests on what was measured before it.' : 'This run failed: the results below are partial.';
+    notices.push(`<p class="notice bad" id="status-notice">${escapeHtml(what)}${run.reason ? ` ${escapeHtml(`Reason: ${run.reason}`)}` : ''}</p>`);
+  }
+  if (run.target === 'local') notices.push(`<p class="notice" id="local-notice">${escapeHtml(localNotice)}</p>`);
+  const basis = run.crossover?.basis;
+  return [
+    `<header>`,
+    `<h1>lmi-bench: <span id="workload-name">${escapeHtml(w.name)}</span></h1>`,
+    `<p class="subtitle">Lambda Managed Instances against standard Lambda, measured ${escapeHtml(formatDateTime(run.startedAt))}</p>`,
+    `<p class="verdict" id="verdict">${verdictHtml(verdict)}</p>`,
+    basis ? `<p class="basis">Crossover from ${escapeHtml(basis.lmiVariantId)} against ${escapeHtml(basis.lambdaVariantId)}${basis.note ? `: ${escapeHtml(basis.note)}` : ''}.</p>` : '',
+    ...notices,
+    `<dl class="facts">${facts.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>`,
+    `</header>`,
+  ].join('\n');
+}

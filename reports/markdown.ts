@@ -1,0 +1,59 @@
+/**
+ * summary.md: the verdict and the key table, small enough for $GITHUB_STEP_SUMMARY or a PR
+ * comment. User text goes through escapeMarkdown; numbers are formatted, never raw.
+ */
+import type { RunFile } from '../runner/run/run-file.ts';
+import { escapeMarkdown } from './escape.ts';
+import { formatCount, formatMs, formatRps, formatUsd } from './format.ts';
+import { localNotice, priceSourceText, statusText, targetText } from './header.ts';
+import { measuredLevels, modeName, settingsLabel, sortedLevels, variantLabel } from './model.ts';
+import { describeRecommendation } from './recommendation.ts';
+import { buildVerdict, verdictText } from './verdict.ts';
+
+export function renderMarkdown(run: RunFile): string {
+  const w = run.workload;
+  const lines: string[] = [
+    `## lmi-bench: ${escapeMarkdown(w.name)} (${escapeMarkdown(w.runtime)})`,
+    '',
+    `**${escapeMarkdown(verdictText(buildVerdict(run)))}**`,
+    '',
+  ];
+  if (run.status !== 'complete') lines.push(`> **Run ${escapeMarkdown(run.status)}**${run.reason ? `: ${escapeMarkdown(run.reason)}` : ''}. Results are partial.`, '');
+  if (run.target === 'local') lines.push(`> ${escapeMarkdown(localNotice)}`, '');
+  lines.push(
+    `Target: ${escapeMarkdown(targetText(run))} · Started: ${escapeMarkdown(run.startedAt)} · Prices: ${escapeMarkdown(priceSourceText(run))} · Status: ${escapeMarkdown(statusText(run))}`,
+    '',
+  );
+  const recommendation = describeRecommendation(run);
+  if (recommendation) lines.push(`**Recommendation:** ${escapeMarkdown(recommendation.headline)}`, '');
+  const measured = measuredLevels(run);
+  if (measured.length > 0) {
+    lines.push(
+      '| Mode | Settings | Concurrency | req/s | p50 (ms) | p99 (ms) | Throttled | $ / M requests |',
+      '|---|---|--:|--:|--:|--:|--:|--:|',
+      ...measured.map((level) =>
+        `| ${modeName(level.mode)} | ${escapeMarkdown(settingsLabel(level.mode, level.settings))} | ${level.concurrency} | ${formatRps(level.throughputRps)} | ${formatMs(level.latencyMs.p50)} | ${formatMs(level.latencyMs.p99)} | ${formatCount(level.requests.throttled)} | ${level.cost ? formatUsd(level.cost.usdPerMillionRequests) : '—'} |`,
+      ),
+      '',
+    );
+  }
+  const crossover = run.crossover;
+  if (crossover) {
+    const rates = crossover.requestsPerSecond;
+    lines.push(rates.length > 0 ? `Crossover: ${rates.map((rps) => `${formatRps(rps)} req/s`).join(', ')}` : 'Crossover: none over the rates modelled', '');
+    if (crossover.profile) {
+      const p = crossover.profile;
+      lines.push(`Traffic profile ${escapeMarkdown(p.name)} (${formatCount(p.requestsPerMonth)} requests a month): standard Lambda ${formatUsd(p.lambdaUsdPerMonth)}, LMI ${formatUsd(p.lmiUsdPerMonth)} a month.`, '');
+    }
+  }
+  const unmeasured = sortedLevels(run).flatMap((level) => (level.state === 'measured' ? [] : [level]));
+  if (unmeasured.length > 0) {
+    lines.push('Levels not measured:', '');
+    for (const level of unmeasured) {
+      lines.push(`- ${escapeMarkdown(variantLabel(level))} at concurrency ${level.concurrency}: ${level.state}, ${escapeMarkdown(level.reason)}`);
+    }
+    lines.push('');
+  }
+  lines.push(`Full report with charts: \`report.html\` beside this file (run ${escapeMarkdown(run.runId)}).`, '');
+  return lines.join('\n');
+}

@@ -1,0 +1,107 @@
+/**
+ * The numbers behind every chart, as HTML tables. Every cell goes through escapeHtml, so a
+ * table can hold user text (variant labels, reasons) without a second thought.
+ */
+import type { RunFile } from '../runner/run/run-file.ts';
+import { usdPerMillion } from './charts/cost-charts.ts';
+import type { LevelDistribution } from './charts/distribution-chart.ts';
+import { escapeHtml } from './escape.ts';
+import { formatCount, formatMs, formatRps, formatUsd } from './format.ts';
+import { levelKey, measuredLevels, modeName, settingsLabel, sortedLevels } from './model.ts';
+
+export interface Column {
+  header: string;
+  numeric?: boolean;
+  /** Long free text (reasons) wraps; everything else stays on one line and the table scrolls. */
+  wrap?: boolean;
+}
+
+function cellClass(column: Column | undefined): string {
+  const classes = [column?.numeric ? 'num' : '', column?.wrap ? 'wrap' : ''].filter(Boolean);
+  return classes.length > 0 ? ` class="${classes.join(' ')}"` : '';
+}
+
+export function htmlTable(columns: Column[], rows: string[][], options: { id?: string; caption?: string } = {}): string {
+  const head = columns.map((column) => `<th${cellClass(column)} scope="col">${escapeHtml(column.header)}</th>`).join('');
+  const body = rows
+    .map((row) => `<tr>${row.map((cell, index) => `<td${cellClass(columns[index])}>${escapeHtml(cell)}</td>`).join('')}</tr>`)
+    .join('\n');
+  const id = options.id ? ` id="${escapeHtml(options.id)}"` : '';
+  const caption = options.caption ? `<caption>${escapeHtml(options.caption)}</caption>` : '';
+  return `<div class="table-wrap"><table${id}>${caption}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+}
+
+const num = (header: string): Column => ({ header, numeric: true });
+
+export function levelsTable(run: RunFile): string {
+  const columns = [
+    { header: 'Mode' }, { header: 'Settings' }, num('Concurrency'), num('Throughput (req/s)'), num('p50 (ms)'), num('p90 (ms)'), num('p95 (ms)'), num('p99 (ms)'), num('max (ms)'),
+    num('OK'), num('Throttled'), num('Errors'), num('Cold starts'), num('Environments'), num('Instances'), num('$ / M requests'),
+  ];
+  const rows = measuredLevels(run).map((level) => [
+    modeName(level.mode), settingsLabel(level.mode, level.settings), String(level.concurrency), formatRps(level.throughputRps),
+    formatMs(level.latencyMs.p50), formatMs(level.latencyMs.p90), formatMs(level.latencyMs.p95), formatMs(level.latencyMs.p99), formatMs(level.latencyMs.max),
+    formatCount(level.requests.ok), formatCount(level.requests.throttled), formatCount(level.requests.errors),
+    formatCount(level.coldStarts), formatCount(level.environments), level.instances === undefined ? '—' : formatCount(level.instances),
+    level.cost ? formatUsd(level.cost.usdPerMillionRequests) : '—',
+  ]);
+  return htmlTable(columns, rows, { id: 'table-levels' });
+}
+
+export function trialsTable(run: RunFile): string {
+  const columns = [{ header: 'Mode' }, { header: 'Settings' }, num('Concurrency'), num('Trial'), num('Throughput (req/s)'), num('p50 (ms)'), num('p99 (ms)'), num('OK'), num('Throttled'), num('Errors'), { header: 'Window (UTC)' }];
+  const rows = measuredLevels(run).flatMap((level) =>
+    level.trials.map((trial) => [
+      modeName(level.mode), settingsLabel(level.mode, level.settings), String(level.concurrency), String(trial.trial), formatRps(trial.throughputRps),
+      formatMs(trial.latencyMs.p50), formatMs(trial.latencyMs.p99),
+      formatCount(trial.requests.ok), formatCount(trial.requests.throttled), formatCount(trial.requests.errors),
+      `${trial.window.start.slice(11, 19)}–${trial.window.end.slice(11, 19)}`,
+    ]),
+  );
+  return htmlTable(columns, rows, { id: 'table-trials' });
+}
+
+export function costCurveTable(run: RunFile): string | null {
+  const crossover = run.crossover;
+  if (!crossover || crossover.curve.length === 0) return null;
+  const columns = [num('Request rate (req/s)'), num('Lambda $ / hour'), num('LMI $ / hour'), num('Lambda $ / M'), num('LMI $ / M'), num('LMI instances')];
+  const rows = crossover.curve.map((point) => [
+    formatRps(point.requestsPerSecond), formatUsd(point.lambdaUsdPerHour), formatUsd(point.lmiUsdPerHour),
+    point.requestsPerSecond > 0 ? formatUsd(usdPerMillion(point.lambdaUsdPerHour, point.requestsPerSecond)) : '—',
+    point.requestsPerSecond > 0 ? formatUsd(usdPerMillion(point.lmiUsdPerHour, point.requestsPerSecond)) : '—',
+    formatCount(point.lmiInstances),
+  ]);
+  return htmlTable(columns, rows, { id: 'table-cost-curve' });
+}
+
+export function monthlyTable(run: RunFile): string | null {
+  const profile = run.crossover?.profile;
+  if (!profile) return null;
+  const columns = [{ header: 'Mode' }, num('$ / month'), num('Requests / month')];
+  return htmlTable(columns, [
+    ['Standard Lambda', formatUsd(profile.lambdaUsdPerMonth), formatCount(profile.requestsPerMonth)],
+    ['LMI', formatUsd(profile.lmiUsdPerMonth), formatCount(profile.requestsPerMonth)],
+  ], { id: 'table-monthly' });
+}
+
+export function distributionTable(levels: LevelDistribution[]): string | null {
+  const withData = levels.filter((entry) => entry.distribution.count > 0);
+  if (withData.length === 0) return null;
+  const percentiles = withData[0]?.distribution.percentilesMs.map((entry) => entry.percentile) ?? [];
+  const columns = [{ header: 'Level' }, num('Requests'), num('min (ms)'), ...percentiles.map((p) => num(`p${p} (ms)`)), num('max (ms)')];
+  const rows = withData.map(({ level, distribution }) => [
+    levelKey(level), formatCount(distribution.count), formatMs(distribution.minMs),
+    ...distribution.percentilesMs.map((entry) => formatMs(entry.latencyMs)), formatMs(distribution.maxMs),
+  ]);
+  return htmlTable(columns, rows, { id: 'table-distribution' });
+}
+
+/** Levels that produced no measurement, with the reason the runner recorded. */
+export function unmeasuredTable(run: RunFile): string | null {
+  const rows = sortedLevels(run).flatMap((level) =>
+    level.state === 'measured' ? [] : [[modeName(level.mode), settingsLabel(level.mode, level.settings), String(level.concurrency), level.state, level.reason]],
+  );
+  if (rows.length === 0) return null;
+  const columns = [{ header: 'Mode' }, { header: 'Settings' }, num('Concurrency'), { header: 'State' }, { header: 'Reason', wrap: true }];
+  return htmlTable(columns, rows, { id: 'table-unmeasured' });
+}

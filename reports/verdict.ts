@@ -1,0 +1,151 @@
+/**
+ * The one-sentence answer at the top of every report, built from run.crossover. It is kept
+ * as parts (text, request rates, dollar amounts) so the HTML can tag each number with its
+ * exact value while summary.md prints the same sentence.
+ */
+import type { CrossoverResult, MeasuredLevel, RunFile } from '../runner/run/run-file.ts';
+import { formatMs, formatPct, formatRps, formatUsd } from './format.ts';
+import { measuredLevels } from './model.ts';
+
+export type VerdictPart =
+  | { kind: 'text'; text: string }
+  | { kind: 'rps'; value: number }
+  | { kind: 'usd'; value: number };
+
+export type Cheaper = 'lmi' | 'lambda' | 'equal' | 'unknown';
+
+/** A range of request rates (upper bound null = open) and which mode costs less there. */
+export interface CostSegment {
+  fromRps: number;
+  toRps: number | null;
+  cheaper: Cheaper;
+}
+
+const text = (value: string): VerdictPart => ({ kind: 'text', text: value });
+const rps = (value: number): VerdictPart => ({ kind: 'rps', value });
+const usd = (value: number): VerdictPart => ({ kind: 'usd', value });
+
+export function buildVerdict(run: RunFile): VerdictPart[] {
+  const crossover = run.crossover;
+  if (!crossover || crossover.curve.length === 0) return noCostVerdict(run);
+  const parts = costVerdict(crossover);
+  parts.push(...profileClause(crossover));
+  parts.push(text('.'));
+  return parts;
+}
+
+export function verdictText(parts: VerdictPart[]): string {
+  return parts.map(partText).join('');
+}
+
+export function partText(part: VerdictPart): string {
+  switch (part.kind) {
+    case 'text':
+      return part.text;
+    case 'rps':
+      return `${formatRps(part.value)} req/s`;
+    case 'usd':
+      return formatUsd(part.value);
+  }
+}
+
+function costVerdict(crossover: CrossoverResult): VerdictPart[] {
+  const segments = costSegments(crossover);
+  const rates = crossover.curve.map((point) => point.requestsPerSecond);
+  const lowest = Math.min(...rates);
+  const highest = Math.max(...rates);
+  if (crossover.requestsPerSecond.length === 0) {
+    const only = segments[0]?.cheaper ?? 'unknown';
+    if (only === 'lmi') return [text('LMI is cheaper than standard Lambda at every request rate modelled ('), rps(lowest), text(' to '), rps(highest), text(') for this workload')];
+    if (only === 'lambda') return [text('Standard Lambda is cheaper than LMI at every request rate modelled ('), rps(lowest), text(' to '), rps(highest), text(') for this workload')];
+    return [text('LMI and standard Lambda cost the same over the request rates modelled ('), rps(lowest), text(' to '), rps(highest), text(')')];
+  }
+  const lmiRanges = segments.filter((segment) => segment.cheaper === 'lmi');
+  if (lmiRanges.length === 0) {
+    return [text('Standard Lambda is never more expensive than LMI for this workload; the cost curves meet at '), ...joinList(crossover.requestsPerSecond.map(rps))];
+  }
+  return [text('LMI is cheaper '), ...joinList(lmiRanges.map(rangeParts)), text(' for this workload')];
+}
+
+function rangeParts(segment: CostSegment): VerdictPart[] {
+  if (segment.toRps === null) return [text('above '), rps(segment.fromRps)];
+  if (segment.fromRps <= 0) return [text('below '), rps(segment.toRps)];
+  return [text('between '), rps(segment.fromRps), text(' and '), rps(segment.toRps)];
+}
+
+function joinList(items: Array<VerdictPart | VerdictPart[]>): VerdictPart[] {
+  const out: VerdictPart[] = [];
+  items.forEach((item, index) => {
+    if (index > 0) out.push(text(index === items.length - 1 ? ' and ' : ', '));
+    out.push(...(Array.isArray(item) ? item : [item]));
+  });
+  return out;
+}
+
+function profileClause(crossover: CrossoverResult): VerdictPart[] {
+  const profile = crossover.profile;
+  if (!profile) return [];
+  const saving = profile.lambdaUsdPerMonth - profile.lmiUsdPerMonth;
+  const lead = text(`; at your traffic profile (${profile.name}) `);
+  const share = profile.lambdaUsdPerMonth > 0 ? Math.abs(saving) / profile.lambdaUsdPerMonth : null;
+  if (Math.abs(saving) < 0.005) return [lead, text('both cost '), usd(profile.lmiUsdPerMonth), text(' a month')];
+  if (saving > 0) return [lead, text('it saves '), usd(saving), text(' a month'), ...(share === null ? [] : [text(` (${formatPct(share)})`)])];
+  return [lead, text('LMI costs '), usd(-saving), text(' a month more'), ...(share === null ? [] : [text(` (+${formatPct(share)})`)])];
+}
+
+/**
+ * Splits the modelled rates at each crossover and says which mode is cheaper in each range,
+ * judged at the curve point nearest the middle of the range (geometric middle: the curves are
+ * read on a log scale). A range with no curve point inside takes the opposite of its neighbour,
+ * since the costs swap at every crossover.
+ */
+export function costSegments(crossover: CrossoverResult): CostSegment[] {
+  const bounds = [...crossover.requestsPerSecond].sort((a, b) => a - b);
+  const edges = [0, ...bounds];
+  const segments: CostSegment[] = edges.map((fromRps, index) => ({ fromRps, toRps: bounds[index] ?? null, cheaper: 'unknown' }));
+  for (const segment of segments) segment.cheaper = cheaperInside(crossover, segment);
+  for (let index = 0; index < segments.length; index += 1) {
+    const segment = segments[index];
+    if (!segment || segment.cheaper !== 'unknown') continue;
+    const neighbour = segments[index - 1]?.cheaper ?? segments[index + 1]?.cheaper;
+    if (neighbour === 'lmi') segment.cheaper = 'lambda';
+    else if (neighbour === 'lambda') segment.cheaper = 'lmi';
+  }
+  return segments;
+}
+
+function cheaperInside(crossover: CrossoverResult, segment: CostSegment): Cheaper {
+  const upper = segment.toRps ?? Infinity;
+  const inside = crossover.curve.filter((point) => point.requestsPerSecond > segment.fromRps && point.requestsPerSecond < upper);
+  if (inside.length === 0) return 'unknown';
+  const rates = inside.map((point) => point.requestsPerSecond);
+  const middle = Math.sqrt(Math.max(Math.min(...rates), 1e-9) * Math.max(...rates));
+  const point = inside.reduce((best, candidate) =>
+    Math.abs(Math.log(candidate.requestsPerSecond / middle)) < Math.abs(Math.log(best.requestsPerSecond / middle)) ? candidate : best,
+  );
+  const difference = point.lambdaUsdPerHour - point.lmiUsdPerHour;
+  if (Math.abs(difference) <= 1e-12) return 'equal';
+  return difference > 0 ? 'lmi' : 'lambda';
+}
+
+function noCostVerdict(run: RunFile): VerdictPart[] {
+  const measured = measuredLevels(run);
+  if (measured.length === 0) {
+    return [text(run.status === 'complete' ? 'No level of this run was measured, so there is nothing to compare.' : `This run ${run.status === 'failed' ? 'failed' : 'was interrupted'} before any level was measured${run.reason ? `: ${run.reason}` : ''}.`)];
+  }
+  const comparison = latencyComparison(measured);
+  return [text(`No cost comparison: this run has no prices or cost model applied${comparison ? `; ${comparison}` : ', so the charts compare latency and throughput only'}.`)];
+}
+
+/** At the highest concurrency both modes were measured at, the p99 of each. */
+function latencyComparison(measured: MeasuredLevel[]): string | null {
+  const shared = measured
+    .filter((level) => level.mode === 'lmi')
+    .map((level) => level.concurrency)
+    .filter((concurrency) => measured.some((level) => level.mode === 'lambda' && level.concurrency === concurrency));
+  if (shared.length === 0) return null;
+  const concurrency = Math.max(...shared);
+  const best = (mode: 'lambda' | 'lmi') =>
+    Math.min(...measured.filter((l) => l.mode === mode && l.concurrency === concurrency).map((l) => l.latencyMs.p99));
+  return `at concurrency ${concurrency}, p99 latency was ${formatMs(best('lmi'))} ms on LMI and ${formatMs(best('lambda'))} ms on standard Lambda`;
+}
