@@ -37,7 +37,8 @@ export function classifyLambdaProduct(product: PriceListProduct): Kind {
   if (m) return { kind: 'duration', architecture: arch(m[1] !== undefined) };
   m = /^Request(-ARM)?$/.exec(base) ?? (usageType ? null : /^AWS-Lambda-Requests(-ARM)?$/.exec(group));
   if (m) return { kind: 'requests', architecture: arch(m[1] !== undefined) };
-  m = /^Lambda-Storage-GB-Second(-ARM)?$/.exec(base) ?? /^AWS-Lambda-Storage-Duration(-ARM)?$/.exec(group);
+  // The storage usagetype's exact spelling is unverified (no live capture was possible), so it is matched loosely.
+  m = /^Lambda-(?:Ephemeral-)?Storage-GB-Seconds?(-ARM)?$/i.exec(base) ?? /^AWS-Lambda-(?:Ephemeral-)?Storage-Duration(-ARM)?$/i.exec(group);
   if (m) return { kind: 'storage', architecture: arch(m[1] !== undefined) };
   return { kind: 'other' };
 }
