@@ -105,8 +105,9 @@ export class AwsTarget implements Target {
       await this.#waitForVersions(outputs);
       this.#phase = { kind: 'ready', outputs };
     } catch (error) {
-      // Whatever part of the stack exists costs money: take it down before reporting.
-      await this.stop().catch((stopError: unknown) => this.#log(`lmi-bench: teardown after the failed start also failed: ${(stopError as Error).message}`));
+      // Whatever part of the stack exists costs money: take it down before reporting, --keep or not.
+      this.#stopping ??= this.#teardown({ force: true });
+      await this.#stopping.catch((stopError: unknown) => this.#log(`lmi-bench: teardown after the failed start also failed: ${(stopError as Error).message}`));
       if (this.#abort.signal.aborted) throw this.#abort.signal.reason instanceof Error ? this.#abort.signal.reason : new InterruptedError('deploy interrupted');
       throw error;
     } finally {
@@ -161,15 +162,15 @@ export class AwsTarget implements Target {
   }
 
   stop(): Promise<void> {
-    this.#stopping ??= this.#teardown();
+    this.#stopping ??= this.#teardown({ force: false });
     return this.#stopping;
   }
 
-  async #teardown(): Promise<void> {
+  async #teardown(options: { force: boolean }): Promise<void> {
     const phase = this.#phase;
     this.#phase = { kind: 'stopped' };
     if (phase.kind === 'idle' || phase.kind === 'stopped') return;
-    if (this.#plan.aws?.keep) {
+    if (this.#plan.aws?.keep && !options.force) {
       this.#log(`lmi-bench: keeping stack ${this.stackName} (--keep); remove it with: lmi-bench destroy --run-id ${this.#plan.runId} --yes`);
       return;
     }

@@ -1,0 +1,76 @@
+/**
+ * `lmi-bench deploy`: put the bench stack of a plan in the AWS account and leave it there
+ * (`lmi-bench destroy --run-id … --yes` removes it). Takes the bench options that shape the
+ * stack (workload, runtime, memory, LMI settings, instance type, region, run id) and:
+ *   --front-door function-url|http-api   (default function-url)
+ *   --subnet-ids ID,ID  --security-group-ids ID,ID   (an existing network instead of a new VPC)
+ */
+import { ExitCode, UsageError } from '../../errors.ts';
+import { parseBenchArgs } from '../../plan/parse.ts';
+import { planVariants } from '../../plan/variants.ts';
+import { loadPriceBook } from '../../pricing/load-price-book.ts';
+import { instanceShape } from '../../pricing/instance-types.ts';
+import { lmiCost } from '../../cost/lmi-cost.ts';
+import { AwsTarget } from '../../target/aws/aws-target.ts';
+import { listValue, takeFlags } from '../../target/aws/command-flags.ts';
+import { minimumInstances } from '../../target/aws/spend-guard.ts';
+import { defaultBenchMaxSpendUsd } from '../../target/aws/spend-defaults.ts';
+import type { FrontDoorKind } from '../../../infra/naming.ts';
+
+const ownFlags = [
+  { name: 'front-door', type: 'string' },
+  { name: 'subnet-ids', type: 'string' },
+  { name: 'security-group-ids', type: 'string' },
+] as const;
+
+const help = `usage: lmi-bench deploy [bench options] [--front-door function-url|http-api] [--subnet-ids IDS --security-group-ids IDS]
+
+Deploys the bench stack of the plan the bench options describe (see lmi-bench bench --help)
+to AWS and keeps it. Prints each variant's URL and the command that removes the stack.`;
+
+export async function run(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(help + '\n');
+    return ExitCode.ok;
+  }
+  const { values, rest } = takeFlags(argv, [...ownFlags]);
+  const frontDoor = (values.get('front-door') ?? 'function-url') as FrontDoorKind;
+  if (frontDoor !== 'function-url' && frontDoor !== 'http-api') throw new UsageError(`--front-door must be function-url or http-api, got '${String(frontDoor)}'`);
+  const subnetIds = listValue(values.get('subnet-ids'));
+  const securityGroupIds = listValue(values.get('security-group-ids'));
+  if ((subnetIds.length > 0) !== (securityGroupIds.length > 0)) throw new UsageError('--subnet-ids and --security-group-ids go together');
+
+  const parsed = await parseBenchArgs(['--target', 'aws', ...rest], process.env);
+  if (parsed.kind === 'help') {
+    process.stdout.write(help + '\n');
+    return ExitCode.ok;
+  }
+  const plan = { ...parsed.plan, aws: { keep: true, maxSpendUsd: parsed.plan.aws?.maxSpendUsd ?? defaultBenchMaxSpendUsd } };
+  const variants = planVariants(plan);
+  const log = (line: string): void => {
+    process.stderr.write(line + '\n');
+  };
+  const target = new AwsTarget(plan, {
+    frontDoor,
+    ...(subnetIds.length > 0 ? { network: { subnetIds, securityGroupIds } } : {}),
+    variants,
+    log,
+    beforeDeploy: async (credentials) => {
+      const lmiVariants = variants.filter((v) => v.mode === 'lmi');
+      if (lmiVariants.length === 0) return;
+      const prices = await loadPriceBook({ region: plan.region, offline: plan.pricing.offline, credentials });
+      const instance = instanceShape(plan.lmi.instanceType);
+      const instances = minimumInstances(plan, lmiVariants, instance.vcpus);
+      const hourly = lmiCost({ instanceType: instance.instanceType, instances, hours: 1, requests: 0, discount: plan.pricing.discount }, prices);
+      log(
+        `lmi-bench: while deployed, the LMI minimum fleet (${instances} × ${instance.instanceType}) costs $${hourly.totalUsd.toFixed(3)}/h ` +
+          `(EC2 $${hourly.ec2Usd.toFixed(3)} + management fee $${hourly.managementFeeUsd.toFixed(3)}; prices as of ${prices.provenance.asOf}), plus the NAT gateway`,
+      );
+    },
+  });
+  await target.start();
+  const outputs = await Promise.all(variants.map((variant) => target.deploy(variant)));
+  for (const deployed of outputs) process.stdout.write(`${deployed.variant.id}\t${deployed.functionName}\t${deployed.url}\n`);
+  process.stdout.write(`stack ${target.stackName} deployed (outputs: ${target.outputsPath}); remove it with: lmi-bench destroy --run-id ${plan.runId} --region ${plan.region} --yes\n`);
+  return ExitCode.ok;
+}
