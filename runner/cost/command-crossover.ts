@@ -4,14 +4,12 @@
  * The run file is only read.
  */
 import { UsageError } from '../errors.ts';
-import { findAwsCredentials } from '../plan/aws-credentials.ts';
 import { benchDefaults } from '../plan/defaults.ts';
 import type { Architecture } from '../plan/plan.ts';
 import { readRunFile } from '../run/write-run.ts';
 import type { RunFile } from '../run/run-file.ts';
 import { attachCosts } from './attach.ts';
 import { architecture, bounded, json, optionalText, parseFlags, positive, requiredText } from './cli-args.ts';
-import { invocationHistory, maxHistoryDays } from './function-history.ts';
 import { hoursPerMonth } from './numbers.ts';
 import { parseProfileSpec, type TrafficProfile } from './profiles.ts';
 import { pricesFor } from './prices-for.ts';
@@ -24,7 +22,7 @@ The rates (requests/s) where LMI and standard Lambda cost the same, from the run
                            (csv: one per-minute request count per line, or timestamp,count)
   --from-function NAME     use a real function's per-minute Invocations from CloudWatch as the profile
     --qualifier Q          its alias or version (default: the whole function)
-    --days N               history to read, 1–${maxHistoryDays} (default 7)
+    --days N               history to read, 1–15 (default 7; CloudWatch keeps 1-minute data 15 days)
     --endpoint URL         CloudWatch endpoint override (e.g. the local engine's control URL)
   --discount F             commitment discount on LMI's EC2 part, 0–1 (default: the run's)
   --instance-type T        LMI instance type (default: the run's)
@@ -112,6 +110,9 @@ async function profileFrom(flags: Record<string, string | boolean | undefined>, 
     return undefined;
   }
   const endpoint = optionalText(flags, 'endpoint');
+  // Loaded only here: the CloudWatch client and credential providers are heavy to import.
+  const { findAwsCredentials } = await import('../plan/aws-credentials.ts');
+  const { invocationHistory } = await import('./function-history.ts');
   const credentials = await findAwsCredentials(process.env);
   if (!credentials && !endpoint) throw new UsageError('--from-function reads CloudWatch and needs AWS credentials (or --endpoint for the local engine)');
   const qualifier = optionalText(flags, 'qualifier');

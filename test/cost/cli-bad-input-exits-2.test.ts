@@ -28,8 +28,20 @@ test('bad cost input → exit 2 and one clear line on stderr, nothing on stdout'
     { args: [...lambda, '--requests', '10', '--arch', 'sparc'], says: /--arch must be x86_64 or arm64/ },
     { args: [...lambda, '--requests', '10', '--bogus'], says: /Unknown option '--bogus'/ },
   ];
-  for (const { args, says } of cases) {
-    const result = await runCli(args);
+  // Four processes at a time: each CLI start is mostly waiting on module loading.
+  const results = new Array<Awaited<ReturnType<typeof runCli>>>(cases.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      for (let i = next++; i < cases.length; i = next++) {
+        const c = cases[i];
+        if (c) results[i] = await runCli(c.args);
+      }
+    }),
+  );
+  for (const [i, { args, says }] of cases.entries()) {
+    const result = results[i];
+    assert.ok(result);
     const what = args.slice(1).join(' ');
     assert.equal(result.code, 2, `${what}: exit ${result.code}`);
     assert.equal(result.stdout, '', `${what}: stdout must stay empty`);

@@ -1,13 +1,25 @@
 /** `lmi-bench cost lambda | lmi | crossover`: prices on stdout as JSON. */
 import { ExitCode, UsageError } from '../../errors.ts';
-import { costCrossover, crossoverHelp } from '../../cost/command-crossover.ts';
-import { costLambda, lambdaHelp } from '../../cost/command-lambda.ts';
-import { costLmi, lmiHelp } from '../../cost/command-lmi.ts';
 
-const subcommands: Record<string, { run(argv: string[]): Promise<string>; help: string }> = {
-  lambda: { run: costLambda, help: lambdaHelp },
-  lmi: { run: costLmi, help: lmiHelp },
-  crossover: { run: costCrossover, help: crossoverHelp },
+interface Subcommand {
+  run(argv: string[]): Promise<string>;
+  help: string;
+}
+
+// Loaded on demand: `cost lambda` should not pay for the CloudWatch client `crossover` may need.
+const subcommands: Record<string, () => Promise<Subcommand>> = {
+  lambda: async () => {
+    const m = await import('../../cost/command-lambda.ts');
+    return { run: m.costLambda, help: m.lambdaHelp };
+  },
+  lmi: async () => {
+    const m = await import('../../cost/command-lmi.ts');
+    return { run: m.costLmi, help: m.lmiHelp };
+  },
+  crossover: async () => {
+    const m = await import('../../cost/command-crossover.ts');
+    return { run: m.costCrossover, help: m.crossoverHelp };
+  },
 };
 
 const usage = `usage: lmi-bench cost <lambda | lmi | crossover> [options]   (lmi-bench cost <sub> --help)
@@ -23,8 +35,9 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(usage + '\n');
     return ExitCode.ok;
   }
-  const sub = Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
-  if (!sub) throw new UsageError(`unknown cost subcommand '${name}' (expected lambda, lmi or crossover)`);
+  const load = Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
+  if (!load) throw new UsageError(`unknown cost subcommand '${name}' (expected lambda, lmi or crossover)`);
+  const sub = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(sub.help + '\n');
     return ExitCode.ok;
