@@ -16,7 +16,7 @@ import { formatRps } from './format.ts';
 import { headerHtml } from './header.ts';
 import { measuredLevels } from './model.ts';
 import { describeRecommendation } from './recommendation.ts';
-import { costCurveTable, distributionTable, levelsTable, monthlyTable, trialsTable, unmeasuredTable } from './tables.ts';
+import { cloudwatchTable, costCurveTable, distributionTable, levelsTable, monthlyTable, trialsTable, unmeasuredTable } from './tables.ts';
 
 const assetsDir = new URL('./assets/', import.meta.url);
 const css = readFileSync(new URL('style.css', assetsDir), 'utf8');
@@ -114,6 +114,8 @@ function costSection(run: RunFile, cost: ChartDef | null, monthly: ChartDef | nu
   const assumptions = crossover.assumptions.length > 0
     ? `<h3>Assumptions of the cost model</h3>\n<ul class="assumptions" id="assumptions">${crossover.assumptions.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul>`
     : '';
+  const notes = run.prices?.notes ?? [];
+  const priceNotes = notes.length > 0 ? `<h3>About the prices</h3>\n<ul class="assumptions" id="price-notes">${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : '';
   return section('cost', 'Cost', [
     crossings,
     chartBlock(cost),
@@ -121,12 +123,20 @@ function costSection(run: RunFile, cost: ChartDef | null, monthly: ChartDef | nu
     monthly ? chartBlock(monthly) : '',
     monthlyTable(run) ?? '',
     assumptions,
+    priceNotes,
   ]);
 }
 
 function performanceSection(run: RunFile, latency: ChartDef | null, throughput: ChartDef | null, capacity: ChartDef | null): string {
   if (!latency || !throughput || !capacity) return section('performance', 'Performance', ['<p>No level was measured.</p>']);
-  return section('performance', 'Performance', [chartBlock(latency), levelsTable(run), chartBlock(throughput), chartBlock(capacity), details('Every trial', trialsTable(run))]);
+  return section('performance', 'Performance', [
+    chartBlock(latency),
+    levelsTable(run),
+    chartBlock(throughput),
+    chartBlock(capacity),
+    details('Every trial', trialsTable(run)),
+    details('CloudWatch metrics per level (GetMetricData over each level’s window)', cloudwatchTable(run)),
+  ]);
 }
 
 function distributionSection(distributions: LevelDistribution[], chart: ChartDef | null): string {

@@ -42,7 +42,9 @@ export function levelsTable(run: RunFile): string {
     modeName(level.mode), settingsLabel(level.mode, level.settings), String(level.concurrency), formatRps(level.throughputRps),
     formatMs(level.latencyMs.p50), formatMs(level.latencyMs.p90), formatMs(level.latencyMs.p95), formatMs(level.latencyMs.p99), formatMs(level.latencyMs.max),
     formatCount(level.requests.ok), formatCount(level.requests.throttled), formatCount(level.requests.errors),
-    formatCount(level.coldStarts), formatCount(level.environments), level.instances === undefined ? '—' : formatCount(level.instances),
+    level.unmeasured?.includes('coldStarts') ? 'not measured' : formatCount(level.coldStarts),
+    level.unmeasured?.includes('environments') ? 'not measured' : formatCount(level.environments),
+    level.instances === undefined ? '—' : formatCount(level.instances),
     level.cost ? formatUsd(level.cost.usdPerMillionRequests) : '—',
   ]);
   return htmlTable(columns, rows, { id: 'table-levels' });
@@ -104,4 +106,22 @@ export function unmeasuredTable(run: RunFile): string | null {
   if (rows.length === 0) return null;
   const columns = [{ header: 'Mode' }, { header: 'Settings' }, num('Concurrency'), { header: 'State' }, { header: 'Reason', wrap: true }];
   return htmlTable(columns, rows, { id: 'table-unmeasured' });
+}
+
+/** CloudWatch's view of each level (the same GetMetricData code path on AWS and on the engine). */
+export function cloudwatchTable(run: RunFile): string | null {
+  const levels = measuredLevels(run).filter((level) => level.cloudwatch || level.cloudwatchError);
+  if (levels.length === 0) return null;
+  const columns = [{ header: 'Mode' }, { header: 'Settings' }, num('Concurrency'), num('Invocations'), num('Errors'), num('Throttles'), num('Duration avg (ms)'), num('Duration p99 (ms)'), num('Concurrent max'), { header: 'Note', wrap: true }];
+  const rows = levels.map((level) => {
+    const cw = level.cloudwatch;
+    const head = [modeName(level.mode), settingsLabel(level.mode, level.settings), String(level.concurrency)];
+    if (!cw) return [...head, '—', '—', '—', '—', '—', '—', `pull failed: ${level.cloudwatchError ?? 'unknown error'}`];
+    return [
+      ...head, formatCount(cw.invocations), formatCount(cw.errors), formatCount(cw.throttles),
+      cw.durationMs ? formatMs(cw.durationMs.average) : '—', cw.durationMs ? formatMs(cw.durationMs.p99) : '—',
+      cw.concurrentExecutionsMax === null ? '—' : formatCount(cw.concurrentExecutionsMax), '',
+    ];
+  });
+  return htmlTable(columns, rows, { id: 'table-cloudwatch' });
 }

@@ -23,7 +23,7 @@ export function costCurveChart(run: RunFile): ChartDef | null {
     .filter((level) => level.cost && level.throughputRps > 0)
     .map((level) => ({ series: modeName(level.mode), variant: variantLabel(level), concurrency: level.concurrency, rps: level.throughputRps, usdPerMillion: level.cost?.usdPerMillionRequests ?? 0 }));
   const crossings = crossover.requestsPerSecond.map((rps) => ({ rps, label: `${formatRps(rps)} req/s` }));
-  const x = { field: 'rps', type: 'quantitative', title: 'Sustained request rate (req/s, log)', scale: { type: 'log' } } as const;
+  const x = { field: 'rps', type: 'quantitative', title: 'Sustained request rate (req/s, log)', scale: { type: 'log', nice: false } } as const;
   const y = { field: 'usdPerMillion', type: 'quantitative', title: '$ per million requests (log)', scale: { type: 'log' } } as const;
   const color = { field: 'series', type: 'nominal', title: 'Mode', scale: modeColors } as const;
   return {

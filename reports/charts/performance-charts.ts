@@ -91,10 +91,12 @@ export function throughputChart(run: RunFile): ChartDef {
 export function capacityChart(run: RunFile): ChartDef {
   const values = measuredLevels(run).flatMap((level) => {
     const variant = variantLabel(level);
+    // Fields the target could not measure hold 0 and are left out rather than drawn as zero.
+    const unmeasured = new Set(level.unmeasured ?? []);
     const rows = [
-      { metric: 'Environments (max)', value: level.environments },
+      ...(unmeasured.has('environments') ? [] : [{ metric: 'Environments (max)', value: level.environments }]),
       ...(level.mode === 'lmi' && level.instances !== undefined ? [{ metric: 'LMI instances (max)', value: level.instances }] : []),
-      { metric: 'Cold starts', value: level.coldStarts },
+      ...(unmeasured.has('coldStarts') ? [] : [{ metric: 'Cold starts', value: level.coldStarts }]),
       { metric: 'Throttled requests (429)', value: level.requests.throttled },
     ];
     return rows.map((row) => ({ ...row, variant, concurrency: level.concurrency }));
@@ -118,7 +120,7 @@ export function capacityChart(run: RunFile): ChartDef {
         encoding: {
           x: concurrencyAxis,
           xOffset: { field: 'variant', type: 'nominal', sort: variantColor(run).scale.domain },
-          y: { field: 'value', type: 'quantitative', title: null, axis: { tickMinStep: 1 } },
+          y: { field: 'value', type: 'quantitative', title: null, axis: { tickMinStep: 1 }, scale: { domain: { unionWith: [0, 1] } } },
           color: variantColor(run),
           tooltip: [
             { field: 'variant', title: 'Variant' },

@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CrossoverResult } from '../../runner/run/run-file.ts';
+import { buildRunFixture } from '../fixtures/reports/build-run.ts';
+import { buildVerdict, costSegments, verdictText } from '../../reports/verdict.ts';
+
+/** A curve where lambda costs `lambdaPerRps` × rate per hour and LMI follows `lmi(rate)`. */
+function crossover(rates: number[], crossings: number[], lmi: (rps: number) => number, extra: Partial<CrossoverResult> = {}): CrossoverResult {
+  return {
+    requestsPerSecond: crossings,
+    basis: { lambdaVariantId: 'lambda-m1024', lmiVariantId: 'lmi-c16-g2', note: '' },
+    curve: rates.map((rps) => ({ requestsPerSecond: rps, lambdaUsdPerHour: rps * 0.01, lmiUsdPerHour: lmi(rps), lmiInstances: 3 })),
+    assumptions: [],
+    ...extra,
+  };
+}
+
+const rates = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
+const runWith = (c: CrossoverResult | null) => buildRunFixture({ concurrency: [1], trials: 1, samplesPerTrial: 50, crossover: c });
+
+test('one crossover: LMI is cheaper above it', () => {
+  const text = verdictText(buildVerdict(runWith(crossover(rates, [38], () => 0.38))));
+  assert.equal(text, 'LMI is cheaper above 38.0 req/s for this workload.');
+});
+
+test('no crossover, LMI cheaper everywhere', () => {
+  const text = verdictText(buildVerdict(runWith(crossover(rates, [], () => 0.001))));
+  assert.match(text, /^LMI is cheaper than standard Lambda at every request rate modelled \(1\.00 req\/s to 1,000 req\/s\)/);
+});
+
+test('no crossover, standard Lambda cheaper everywhere', () => {
+  const text = verdictText(buildVerdict(runWith(crossover(rates, [], () => 100))));
+  assert.match(text, /^Standard Lambda is cheaper than LMI at every request rate modelled/);
+});
+
+test('several crossovers: each range where LMI is cheaper is named', () => {
+  // LMI is a step function: cheaper in 20–80 req/s, dearer 80–300 (a new instance), cheaper above 300.
+  const lmi = (rps: number) => (rps < 80 ? 0.2 : 3);
+  const c = crossover(rates, [20, 80, 300], lmi);
+  assert.deepEqual(costSegments(c).map((s) => s.cheaper), ['lambda', 'lmi', 'lambda', 'lmi']);
+  const text = verdictText(buildVerdict(runWith(c)));
+  assert.equal(text, 'LMI is cheaper between 20.0 req/s and 80.0 req/s and above 300 req/s for this workload.');
+});
+
+test('LMI cheaper at low rates only: "below"', () => {
+  const c = crossover(rates, [50], () => 0.5);
+  const inverted = { ...c, curve: c.curve.map((p) => ({ ...p, lambdaUsdPerHour: 1, lmiUsdPerHour: p.requestsPerSecond * 0.02 })) };
+  assert.equal(verdictText(buildVerdict(runWith(inverted))), 'LMI is cheaper below 50.0 req/s for this workload.');
+});
+
+test('traffic profile: saving in dollars and percent, or the extra cost', () => {
+  const saves = crossover(rates, [38], () => 0.38, { profile: { name: 'diurnal', lambdaUsdPerMonth: 200, lmiUsdPerMonth: 150, requestsPerMonth: 1e8 } });
+  assert.equal(verdictText(buildVerdict(runWith(saves))), 'LMI is cheaper above 38.0 req/s for this workload; at your traffic profile (diurnal) it saves $50.00 a month (25%).');
+  const costs = crossover(rates, [38], () => 0.38, { profile: { name: 'constant', lambdaUsdPerMonth: 100, lmiUsdPerMonth: 130, requestsPerMonth: 1e7 } });
+  assert.match(verdictText(buildVerdict(runWith(costs))), /LMI costs \$30\.00 a month more \(\+30%\)\.$/);
+});
+
+test('a run without costs says so and compares p99 instead', () => {
+  const run = buildRunFixture({ concurrency: [1, 4], trials: 1, samplesPerTrial: 50, withCosts: false });
+  const text = verdictText(buildVerdict(run));
+  assert.match(text, /^No cost comparison: this run has no prices or cost model applied; at concurrency 4, p99 latency was [\d.]+ ms on LMI and [\d.]+ ms on standard Lambda\.$/);
+});
+
+test('an interrupted run with nothing measured says why', () => {
+  const run = { ...buildRunFixture({ trials: 1, samplesPerTrial: 10, withCosts: false }), levels: [], status: 'interrupted' as const, reason: 'SIGINT' };
+  assert.equal(verdictText(buildVerdict(run)), 'This run was interrupted before any level was measured: SIGINT.');
+});
