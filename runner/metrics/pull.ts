@@ -10,7 +10,7 @@ import type { CloudWatchSummary } from '../run/run-file.ts';
 import type { CloudWatchAccess } from '../target/target.ts';
 import { UsageError } from '../errors.ts';
 import { isValidPeriod } from '../engine/cloudwatch/request.ts';
-import { collectValues, levelQueries, summarize } from './queries.ts';
+import { collectDatapoints, levelQueries, summarize } from './queries.ts';
 import { metricsWindow } from './window.ts';
 
 export interface PullOptions {
@@ -73,16 +73,16 @@ export async function pullLevelMetrics(
   const client = cloudWatchClient(access, options.credentials);
   try {
     const settleMs = options.settleMs ?? 0;
-    if (settleMs <= 0) return summarize(collectValues(await getAll(client, queries, aligned.startMs, aligned.endMs)), mode);
+    if (settleMs <= 0) return summarize(collectDatapoints(await getAll(client, queries, aligned.startMs, aligned.endMs)), mode);
     const untilComplete = aligned.endMs + settleMs - Date.now();
     if (untilComplete > 0) await sleep(untilComplete, options.signal);
     const deadline = Date.now() + settleMs;
-    let previous = summarize(collectValues(await getAll(client, queries, aligned.startMs, aligned.endMs)), mode);
+    let previous = summarize(collectDatapoints(await getAll(client, queries, aligned.startMs, aligned.endMs)), mode);
     for (;;) {
       const pauseMs = Math.min(30_000, Math.max(1_000, settleMs / 5));
       if (Date.now() + pauseMs > deadline) return previous;
       await sleep(pauseMs, options.signal);
-      const current = summarize(collectValues(await getAll(client, queries, aligned.startMs, aligned.endMs)), mode);
+      const current = summarize(collectDatapoints(await getAll(client, queries, aligned.startMs, aligned.endMs)), mode);
       if (JSON.stringify(current) === JSON.stringify(previous)) return current;
       previous = current;
     }

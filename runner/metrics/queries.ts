@@ -6,6 +6,7 @@ import type { MetricDataQuery, MetricDataResult } from '@aws-sdk/client-cloudwat
 import type { Mode } from '../plan/plan.ts';
 import type { CloudWatchSummary } from '../run/run-file.ts';
 import type { CloudWatchAccess } from '../target/target.ts';
+import { averageOf, maxOf, percentileOf, sumOf, type Datapoint } from './combine.ts';
 
 interface QuerySpec {
   id: string;
@@ -18,7 +19,8 @@ const standardQueries: QuerySpec[] = [
   { id: 'invocations', metricName: 'Invocations', stat: 'Sum', scope: 'function' },
   { id: 'errors', metricName: 'Errors', stat: 'Sum', scope: 'function' },
   { id: 'throttles', metricName: 'Throttles', stat: 'Sum', scope: 'function' },
-  { id: 'durationAvg', metricName: 'Duration', stat: 'Average', scope: 'function' },
+  { id: 'durationSum', metricName: 'Duration', stat: 'Sum', scope: 'function' },
+  { id: 'durationCount', metricName: 'Duration', stat: 'SampleCount', scope: 'function' },
   { id: 'durationMax', metricName: 'Duration', stat: 'Maximum', scope: 'function' },
   { id: 'durationP50', metricName: 'Duration', stat: 'p50', scope: 'function' },
   { id: 'durationP90', metricName: 'Duration', stat: 'p90', scope: 'function' },
@@ -28,7 +30,8 @@ const standardQueries: QuerySpec[] = [
 
 const lmiQueries: QuerySpec[] = [
   { id: 'envConcurrencyMax', metricName: 'ExecutionEnvironmentConcurrency', stat: 'Maximum', scope: 'lmi-function' },
-  { id: 'envCpuAvg', metricName: 'ExecutionEnvironmentCPUUtilization', stat: 'Average', scope: 'lmi-function' },
+  { id: 'envCpuSum', metricName: 'ExecutionEnvironmentCPUUtilization', stat: 'Sum', scope: 'lmi-function' },
+  { id: 'envCpuCount', metricName: 'ExecutionEnvironmentCPUUtilization', stat: 'SampleCount', scope: 'lmi-function' },
   { id: 'vcpuAllocatedMax', metricName: 'vCPUAllocated', stat: 'Maximum', scope: 'capacity-provider' },
   { id: 'vcpuAvailableMax', metricName: 'vCPUAvailable', stat: 'Maximum', scope: 'capacity-provider' },
 ];
@@ -65,45 +68,44 @@ export function levelQueries(access: CloudWatchAccess, mode: Mode, periodSec: nu
 }
 
 /** Datapoints per query id, merged across pages. */
-export function collectValues(pages: Array<MetricDataResult[] | undefined>): Map<string, number[]> {
-  const values = new Map<string, number[]>();
+export function collectDatapoints(pages: Array<MetricDataResult[] | undefined>): Map<string, Datapoint[]> {
+  const points = new Map<string, Datapoint[]>();
   for (const results of pages) {
     for (const result of results ?? []) {
       if (!result.Id) continue;
-      values.set(result.Id, [...(values.get(result.Id) ?? []), ...(result.Values ?? [])]);
+      const list = points.get(result.Id) ?? [];
+      (result.Timestamps ?? []).forEach((at, i) => {
+        const value = result.Values?.[i];
+        if (value !== undefined) list.push({ atMs: at.getTime(), value });
+      });
+      points.set(result.Id, list);
     }
   }
-  return values;
+  return points;
 }
 
-const total = (v: number[] | undefined): number => (v ?? []).reduce((a, b) => a + b, 0);
-
-/** The window is one period, so each statistic has at most one datapoint; none means no data. */
-function only(values: Map<string, number[]>, id: string): number | null {
-  const v = values.get(id) ?? [];
-  if (v.length > 1) throw new Error(`CloudWatch returned ${v.length} datapoints for '${id}' where one period was asked for`);
-  return v[0] ?? null;
-}
-
-export function summarize(values: Map<string, number[]>, mode: Mode): CloudWatchSummary {
-  const average = only(values, 'durationAvg');
-  const maximum = only(values, 'durationMax');
-  const p50 = only(values, 'durationP50');
-  const p90 = only(values, 'durationP90');
-  const p99 = only(values, 'durationP99');
+/** The level's summary from its datapoints: one period or several (see combine.ts). */
+export function summarize(points: Map<string, Datapoint[]>, mode: Mode): CloudWatchSummary {
+  const get = (id: string): Datapoint[] => points.get(id) ?? [];
+  const counts = get('durationCount');
+  const average = averageOf(get('durationSum'), counts);
+  const maximum = maxOf(get('durationMax'));
+  const p50 = percentileOf(get('durationP50'), counts, 50);
+  const p90 = percentileOf(get('durationP90'), counts, 90);
+  const p99 = percentileOf(get('durationP99'), counts, 99);
   const summary: CloudWatchSummary = {
-    invocations: total(values.get('invocations')),
-    errors: total(values.get('errors')),
-    throttles: total(values.get('throttles')),
+    invocations: sumOf(get('invocations')),
+    errors: sumOf(get('errors')),
+    throttles: sumOf(get('throttles')),
     // All five come from the same samples: either all are there or the window had no invocation.
     durationMs: average !== null && maximum !== null && p50 !== null && p90 !== null && p99 !== null ? { average, maximum, p50, p90, p99 } : null,
-    concurrentExecutionsMax: only(values, 'concurrentMax'),
+    concurrentExecutionsMax: maxOf(get('concurrentMax')),
   };
   if (mode === 'lmi') {
-    summary.executionEnvironmentConcurrencyMax = only(values, 'envConcurrencyMax');
-    summary.executionEnvironmentCpuUtilizationPct = only(values, 'envCpuAvg');
-    summary.vcpuAllocatedMax = only(values, 'vcpuAllocatedMax');
-    summary.vcpuAvailableMax = only(values, 'vcpuAvailableMax');
+    summary.executionEnvironmentConcurrencyMax = maxOf(get('envConcurrencyMax'));
+    summary.executionEnvironmentCpuUtilizationPct = averageOf(get('envCpuSum'), get('envCpuCount'));
+    summary.vcpuAllocatedMax = maxOf(get('vcpuAllocatedMax'));
+    summary.vcpuAvailableMax = maxOf(get('vcpuAvailableMax'));
   }
   return summary;
 }

@@ -1,16 +1,18 @@
 /**
  * The CloudWatch window of a level: [startMs, endMs) widened to whole periods of the metrics'
- * publication granularity, queried as ONE period spanning it, so that percentiles and maxima
- * are those of the whole window (per-period percentiles cannot be combined). Lambda metrics are
- * standard resolution, so the granularity is at least one minute; a multiple of 60 s is always
- * a valid CloudWatch period and CloudWatch's own StartTime rounding then leaves it unchanged.
+ * publication granularity. When that granularity is a minute or more (AWS: 60 s, LMI 300 s)
+ * the window is queried as ONE period spanning it, which is a valid CloudWatch period and is
+ * left unchanged by CloudWatch's StartTime rounding, so percentiles and maxima are exactly
+ * those of the window. Finer granularity (the local engine aggregates per second) is queried
+ * period by period and combined (see combine.ts).
  */
 import { UsageError } from '../errors.ts';
+import { isValidPeriod } from '../engine/cloudwatch/request.ts';
 
 export interface MetricsWindow {
   startMs: number;
   endMs: number;
-  /** One period covering the whole window. */
+  /** Period of each query: the whole window, or the publication granularity. */
   periodSec: number;
 }
 
@@ -18,10 +20,9 @@ export function metricsWindow(window: { startMs: number; endMs: number }, publis
   if (!Number.isFinite(window.startMs) || !Number.isFinite(window.endMs) || window.endMs <= window.startMs) {
     throw new UsageError(`metrics window is empty or invalid: ${window.startMs}..${window.endMs}`);
   }
-  if (!Number.isInteger(publishPeriodSec) || publishPeriodSec <= 0) throw new UsageError(`metrics period must be a positive whole number of seconds, got ${publishPeriodSec}`);
-  const granularitySec = publishPeriodSec % 60 === 0 ? publishPeriodSec : 60 * Math.ceil(publishPeriodSec / 60);
-  const g = granularitySec * 1000;
+  if (!isValidPeriod(publishPeriodSec)) throw new UsageError(`metrics period must be 1, 5, 10, 20, 30 or a multiple of 60 seconds, got ${publishPeriodSec}`);
+  const g = publishPeriodSec * 1000;
   const startMs = Math.floor(window.startMs / g) * g;
   const endMs = Math.ceil(window.endMs / g) * g;
-  return { startMs, endMs, periodSec: (endMs - startMs) / 1000 };
+  return { startMs, endMs, periodSec: publishPeriodSec % 60 === 0 ? (endMs - startMs) / 1000 : publishPeriodSec };
 }

@@ -103,16 +103,26 @@ function perRecord(
   buckets: readonly Bucket[],
   sample: (record: InvocationRecord) => number | null,
 ): number[][] {
-  return buckets.map((bucket) => {
-    const out: number[] = [];
-    for (const name of functionNames) {
-      for (const record of view.invocations(name, bucket.startMs, bucket.endMs)) {
-        const value = sample(record);
-        if (value !== null) out.push(value);
+  const out: number[][] = buckets.map(() => []);
+  const first = buckets[0];
+  const last = buckets.at(-1);
+  if (!first || !last) return out;
+  // One pass over the records: buckets are contiguous and in order, so a binary search places each.
+  for (const name of functionNames) {
+    for (const record of view.invocations(name, first.startMs, last.endMs)) {
+      const value = sample(record);
+      if (value === null) continue;
+      let lo = 0;
+      let hi = buckets.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((buckets[mid] as Bucket).startMs <= record.startMs) lo = mid;
+        else hi = mid - 1;
       }
+      if (record.startMs < (buckets[lo] as Bucket).endMs) out[lo]?.push(value);
     }
-    return out;
-  });
+  }
+  return out;
 }
 
 function overlapping(view: StoreView, functionNames: string[], bucket: Bucket): InvocationRecord[] {
