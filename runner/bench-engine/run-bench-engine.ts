@@ -1,0 +1,135 @@
+/**
+ * The engine's own overhead benchmark: a no-op handler under standard Lambda and LMI against a
+ * bare node:http server (each in its own process, loaded by autocannon from this process),
+ * the latency the engine adds to io-bound at concurrency 64, and memory per environment.
+ */
+import { Agent, request } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { runLoad, type LoadResult } from '../load/run-load.ts';
+import type { FunctionSpec } from '../engine/protocol.ts';
+import { startEngine, type EngineHandle } from '../target/local/engine-process.ts';
+import { builtInWorkloadsDir } from '../workload/load.ts';
+import { startBareServer } from './bare-process.ts';
+import { perEnvironmentBytes, rssBytesOf } from './memory.ts';
+import type { BenchRow } from './table.ts';
+
+const noopDir = fileURLToPath(new URL('./noop/', import.meta.url));
+const ioBoundDir = builtInWorkloadsDir + 'io-bound';
+/** The io-bound handler's own time: its longest downstream wait. */
+const ioBoundHandlerMs = 200;
+const mib = 1024 * 1024;
+
+export interface BenchEngineOptions {
+  durationSec: number;
+  concurrency: number;
+  onStep?: (what: string) => void;
+}
+
+function lmiCompute(maxConcurrency: number): FunctionSpec['compute'] {
+  return { type: 'lmi', memoryMb: 2048, maxConcurrency, gibPerVcpu: 2, minEnvironments: 3, instanceType: 'm7g.xlarge', maxVcpus: 400, scalerIntervalMs: 600_000 };
+}
+
+function standardCompute(): FunctionSpec['compute'] {
+  return { type: 'lambda', memoryMb: 512, concurrencyLimit: 1000, idleTimeoutMs: 600_000 };
+}
+
+/** `count` requests at once, each on its own connection: starts that many standard environments. */
+async function prime(url: string, count: number, body: string): Promise<void> {
+  const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
+  await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
+            res.resume();
+            res.on('end', () => resolve());
+          });
+          req.on('error', reject);
+          req.end(body);
+        }),
+    ),
+  );
+  agent.destroy();
+}
+
+async function load(url: string, concurrency: number, durationSec: number, body = '{}'): Promise<LoadResult> {
+  // Every environment the level needs is started first, then a short discarded warm-up, so
+  // cold starts and JIT stay out of the figures.
+  await prime(url, concurrency, body);
+  await runLoad({ url, concurrency, durationSec: 1, body });
+  return runLoad({ url, concurrency, durationSec, body });
+}
+
+function row(what: string, result: LoadResult, note: string): BenchRow {
+  return { what, requestsPerSecond: result.throughputRps, p50Ms: result.latencyMs?.p50 ?? null, p99Ms: result.latencyMs?.p99 ?? null, note };
+}
+
+function failures(result: LoadResult): string {
+  const bad = result.requests.throttled + result.requests.errors;
+  return bad > 0 ? `; ${result.requests.throttled} throttled, ${result.requests.errors} errors` : '';
+}
+
+function pct(part: number, whole: number): string {
+  return `${((part / whole) * 100).toFixed(0)}%`;
+}
+
+async function memoryPerEnvironment(engine: EngineHandle, spec: FunctionSpec, warmConcurrency: number): Promise<{ mibPerEnvironment: number; environments: number }> {
+  const before = rssBytesOf(engine.pid);
+  const deployed = await engine.client.deploy(spec);
+  if (warmConcurrency > 0) await runLoad({ url: deployed.url, concurrency: warmConcurrency, durationSec: 1, body: '{}' });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const environments = (await engine.client.state(spec.name)).environments.length;
+  const after = rssBytesOf(engine.pid);
+  await engine.client.remove(spec.name);
+  return { mibPerEnvironment: perEnvironmentBytes(before, after, environments) / mib, environments };
+}
+
+export async function runBenchEngine(options: BenchEngineOptions): Promise<BenchRow[]> {
+  const { durationSec, concurrency } = options;
+  const step = options.onStep ?? (() => undefined);
+  const rows: BenchRow[] = [];
+  const bare = await startBareServer();
+  let engine: EngineHandle | undefined;
+  try {
+    step(`bare node:http server, ${concurrency} connections, ${durationSec} s`);
+    const baseline = await load(bare.url, concurrency, durationSec);
+    rows.push(row('bare node:http server', baseline, `baseline${failures(baseline)}`));
+    await bare.stop();
+
+    engine = await startEngine();
+    const spec = (name: string, workloadDir: string, compute: FunctionSpec['compute']): FunctionSpec => ({ name, workloadDir, runtime: 'node', timeoutMs: 30_000, compute });
+
+    step(`engine, standard Lambda, no-op handler`);
+    const std = await engine.client.deploy(spec('noop-standard', noopDir, standardCompute()));
+    const stdResult = await load(std.url, concurrency, durationSec);
+    rows.push(row('engine standard, no-op', stdResult, `${pct(stdResult.throughputRps, baseline.throughputRps)} of bare req/s (target >= 25%)${failures(stdResult)}`));
+    await engine.client.remove('noop-standard');
+
+    step(`engine, LMI, no-op handler`);
+    const lmi = await engine.client.deploy(spec('noop-lmi', noopDir, lmiCompute(Math.max(64, concurrency))));
+    const lmiResult = await load(lmi.url, concurrency, durationSec);
+    rows.push(row('engine LMI, no-op', lmiResult, `${pct(lmiResult.throughputRps, baseline.throughputRps)} of bare req/s (target >= 40%)${failures(lmiResult)}`));
+    await engine.client.remove('noop-lmi');
+
+    for (const mode of ['standard', 'lmi'] as const) {
+      step(`engine, ${mode}, io-bound at concurrency 64`);
+      const name = `io-${mode}`;
+      const io = await engine.client.deploy(spec(name, ioBoundDir, mode === 'lmi' ? lmiCompute(64) : standardCompute()));
+      const ioResult = await load(io.url, 64, durationSec, JSON.stringify({ delaysMs: [150, 200, 100] }));
+      const addedMs = (ioResult.latencyMs?.p50 ?? Number.NaN) - ioBoundHandlerMs;
+      rows.push(row(`engine ${mode}, io-bound c=64`, ioResult, `adds ${addedMs.toFixed(3)} ms at p50 over the handler's ${ioBoundHandlerMs} ms (target <= 1 ms)${failures(ioResult)}`));
+      await engine.client.remove(name);
+    }
+
+    step('memory per environment');
+    const stdMemory = await memoryPerEnvironment(engine, spec('mem-standard', noopDir, standardCompute()), 32);
+    rows.push({ what: 'memory, standard env (node)', requestsPerSecond: null, p50Ms: null, p99Ms: null, note: `${stdMemory.mibPerEnvironment.toFixed(1)} MiB resident per environment (${stdMemory.environments} environments; target <= 20 MB)` });
+    const lmiMemory = await memoryPerEnvironment(engine, spec('mem-lmi', noopDir, lmiCompute(64)), 0);
+    rows.push({ what: 'memory, LMI env (node)', requestsPerSecond: null, p50Ms: null, p99Ms: null, note: `${lmiMemory.mibPerEnvironment.toFixed(1)} MiB resident per environment (${lmiMemory.environments} environments)` });
+    return rows;
+  } finally {
+    await bare.stop();
+    await engine?.stop();
+  }
+}
