@@ -21,7 +21,6 @@ The rates (requests/s) where LMI and standard Lambda cost the same, from the run
   --profile SPEC           traffic for the monthly projection: constant:RPS | diurnal:PEAK_RPS:TROUGH_RPS | csv:FILE
                            (csv: one per-minute request count per line, or timestamp,count)
   --from-function NAME     use a real function's per-minute Invocations from CloudWatch as the profile
-    --qualifier Q          its alias or version (default: the whole function)
     --days N               history to read, 1–15 (default 7; CloudWatch keeps 1-minute data 15 days)
     --endpoint URL         CloudWatch endpoint override (e.g. the local engine's control URL)
   --discount F             commitment discount on LMI's EC2 part, 0–1 (default: the run's)
@@ -43,7 +42,6 @@ export async function costCrossover(argv: string[]): Promise<string> {
       run: { type: 'string' },
       profile: { type: 'string' },
       'from-function': { type: 'string' },
-      qualifier: { type: 'string' },
       days: { type: 'string' },
       endpoint: { type: 'string' },
       discount: { type: 'string' },
@@ -106,7 +104,7 @@ async function profileFrom(flags: Record<string, string | boolean | undefined>, 
   if (spec !== undefined && functionName !== undefined) throw new UsageError('give either --profile or --from-function, not both');
   if (spec !== undefined) return parseProfileSpec(spec);
   if (functionName === undefined) {
-    for (const name of ['qualifier', 'days', 'endpoint']) if (flags[name] !== undefined) throw new UsageError(`--${name} only applies with --from-function`);
+    for (const name of ['days', 'endpoint']) if (flags[name] !== undefined) throw new UsageError(`--${name} only applies with --from-function`);
     return undefined;
   }
   const endpoint = optionalText(flags, 'endpoint');
@@ -115,15 +113,12 @@ async function profileFrom(flags: Record<string, string | boolean | undefined>, 
   const { invocationHistory } = await import('./function-history.ts');
   const credentials = await findAwsCredentials(process.env);
   if (!credentials && !endpoint) throw new UsageError('--from-function reads CloudWatch and needs AWS credentials (or --endpoint for the local engine)');
-  const qualifier = optionalText(flags, 'qualifier');
   return invocationHistory({
     functionName,
     region,
     days: positive(flags, 'days', { integer: true }) ?? 7,
-    ...(qualifier ? { qualifier } : {}),
     ...(endpoint ? { endpoint } : {}),
-    // The local engine does not check signatures; the SDK still needs something to sign with.
-    credentials: credentials ?? { accessKeyId: 'local', secretAccessKey: 'local' },
+    ...(credentials ? { credentials } : {}),
   });
 }
 
