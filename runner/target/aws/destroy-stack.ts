@@ -40,10 +40,26 @@ export async function destroyBenchStack(client: CloudFormationClient, stackName:
   }
   options.log(`lmi-bench: deleting stack ${stackName} (${stack.StackStatus ?? 'unknown status'})`);
   await client.send(new DeleteStackCommand({ StackName: stack.StackId ?? stackName }));
-  const result = await waitUntilStackDeleteComplete({ client, maxWaitTime: options.maxWaitSec, minDelay: 5, maxDelay: 30 }, { StackName: stack.StackId ?? stackName });
-  if (result.state !== 'SUCCESS') {
-    throw new Error(`stack ${stackName} was not deleted (${result.state}${result.reason ? `: ${String(result.reason)}` : ''}); see docs/aws.md "Cleaning up by hand"`);
+  // The SDK waiter throws on FAILURE/TIMEOUT with the waiter result JSON as its message.
+  const outcome = await waitUntilStackDeleteComplete({ client, maxWaitTime: options.maxWaitSec, minDelay: 5, maxDelay: 30 }, { StackName: stack.StackId ?? stackName }).then(
+    (result) => ({ state: String(result.state), status: undefined as string | undefined }),
+    (error: unknown) => waiterFailure(error),
+  );
+  if (outcome.state !== 'SUCCESS') {
+    throw new Error(`stack ${stackName} was not deleted (${outcome.state}${outcome.status ? `, ${outcome.status}` : ''}); see docs/aws.md "Cleaning up by hand"`);
   }
   options.log(`lmi-bench: stack ${stackName} deleted`);
   return true;
+}
+
+function waiterFailure(error: unknown): { state: string; status: string | undefined } {
+  const message = error instanceof Error ? error.message : String(error);
+  try {
+    const parsed = JSON.parse(message) as { state?: string; reason?: { Stacks?: Array<{ StackStatus?: string; StackStatusReason?: string }> } };
+    const stack = parsed.reason?.Stacks?.[0];
+    const status = stack ? [stack.StackStatus, stack.StackStatusReason].filter(Boolean).join(': ') : undefined;
+    return { state: parsed.state ?? 'FAILURE', status };
+  } catch {
+    return { state: 'FAILURE', status: message.split('\n')[0] };
+  }
 }
