@@ -25,11 +25,13 @@ export interface LoadOptions {
   /** A request still unanswered after this long counts as an error (timeout). Default 30 s. */
   timeoutSec?: number;
   /**
-   * Signs the request (AWS_IAM function URLs). Signed once per run: every request of the run
-   * carries the same signature, which AWS accepts for 5 minutes after its timestamp, so a
-   * run longer than that must be split into trials (the sweep does).
+   * Signs the request (AWS_IAM function URLs). Signing is async and autocannon builds requests
+   * synchronously, so requests carry the latest signature, renewed every `resignIntervalMs`
+   * (AWS accepts a signature for 5 minutes after its timestamp).
    */
   signRequest?: DeployedVariant['signRequest'];
+  /** Default 60 s. */
+  resignIntervalMs?: number;
   signal?: AbortSignal;
   /** Called about 4 times a second while the load runs. */
   onProgress?: (progress: LoadProgress) => void;
@@ -63,9 +65,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`concurrency must be a whole number ≥ 1, got ${concurrency}`);
   if (!(durationSec > 0)) throw new UsageError(`load duration must be > 0 seconds, got ${durationSec}`);
   const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
-  if (options.signRequest) {
-    Object.assign(headers, await options.signRequest({ method: 'POST', url, headers: { ...headers }, body: options.body }));
-  }
+  const { signRequest } = options;
+  const sign = async (): Promise<Record<string, string>> =>
+    signRequest ? { ...headers, ...(await signRequest({ method: 'POST', url, headers: { ...headers }, body: options.body })) } : headers;
+  let signedHeaders = await sign();
+  let signingError: unknown;
 
   const histogram = createLatencyHistogram();
   const requests: RequestCounts = { ok: 0, throttled: 0, errors: 0 };
@@ -82,7 +86,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         url,
         method: 'POST',
         body: options.body,
-        headers,
+        headers: signedHeaders,
+        ...(signRequest ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, headers: signedHeaders }) }] } : {}),
         connections: concurrency,
         pipelining: 1,
         duration: durationSec,
@@ -92,6 +97,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       (error: unknown) => {
         cleanup();
         if (error) reject(error instanceof Error ? error : new Error(String(error)));
+        else if (signingError !== undefined) reject(new Error(`re-signing requests failed: ${signingError instanceof Error ? signingError.message : String(signingError)}`));
         else resolve(Date.now());
       },
     );
@@ -114,6 +120,18 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     const progressTimer = options.onProgress
       ? setInterval(() => options.onProgress?.({ elapsedMs: Date.now() - startMs, requests: { ...requests } }), 250)
       : undefined;
+    const resignTimer = signRequest
+      ? setInterval(() => {
+          sign().then(
+            (fresh) => (signedHeaders = fresh),
+            (error: unknown) => {
+              // Requests would soon carry an expired signature: stop and report it.
+              signingError = error;
+              instance.stop();
+            },
+          );
+        }, options.resignIntervalMs ?? 60_000)
+      : undefined;
     const onAbort = (): void => {
       aborted = true;
       instance.stop();
@@ -121,6 +139,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     options.signal?.addEventListener('abort', onAbort, { once: true });
     function cleanup(): void {
       if (progressTimer) clearInterval(progressTimer);
+      if (resignTimer) clearInterval(resignTimer);
       options.signal?.removeEventListener('abort', onAbort);
     }
   });
