@@ -1,0 +1,92 @@
+/**
+ * Every default of a bench run, in one place: the parser, --help and the docs read them here.
+ * Values that come from AWS documentation cite LMI-FACTS.md; the rest are choices for a
+ * benchmark on the local engine and say why.
+ */
+import type { Architecture, Mode, TargetKind } from './plan.ts';
+import type { Runtime } from '../workload/manifest.ts';
+
+export const benchDefaults = {
+  /** The workload `npm run bench` measures when none is named: the case LMI is made for. */
+  workload: 'io-bound',
+  runtime: 'node' as Runtime,
+  target: 'local' as TargetKind,
+  modes: ['lambda', 'lmi'] as Mode[],
+  /**
+   * One idle-ish level, then levels that stress a standard-Lambda fleet and fill LMI slots.
+   * Sized with durationSec and warmupSec so that the default io-bound run (2 variants x 4
+   * levels x 12 s of load plus deploys) finishes well within 3 minutes on the local engine.
+   */
+  concurrency: [1, 8, 32, 64],
+  durationSec: 10,
+  warmupSec: 2,
+  trials: 1,
+  /** Function timeout; far above any built-in workload's duration, Lambda's maximum is 900. */
+  timeoutSec: 30,
+  region: 'us-east-1',
+  out: 'results',
+  lambda: {
+    /** Standard Lambda's default account concurrency limit. */
+    concurrencyLimit: 1000,
+    /**
+     * How long the local engine keeps an idle standard-Lambda environment. AWS does not publish
+     * this; minutes is what is commonly observed, and it must outlast the gap between levels.
+     */
+    idleTimeoutSec: 300,
+  },
+  lmi: {
+    /** LMI's smallest function is 2 GB and 1 vCPU (LMI-FACTS.md). */
+    minMemoryMb: 2048,
+    /** Documented default maximum concurrency per vCPU (LMI-FACTS.md). */
+    maxConcurrencyPerVcpu: { node: 64, python: 16 } as Record<Runtime, number>,
+    gibPerVcpu: [2],
+    /** Three environments before a version is ACTIVE (AZ resiliency; LMI-FACTS.md). */
+    minEnvironments: 3,
+    instanceType: 'm7g.xlarge',
+    /** Capacity provider MaxVCpuCount default (LMI-FACTS.md). */
+    maxVcpus: 400,
+  },
+  pricing: {
+    offline: false,
+    discount: 0,
+    /** Off: a benchmark compares marginal cost (DESIGN.md). */
+    freeTier: false,
+  },
+  aws: {
+    keep: false,
+    /** Refuse an AWS run whose estimated cost exceeds this. */
+    maxSpendUsd: 5,
+  },
+} as const;
+
+/** Documented bounds the validator enforces (LMI-FACTS.md and the Lambda quotas). */
+export const benchLimits = {
+  concurrency: { min: 1, max: 10000 },
+  trials: { min: 1, max: 100 },
+  lambdaConcurrencyLimit: { min: 1, max: 1000000 },
+  discount: { min: 0, max: 1 },
+  lambdaMemoryMb: { min: 128, max: 10240 },
+  /** The upper bound is the instance type's memory, checked against the chosen type. */
+  lmiMemoryMb: { min: 2048 },
+  lmiGibPerVcpu: { min: 2, max: 8 },
+  lmiMaxConcurrency: { min: 1, max: 1600 },
+  lmiMinEnvironments: { min: 1, max: 15000 },
+  maxVcpus: { min: 2, max: 15000 },
+  timeoutSec: { min: 1, max: 900 },
+} as const;
+
+/** Lambda memory of the LMI functions when --lmi-memory is not given. */
+export function defaultLmiMemoryMb(manifestMemoryMb: number): number {
+  return Math.max(benchDefaults.lmi.minMemoryMb, manifestMemoryMb);
+}
+
+/**
+ * Default PerExecutionEnvironmentMaxConcurrency: the documented per-vCPU default times the
+ * vCPUs of one environment (memory / GiB-per-vCPU), within the 1–1600 the service accepts.
+ */
+export function defaultLmiMaxConcurrency(runtime: Runtime, lmiMemoryMb: number, gibPerVcpu: number): number {
+  const vcpus = Math.max(1, Math.floor(lmiMemoryMb / 1024 / gibPerVcpu));
+  return Math.min(benchLimits.lmiMaxConcurrency.max, benchDefaults.lmi.maxConcurrencyPerVcpu[runtime] * vcpus);
+}
+
+export const architectures: readonly Architecture[] = ['x86_64', 'arm64'];
