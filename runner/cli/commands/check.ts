@@ -1,0 +1,128 @@
+/**
+ * `lmi-bench check`: the CI regression gate. Compares a candidate run with a baseline run
+ * (or, without --candidate, first measures one with the baseline's plan through the bench
+ * command) and exits 1 when any row regressed, 0 otherwise, 2 on bad input.
+ */
+import { appendFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { ExitCode, UsageError } from '../../errors.ts';
+import { readCommandLine, type FlagSpec } from '../args.ts';
+import { compareRuns, type CheckOptions } from '../../analysis/compare.ts';
+import { renderCheckMarkdown, rowName } from '../../analysis/check-markdown.ts';
+import { renderJunit } from '../../analysis/junit.ts';
+import { defaultThresholds, parseThresholds } from '../../analysis/thresholds.ts';
+import { readCheckRun } from '../../analysis/read-check-run.ts';
+import { planToBenchArgs } from '../../analysis/replay-plan.ts';
+import { writeFileAtomic } from '../../run/atomic-write.ts';
+import type { RunFile } from '../../run/run-file.ts';
+
+const defaults = { confidence: 0.95, iterations: 2000, seed: 1, out: 'results' };
+
+const flags: FlagSpec[] = [
+  { name: 'baseline', type: 'string' },
+  { name: 'candidate', type: 'string' },
+  { name: 'threshold', type: 'string' },
+  { name: 'confidence', type: 'string' },
+  { name: 'iterations', type: 'string' },
+  { name: 'seed', type: 'string' },
+  { name: 'junit', type: 'string' },
+  { name: 'json', type: 'string' },
+  { name: 'out', type: 'string' },
+  { name: 'help', type: 'boolean' },
+];
+
+const thresholdText = Object.entries(defaultThresholds)
+  .map(([name, value]) => `${name}=${+(value * 100).toFixed(2)}%`)
+  .join(',');
+
+const help = `usage: lmi-bench check --baseline <run.json|run folder> [--candidate <run.json|run folder>] [options]
+
+Compares every level (mode, settings, concurrency) both runs measured: latency p50/p95/p99,
+throughput, throttle and error rates, cost per million requests. Each change gets a bootstrap
+confidence interval over trials and requests; a row is regressed only when the change is
+significant AND beyond its threshold. Exit 1 when any row regressed, 0 otherwise, 2 on bad input.
+Without --candidate the bench runs first with the baseline's plan (results in --out).
+
+options:
+  --baseline PATH      the baseline run (required)
+  --candidate PATH     the run to judge (default: measure one now)
+  --threshold LIST     per-metric thresholds, e.g. p99=10%,cost=5% (default: ${thresholdText};
+                       throttle-rate and error-rate are percentage points)
+  --confidence X       two-sided confidence of the intervals, 0.5-0.999 (default: ${defaults.confidence})
+  --iterations N       bootstrap resamples, 200-100000 (default: ${defaults.iterations})
+  --seed N             random seed; the same seed and files give the same result (default: ${defaults.seed})
+  --junit FILE         write JUnit XML: one testcase per compared row, failures for regressed rows
+  --json FILE          write the comparison as JSON
+  --out DIR            where a candidate run measured by check goes (default: ${defaults.out})
+The Markdown table goes to stdout, and is appended to $GITHUB_STEP_SUMMARY when that is set.`;
+
+export async function run(argv: string[]): Promise<number> {
+  const line = readCommandLine(argv, process.env, flags);
+  if (line.help) {
+    process.stdout.write(help + '\n');
+    return ExitCode.ok;
+  }
+  const text = (name: string): string | undefined => {
+    const raw = line.values.get(name)?.raw;
+    return typeof raw === 'string' ? raw : undefined;
+  };
+  const baselinePath = text('baseline');
+  if (!baselinePath) throw new UsageError('check needs --baseline <run.json or run folder> (lmi-bench check --help)');
+  const options: CheckOptions = {
+    thresholds: text('threshold') === undefined ? { ...defaultThresholds } : parseThresholds(text('threshold') ?? ''),
+    confidence: number('--confidence', text('confidence'), defaults.confidence, 0.5, 0.999, false),
+    iterations: number('--iterations', text('iterations'), defaults.iterations, 200, 100000, true),
+    seed: number('--seed', text('seed'), defaults.seed, 0, 2 ** 32 - 1, true),
+  };
+  const junitPath = text('junit');
+  const jsonPath = text('json');
+  for (const [label, path] of [['--junit', junitPath], ['--json', jsonPath]] as const) {
+    if (path !== undefined && !existsSync(dirname(resolve(path)))) throw new UsageError(`${label} ${path}: folder ${dirname(resolve(path))} does not exist`);
+  }
+  const baseline = readCheckRun(baselinePath, 'baseline');
+  const candidatePath = text('candidate');
+  let candidate: RunFile;
+  if (candidatePath !== undefined) {
+    candidate = readCheckRun(candidatePath, 'candidate');
+  } else {
+    const measured = await measureCandidate(baseline, baselinePath, text('out') ?? defaults.out);
+    if (typeof measured === 'number') return measured;
+    candidate = measured;
+  }
+
+  const result = compareRuns(baseline, candidate, options);
+  const markdown = renderCheckMarkdown(result);
+  process.stdout.write(markdown + '\n');
+  const summaryFile = process.env['GITHUB_STEP_SUMMARY'];
+  if (summaryFile) await appendFile(summaryFile, markdown + '\n');
+  if (junitPath) await writeFileAtomic(resolve(junitPath), renderJunit(result));
+  if (jsonPath) await writeFileAtomic(resolve(jsonPath), JSON.stringify(result, null, 2) + '\n');
+
+  const regressed = result.rows.filter((row) => row.status === 'regressed');
+  if (regressed.length > 0) {
+    process.stderr.write(`lmi-bench: ${regressed.length} regressed: ${regressed.map(rowName).join('; ')}\n`);
+    return ExitCode.regression;
+  }
+  return ExitCode.ok;
+}
+
+function number(label: string, raw: string | undefined, fallback: number, min: number, max: number, integer: boolean): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+    throw new UsageError(`${label} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, got '${raw}'`);
+  }
+  return value;
+}
+
+/** Runs the bench command with the baseline's plan; its exit code when it did not complete. */
+async function measureCandidate(baseline: RunFile, source: string, out: string): Promise<RunFile | number> {
+  const runId = `check-${new Date().toISOString().replace(/[:.]/g, '-')}-${baseline.workload.name}`.replace(/[^A-Za-z0-9._-]/g, '-');
+  const args = [...planToBenchArgs(baseline.plan, source), '--out', out, '--run-id', runId];
+  process.stderr.write(`lmi-bench: measuring the candidate with the baseline's plan (${baseline.runId})\n`);
+  const bench = await import('./bench.ts');
+  const code = await bench.run(args);
+  if (code !== ExitCode.ok) return code;
+  return readCheckRun(join(resolve(out), runId), 'candidate');
+}
