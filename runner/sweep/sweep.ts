@@ -50,8 +50,10 @@ export async function runSweep(plan: BenchPlan, target: Target, variants: Varian
     levels.push(level);
     options.onLevel?.(level, levels.length, levelCount);
   };
+  let starting: Promise<void> | undefined;
   try {
-    await untilAborted(target.start(), signal);
+    starting = target.start();
+    await untilAborted(starting, signal);
     for (const variant of variants) {
       const deployStartMs = Date.now();
       const first = levels.length + 1;
@@ -100,6 +102,8 @@ export async function runSweep(plan: BenchPlan, target: Target, variants: Varian
     if (error instanceof InterruptedError || signal.aborted) return { status: 'interrupted', reason: 'interrupted by the user', levels };
     return { status: 'failed', reason: message(error), levels };
   } finally {
+    // An abort during start must not stop the target before it exists (it would stay up).
+    await starting?.catch(() => undefined);
     await target.stop();
   }
 }

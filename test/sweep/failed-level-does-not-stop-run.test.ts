@@ -23,5 +23,5 @@ test('failed levels and failed deploys are recorded and the sweep continues', as
   assert.equal(second?.state, 'failed');
   assert.match(second?.state === 'failed' ? second.reason : '', /deploy failed: capacity provider not ready/);
   assert.deepEqual(seen, [12, 22]);
-  assert.deepEqual(target.calls, ['start', `deploy ${lambdaVariant.id}`, `remove ${lambdaVariant.id}`, `deploy ${lmiVariant.id}`, 'stop']);
+  assert.deepEqual(target.calls, ['start', 'started', `deploy ${lambdaVariant.id}`, `remove ${lambdaVariant.id}`, `deploy ${lmiVariant.id}`, 'stop']);
 });

@@ -11,6 +11,7 @@ export interface HttpTargetBehaviour {
   delayMs: number;
   failAtConcurrency?: number;
   failDeployOf?: string;
+  startDelayMs?: number;
 }
 
 export class HttpTarget implements Target {
@@ -22,6 +23,8 @@ export class HttpTarget implements Target {
 
   async start(): Promise<void> {
     this.calls.push('start');
+    if (this.behaviour.startDelayMs) await new Promise((resolve) => setTimeout(resolve, this.behaviour.startDelayMs));
+    this.calls.push('started');
   }
 
   async deploy(variant: Variant): Promise<DeployedVariant> {

@@ -23,6 +23,7 @@ import { findAwsCredentials } from '../../plan/aws-credentials.ts';
 import { attachCosts } from '../../cost/attach.ts';
 import { loadPriceBook } from '../../pricing/load-price-book.ts';
 import { writeReport } from '../../../reports/write-report.ts';
+import { recommendSettings } from '../../analysis/recommend.ts';
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = await parseBenchArgs(argv, process.env);
@@ -44,9 +45,16 @@ async function bench(plan: BenchPlan): Promise<number> {
   const planJson = planToJson(plan);
   const target = await createTarget(plan);
   const credentials = plan.target === 'aws' ? await findAwsCredentials(process.env) : null;
-  const pullMetrics: PullMetrics = (access, window, mode) => pullLevelMetrics(access, window, mode, credentials ? { credentials } : {});
-
   const controller = new AbortController();
+  // The engine's metrics are complete at once; AWS delivers a period's data up to about a
+  // minute after it ends (LMI publishes every 5 minutes), so the pull waits for that.
+  const pullMetrics: PullMetrics = (access, window, mode) =>
+    pullLevelMetrics(access, window, mode, {
+      signal: controller.signal,
+      ...(credentials ? { credentials } : {}),
+      ...(plan.target === 'aws' ? { settleMs: 60_000 } : {}),
+    });
+
   let signals = 0;
   const onSignal = (): void => {
     signals += 1;
@@ -89,6 +97,8 @@ async function bench(plan: BenchPlan): Promise<number> {
 
   let runFile = buildRunFile(plan, planJson, machine, startedAtMs, outcome);
   runFile = await withCosts(runFile, plan, outcome.status !== 'complete');
+  const recommendation = recommendSettings(runFile, plan.sloP99Ms ?? null);
+  if (recommendation) runFile = { ...runFile, recommendation };
   await writeRunFile(plan.outDir, runFile);
   const report = await writeReport(plan.outDir).catch((error: unknown) => {
     process.stderr.write(`lmi-bench: report not written: ${error instanceof Error ? error.message : String(error)}\n`);
