@@ -54,6 +54,7 @@ function shapeParsers(cwd: string): Record<string, (raw: string) => unknown> {
     event: (raw) => parseEvent(label('event'), raw, cwd),
     'run-id': (raw) => validateRunId(raw, label('run-id')),
     'max-spend': (raw) => parseDecimal(label('max-spend'), raw, { min: 0 }),
+    'slo-p99-ms': (raw) => parseSloMs(label('slo-p99-ms'), raw),
   };
 }
 
@@ -108,6 +109,7 @@ export async function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv, cwd
   const discount = flags.parse('discount', (l, raw) => parseDecimal(l, raw, benchLimits.discount)) ?? benchDefaults.pricing.discount;
   const event = flags.parse('event', (l, raw) => parseEvent(l, raw, cwd)) ?? workload.manifest.event;
 
+  const sloP99Ms = flags.parse('slo-p99-ms', parseSloMs);
   const keep = flags.bool('keep');
   const maxSpendUsd = flags.parse('max-spend', (l, raw) => parseDecimal(l, raw, { min: 0 }));
   if (target !== 'aws') {
@@ -144,6 +146,7 @@ export async function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv, cwd
     region,
     pricing: { offline: flags.bool('offline') ?? benchDefaults.pricing.offline, discount, freeTier: flags.bool('free-tier') ?? benchDefaults.pricing.freeTier },
     outDir,
+    ...(sloP99Ms !== undefined ? { sloP99Ms } : {}),
     ...(target === 'aws' ? { aws: { keep: keep ?? benchDefaults.aws.keep, maxSpendUsd: maxSpendUsd ?? benchDefaults.aws.maxSpendUsd } } : {}),
   };
   return { kind: 'plan', plan, planOnly: flags.bool('plan-only') ?? false };
@@ -187,6 +190,12 @@ function parseRegion(label: string, raw: string): string {
   const region = raw.trim();
   if (!regionPattern.test(region)) throw new UsageError(`${label} must be an AWS region code like us-east-1, got '${raw}'`);
   return region;
+}
+
+function parseSloMs(label: string, raw: string): number {
+  const value = parseDecimal(label, raw, { min: 0 });
+  if (value <= 0) throw new UsageError(`${label} must be a positive number of milliseconds, got '${raw}'`);
+  return value;
 }
 
 function parseLmiMemory(label: string, raw: string): number {

@@ -59,6 +59,8 @@ export interface BenchPlan {
     discount: number;
     freeTier: boolean;
   };
+  /** p99 objective for the LMI settings recommendation (--slo-p99-ms); none when absent. */
+  sloP99Ms?: number;
   /** Results folder of this run: <out>/<runId>. */
   outDir: string;
   /** AWS target only. */

@@ -161,6 +161,20 @@ export interface CrossoverResult {
   assumptions: string[];
 }
 
+/** The LMI settings a sweep recommends (runner/analysis/recommend.ts); absent without a sweep. */
+export interface Recommendation {
+  /** null when no combination met the objective. */
+  variantId: string | null;
+  settings: VariantSettings | null;
+  reason: string;
+  /** The p99 objective in ms, null when none was given (then: cheapest without throttles). */
+  sloP99Ms: number | null;
+  objective: string;
+  usdPerMillionRequests?: number;
+  /** Each combination that did not qualify, and why. */
+  rejected: string[];
+}
+
 export interface RunFile {
   schemaVersion: typeof schemaVersion;
   runId: string;
@@ -178,4 +192,5 @@ export interface RunFile {
   levels: LevelResult[];
   crossover: CrossoverResult | null;
   prices: PriceProvenance | null;
+  recommendation?: Recommendation;
 }
