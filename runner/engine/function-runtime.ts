@@ -21,8 +21,6 @@ export abstract class FunctionRuntime {
   readonly #cpuSeen = new Map<Environment, number>();
   #lastSampleMs = Date.now();
   #sampler: NodeJS.Timeout | undefined;
-  /** CPU seconds sampled since the LMI scaler last looked (it resets this). */
-  protected cpuSecondsSinceTick = 0;
 
   constructor(validated: ValidatedFunction, store: MetricsStore) {
     this.validated = validated;
@@ -75,7 +73,6 @@ export abstract class FunctionRuntime {
       const seen = this.#cpuSeen.get(environment) ?? 0;
       this.#cpuSeen.set(environment, total);
       const cpuSeconds = Math.max(0, total - seen);
-      this.cpuSecondsSinceTick += cpuSeconds;
       this.store.recordCpu(this.spec.name, { environmentId: environment.id, atMs, intervalMs, cpuSeconds, vcpus });
     }
   }

@@ -32,6 +32,7 @@ export class LmiFunction extends FunctionRuntime {
   #peakInFlight = 0;
   #throttles = 0;
   #lastTickMs = Date.now();
+  #cpuAtTick = new Map<Environment, number>();
   #scaler: NodeJS.Timeout | undefined;
   #stopped = false;
   readonly #throttleMessage: string;
@@ -139,10 +140,8 @@ export class LmiFunction extends FunctionRuntime {
     const now = Date.now();
     const intervalSec = Math.max(0.001, (now - this.#lastTickMs) / 1000);
     this.#lastTickMs = now;
-    this.sampleCpu();
     const environments = this.#ready.length;
-    const cpuUtilization = environments === 0 ? 0 : this.cpuSecondsSinceTick / (intervalSec * environments * this.#vcpus);
-    this.cpuSecondsSinceTick = 0;
+    const cpuUtilization = this.#cpuUtilizationSinceTick(intervalSec);
     const delayMs = this.#compute.scaleInDelayMs ?? defaultScaleInDelayMs;
     const idle = this.#ready
       .filter((e) => e.inFlight === 0 && now - (this.#idleSinceMs.get(e) ?? now) >= delayMs)
@@ -171,6 +170,27 @@ export class LmiFunction extends FunctionRuntime {
     } else if (decision.action === 'in') {
       for (const environment of idle.slice(0, decision.remove)) this.#retire(environment);
     }
+  }
+
+  /**
+   * Mean CPU utilisation of the environments in service over the last interval. Only those
+   * that were in service for the whole interval count: a new environment's init and a retired
+   * one's last moments are not load.
+   */
+  #cpuUtilizationSinceTick(intervalSec: number): number {
+    let cpuSeconds = 0;
+    let measured = 0;
+    const seen = new Map<Environment, number>();
+    for (const environment of this.#ready) {
+      const total = environment.cpuSeconds();
+      seen.set(environment, total);
+      const before = this.#cpuAtTick.get(environment);
+      if (before === undefined) continue;
+      cpuSeconds += Math.max(0, total - before);
+      measured++;
+    }
+    this.#cpuAtTick = seen;
+    return measured === 0 ? 0 : cpuSeconds / (intervalSec * measured * this.#vcpus);
   }
 
   /** Takes an environment out of service (scale-in, or a crashed runtime) and frees its vCPUs. */
