@@ -57,10 +57,14 @@ export async function runSweep(plan: BenchPlan, target: Target, variants: Varian
     for (const variant of variants) {
       const deployStartMs = Date.now();
       const first = levels.length + 1;
-      options.onProgress?.({
-        levelIndex: first, levelCount, mode: variant.mode, variantId: variant.id, concurrency: plan.concurrency[0] ?? 0,
-        phase: 'deploy', trial: 0, trials: plan.trials, elapsedMs: Date.now() - deployStartMs, requests: { ok: 0, throttled: 0, errors: 0 }, rps: 0,
-      });
+      const deployProgress = (): void =>
+        options.onProgress?.({
+          levelIndex: first, levelCount, mode: variant.mode, variantId: variant.id, concurrency: plan.concurrency[0] ?? 0,
+          phase: 'deploy', trial: 0, trials: plan.trials, elapsedMs: Date.now() - deployStartMs, requests: { ok: 0, throttled: 0, errors: 0 }, rps: 0,
+        });
+      deployProgress();
+      // An LMI deploy waits for its minimum environments (minutes on AWS): keep the clock moving.
+      const deployTicker = setInterval(deployProgress, 1000);
       let deployed: DeployedVariant;
       try {
         deployed = await untilAborted(target.deploy(variant), signal);
@@ -69,6 +73,8 @@ export async function runSweep(plan: BenchPlan, target: Target, variants: Varian
         const reason = `deploy failed: ${message(error)}`;
         for (const concurrency of plan.concurrency) record({ mode: variant.mode, variantId: variant.id, settings: variant.settings, concurrency, state: 'failed', reason });
         continue;
+      } finally {
+        clearInterval(deployTicker);
       }
       try {
         for (const concurrency of plan.concurrency) {
