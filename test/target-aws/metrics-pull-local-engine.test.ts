@@ -47,7 +47,7 @@ test("the AWS target's CloudWatch access pulls real invocation metrics through G
     const startMs = Date.now();
     const sent = 6;
     for (let i = 0; i < sent; i++) {
-      const response = await fetch(engineFn.url, { method: 'POST', body: JSON.stringify({ delaysMs: [5] }), headers: { 'content-type': 'application/json' } });
+      const response: Response = await fetch(engineFn.url, { method: 'POST', body: JSON.stringify({ delaysMs: [5] }), headers: { 'content-type': 'application/json' } });
       assert.equal(response.status, 200);
       await response.arrayBuffer();
     }
