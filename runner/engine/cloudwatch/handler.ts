@@ -6,7 +6,7 @@
  */
 import type { MetricsStore } from '../metrics-store.ts';
 import { CloudWatchApiError, errorResponse, internalFault, jsonContentType, type CloudWatchResponse } from './errors.ts';
-import { resolveLambdaMetric } from './lambda-metrics.ts';
+import { resolveLambdaMetric, StoreView } from './lambda-metrics.ts';
 import { decodeToken, encodeToken, requestFingerprint } from './paging.ts';
 import { buckets } from './periods.ts';
 import { parseGetMetricDataRequest, type GetMetricDataRequest, type MetricQuery } from './request.ts';
@@ -24,15 +24,15 @@ interface QueryResult {
   datapoints: Array<[number, number]>;
 }
 
-function runQuery(store: MetricsStore, request: GetMetricDataRequest, query: MetricQuery, asOfMs: number): QueryResult {
+function runQuery(view: StoreView, request: GetMetricDataRequest, query: MetricQuery): QueryResult {
   const periodCount = Math.ceil((request.endMs - request.startMs) / (query.periodSec * 1000));
   if (periodCount > maxPeriodsPerQuery) {
     throw new CloudWatchApiError('InvalidParameterValueException', `Query '${query.id}' spans ${periodCount} periods of ${query.periodSec} s; use a longer Period or a shorter time range.`);
   }
-  const series = resolveLambdaMetric(store, asOfMs, query.namespace, query.metricName, query.dimensions);
+  const series = resolveLambdaMetric(view, query.namespace, query.metricName, query.dimensions);
   // A Unit that is not the metric's unit matches no data, as in CloudWatch.
   if (!series || (query.unit !== undefined && query.unit !== series.unit)) return { query, datapoints: [] };
-  const periods = buckets(request.startMs, request.endMs, query.periodSec, asOfMs);
+  const periods = buckets(request.startMs, request.endMs, query.periodSec, view.asOfMs);
   const samples = series.samples(periods);
   const datapoints: Array<[number, number]> = [];
   periods.forEach((period, i) => {
@@ -47,7 +47,9 @@ function getMetricData(store: MetricsStore, body: string, nowMs: number): CloudW
   const request = parseGetMetricDataRequest(body);
   const fingerprint = requestFingerprint(request);
   const cursor = request.nextToken === undefined ? { offset: 0, asOfMs: nowMs } : decodeToken(request.nextToken, fingerprint);
-  const results = request.queries.filter((q) => q.returnData).map((q) => runQuery(store, request, q, cursor.asOfMs));
+  // CloudWatch rounds StartTime down by at most an hour and EndTime up by at most a minute.
+  const view = new StoreView(store, cursor.asOfMs, { startMs: request.startMs - 3_600_000, endMs: request.endMs + 60_000 });
+  const results = request.queries.filter((q) => q.returnData).map((q) => runQuery(view, request, q));
   // Pages cut the datapoints of all queries, in query order, MaxDatapoints at a time.
   const pageEnd = cursor.offset + request.maxDatapoints;
   let seen = 0;

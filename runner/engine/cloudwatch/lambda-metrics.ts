@@ -43,16 +43,65 @@ const allowedDimensions: Record<Kind, readonly string[]> = {
   'capacity-provider': ['CapacityProviderName', 'InstanceType'],
 };
 
-/** Records visible to this request: only what had finished when its first page was computed. */
-class StoreView {
+const maxInvocationMs = 15 * 60_000;
+
+interface SortedInvocations {
+  /** Visible records in start order. */
+  byStart: InvocationRecord[];
+  /** Longest start-to-end span, to find invocations still running at a given time. */
+  maxSpanMs: number;
+}
+
+function lowerBound(records: readonly InvocationRecord[], startMs: number): number {
+  let lo = 0;
+  let hi = records.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((records[mid] as InvocationRecord).startMs < startMs) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The store as one GetMetricData request sees it: only what had finished when its first page
+ * was computed, each function's invocations sorted once so every period is a binary search.
+ */
+export class StoreView {
   readonly #lmi = new Map<string, boolean>();
+  readonly #sorted = new Map<string, SortedInvocations>();
   constructor(
     readonly store: MetricsStore,
     readonly asOfMs: number,
+    /** Time range the request can touch; records far outside it are never sorted. */
+    readonly range: { startMs: number; endMs: number } = { startMs: -Infinity, endMs: Infinity },
   ) {}
 
+  #invocations(functionName: string): SortedInvocations {
+    let sorted = this.#sorted.get(functionName);
+    if (!sorted) {
+      // Lambda's longest timeout is 15 minutes: nothing that started earlier can still be running.
+      const byStart = this.store.invocations(functionName, this.range.startMs - maxInvocationMs, this.range.endMs).filter((r) => r.endMs <= this.asOfMs);
+      byStart.sort((a, b) => a.startMs - b.startMs);
+      const maxSpanMs = byStart.reduce((m, r) => Math.max(m, r.endMs - r.startMs), 0);
+      sorted = { byStart, maxSpanMs };
+      this.#sorted.set(functionName, sorted);
+    }
+    return sorted;
+  }
+
+  /** Invocations that started in [startMs, endMs), in start order. */
   invocations(functionName: string, startMs: number, endMs: number): InvocationRecord[] {
-    return this.store.invocations(functionName, startMs, endMs).filter((r) => r.endMs <= this.asOfMs);
+    const { byStart } = this.#invocations(functionName);
+    return byStart.slice(lowerBound(byStart, startMs), lowerBound(byStart, endMs));
+  }
+
+  /** Invocations (throttles excluded) running at some moment of [startMs, endMs). */
+  running(functionName: string, startMs: number, endMs: number): InvocationRecord[] {
+    const { byStart, maxSpanMs } = this.#invocations(functionName);
+    return byStart
+      .slice(lowerBound(byStart, startMs - maxSpanMs), lowerBound(byStart, endMs))
+      .filter((r) => r.status !== 'throttled' && Math.max(r.endMs, r.startMs + 0.001) > startMs);
   }
 
   capacity(functionName: string, startMs: number, endMs: number): CapacityPoint[] {
@@ -126,9 +175,7 @@ function perRecord(
 }
 
 function overlapping(view: StoreView, functionNames: string[], bucket: Bucket): InvocationRecord[] {
-  return functionNames.flatMap((name) =>
-    view.invocations(name, -Infinity, bucket.endMs).filter((r) => r.status !== 'throttled' && r.endMs > bucket.startMs),
-  );
+  return functionNames.flatMap((name) => view.running(name, bucket.startMs, bucket.endMs));
 }
 
 function concurrency(view: StoreView, functionNames: string[], buckets: readonly Bucket[], perEnvironment: boolean): number[][] {
@@ -138,7 +185,9 @@ function concurrency(view: StoreView, functionNames: string[], buckets: readonly
     const byEnvironment = new Map<string, Interval[]>();
     for (const record of records) {
       const id = record.environmentId ?? 'unknown';
-      byEnvironment.set(id, [...(byEnvironment.get(id) ?? []), record]);
+      const list = byEnvironment.get(id);
+      if (list) list.push(record);
+      else byEnvironment.set(id, [record]);
     }
     return [...byEnvironment.values()].flatMap((intervals) => peakOverlapPerSlice(intervals, bucket.startMs, bucket.endMs));
   });
@@ -183,11 +232,10 @@ function providerCpu(view: StoreView, functionName: string, buckets: readonly Bu
 }
 
 /** The series a query names, or null when CloudWatch would have no such metric. */
-export function resolveLambdaMetric(store: MetricsStore, asOfMs: number, namespace: string, metricName: string, dimensions: Dimension[]): MetricSeries | null {
+export function resolveLambdaMetric(view: StoreView, namespace: string, metricName: string, dimensions: Dimension[]): MetricSeries | null {
   if (namespace !== lambdaNamespace) return null;
   const kind = metricKinds[metricName];
   if (!kind) return null;
-  const view = new StoreView(store, asOfMs);
   const functionNames = functionFor(view, kind, new Map(dimensions.map((d) => [d.name, d.value])));
   if (!functionNames) return null;
   const [only] = functionNames;
