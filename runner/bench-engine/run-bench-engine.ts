@@ -85,6 +85,17 @@ async function memoryPerEnvironment(engine: EngineHandle, spec: FunctionSpec, wa
   return { mibPerEnvironment: perEnvironmentBytes(before, after, environments) / mib, environments };
 }
 
+/** Python environments are processes: their resident memory is read per environment. */
+async function pythonMemoryRow(engine: EngineHandle): Promise<BenchRow> {
+  const name = 'mem-python';
+  const deployed = await engine.client.deploy({ name, workloadDir: ioBoundDir, runtime: 'python', timeoutMs: 30_000, compute: standardCompute() });
+  await prime(deployed.url, 4, JSON.stringify({ delaysMs: [1] }));
+  const sizes = (await engine.client.state(name)).environments.map((e) => e.rssBytes ?? Number.NaN);
+  await engine.client.remove(name);
+  const meanMib = sizes.reduce((a, b) => a + b, 0) / sizes.length / mib;
+  return { what: 'memory, standard env (python)', requestsPerSecond: null, p50Ms: null, p99Ms: null, note: `${meanMib.toFixed(1)} MiB resident per environment (${sizes.length} environments, io-bound)` };
+}
+
 export async function runBenchEngine(options: BenchEngineOptions): Promise<BenchRow[]> {
   const { durationSec, concurrency } = options;
   const step = options.onStep ?? (() => undefined);
@@ -127,6 +138,7 @@ export async function runBenchEngine(options: BenchEngineOptions): Promise<Bench
     rows.push({ what: 'memory, standard env (node)', requestsPerSecond: null, p50Ms: null, p99Ms: null, note: `${stdMemory.mibPerEnvironment.toFixed(1)} MiB resident per environment (${stdMemory.environments} environments; target <= 20 MB)` });
     const lmiMemory = await memoryPerEnvironment(engine, spec('mem-lmi', noopDir, lmiCompute(64)), 0);
     rows.push({ what: 'memory, LMI env (node)', requestsPerSecond: null, p50Ms: null, p99Ms: null, note: `${lmiMemory.mibPerEnvironment.toFixed(1)} MiB resident per environment (${lmiMemory.environments} environments)` });
+    rows.push(await pythonMemoryRow(engine));
     return rows;
   } finally {
     await bare.stop();
