@@ -20,7 +20,11 @@
       actions: { export: true, source: false, compiled: false, editor: false },
       downloadFileName: (document.body.getAttribute('data-run-id') || 'run') + '-' + chart.id,
     };
-    if (scheme.matches) opts.theme = 'dark';
+    // The dark theme's white grid overwhelms log-scale charts; a muted grid reads on both.
+    if (scheme.matches) {
+      opts.theme = 'dark';
+      opts.config = { axis: { gridColor: '#39404c', domainColor: '#8a93a3', tickColor: '#8a93a3' } };
+    }
     return opts;
   }
 

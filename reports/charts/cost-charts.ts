@@ -23,8 +23,8 @@ export function costCurveChart(run: RunFile): ChartDef | null {
     .filter((level) => level.cost && level.throughputRps > 0)
     .map((level) => ({ series: modeName(level.mode), variant: variantLabel(level), concurrency: level.concurrency, rps: level.throughputRps, usdPerMillion: level.cost?.usdPerMillionRequests ?? 0 }));
   const crossings = crossover.requestsPerSecond.map((rps) => ({ rps, label: `${formatRps(rps)} req/s` }));
-  const x = { field: 'rps', type: 'quantitative', title: 'Sustained request rate (req/s, log)', scale: { type: 'log', nice: false } } as const;
-  const y = { field: 'usdPerMillion', type: 'quantitative', title: '$ per million requests (log)', scale: { type: 'log' } } as const;
+  const x = { field: 'rps', type: 'quantitative', title: 'Sustained request rate (req/s, log)', scale: { type: 'log', nice: false }, axis: { tickCount: 8 } } as const;
+  const y = { field: 'usdPerMillion', type: 'quantitative', title: '$ per million requests (log)', scale: { type: 'log' }, axis: { tickCount: 6 } } as const;
   const color = { field: 'series', type: 'nominal', title: 'Mode', scale: modeColors } as const;
   return {
     id: 'chart-cost',
@@ -67,8 +67,8 @@ export function costCurveChart(run: RunFile): ChartDef | null {
         {
           data: { values: crossings },
           layer: [
-            { mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5, color: '#b279a2' }, encoding: { x: { field: 'rps', type: 'quantitative' }, tooltip: [{ field: 'rps', title: 'Crossover (req/s)', format: ',.6~f' }] } },
-            { mark: { type: 'text', align: 'left', dx: 4, dy: -6, fontWeight: 'bold', color: '#b279a2' }, encoding: { x: { field: 'rps', type: 'quantitative' }, y: { value: 10 }, text: { field: 'label' } } },
+            { mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5, color: '#d45087' }, encoding: { x: { field: 'rps', type: 'quantitative' }, tooltip: [{ field: 'rps', title: 'Crossover (req/s)', format: ',.6~f' }] } },
+            { mark: { type: 'text', align: 'left', dx: 4, dy: -6, fontWeight: 'bold', color: '#d45087' }, encoding: { x: { field: 'rps', type: 'quantitative' }, y: { value: 10 }, text: { field: 'label' } } },
           ],
         },
       ],
