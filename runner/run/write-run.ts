@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { schemaVersion, type RunFile } from './run-file.ts';
-import { writeFileAtomic, writeFileAtomicSync } from './atomic-write.ts';
+import { writeFileAtomic } from './atomic-write.ts';
 
 export const runFileName = 'run.json';
 
@@ -13,13 +13,6 @@ export async function writeRunFile(dir: string, run: RunFile): Promise<string> {
   await mkdir(dir, { recursive: true });
   const path = join(dir, runFileName);
   await writeFileAtomic(path, JSON.stringify(run, null, 2) + '\n');
-  return path;
-}
-
-/** Synchronous twin of writeRunFile, for a save that must finish before the process exits. */
-export function writeRunFileSync(dir: string, run: RunFile): string {
-  const path = join(dir, runFileName);
-  writeFileAtomicSync(path, JSON.stringify(run, null, 2) + '\n');
   return path;
 }
 

@@ -13,6 +13,7 @@ import type { Target } from '../../target/target.ts';
 import type { RunFile } from '../../run/run-file.ts';
 import { buildRunFile, type RunOutcome } from '../../run/build-run.ts';
 import { writeRunFile } from '../../run/write-run.ts';
+import { removePendingTempFilesSync } from '../../run/atomic-write.ts';
 import { machineInfo } from '../../system/machine.ts';
 import { runSweep } from '../../sweep/sweep.ts';
 import { createProgressPrinter } from '../../sweep/progress.ts';
@@ -65,6 +66,7 @@ async function bench(plan: BenchPlan): Promise<number> {
     }
     // The finished levels are already on disk (saved after each level), so nothing is lost.
     target.kill?.();
+    removePendingTempFilesSync();
     process.stderr.write('lmi-bench: interrupted\n');
     process.exit(ExitCode.interrupted);
   };
