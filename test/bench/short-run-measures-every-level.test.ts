@@ -30,7 +30,9 @@ test('bench --concurrency 1,4 --duration 1 --warmup 0.5 --trials 2 measures ever
     assert.equal(level.trials.length, 2);
     assert.ok(level.requests.ok > 0);
     assert.equal(decodeHistogram(level.histogram).totalCount, level.requests.ok);
-    assert.ok(level.latencyMs.p50 >= 49 && level.latencyMs.p50 < 70, `p50 ${level.latencyMs.p50}`);
+    // The handler waits 50 ms: nothing is faster; the upper bound only catches unit mistakes
+    // (seconds, whole-second buckets), since a busy shared machine adds tens of ms.
+    assert.ok(level.latencyMs.p50 >= 49 && level.latencyMs.p50 < 150, `p50 ${level.latencyMs.p50}`);
     assert.ok(level.environments >= 1);
     assert.ok(level.cloudwatch === null || level.cloudwatch.invocations > 0);
   }
