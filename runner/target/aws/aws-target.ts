@@ -7,6 +7,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { LambdaClient, PutFunctionScalingConfigCommand } from '@aws-sdk/client-lambda';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { InterruptedError, UsageError } from '../../errors.ts';
@@ -73,8 +74,15 @@ export class AwsTarget implements Target {
     return join(this.#plan.outDir, 'aws-stack-outputs.json');
   }
 
-  /** The `-c` arguments of this run's stack (deploy and destroy synthesize the same app). */
+  /**
+   * The `-c` arguments of this run's stack (deploy and destroy synthesize the same app), and a
+   * cloud assembly folder of its own so that two runs never share cdk.out.
+   */
   cdkContextArgs(): string[] {
+    return ['--output', join(tmpdir(), `lmi-bench-cdk-${this.stackName}`), ...this.#contextArgs()];
+  }
+
+  #contextArgs(): string[] {
     return contextArgs(stackContext(this.#plan, this.#variants, { ...(this.#options.frontDoor ? { frontDoor: this.#options.frontDoor } : {}), ...(this.#options.network ? { network: this.#options.network } : {}) }));
   }
 
