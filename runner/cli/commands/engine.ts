@@ -4,7 +4,7 @@
  * every environment and runtime process on SIGINT/SIGTERM or POST /_engine/shutdown.
  */
 import { parseArgs } from 'node:util';
-import { UsageError } from '../../errors.ts';
+import { ExitCode, UsageError } from '../../errors.ts';
 import { startControlServer } from '../../engine/control-server.ts';
 import { Engine } from '../../engine/engine.ts';
 import type { EngineReady, FunctionSpec } from '../../engine/protocol.ts';
@@ -82,7 +82,11 @@ export async function run(argv: string[]): Promise<number> {
     control.server.closeAllConnections();
   };
   const control = await startControlServer(engine, { port: options.port, onShutdown: stop });
-  process.once('SIGINT', stop);
+  let interrupted = false;
+  process.once('SIGINT', () => {
+    interrupted = true;
+    stop();
+  });
   process.once('SIGTERM', stop);
   // Started by startEngine(): a closed stdin means the parent is gone, so nothing is left behind.
   if (process.env[exitWithParentVariable] === '1') {
@@ -103,5 +107,6 @@ export async function run(argv: string[]): Promise<number> {
   const ready: EngineReady = { event: 'ready', pid: process.pid, controlUrl: control.url };
   process.stdout.write(JSON.stringify(ready) + '\n');
   await finished;
-  return 0;
+  // Ctrl-C is an interruption (130); SIGTERM and POST /_engine/shutdown are an orderly stop.
+  return interrupted ? ExitCode.interrupted : ExitCode.ok;
 }
