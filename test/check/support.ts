@@ -1,0 +1,54 @@
+// Real bench runs on the local engine and the check command, as child processes.
+import { spawn } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface Exit {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Short LMI-only runs: 2 levels x (0.5 s warm-up + 3 x 1.5 s), about 15 s each with the engine. */
+export const shortRun = ['--workload', 'io-bound', '--modes', 'lmi', '--concurrency', '4,16', '--duration', '1.5', '--warmup', '0.5', '--trials', '3', '--offline'];
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'lmi-bench-check-'));
+}
+
+export function cli(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Exit> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv };
+  // An `npm test` run exports npm_config_* settings: they must not read as flags.
+  for (const key of Object.keys(env)) if (key.startsWith('npm_')) delete env[key];
+  delete env['GITHUB_STEP_SUMMARY'];
+  if (extraEnv['GITHUB_STEP_SUMMARY']) env['GITHUB_STEP_SUMMARY'] = extraEnv['GITHUB_STEP_SUMMARY'];
+  const child = spawn(process.execPath, ['bin/lmi-bench.mjs', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+/** Runs a bench into out/runId and returns the run folder; fails the test when it did not complete. */
+export async function bench(out: string, runId: string, extra: string[] = []): Promise<string> {
+  const result = await cli(['bench', ...shortRun, ...extra, '--out', out, '--run-id', runId]);
+  if (result.code !== 0) throw new Error(`bench ${runId} exited ${result.code}:\n${result.stderr}`);
+  return join(out, runId);
+}
+
+/** Parses XML with Python's strict parser; returns the testcase names and failure names. */
+export function parseJunit(path: string): { tests: number; failures: number; cases: string[]; failed: string[] } {
+  const script = [
+    'import json, sys, xml.etree.ElementTree as ET',
+    'root = ET.parse(sys.argv[1]).getroot()',
+    'assert root.tag == "testsuite", root.tag',
+    'cases = root.findall("testcase")',
+    'print(json.dumps({"tests": int(root.get("tests")), "failures": int(root.get("failures")), "cases": [c.get("name") for c in cases], "failed": [c.get("name") for c in cases if c.find("failure") is not None]}))',
+  ].join('\n');
+  const result = spawnSync('python3', ['-c', script, path], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`JUnit XML does not parse: ${result.stderr}`);
+  return JSON.parse(result.stdout) as { tests: number; failures: number; cases: string[]; failed: string[] };
+}

@@ -1,0 +1,21 @@
+// A candidate whose LMI maxConcurrency drops from 64 to 1 per environment throttles at
+// concurrency 16: the throttle-rate row regresses, and the row says what setting changed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bench, cli, tempDir } from './support.ts';
+
+test('a maxConcurrency drop that causes throttles fails the check on throttle-rate', { timeout: 120_000 }, async () => {
+  const out = tempDir();
+  const baseline = await bench(out, 'base');
+  const candidate = await bench(out, 'c1', ['--lmi-max-concurrency', '1']);
+  const json = join(out, 'check.json');
+  const result = await cli(['check', '--baseline', baseline, '--candidate', candidate, '--json', json]);
+  assert.equal(result.code, 1, result.stdout + result.stderr);
+  assert.match(result.stderr, /lmi-c1-g2 @ 16 throttle-rate/);
+  const rows = (JSON.parse(readFileSync(json, 'utf8')) as { rows: Array<{ metric: string; status: string; concurrency: number; settingsChange?: string }> }).rows;
+  const throttles = rows.find((row) => row.metric === 'throttle-rate' && row.concurrency === 16);
+  assert.equal(throttles?.status, 'regressed');
+  assert.equal(throttles?.settingsChange, 'maxConcurrency 64 → 1');
+});
