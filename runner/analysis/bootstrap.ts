@@ -8,7 +8,8 @@
  * smallest of N draws from an empirical distribution is that distribution's inverse at the
  * k-th smallest of N uniforms, which is Beta(k, N + 1 - k). So a resampled percentile costs
  * one Beta draw and one binary search, whatever N is. Means and proportions use their normal
- * approximations (N is hundreds or more in any level worth comparing).
+ * approximations (N is hundreds or more in any level worth comparing). Throttle and error
+ * rates are resampled within every trial (binomial), without the trial stage.
  */
 import type { LevelSample, TrialSample } from './level-sample.ts';
 import type { Rng } from './rng.ts';
@@ -42,8 +43,10 @@ export function bootstrapLevel(sample: LevelSample, iterations: number, rng: Rng
       latencyMs: resampledQuantiles(sample.gridMs, counts, rng),
       meanMs: resampledMean(chosen, rng),
       throughputRps: mean(chosen.map((trial) => resampledThroughput(trial, rng))),
-      throttleRate: resampledRate(chosen, (trial) => trial.throttled, rng),
-      errorRate: resampledRate(chosen, (trial) => trial.errors, rng),
+      // Every trial, not the resampled ones: a throttle or error in any trial is an outcome of
+      // capacity, not timing noise, and a trial that happened to have none must not hide it.
+      throttleRate: resampledRate(sample.trials, (trial) => trial.throttled, rng),
+      errorRate: resampledRate(sample.trials, (trial) => trial.errors, rng),
     });
   }
   return replicates;
