@@ -29,22 +29,23 @@ const usPerMs = 1000;
  * Bins are log-spaced between the fastest and slowest request: latency tails span orders of
  * magnitude and linear bins would squash the body of the distribution into one bar.
  */
-export function decodeDistribution(encoded: EncodedHistogram, binCount = 32): DecodedDistribution {
+export function decodeDistribution(encoded: EncodedHistogram, binCount?: number): DecodedDistribution {
   const histogram = decodeFromCompressedBase64(encoded.data, 32, false);
   try {
     const count = histogram.totalCount;
+    const bins = binCount ?? riceBinCount(count);
     if (count === 0) return { count: 0, minMs: 0, maxMs: 0, meanMs: 0, percentilesMs: [], bins: [] };
     const minUs = Math.max(histogram.minNonZeroValue, 1);
     const maxUs = Math.max(histogram.maxValue, minUs);
-    const bins = binEdges(minUs, maxUs, binCount).map(([fromUs, toUs]) => ({ fromMs: fromUs / usPerMs, toMs: toUs / usPerMs, count: 0 }));
+    const counted = binEdges(minUs, maxUs, bins).map(([fromUs, toUs]) => ({ fromMs: fromUs / usPerMs, toMs: toUs / usPerMs, count: 0 }));
     if (!(histogram instanceof JsHistogram)) throw new Error('hdr-histogram-js returned a histogram without a value iterator');
     const iterator = histogram.recordedValuesIterator;
     iterator.reset();
     while (iterator.hasNext()) {
       const step = iterator.next();
       const valueUs = Math.max(step.valueIteratedTo, minUs);
-      const index = Math.min(bins.length - 1, binIndex(valueUs, minUs, maxUs, bins.length));
-      const bin = bins[index];
+      const index = Math.min(counted.length - 1, binIndex(valueUs, minUs, maxUs, counted.length));
+      const bin = counted[index];
       if (bin) bin.count += step.countAtValueIteratedTo;
     }
     return {
@@ -53,11 +54,16 @@ export function decodeDistribution(encoded: EncodedHistogram, binCount = 32): De
       maxMs: maxUs / usPerMs,
       meanMs: histogram.mean / usPerMs,
       percentilesMs: reportedPercentiles.map((percentile) => ({ percentile, latencyMs: histogram.getValueAtPercentile(percentile) / usPerMs })),
-      bins: bins.filter((bin) => bin.count > 0),
+      bins: counted.filter((bin) => bin.count > 0),
     };
   } finally {
     histogram.destroy();
   }
+}
+
+/** Rice's rule (2·∛n), kept between 8 and 40: a short level gets a readable shape, a long one no noise. */
+function riceBinCount(count: number): number {
+  return Math.min(40, Math.max(8, Math.ceil(2 * Math.cbrt(count))));
 }
 
 function binEdges(minUs: number, maxUs: number, binCount: number): Array<[number, number]> {

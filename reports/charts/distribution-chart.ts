@@ -33,7 +33,7 @@ export function distributionChart(levels: LevelDistribution[]): ChartDef | null 
       .map((entry) => ({ level: levelKey(level), label: `p${entry.percentile}`, latencyMs: entry.latencyMs })),
   );
   const keys = withData.map((entry) => levelKey(entry.level));
-  const x = { field: 'fromMs', type: 'quantitative', title: 'Latency (ms, log)', scale: { type: 'log' } } as const;
+  const x = { field: 'fromMs', type: 'quantitative', title: 'Latency (ms, log)', scale: { type: 'log', nice: false } } as const;
   return {
     id: 'chart-distribution',
     title: 'Latency distribution at one level',
@@ -52,7 +52,7 @@ export function distributionChart(levels: LevelDistribution[]): ChartDef | null 
           encoding: {
             x,
             x2: { field: 'toMs' },
-            y: { field: 'count', type: 'quantitative', title: 'Requests' },
+            y: { field: 'count', type: 'quantitative', title: 'Requests', axis: { tickMinStep: 1, format: ',d' } },
             y2: { datum: 0 },
             tooltip: [
               { field: 'fromMs', title: 'From (ms)', format: ',.3f' },
@@ -67,7 +67,7 @@ export function distributionChart(levels: LevelDistribution[]): ChartDef | null 
           transform: [{ filter: 'datum.level === level' }],
           layer: [
             { mark: { type: 'rule', strokeDash: [4, 3], color: '#f58518', strokeWidth: 1.5 }, encoding: { x: { field: 'latencyMs', type: 'quantitative' }, tooltip: [{ field: 'label', title: 'Percentile' }, { field: 'latencyMs', title: 'Latency (ms)', format: ',.3f' }] } },
-            { mark: { type: 'text', align: 'left', dx: 3, dy: -4, color: '#f58518' }, encoding: { x: { field: 'latencyMs', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label' } } },
+            { mark: { type: 'text', align: 'right', dx: -3, dy: -4, color: '#f58518' }, encoding: { x: { field: 'latencyMs', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label' } } },
           ],
         },
       ],

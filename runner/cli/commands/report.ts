@@ -1,5 +1,5 @@
 /** `lmi-bench report <run folder>`: (re)renders report.html and summary.md beside run.json. */
-import { basename, dirname, relative } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.ts';
 
 const help = `usage: lmi-bench report <run folder>
@@ -22,6 +22,12 @@ export async function run(argv: string[]): Promise<number> {
   // Loaded here so that `lmi-bench report --help` does not read the vega bundles.
   const { writeReport } = await import('../../../reports/write-report.ts');
   const { htmlPath, markdownPath } = await writeReport(runDir);
-  process.stdout.write(`report: ${relative(process.cwd(), htmlPath) || htmlPath}\nsummary: ${relative(process.cwd(), markdownPath) || markdownPath}\n`);
+  process.stdout.write(`report: ${shown(htmlPath)}\nsummary: ${shown(markdownPath)}\n`);
   return ExitCode.ok;
+}
+
+/** Relative to where the user is when that is shorter to read; absolute otherwise. */
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : resolve(path);
 }
