@@ -80,6 +80,9 @@ test('with --keep, stop leaves the stack and says how to remove it', async () =>
   await target.stop();
   assert.equal(cdk.calls().filter((c) => c.args?.[0] === 'destroy').length, 0);
   assert.ok(lines.some((l) => l.includes('lmi-bench destroy --run-id aws-test-1 --yes')));
+  // A second Ctrl-C exits at once: the user is told what may be left.
+  target.kill();
+  assert.match(lines.at(-1) ?? '', /may still exist and cost money: lmi-bench destroy --run-id aws-test-1 --region us-east-1 --yes/);
   lambda.restore();
 });
 

@@ -174,6 +174,15 @@ export class AwsTarget implements Target {
     return this.#stopping;
   }
 
+  /**
+   * Second Ctrl-C: the process exits now, and the CDK CLI (same terminal process group) stops
+   * with it. Nothing can be removed in time; say what may be left and how to remove it.
+   */
+  kill(): void {
+    if (this.#phase.kind === 'idle') return;
+    this.#log(`lmi-bench: stack ${this.stackName} may still exist and cost money: lmi-bench destroy --run-id ${this.#plan.runId} --region ${this.#plan.region} --yes`);
+  }
+
   async #teardown(options: { force: boolean }): Promise<void> {
     const phase = this.#phase;
     this.#phase = { kind: 'stopped' };
