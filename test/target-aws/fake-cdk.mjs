@@ -9,16 +9,17 @@ const args = process.argv.slice(2);
 appendFileSync(process.env.FAKE_CDK_LOG, JSON.stringify({ args, region: process.env.AWS_REGION ?? null }) + '\n');
 const [command, stack] = args;
 if (command === 'deploy') {
-  console.log(`${stack}: deploying... [1/1]`);
-  console.error(`${stack} | 3/41 | CREATE_IN_PROGRESS | AWS::Lambda::CapacityProvider | CapacityProvider`);
   const hold = Number(process.env.FAKE_CDK_DEPLOY_HOLD_MS ?? 0);
+  // Listening before the first line is printed: the test sends Ctrl-C as soon as it sees it.
   if (hold > 0) {
     process.on('SIGINT', () => {
       appendFileSync(process.env.FAKE_CDK_LOG, JSON.stringify({ event: 'deploy-interrupted' }) + '\n');
       process.exit(130);
     });
-    await new Promise((resolve) => setTimeout(resolve, hold));
   }
+  console.log(`${stack}: deploying... [1/1]`);
+  console.error(`${stack} | 3/41 | CREATE_IN_PROGRESS | AWS::Lambda::CapacityProvider | CapacityProvider`);
+  if (hold > 0) await new Promise((resolve) => setTimeout(resolve, hold));
   if (process.env.FAKE_CDK_DEPLOY_EXIT) {
     console.error('❌  Deployment failed: Resource handler returned message: "quota exceeded"');
     process.exit(Number(process.env.FAKE_CDK_DEPLOY_EXIT));
