@@ -8,6 +8,7 @@ import type { Runtime, Workload } from '../runner/workload/manifest.ts';
 import { runtimes } from '../runner/workload/manifest.ts';
 import { loadWorkload, resolveHandler } from '../runner/workload/load.ts';
 import { instanceShape, type InstanceShape } from '../runner/pricing/instance-types.ts';
+import { benchDefaults } from '../runner/plan/defaults.ts';
 import { contextKeys, type FrontDoorKind } from './naming.ts';
 
 export interface BenchStackConfig {
@@ -62,7 +63,7 @@ export function readStackConfig(context: ContextReader, env: NodeJS.ProcessEnv =
   };
 
   const runId = required(contextKeys.runId);
-  const runtime = (text(contextKeys.runtime) ?? 'node') as Runtime;
+  const runtime = (text(contextKeys.runtime) ?? benchDefaults.runtime) as Runtime;
   if (!runtimes.includes(runtime)) throw new StackConfigError(`context 'runtime' must be one of ${runtimes.join(', ')}, got '${runtime}'`);
 
   const workloads = required(contextKeys.workload)
@@ -72,10 +73,10 @@ export function readStackConfig(context: ContextReader, env: NodeJS.ProcessEnv =
     .map((ref) => loadDeployableWorkload(ref, runtime));
 
   const variants = parseVariants(required(contextKeys.variants));
-  const instance = wrapUsage(() => instanceShape(text(contextKeys.instanceType) ?? 'm7g.xlarge'));
-  const maxVcpus = integer(contextKeys.maxVcpus, 400, minMaxVcpus, 15000);
-  const minEnvironments = integer(contextKeys.minEnvironments, 3, 0, 15000);
-  const timeoutSec = integer(contextKeys.timeoutSec, 30, 1, 900);
+  const instance = wrapUsage(() => instanceShape(text(contextKeys.instanceType) ?? benchDefaults.lmi.instanceType));
+  const maxVcpus = integer(contextKeys.maxVcpus, benchDefaults.lmi.maxVcpus, minMaxVcpus, 15000);
+  const minEnvironments = integer(contextKeys.minEnvironments, benchDefaults.lmi.minEnvironments, 0, 15000);
+  const timeoutSec = integer(contextKeys.timeoutSec, benchDefaults.timeoutSec, 1, 900);
   const natGateways = integer(contextKeys.natGateways, 1, 0, 3);
 
   const lambdaArchitecture = (text(contextKeys.lambdaArchitecture) ?? instance.architecture) as Architecture;
