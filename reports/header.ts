@@ -69,7 +69,7 @@ export function headerHtml(run: RunFile): string {
     `<h1>lmi-bench: <span id="workload-name">${escapeHtml(w.name)}</span></h1>`,
     `<p class="subtitle">Lambda Managed Instances against standard Lambda, measured ${escapeHtml(formatDateTime(run.startedAt))}</p>`,
     `<p class="verdict" id="verdict">${verdictHtml(verdict)}</p>`,
-    basis ? `<p class="basis">Crossover from ${escapeHtml(basis.lmiVariantId)} against ${escapeHtml(basis.lambdaVariantId)}${basis.note ? `: ${escapeHtml(basis.note)}` : ''}.</p>` : '',
+    basis ? `<p class="basis">Crossover from ${escapeHtml(basis.lmiVariantId)} against ${escapeHtml(basis.lambdaVariantId)}${basis.note ? `: ${escapeHtml(basis.note.replace(/[.\s]+$/, ''))}` : ''}.</p>` : '',
     ...notices,
     `<dl class="facts">${facts.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>`,
     `</header>`,

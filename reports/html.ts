@@ -19,6 +19,8 @@ import { describeRecommendation } from './recommendation.ts';
 import { cloudwatchTable, costCurveTable, distributionTable, levelsTable, monthlyTable, trialsTable, unmeasuredTable } from './tables.ts';
 
 const assetsDir = new URL('./assets/', import.meta.url);
+/** Past this many crossovers they are listed on demand, not in the running text. */
+const manyCrossovers = 6;
 const css = readFileSync(new URL('style.css', assetsDir), 'utf8');
 const pageScript = inlineScript('page', readFileSync(new URL('page.js', assetsDir), 'utf8'));
 
@@ -108,9 +110,12 @@ function costSection(run: RunFile, cost: ChartDef | null, monthly: ChartDef | nu
     return section('cost', 'Cost', [`<p>No cost model was applied to this run${run.prices ? '' : ' (no prices)'}, so there is no crossover to show.</p>`]);
   }
   const rates = crossover.requestsPerSecond;
+  const tagged = rates.map((rps) => `<strong class="value" data-crossover-rps="${rps}">${escapeHtml(formatRps(rps))} req/s</strong>`).join(', ');
   const crossings = rates.length === 0
     ? '<p id="crossovers">The cost curves do not cross over the rates modelled.</p>'
-    : `<p id="crossovers">Crossover${rates.length > 1 ? 's' : ''} (LMI and standard Lambda cost the same per hour): ${rates.map((rps) => `<strong class="value" data-crossover-rps="${rps}">${escapeHtml(formatRps(rps))} req/s</strong>`).join(', ')}.</p>`;
+    : rates.length <= manyCrossovers
+      ? `<p id="crossovers">Crossover${rates.length > 1 ? 's' : ''} (LMI and standard Lambda cost the same per hour): ${tagged}.</p>`
+      : `<div id="crossovers"><p>The cost curves cross ${rates.length} times between ${escapeHtml(formatRps(rates[0] ?? 0))} and ${escapeHtml(formatRps(rates.at(-1) ?? 0))} req/s (LMI cost steps up with each instance).</p>${details('Every crossover', `<p>${tagged}.</p>`)}</div>`;
   const assumptions = crossover.assumptions.length > 0
     ? `<h3>Assumptions of the cost model</h3>\n<ul class="assumptions" id="assumptions">${crossover.assumptions.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul>`
     : '';

@@ -40,7 +40,10 @@ export function renderMarkdown(run: RunFile): string {
   const crossover = run.crossover;
   if (crossover) {
     const rates = crossover.requestsPerSecond;
-    lines.push(rates.length > 0 ? `Crossover: ${rates.map((rps) => `${formatRps(rps)} req/s`).join(', ')}` : 'Crossover: none over the rates modelled', '');
+    const listed = rates.length <= 6
+      ? rates.map((rps) => `${formatRps(rps)} req/s`).join(', ')
+      : `${rates.length} crossings from ${formatRps(rates[0] ?? 0)} to ${formatRps(rates.at(-1) ?? 0)} req/s (every one in report.html)`;
+    lines.push(rates.length > 0 ? `Crossover: ${listed}` : 'Crossover: none over the rates modelled', '');
     if (crossover.profile) {
       const p = crossover.profile;
       lines.push(`Traffic profile ${escapeMarkdown(p.name)} (${formatCount(p.requestsPerMonth)} requests a month): standard Lambda ${formatUsd(p.lambdaUsdPerMonth)}, LMI ${formatUsd(p.lmiUsdPerMonth)} a month.`, '');

@@ -64,7 +64,35 @@ function costVerdict(crossover: CrossoverResult): VerdictPart[] {
   if (lmiRanges.length === 0) {
     return [text('Standard Lambda is never more expensive than LMI for this workload; the cost curves meet at '), ...joinList(crossover.requestsPerSecond.map(rps))];
   }
-  return [text('LMI is cheaper '), ...joinList(lmiRanges.map(rangeParts)), text(' for this workload')];
+  const wide = lmiRanges.filter(isWide);
+  const narrow = lmiRanges.filter((segment) => !isWide(segment));
+  if (narrow.length <= 1) return [text('LMI is cheaper '), ...joinList(lmiRanges.map(rangeParts)), text(' for this workload')];
+  return [...(wide.length > 0 ? [text('LMI is cheaper '), ...joinList(wide.map(rangeParts)), text(' for this workload; ')] : []), ...zigzagParts(segments, narrow, wide.length === 0)];
+}
+
+/**
+ * LMI cost is a step function: near the rates where its instance count steps up, the curves
+ * can cross many times within a few req/s. A range narrower than this ratio is reported as
+ * part of a band rather than one by one.
+ */
+const narrowRangeRatio = 1.25;
+
+function isWide(segment: CostSegment): boolean {
+  return segment.toRps === null || segment.fromRps <= 0 || segment.toRps / segment.fromRps >= narrowRangeRatio;
+}
+
+/** One clause for the band where the curves zigzag: its bounds, the crossings in it, and who wins most of it. */
+function zigzagParts(segments: CostSegment[], narrow: CostSegment[], leading: boolean): VerdictPart[] {
+  const from = Math.min(...narrow.map((segment) => segment.fromRps));
+  const to = Math.max(...narrow.map((segment) => segment.toRps ?? segment.fromRps));
+  const inside = segments.filter((segment) => segment.toRps !== null && segment.fromRps >= from && segment.toRps <= to);
+  const logWidth = (segment: CostSegment) => Math.log((segment.toRps ?? segment.fromRps) / segment.fromRps);
+  const lmiShare = inside.filter((s) => s.cheaper === 'lmi').reduce((sum, s) => sum + logWidth(s), 0) / Math.max(Math.log(to / from), 1e-12);
+  const winner = lmiShare > 0.5 ? 'LMI' : 'standard Lambda';
+  return [
+    text(`${leading ? 'B' : 'b'}etween `), rps(from), text(' and '), rps(to),
+    text(` the cost curves cross ${inside.length + 1} times as LMI adds instances one at a time, and ${winner} is cheaper over most of that span`),
+  ];
 }
 
 function rangeParts(segment: CostSegment): VerdictPart[] {

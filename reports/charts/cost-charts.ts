@@ -22,7 +22,12 @@ export function costCurveChart(run: RunFile): ChartDef | null {
   const measured = measuredLevels(run)
     .filter((level) => level.cost && level.throughputRps > 0)
     .map((level) => ({ series: modeName(level.mode), variant: variantLabel(level), concurrency: level.concurrency, rps: level.throughputRps, usdPerMillion: level.cost?.usdPerMillionRequests ?? 0 }));
-  const crossings = crossover.requestsPerSecond.map((rps) => ({ rps, label: `${formatRps(rps)} req/s` }));
+  // Many crossovers (LMI instance steps) would stack their labels: then only the outermost are labelled.
+  const rates = crossover.requestsPerSecond;
+  const crossings = rates.map((rps, index) => ({
+    rps,
+    label: rates.length <= 6 || index === 0 || index === rates.length - 1 ? `${formatRps(rps)} req/s` : '',
+  }));
   const x = { field: 'rps', type: 'quantitative', title: 'Sustained request rate (req/s, log)', scale: { type: 'log', nice: false }, axis: { tickCount: 8 } } as const;
   const y = { field: 'usdPerMillion', type: 'quantitative', title: '$ per million requests (log)', scale: { type: 'log' }, axis: { tickCount: 6 } } as const;
   const color = { field: 'series', type: 'nominal', title: 'Mode', scale: modeColors } as const;

@@ -35,6 +35,7 @@ test('report.html renders every chart offline, without errors, and shows the cro
       const shown = await page.$$eval('[data-crossover-rps]', (nodes) => nodes.map((n) => ({ value: Number(n.getAttribute('data-crossover-rps')), text: n.textContent })));
       const expected = run.crossover?.requestsPerSecond ?? [];
       assert.ok(expected.length > 0, 'the fixture has a crossover');
+      assert.ok(shown.every((entry) => expected.includes(entry.value)), 'every crossover on the page is one of run.json');
       for (const rps of expected) {
         const matches = shown.filter((entry) => entry.value === rps);
         assert.ok(matches.length >= 2, `crossover ${rps} appears in the verdict and the cost section`);

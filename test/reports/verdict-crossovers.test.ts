@@ -65,3 +65,15 @@ test('an interrupted run with nothing measured says why', () => {
   const run = { ...buildRunFixture({ trials: 1, samplesPerTrial: 10, withCosts: false }), levels: [], status: 'interrupted' as const, reason: 'SIGINT' };
   assert.equal(verdictText(buildVerdict(run)), 'This run was interrupted before any level was measured: SIGINT.');
 });
+
+test('many crossovers from LMI instance steps are summarised as one band', () => {
+  // LMI steps up every 20 req/s and is cheaper just after each step's start until Lambda catches up; one wide range above 500 req/s.
+  const crossings: number[] = [];
+  for (let start = 60; start < 480; start += 20) crossings.push(start, start + 2);
+  crossings.push(500);
+  const isLmiCheaper = (rps: number) => rps > 500 || crossings.some((c, i) => i % 2 === 0 && i < crossings.length - 1 && rps > c && rps < (crossings[i + 1] ?? 0));
+  const rates = Array.from({ length: 4000 }, (_, i) => 0.5 + i * 0.25);
+  const c = crossover(rates, crossings, (rps) => (isLmiCheaper(rps) ? rps * 0.005 : rps * 0.02));
+  const text = verdictText(buildVerdict(runWith(c)));
+  assert.equal(text, `LMI is cheaper above 500 req/s for this workload; between 60.0 req/s and 462 req/s the cost curves cross ${crossings.length - 1} times as LMI adds instances one at a time, and standard Lambda is cheaper over most of that span.`);
+});
