@@ -89,7 +89,12 @@ async function bench(plan: BenchPlan): Promise<number> {
         progress.level(level, index, count);
         levelsSoFar.push(level);
         const snapshot = buildRunFile(plan, planJson, machine, startedAtMs, { status: 'interrupted', reason: 'the run did not finish', levels: [...levelsSoFar] });
-        checkpoint = checkpoint.then(() => writeRunFile(plan.outDir, snapshot));
+        checkpoint = checkpoint
+          .then(() => writeRunFile(plan.outDir, snapshot))
+          .catch((error: unknown) => {
+            // The run goes on; the final write reports the problem if it persists.
+            process.stderr.write(`lmi-bench: could not save progress: ${error instanceof Error ? error.message : String(error)}\n`);
+          });
       },
     });
   } finally {
