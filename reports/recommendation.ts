@@ -30,13 +30,14 @@ export function describeRecommendation(run: RunFile): RecommendationView | null 
   const variant = typeof record['variantId'] === 'string' ? record['variantId'] : null;
   const reason = typeof record['reason'] === 'string' ? record['reason'] : null;
   const headline = variant ? `Use ${variant}${reason ? `: ${reason}` : ''}` : (reason ?? 'See the details below.');
-  return { headline, facts };
+  // Without a variant the reason is the headline; repeating it below adds nothing.
+  return { headline, facts: variant ? facts : facts.filter(([label]) => label !== known['reason']) };
 }
 
 function fieldText(field: unknown): string | null {
   if (field === null || field === undefined) return null;
   if (typeof field === 'object') {
-    if (Array.isArray(field)) return field.map(scalarText).join(', ');
+    if (Array.isArray(field)) return field.map(scalarText).join('; ');
     const entries = Object.entries(field as Record<string, unknown>).filter(([, v]) => v !== null && typeof v !== 'object');
     return entries.length > 0 ? entries.map(([k, v]) => `${k} ${scalarText(v)}`).join(', ') : JSON.stringify(field);
   }

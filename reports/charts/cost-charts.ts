@@ -127,13 +127,15 @@ export function settingsSweepChart(run: RunFile): ChartDef | null {
       usdPerMillion: level.cost?.usdPerMillionRequests ?? null,
     }));
   const withCost = values.some((row) => row.usdPerMillion !== null);
+  // Numeric order of the settings, not the alphabetical order of their labels ("16/env" < "4/env").
+  const combinations = [...new Set(values.map((row) => row.combination))];
   const panel = (field: 'p99Ms' | 'usdPerMillion', title: string) => ({
     width: 300,
     height: 220,
     mark: { type: 'bar' as const },
     transform: [{ filter: `datum.${field} != null` }],
     encoding: {
-      x: { field: 'combination', type: 'nominal' as const, title: 'LMI settings', axis: { labelAngle: -30, labelLimit: 180 } },
+      x: { field: 'combination', type: 'nominal' as const, title: 'LMI settings', sort: combinations, axis: { labelAngle: -30, labelLimit: 180 } },
       xOffset: { field: 'concurrency', type: 'ordinal' as const },
       y: { field, type: 'quantitative' as const, title },
       color: { field: 'concurrency', type: 'ordinal' as const, title: 'Concurrency', scale: { scheme: 'viridis' } },
