@@ -5,8 +5,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-export const chromiumPath = '/usr/bin/chromium';
-export const skipReason = existsSync(chromiumPath) ? false : `Chromium not found at ${chromiumPath} (apt-get install chromium): browser tests skipped`;
+/** LMI_BENCH_CHROMIUM points elsewhere (another distribution's path); never a downloaded browser. */
+export const chromiumPath = process.env['LMI_BENCH_CHROMIUM'] ?? '/usr/bin/chromium';
+export const skipReason = existsSync(chromiumPath) ? false : `Chromium not found at ${chromiumPath} (apt-get install chromium, or set LMI_BENCH_CHROMIUM): browser tests skipped`;
 export const artifactsDir = new URL('../../test-artifacts/', import.meta.url).pathname;
 
 export async function launch(): Promise<Browser> {
