@@ -76,8 +76,13 @@ export const benchLimits = {
 } as const;
 
 /** Lambda memory of the LMI functions when --lmi-memory is not given. */
-export function defaultLmiMemoryMb(manifestMemoryMb: number): number {
-  return Math.max(benchDefaults.lmi.minMemoryMb, manifestMemoryMb);
+/**
+ * The smallest LMI memory that runs the workload and gives every swept GiB-per-vCPU ratio at
+ * least the 1 vCPU an environment needs, so `--lmi-gib-per-vcpu 2,4` works without --lmi-memory
+ * (4:1 needs 4096 MB; the sweep then compares 2 vCPUs against 1 at the same memory).
+ */
+export function defaultLmiMemoryMb(manifestMemoryMb: number, largestGibPerVcpu: number): number {
+  return Math.max(benchDefaults.lmi.minMemoryMb, manifestMemoryMb, Math.ceil(largestGibPerVcpu * 1024));
 }
 
 /**

@@ -26,7 +26,7 @@ export const benchFlags: BenchFlag[] = [
   { name: 'warmup', type: 'string', value: 'SEC', help: 'warm-up seconds per level, discarded (0 for none)', defaultText: String(d.warmupSec) },
   { name: 'trials', type: 'string', value: 'N', help: 'trials per level', defaultText: String(d.trials) },
   { name: 'memory', type: 'string', value: 'MB', help: `standard Lambda memory, ${benchLimits.lambdaMemoryMb.min}-${benchLimits.lambdaMemoryMb.max}`, defaultText: "the workload's memoryMb" },
-  { name: 'lmi-memory', type: 'string', value: 'MB', help: `LMI function memory, at least ${benchLimits.lmiMemoryMb.min}`, defaultText: `max(${d.lmi.minMemoryMb}, the workload's memoryMb)` },
+  { name: 'lmi-memory', type: 'string', value: 'MB', help: `LMI function memory, at least ${benchLimits.lmiMemoryMb.min}`, defaultText: `max(${d.lmi.minMemoryMb}, the workload's memoryMb, 1024 × the largest --lmi-gib-per-vcpu)` },
   {
     name: 'lmi-max-concurrency',
     type: 'string',

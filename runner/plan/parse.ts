@@ -85,7 +85,6 @@ export async function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv, cwd
   const timeoutSec = flags.parse('timeout', (l, raw) => parseInteger(l, raw, benchLimits.timeoutSec)) ?? benchDefaults.timeoutSec;
 
   const memoryMb = flags.parse('memory', (l, raw) => parseInteger(l, raw, benchLimits.lambdaMemoryMb)) ?? workload.manifest.memoryMb;
-  const lmiMemoryMb = flags.parse('lmi-memory', (l, raw) => parseLmiMemory(l, raw)) ?? defaultLmiMemoryMb(workload.manifest.memoryMb);
   const instanceType = flags.text('instance-type') ?? benchDefaults.lmi.instanceType;
   const shape = instanceShape(instanceType);
   const architecture = flags.parse('arch', parseArchitecture) ?? shape.architecture;
@@ -95,6 +94,8 @@ export async function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv, cwd
     );
   }
   const gibPerVcpu = flags.parse('lmi-gib-per-vcpu', (l, raw) => parseDecimalList(l, raw, benchLimits.lmiGibPerVcpu)) ?? [...benchDefaults.lmi.gibPerVcpu];
+  const lmiMemoryMb =
+    flags.parse('lmi-memory', (l, raw) => parseLmiMemory(l, raw)) ?? defaultLmiMemoryMb(workload.manifest.memoryMb, Math.max(...gibPerVcpu));
   const firstGib = gibPerVcpu[0] ?? benchDefaults.lmi.gibPerVcpu[0];
   const maxConcurrency = flags.parse('lmi-max-concurrency', (l, raw) => parseIntegerList(l, raw, benchLimits.lmiMaxConcurrency)) ?? [
     defaultLmiMaxConcurrency(runtime, lmiMemoryMb, firstGib),

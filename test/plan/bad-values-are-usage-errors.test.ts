@@ -21,7 +21,7 @@ const cases: Array<[string[], RegExp]> = [
   [['--lmi-gib-per-vcpu', '1'], /--lmi-gib-per-vcpu takes numbers from 2 to 8/],
   [['--lmi-gib-per-vcpu', '2,2'], /--lmi-gib-per-vcpu lists '2' twice/],
   [['--lmi-max-concurrency', '0'], /--lmi-max-concurrency takes whole numbers from 1 to 1600/],
-  [['--lmi-gib-per-vcpu', '4'], /gives 0.5 vCPU; an LMI environment needs at least 1 vCPU \(use --lmi-memory 4096 or more\)/],
+  [['--lmi-gib-per-vcpu', '4', '--lmi-memory', '2048'], /gives 0.5 vCPU; an LMI environment needs at least 1 vCPU \(use --lmi-memory 4096 or more\)/],
   [['--lmi-memory', '32768'], /does not fit on m7g.xlarge \(16 GiB\)/],
   [['--lmi-min-environments', '3', '--max-vcpus', '2'], /--max-vcpus 2 is below the 3 vCPUs/],
   [['--arch', 'x86_64'], /--arch x86_64 does not match m7g.xlarge \(arm64\)/],
