@@ -51,6 +51,11 @@ export interface LoadResult {
   socketErrors: Record<string, number>;
   /** True when the signal stopped the run before its duration. */
   aborted: boolean;
+  /**
+   * Requests sent that were still unanswered when the run closed its connections: the server
+   * goes on serving them after the window (the next run must let them finish).
+   */
+  inFlightAtEnd: number;
 }
 
 /** Interval at which autocannon checks its stop flag: bounds how long an abort takes. */
@@ -78,6 +83,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let aborted = false;
   if (options.signal?.aborted) aborted = true;
 
+  let sentRequests = 0;
   const startMs = Date.now();
   const endMs = await new Promise<number>((resolve, reject) => {
     if (aborted) return resolve(startMs);
@@ -94,8 +100,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         timeout: options.timeoutSec ?? 30,
         sampleInt: sampleIntervalMs,
       },
-      (error: unknown) => {
+      (error: unknown, result?: autocannon.Result) => {
         cleanup();
+        sentRequests = result?.requests.sent ?? 0;
         if (error) reject(error instanceof Error ? error : new Error(String(error)));
         else if (signingError !== undefined) reject(new Error(`re-signing requests failed: ${signingError instanceof Error ? signingError.message : String(signingError)}`));
         else resolve(Date.now());
@@ -154,5 +161,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     statusCodes,
     socketErrors,
     aborted,
+    inFlightAtEnd: Math.max(0, sentRequests - (requests.ok + requests.throttled + requests.errors)),
   };
 }

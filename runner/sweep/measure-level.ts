@@ -56,7 +56,7 @@ export async function measureLevel(context: LevelContext): Promise<LevelResult> 
   if (plan.warmupSec > 0) {
     const warmup = await load(plan.warmupSec, (p) => context.onProgress?.({ phase: 'warm-up', trial: 0, requests: p.requests, measuredMs: p.elapsedMs }));
     if (warmup.aborted) throw new InterruptedError();
-    await drain(warmup, plan, signal);
+    await drain(warmup, context);
   }
 
   const trials: TrialResult[] = [];
@@ -72,7 +72,8 @@ export async function measureLevel(context: LevelContext): Promise<LevelResult> 
       }),
     );
     if (result.aborted) throw new InterruptedError();
-    if (trial < plan.trials) await drain(result, plan, signal);
+    // Also after the last trial: the window stats below then count every request of the level.
+    await drain(result, context);
     if (result.latencyMs === null) {
       return { ...base, state: 'failed', reason: `trial ${trial}: no successful response (${describeFailures(result)})` };
     }
@@ -118,11 +119,32 @@ export async function measureLevel(context: LevelContext): Promise<LevelResult> 
  * A load run ends by closing its connections with up to `concurrency` requests still running
  * in the function. Started at once, the next run would find those environments busy: standard
  * Lambda would cold-start new ones and LMI would count busy slots, an artifact of the tool,
- * not of the compute type. Waiting for the slowest latency seen lets them finish.
+ * not of the compute type. So the next run waits until the target has recorded them (the
+ * engine records an invocation when it ends), for at most the function timeout. A target
+ * without stats (AWS) gets the slowest latency seen, the best guess there is.
  */
-async function drain(previous: LoadResult, plan: BenchPlan, signal: AbortSignal): Promise<void> {
-  const waitMs = Math.min(Math.ceil(previous.latencyMs?.max ?? 0) + 10, plan.timeoutSec * 1000);
-  await untilAborted(new Promise<void>((resolve) => setTimeout(resolve, waitMs)), signal);
+async function drain(previous: LoadResult, context: LevelContext): Promise<void> {
+  const { plan, target, deployed, signal } = context;
+  if (previous.inFlightAtEnd === 0) return;
+  // Requests that reached the function: answered ones (any status) and those cut off in flight.
+  const answered = Object.values(previous.statusCodes).reduce((a, b) => a + b, 0);
+  const expected = answered + previous.inFlightAtEnd;
+  const deadlineMs = Date.now() + plan.timeoutSec * 1000 + drainPollMs;
+  while (Date.now() < deadlineMs) {
+    const stats = await untilAborted(target.windowStats(deployed, { startMs: previous.window.startMs, endMs: Date.now() + 1 }), signal);
+    if (stats === null) {
+      await sleep(Math.min(Math.ceil(previous.latencyMs?.max ?? 0) + 10, plan.timeoutSec * 1000), signal);
+      return;
+    }
+    if (stats.invocations >= expected) return;
+    await sleep(drainPollMs, signal);
+  }
+}
+
+const drainPollMs = 100;
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return untilAborted(new Promise<void>((resolve) => setTimeout(resolve, ms)), signal);
 }
 
 type StatsFields = Pick<MeasuredLevel, 'coldStarts' | 'initDurationMs' | 'environments' | 'cpuSecondsPerRequest' | 'instances' | 'instancesMean' | 'timeline' | 'unmeasured'>;
