@@ -36,13 +36,14 @@ const num = (header: string): Column => ({ header, numeric: true });
 export function levelsTable(run: RunFile): string {
   const columns = [
     { header: 'Mode' }, { header: 'Settings' }, num('Concurrency'), num('Throughput (req/s)'), num('p50 (ms)'), num('p90 (ms)'), num('p95 (ms)'), num('p99 (ms)'), num('max (ms)'),
-    num('OK'), num('Throttled'), num('Errors'), num('Cold starts'), num('Environments'), num('Instances'), num('$ / M requests'),
+    num('OK'), num('Throttled'), num('Errors'), num('Cold starts'), num('Cold starts in warm-up'), num('Environments'), num('Instances'), num('$ / M requests'),
   ];
   const rows = measuredLevels(run).map((level) => [
     modeName(level.mode), settingsLabel(level.mode, level.settings), String(level.concurrency), formatRps(level.throughputRps),
     formatMs(level.latencyMs.p50), formatMs(level.latencyMs.p90), formatMs(level.latencyMs.p95), formatMs(level.latencyMs.p99), formatMs(level.latencyMs.max),
     formatCount(level.requests.ok), formatCount(level.requests.throttled), formatCount(level.requests.errors),
     level.unmeasured?.includes('coldStarts') ? 'not measured' : formatCount(level.coldStarts),
+    level.warmup ? formatCount(level.warmup.coldStarts) : '—',
     level.unmeasured?.includes('environments') ? 'not measured' : formatCount(level.environments),
     level.instances === undefined ? '—' : formatCount(level.instances),
     level.cost ? formatUsd(level.cost.usdPerMillionRequests) : '—',

@@ -95,8 +95,14 @@ export interface MeasuredLevel extends LevelBase {
   throughputRps: number;
   latencyMs: LatencySummaryMs;
   histogram: EncodedHistogram;
+  /** Cold starts during the measured trials. */
   coldStarts: number;
   initDurationMs: { count: number; mean: number; max: number } | null;
+  /**
+   * The discarded warm-up: where a level's new environments are usually started, so its cold
+   * starts are kept (they are what a traffic step of this size costs standard Lambda).
+   */
+  warmup?: { requests: RequestCounts; coldStarts: number; initDurationMs: { count: number; mean: number; max: number } | null };
   /** Environments that served the level (max alive during the measured window). */
   environments: number;
   /** LMI: emulated instances (max during the window) and the timeline. */

@@ -53,10 +53,15 @@ export async function measureLevel(context: LevelContext): Promise<LevelResult> 
       ...(deployed.signRequest ? { signRequest: deployed.signRequest } : {}),
     });
 
+  let warmupFields: Pick<MeasuredLevel, 'warmup'> = {};
   if (plan.warmupSec > 0) {
     const warmup = await load(plan.warmupSec, (p) => context.onProgress?.({ phase: 'warm-up', trial: 0, requests: p.requests, measuredMs: p.elapsedMs }));
     if (warmup.aborted) throw new InterruptedError();
     await drain(warmup, context);
+    const stats = await untilAborted(context.target.windowStats(deployed, { startMs: warmup.window.startMs, endMs: warmup.window.endMs }), signal);
+    if (stats !== null) {
+      warmupFields = { warmup: { requests: warmup.requests, coldStarts: stats.coldStarts, initDurationMs: initSummary(stats.initDurationsMs) } };
+    }
   }
 
   const trials: TrialResult[] = [];
@@ -109,6 +114,7 @@ export async function measureLevel(context: LevelContext): Promise<LevelResult> 
     latencyMs: merged.latencyMs,
     histogram: merged.histogram,
     ...fromWindowStats(stats, merged.requests.ok),
+    ...warmupFields,
     cloudwatch,
   };
   if (cloudwatchError !== undefined) level.cloudwatchError = cloudwatchError;
@@ -151,10 +157,9 @@ type StatsFields = Pick<MeasuredLevel, 'coldStarts' | 'initDurationMs' | 'enviro
 
 function fromWindowStats(stats: WindowStats | null, ok: number): StatsFields {
   if (stats === null) return { coldStarts: 0, initDurationMs: null, environments: 0, cpuSecondsPerRequest: null, unmeasured: ['coldStarts', 'environments'] };
-  const inits = stats.initDurationsMs;
   const fields: StatsFields = {
     coldStarts: stats.coldStarts,
-    initDurationMs: inits.length > 0 ? { count: inits.length, mean: inits.reduce((a, b) => a + b, 0) / inits.length, max: Math.max(...inits) } : null,
+    initDurationMs: initSummary(stats.initDurationsMs),
     environments: stats.environmentsMax,
     cpuSecondsPerRequest: ok > 0 ? stats.cpuSeconds / ok : null,
   };
@@ -164,6 +169,10 @@ function fromWindowStats(stats: WindowStats | null, ok: number): StatsFields {
     fields.timeline = stats.timeline;
   }
   return fields;
+}
+
+function initSummary(inits: number[]): MeasuredLevel['initDurationMs'] {
+  return inits.length > 0 ? { count: inits.length, mean: inits.reduce((a, b) => a + b, 0) / inits.length, max: Math.max(...inits) } : null;
 }
 
 function describeFailures(result: LoadResult): string {

@@ -1,7 +1,7 @@
 /** The end-of-run table printed on stdout: one row per level. */
 import type { LevelResult } from '../run/run-file.ts';
 
-const headers = ['mode', 'settings', 'conc', 'rps', 'p50 ms', 'p95 ms', 'p99 ms', 'ok', '429', 'errors', 'envs', 'cold', '$/M req'];
+const headers = ['mode', 'settings', 'conc', 'rps', 'p50 ms', 'p95 ms', 'p99 ms', 'ok', '429', 'errors', 'envs', 'cold (warm-up)', '$/M req'];
 
 export function formatSettings(level: LevelResult): string {
   const s = level.settings;
@@ -25,7 +25,7 @@ function row(level: LevelResult): string[] {
     String(level.requests.throttled),
     String(level.requests.errors),
     unknown.has('environments') ? '?' : String(level.environments),
-    unknown.has('coldStarts') ? '?' : String(level.coldStarts),
+    unknown.has('coldStarts') ? '?' : `${level.coldStarts} (${level.warmup?.coldStarts ?? '-'})`,
     level.cost ? level.cost.usdPerMillionRequests.toFixed(2) : '-',
   ];
 }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bench, cli, tempDir } from './support.ts';
 
-test('a faster handler is improved, not regressed, and exits 0', { timeout: 120_000 }, async () => {
+test('a faster handler is improved, not regressed, and exits 0', { timeout: 300_000 }, async () => {
   const out = tempDir();
   const baseline = await bench(out, 'base');
   const candidate = await bench(out, 'fast', ['--event', JSON.stringify({ delaysMs: [90, 120, 60] })]);

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, tempDir } from './support.ts';
 
-test('a settings sweep recommends the cheapest combination without throttles, in run.json, report and summary', { timeout: 120_000 }, async () => {
+test('a settings sweep recommends the cheapest combination without throttles, in run.json, report and summary', { timeout: 300_000 }, async () => {
   const out = tempDir();
   const args = ['--workload', 'io-bound', '--modes', 'lmi', '--concurrency', '16', '--duration', '1.5', '--warmup', '0.5', '--trials', '1', '--offline'];
   const result = await cli(['bench', ...args, '--lmi-max-concurrency', '1,16', '--out', out, '--run-id', 'sweep']);

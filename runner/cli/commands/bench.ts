@@ -1,30 +1,11 @@
 /**
- * `lmi-bench bench`: plan, sweep both compute types, save results/<run-id>/run.json, price it,
- * render the report, print the table. Ctrl-C (or SIGTERM) stops the load at once, stops the
- * target and saves the finished levels as an interrupted run (exit 130); a second Ctrl-C
- * ends the engine and exits without waiting.
+ * `lmi-bench bench`: flags to a validated plan, then the run (runner/bench/run-bench.ts).
+ * The pipeline is loaded only after the plan is valid, so --help, --plan-only and bad input
+ * answer without loading the load generator, the SDK clients or the report renderer.
  */
 import { ExitCode } from '../../errors.ts';
 import { parseBenchArgs } from '../../plan/parse.ts';
-import { planVariants } from '../../plan/variants.ts';
 import { planToJson } from '../../plan/plan-json.ts';
-import type { BenchPlan } from '../../plan/plan.ts';
-import type { Target } from '../../target/target.ts';
-import type { RunFile } from '../../run/run-file.ts';
-import { buildRunFile, type RunOutcome } from '../../run/build-run.ts';
-import { writeRunFile } from '../../run/write-run.ts';
-import { removePendingTempFilesSync } from '../../run/atomic-write.ts';
-import { machineInfo } from '../../system/machine.ts';
-import { runSweep } from '../../sweep/sweep.ts';
-import { createProgressPrinter } from '../../sweep/progress.ts';
-import { formatSummaryTable } from '../../sweep/summary-table.ts';
-import type { PullMetrics } from '../../sweep/measure-level.ts';
-import { pullLevelMetrics } from '../../metrics/pull.ts';
-import { findAwsCredentials } from '../../plan/aws-credentials.ts';
-import { attachCosts } from '../../cost/attach.ts';
-import { loadPriceBook } from '../../pricing/load-price-book.ts';
-import { writeReport } from '../../../reports/write-report.ts';
-import { recommendSettings } from '../../analysis/recommend.ts';
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = await parseBenchArgs(argv, process.env);
@@ -32,125 +13,10 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(parsed.text + '\n');
     return ExitCode.ok;
   }
-  const plan = parsed.plan;
   if (parsed.planOnly) {
-    process.stdout.write(JSON.stringify(planToJson(plan), null, 2) + '\n');
+    process.stdout.write(JSON.stringify(planToJson(parsed.plan), null, 2) + '\n');
     return ExitCode.ok;
   }
-  return bench(plan);
-}
-
-async function bench(plan: BenchPlan): Promise<number> {
-  const startedAtMs = Date.now();
-  const machine = await machineInfo();
-  const planJson = planToJson(plan);
-  const target = await createTarget(plan);
-  const credentials = plan.target === 'aws' ? await findAwsCredentials(process.env) : null;
-  const controller = new AbortController();
-  // The engine's metrics are complete at once; AWS delivers a period's data up to about a
-  // minute after it ends (LMI publishes every 5 minutes), so the pull waits for that.
-  const pullMetrics: PullMetrics = (access, window, mode) =>
-    pullLevelMetrics(access, window, mode, {
-      signal: controller.signal,
-      ...(credentials ? { credentials } : {}),
-      ...(plan.target === 'aws' ? { settleMs: 60_000 } : {}),
-    });
-
-  let signals = 0;
-  const onSignal = (): void => {
-    signals += 1;
-    if (signals === 1) {
-      process.stderr.write('\nlmi-bench: stopping (Ctrl-C again to quit at once)…\n');
-      controller.abort();
-      return;
-    }
-    // The finished levels are already on disk (saved after each level), so nothing is lost.
-    target.kill?.();
-    removePendingTempFilesSync();
-    process.stderr.write('lmi-bench: interrupted\n');
-    process.exit(ExitCode.interrupted);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-
-  const progress = createProgressPrinter(process.stderr);
-  // Saved after every level, as interrupted until the end: a run killed outright still leaves
-  // a truthful run.json with what it finished.
-  let checkpoint: Promise<unknown> = Promise.resolve();
-  const levelsSoFar: RunOutcome['levels'] = [];
-  process.stderr.write(`lmi-bench: run ${plan.runId}: ${plan.workload.manifest.name} (${plan.runtime}) on ${plan.target}, results in ${plan.outDir}\n`);
-  let outcome: RunOutcome;
-  try {
-    outcome = await runSweep(plan, target, planVariants(plan), {
-      signal: controller.signal,
-      pullMetrics,
-      onProgress: (p) => progress.update(p),
-      onLevel: (level, index, count) => {
-        progress.level(level, index, count);
-        levelsSoFar.push(level);
-        const snapshot = buildRunFile(plan, planJson, machine, startedAtMs, { status: 'interrupted', reason: 'the run did not finish', levels: [...levelsSoFar] });
-        checkpoint = checkpoint
-          .then(() => writeRunFile(plan.outDir, snapshot))
-          .catch((error: unknown) => {
-            // The run goes on; the final write reports the problem if it persists.
-            process.stderr.write(`lmi-bench: could not save progress: ${error instanceof Error ? error.message : String(error)}\n`);
-          });
-      },
-    });
-  } finally {
-    progress.done();
-  }
-  await checkpoint;
-
-  let runFile = buildRunFile(plan, planJson, machine, startedAtMs, outcome);
-  runFile = await withCosts(runFile, plan, outcome.status !== 'complete');
-  const recommendation = recommendSettings(runFile, plan.sloP99Ms ?? null);
-  if (recommendation) runFile = { ...runFile, recommendation };
-  await writeRunFile(plan.outDir, runFile);
-  const report = await writeReport(plan.outDir).catch((error: unknown) => {
-    process.stderr.write(`lmi-bench: report not written: ${error instanceof Error ? error.message : String(error)}\n`);
-    return null;
-  });
-  process.off('SIGINT', onSignal);
-  process.off('SIGTERM', onSignal);
-
-  if (runFile.levels.length > 0) process.stdout.write(formatSummaryTable(runFile.levels) + '\n\n');
-  process.stdout.write(`results: ${plan.outDir}${report ? ` (report: ${report.htmlPath})` : ''}\n`);
-  if (outcome.status === 'interrupted') return ExitCode.interrupted;
-  if (outcome.status === 'failed') {
-    process.stderr.write(`lmi-bench: run failed: ${outcome.reason ?? 'unknown reason'}\n`);
-    return ExitCode.usage;
-  }
-  if (!runFile.levels.some((level) => level.state === 'measured')) {
-    process.stderr.write('lmi-bench: no level could be measured (see the reasons above)\n');
-    return ExitCode.usage;
-  }
-  return ExitCode.ok;
-}
-
-async function createTarget(plan: BenchPlan): Promise<Target> {
-  if (plan.target === 'aws') {
-    const { AwsTarget } = await import('../../target/aws/aws-target.ts');
-    return new AwsTarget(plan);
-  }
-  const { LocalTarget } = await import('../../target/local/local-target.ts');
-  return new LocalTarget(plan);
-}
-
-/** Costs from the price book; an interrupted run never waits on the network for them. */
-async function withCosts(run: RunFile, plan: BenchPlan, offline: boolean): Promise<RunFile> {
-  try {
-    const credentials = plan.pricing.offline || offline ? null : await findAwsCredentials(process.env);
-    const prices = await loadPriceBook({ region: plan.region, offline: plan.pricing.offline || offline, credentials });
-    return attachCosts(run, prices, {
-      discount: plan.pricing.discount,
-      freeTier: plan.pricing.freeTier,
-      architecture: plan.lambda.architecture,
-      instanceType: plan.lmi.instanceType,
-      minEnvironments: plan.lmi.minEnvironments,
-    });
-  } catch (error) {
-    process.stderr.write(`lmi-bench: costs not attached: ${error instanceof Error ? error.message : String(error)}\n`);
-    return run;
-  }
+  const { runBench } = await import('../../bench/run-bench.ts');
+  return runBench(parsed.plan);
 }
