@@ -20,8 +20,9 @@ export function verdictHtml(parts: VerdictPart[]): string {
 export function priceSourceText(run: RunFile): string {
   const prices = run.prices;
   if (!prices) return 'none: costs were not computed for this run';
-  const source = { 'price-list-api': 'AWS Price List API', snapshot: 'offline snapshot of the AWS Price List', cache: 'cached AWS Price List responses' }[prices.source];
-  return `${source}, captured ${prices.asOf}, region ${prices.region}`;
+  // The committed snapshot is transcribed from published prices, not fetched: say "as of", not "captured".
+  const source = { 'price-list-api': 'AWS Price List API, fetched', snapshot: 'offline price snapshot (AWS Price List format), prices as of', cache: 'cached AWS Price List responses, fetched' }[prices.source];
+  return `${source} ${prices.asOf}, region ${prices.region}`;
 }
 
 export function targetText(run: RunFile): string {

@@ -38,7 +38,7 @@ test('the run is embedded intact for download, and each chart spec has a contain
 test('the header names target honesty, prices and status; crossovers carry their exact value', () => {
   assert.match(html, /id="local-notice">Local run: these timings are this machine’s, not AWS’s\./);
   assert.match(html, /CPU is not throttled to the memory setting/);
-  assert.match(html, /offline snapshot of the AWS Price List, captured 2026-01-15, region us-east-1/);
+  assert.match(html, /offline price snapshot \(AWS Price List format\), prices as of 2026-01-15, region us-east-1/);
   for (const rps of run.crossover?.requestsPerSecond ?? []) assert.ok(html.includes(`data-crossover-rps="${rps}"`));
   const interrupted = renderHtml({ ...run, status: 'interrupted', reason: 'stopped by SIGINT after level 3' });
   assert.match(interrupted, /id="status-notice">This run was interrupted: .*Reason: stopped by SIGINT after level 3/);
