@@ -10,8 +10,10 @@ export interface BareServer {
   stop(): Promise<void>;
 }
 
-export function startBareServer(): Promise<BareServer> {
-  const child = spawn(process.execPath, [scriptPath], { stdio: ['pipe', 'pipe', 'inherit'] });
+/** `handler`: a Node handler module the bare server calls in-process (default: answer 'ok'). */
+export function startBareServer(handler?: { file: string; exportName: string }): Promise<BareServer> {
+  const args = handler ? [scriptPath, handler.file, handler.exportName] : [scriptPath];
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     let buffered = '';
