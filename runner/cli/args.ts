@@ -29,6 +29,12 @@ export interface FlagValue {
 
 export type CommandLine = { help: true } | { help: false; values: Map<string, FlagValue> };
 
+/** The text a string-valued flag was given, or undefined when it was not given. */
+export function flagText(values: Map<string, FlagValue>, name: string): string | undefined {
+  const raw = values.get(name)?.raw;
+  return typeof raw === 'string' ? raw : undefined;
+}
+
 export interface ReadOptions {
   /** The flag a bare argument fills (`lmi-bench bench io-bound` means `--workload io-bound`). */
   positionalFlag?: string;

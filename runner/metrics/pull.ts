@@ -12,6 +12,7 @@ import { UsageError } from '../errors.ts';
 import { isValidPeriod } from '../engine/cloudwatch/request.ts';
 import { collectDatapoints, levelQueries, summarize } from './queries.ts';
 import { metricsWindow } from './window.ts';
+import { abortableSleep as sleep } from '../system/abortable-sleep.ts';
 
 export interface PullOptions {
   credentials?: AwsCredentialIdentity;
@@ -45,21 +46,6 @@ async function getAll(client: CloudWatchClient, queries: MetricDataQuery[], star
     nextToken = out.NextToken;
   } while (nextToken);
   return pages;
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason as Error);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason as Error);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 export async function pullLevelMetrics(

@@ -5,7 +5,7 @@
 import { mkdirSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.ts';
-import { readCommandLine, type FlagSpec } from '../args.ts';
+import { flagText, readCommandLine, type FlagSpec } from '../args.ts';
 import { readCheckRun } from '../../analysis/read-check-run.ts';
 import { writeFileAtomic } from '../../run/atomic-write.ts';
 import { runFileName } from '../../run/write-run.ts';
@@ -36,10 +36,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(help + '\n');
     return ExitCode.ok;
   }
-  const text = (name: string): string | undefined => {
-    const raw = line.values.get(name)?.raw;
-    return typeof raw === 'string' ? raw : undefined;
-  };
+  const text = (name: string): string | undefined => flagText(line.values, name);
   const source = text('run') ?? newestRun(text('results') ?? 'results');
   const run = readCheckRun(source, '--run');
   if (run.status !== 'complete') throw new UsageError(`run ${run.runId} is ${run.status}${run.reason ? ` (${run.reason})` : ''}: only a complete run can be a baseline`);

@@ -7,7 +7,7 @@ import { appendFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.ts';
-import { readCommandLine, type FlagSpec } from '../args.ts';
+import { flagText, readCommandLine, type FlagSpec } from '../args.ts';
 import { compareRuns, type CheckOptions } from '../../analysis/compare.ts';
 import { renderCheckMarkdown, rowName } from '../../analysis/check-markdown.ts';
 import { renderJunit } from '../../analysis/junit.ts';
@@ -63,10 +63,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(help + '\n');
     return ExitCode.ok;
   }
-  const text = (name: string): string | undefined => {
-    const raw = line.values.get(name)?.raw;
-    return typeof raw === 'string' ? raw : undefined;
-  };
+  const text = (name: string): string | undefined => flagText(line.values, name);
   const baselinePath = text('baseline');
   if (!baselinePath) throw new UsageError('check needs --baseline <run.json or run folder> (lmi-bench check --help)');
   const options: CheckOptions = {

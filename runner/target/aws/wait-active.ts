@@ -4,6 +4,7 @@
  * environments first (documented 3–5 minutes), so the wait is long but bounded.
  */
 import { GetFunctionConfigurationCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import { abortableSleep } from '../../system/abortable-sleep.ts';
 
 export interface WaitOptions {
   timeoutMs: number;
@@ -48,16 +49,3 @@ export async function waitUntilActive(client: LambdaClient, functionName: string
   }
 }
 
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason ?? new Error('aborted'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
