@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { runSweep } from '../../runner/sweep/sweep.ts';
 import { LocalTarget } from '../../runner/target/local/local-target.ts';
 import type { MeasuredLevel } from '../../runner/run/run-file.ts';
-import { lambdaVariant, testPlan } from '../sweep/plan-fixture.ts';
+import { lambdaVariant, testPlan } from '../fixtures/test-plan.ts';
 
 async function measureOnce(): Promise<MeasuredLevel> {
   const plan = testPlan({ modes: ['lambda'], concurrency: [4], durationSec: 2, warmupSec: 2, trials: 1, event: { delayMs: 50 } });

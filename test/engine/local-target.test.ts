@@ -6,26 +6,19 @@ import type { BenchPlan } from '../../runner/plan/plan.ts';
 import { planVariants } from '../../runner/plan/variants.ts';
 import { loadWorkload } from '../../runner/workload/load.ts';
 import { probeDir, send, sleep } from './support.ts';
+import { testPlan } from '../fixtures/test-plan.ts';
 
 function plan(): BenchPlan {
-  return {
+  return testPlan({
     runId: 'target-test',
     workload: loadWorkload(probeDir),
-    runtime: 'node',
-    target: 'local',
-    modes: ['lambda', 'lmi'],
     concurrency: [1],
     durationSec: 1,
     warmupSec: 0,
     trials: 1,
-    event: { delayMs: 20 },
-    timeoutSec: 10,
     lambda: { memoryMb: 512, architecture: 'arm64', concurrencyLimit: 10, idleTimeoutSec: 600 },
-    lmi: { memoryMb: 2048, maxConcurrency: [8], gibPerVcpu: [2], minEnvironments: 3, instanceType: 'm7g.xlarge', maxVcpus: 400 },
-    region: 'us-east-1',
-    pricing: { offline: true, discount: 0, freeTier: false },
     outDir: '/tmp/unused',
-  };
+  });
 }
 
 test('LocalTarget deploys each plan variant on a spawned engine, and its CloudWatch access reads the engine through the SDK', async () => {

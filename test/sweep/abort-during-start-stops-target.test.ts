@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runSweep } from '../../runner/sweep/sweep.ts';
 import { HttpTarget } from './http-target.ts';
-import { lambdaVariant, testPlan } from './plan-fixture.ts';
+import { lambdaVariant, testPlan } from '../fixtures/test-plan.ts';
 
 test('abort during start: interrupted, no level, stop after started', async () => {
   const target = new HttpTarget({ delayMs: 10, startDelayMs: 400 });

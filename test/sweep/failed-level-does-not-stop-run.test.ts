@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runSweep } from '../../runner/sweep/sweep.ts';
 import { HttpTarget } from './http-target.ts';
-import { lambdaVariant, lmiVariant, testPlan } from './plan-fixture.ts';
+import { lambdaVariant, lmiVariant, testPlan } from '../fixtures/test-plan.ts';
 
 test('failed levels and failed deploys are recorded and the sweep continues', async () => {
   const target = new HttpTarget({ delayMs: 10, failAtConcurrency: 1, failDeployOf: lmiVariant.id });

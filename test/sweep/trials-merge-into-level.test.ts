@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { runSweep } from '../../runner/sweep/sweep.ts';
 import { decodeHistogram, mergeHistograms, summarizeLatency } from '../../runner/load/latency-histogram.ts';
 import { HttpTarget } from './http-target.ts';
-import { lambdaVariant, lmiVariant, testPlan } from './plan-fixture.ts';
+import { lambdaVariant, lmiVariant, testPlan } from '../fixtures/test-plan.ts';
 
 test('trials merge into the level and levels come in plan order', async () => {
   const target = new HttpTarget({ delayMs: 20 });
