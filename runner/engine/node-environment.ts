@@ -4,12 +4,13 @@
  * the handler's module-level state), as they do in the real service.
  */
 import { Worker } from 'node:worker_threads';
+import { threadCpuSeconds } from './proc-stats.ts';
 import { InitError, type Environment, type EnvironmentOptions, type EnvironmentState, type InvokeOutcome } from './environment.ts';
 
 const bootstrapUrl = new URL('./runtimes/node-bootstrap.mjs', import.meta.url);
 
 type WorkerMessage =
-  | { t: 'ready'; initMs: number }
+  | { t: 'ready'; initMs: number; tid: number | null }
   | { t: 'init-error'; message: string }
   | { id: number; ok: true; result: unknown; t?: undefined }
   | { id: number; ok: false; message: string; t?: undefined };
@@ -30,6 +31,8 @@ export class NodeEnvironment implements Environment {
   #worker: Worker | undefined;
   #nextId = 0;
   #cpuSecondsAtExit = 0;
+  /** Linux thread id of the worker, when /proc can tell its CPU time apart. */
+  #tid: number | null = null;
   #rejectStart: ((error: InitError) => void) | undefined;
 
   constructor(options: EnvironmentOptions) {
@@ -55,6 +58,7 @@ export class NodeEnvironment implements Environment {
       };
       worker.once('message', (message: WorkerMessage) => {
         if (message.t === 'ready') {
+          this.#tid = message.tid;
           this.initDurationMs = performance.now() - startedAt;
           this.state = 'ready';
           this.#rejectStart = undefined;
@@ -112,9 +116,12 @@ export class NodeEnvironment implements Environment {
   cpuSeconds(): number {
     const worker = this.#worker;
     if (!worker || this.state === 'dead') return this.#cpuSecondsAtExit;
-    // The event-loop utilisation of the worker's single thread is an honest proxy for its
-    // CPU time (it cannot see the libuv thread pool, which io-bound handlers barely use).
-    return worker.performance.eventLoopUtilization().active / 1000;
+    // The worker thread's own utime + stime from /proc: real CPU time, which stays honest when
+    // more environments than cores compete (the event loop's busy time would count the time
+    // the thread waited for a core). It cannot see the libuv thread pool, which the handlers
+    // barely use. Where /proc has no such thread, the event-loop utilisation stands in.
+    const threadSeconds = this.#tid === null ? undefined : threadCpuSeconds(this.#tid);
+    return threadSeconds ?? worker.performance.eventLoopUtilization().active / 1000;
   }
 
   rssBytes(): number | undefined {

@@ -1,4 +1,4 @@
-/** CPU time and resident memory of a child process, read from Linux /proc. */
+/** CPU time and resident memory of a child process or a thread, read from Linux /proc. */
 import { readFileSync } from 'node:fs';
 
 /**
@@ -9,9 +9,18 @@ const clockTicksPerSecond = 100;
 
 /** utime + stime of a process in seconds, or undefined once the process is gone. */
 export function processCpuSeconds(pid: number): number | undefined {
+  return cpuSecondsFromStat(`/proc/${pid}/stat`);
+}
+
+/** utime + stime of one thread of this process (a worker thread's tid), in seconds. */
+export function threadCpuSeconds(tid: number): number | undefined {
+  return cpuSecondsFromStat(`/proc/${process.pid}/task/${tid}/stat`);
+}
+
+function cpuSecondsFromStat(path: string): number | undefined {
   let stat: string;
   try {
-    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    stat = readFileSync(path, 'utf8');
   } catch {
     return undefined;
   }

@@ -4,9 +4,11 @@
 //
 // Protocol (worker messages):
 //   in  workerData { file, exportName, functionName, memoryMb }
-//   out { t: 'ready', initMs } | { t: 'init-error', message }      once, after the import
+//   out { t: 'ready', initMs, tid } | { t: 'init-error', message } once, after the import
+//                                                                  (tid: this thread's Linux id, for its CPU time; null elsewhere)
 //   in  { id, event, deadlineMs, requestId }                       one invocation
 //   out { id, ok: true, result } | { id, ok: false, message }      its outcome
+import { readlinkSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 
@@ -45,6 +47,15 @@ try {
   handler = undefined;
 }
 
+/** '/proc/thread-self' names the calling thread ('<pid>/task/<tid>'); a sync read runs on this thread. */
+function ownThreadId() {
+  try {
+    return Number(readlinkSync('/proc/thread-self').split('/').pop()) || null;
+  } catch {
+    return null;
+  }
+}
+
 function settle(id, result) {
   try {
     parentPort.postMessage({ id, ok: true, result });
@@ -73,5 +84,5 @@ if (handler) {
       settle(id, pending);
     }
   });
-  parentPort.postMessage({ t: 'ready', initMs: performance.now() - initStart });
+  parentPort.postMessage({ t: 'ready', initMs: performance.now() - initStart, tid: ownThreadId() });
 }
