@@ -136,6 +136,7 @@ async function withCosts(run: RunFile, plan: BenchPlan, offline: boolean): Promi
       architecture: plan.lambda.architecture,
       instanceType: plan.lmi.instanceType,
       minEnvironments: plan.lmi.minEnvironments,
+      ...(plan.profile ? { profile: plan.profile.traffic } : {}),
     });
   } catch (error) {
     process.stderr.write(`lmi-bench: costs not attached: ${error instanceof Error ? error.message : String(error)}\n`);

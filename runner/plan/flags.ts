@@ -53,6 +53,13 @@ export const benchFlags: BenchFlag[] = [
   { name: 'discount', type: 'string', value: '0-1', help: 'commitment discount on LMI EC2 instances (Savings Plans / RIs)', defaultText: String(d.pricing.discount) },
   { name: 'free-tier', type: 'boolean', help: 'apply the standard Lambda free tier', defaultText: 'off' },
   { name: 'event', type: 'string', value: 'JSON|@FILE', help: 'request body: a JSON object, or @path to a JSON file', defaultText: "the workload's event" },
+  {
+    name: 'profile',
+    type: 'string',
+    value: 'SPEC',
+    help: 'your traffic, projected to a month on both compute types: constant:RPS | diurnal:PEAK_RPS:TROUGH_RPS | csv:FILE (per-minute counts)',
+    defaultText: 'none',
+  },
   { name: 'slo-p99-ms', type: 'string', value: 'MS', help: 'p99 objective for the LMI settings recommendation of a sweep', defaultText: 'none: the cheapest without throttles' },
   { name: 'out', type: 'string', value: 'DIR', help: 'results folder; the run goes to DIR/<run-id>', defaultText: d.out },
   { name: 'run-id', type: 'string', value: 'ID', help: 'name of the run folder (letters, digits, . _ -)', defaultText: '<UTC time>-<workload>-<runtime>' },

@@ -16,6 +16,7 @@ import { accepts, parseChoice, parseChoiceList, parseDecimal, parseDecimalList, 
 import { parseEvent } from './event.ts';
 import { checkOutWritable, defaultRunId, validateRunId } from './out-dir.ts';
 import { awsCredentialSources, findAwsCredentials } from './aws-credentials.ts';
+import { parseProfileSpec } from '../cost/profiles.ts';
 
 export type BenchArgs = { kind: 'plan'; plan: BenchPlan; planOnly: boolean } | { kind: 'help'; text: string };
 
@@ -55,6 +56,9 @@ function shapeParsers(cwd: string): Record<string, (raw: string) => unknown> {
     'run-id': (raw) => validateRunId(raw, label('run-id')),
     'max-spend': (raw) => parseDecimal(label('max-spend'), raw, { min: 0 }),
     'slo-p99-ms': (raw) => parseSloMs(label('slo-p99-ms'), raw),
+    profile: (raw) => {
+      if (!/^(constant|diurnal|csv):/.test(raw)) throw new UsageError(`bad --profile '${raw}'`);
+    },
   };
 }
 
@@ -111,6 +115,8 @@ export async function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv, cwd
   const event = flags.parse('event', (l, raw) => parseEvent(l, raw, cwd)) ?? workload.manifest.event;
 
   const sloP99Ms = flags.parse('slo-p99-ms', parseSloMs);
+  const profileSpec = flags.text('profile');
+  const profile = profileSpec === undefined ? undefined : { spec: profileSpec, traffic: await parseProfileSpec(profileSpec, cwd) };
   const keep = flags.bool('keep');
   const maxSpendUsd = flags.parse('max-spend', (l, raw) => parseDecimal(l, raw, { min: 0 }));
   if (target !== 'aws') {
@@ -148,6 +154,7 @@ export async function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv, cwd
     pricing: { offline: flags.bool('offline') ?? benchDefaults.pricing.offline, discount, freeTier: flags.bool('free-tier') ?? benchDefaults.pricing.freeTier },
     outDir,
     ...(sloP99Ms !== undefined ? { sloP99Ms } : {}),
+    ...(profile ? { profile } : {}),
     ...(target === 'aws' ? { aws: { keep: keep ?? benchDefaults.aws.keep, maxSpendUsd: maxSpendUsd ?? benchDefaults.aws.maxSpendUsd } } : {}),
   };
   return { kind: 'plan', plan, planOnly: flags.bool('plan-only') ?? false };

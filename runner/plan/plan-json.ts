@@ -3,10 +3,11 @@ import type { BenchPlan } from './plan.ts';
 import { planVariants } from './variants.ts';
 
 export function planToJson(plan: BenchPlan): Record<string, unknown> {
-  const { workload, ...rest } = plan;
+  const { workload, profile, ...rest } = plan;
   return {
     ...rest,
     workload: { name: workload.manifest.name, dir: workload.dir, builtIn: workload.builtIn },
+    ...(profile ? { profile: profile.spec } : {}),
     variants: planVariants(plan),
   };
 }

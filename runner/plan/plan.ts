@@ -3,6 +3,7 @@
  * (runner/plan/ validates); nothing is deployed or loaded before a plan exists.
  */
 import type { Runtime, Workload } from '../workload/manifest.ts';
+import type { TrafficProfile } from '../cost/profiles.ts';
 
 export type Mode = 'lambda' | 'lmi';
 export type TargetKind = 'local' | 'aws';
@@ -59,6 +60,11 @@ export interface BenchPlan {
     discount: number;
     freeTier: boolean;
   };
+  /**
+   * The user's traffic for the monthly projection (--profile constant:R | diurnal:PEAK:TROUGH |
+   * csv:FILE), validated and read while planning; run.json keeps only the spec.
+   */
+  profile?: { spec: string; traffic: TrafficProfile };
   /** p99 objective for the LMI settings recommendation (--slo-p99-ms); none when absent. */
   sloP99Ms?: number;
   /** Results folder of this run: <out>/<runId>. */

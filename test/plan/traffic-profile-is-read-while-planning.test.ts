@@ -1,0 +1,40 @@
+// --profile is read and validated with the plan (a CSV file included), so a bad profile fails
+// before anything runs, and run.json keeps the spec rather than the per-minute data.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseBenchArgs } from '../../runner/plan/parse.ts';
+import { planToJson } from '../../runner/plan/plan-json.ts';
+import { UsageError } from '../../runner/errors.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'lmi-bench-profile-'));
+const out = ['--out', join(root, 'results')];
+test.after(() => rmSync(root, { recursive: true, force: true }));
+
+async function plan(args: string[]) {
+  const parsed = await parseBenchArgs([...args, ...out], {}, root);
+  assert.equal(parsed.kind, 'plan');
+  return parsed.plan;
+}
+
+test('a diurnal profile and a CSV profile become the plan’s traffic; run.json keeps the spec', async () => {
+  const diurnal = await plan(['--profile', 'diurnal:300:20']);
+  assert.equal(diurnal.profile?.spec, 'diurnal:300:20');
+  assert.equal(planToJson(diurnal)['profile'], 'diurnal:300:20');
+
+  writeFileSync(join(root, 'traffic.csv'), 'minute,requests\n2026-11-01T00:00:00Z,600\n2026-11-01T00:01:00Z,1200\n');
+  const csv = await plan(['--profile', 'csv:traffic.csv']);
+  assert.equal(csv.profile?.spec, 'csv:traffic.csv');
+  assert.deepEqual(csv.profile?.traffic.minuteRequests, [600, 1200]);
+  assert.equal(planToJson(csv)['profile'], 'csv:traffic.csv');
+
+  assert.equal((await plan([])).profile, undefined);
+});
+
+test('a malformed profile, a bad rate or a missing CSV is a UsageError', async () => {
+  await assert.rejects(plan(['--profile', 'weekly:3']), UsageError);
+  await assert.rejects(plan(['--profile', 'constant:abc']), /'abc' is not a request rate/);
+  await assert.rejects(plan(['--profile', 'csv:missing.csv']), /cannot read profile CSV 'missing.csv'/);
+});
