@@ -49,3 +49,31 @@ export interface EnvironmentOptions {
   slots: number;
   instanceId: string;
 }
+
+/** The bookkeeping every runtime's environment shares; subclasses run the runtime itself. */
+export abstract class EnvironmentBase implements Environment {
+  abstract readonly runtime: Runtime;
+  readonly id: string;
+  readonly slots: number;
+  readonly instanceId: string;
+  readonly startedAtMs = Date.now();
+  state: EnvironmentState = 'initializing';
+  inFlight = 0;
+  initDurationMs: number | undefined;
+  onDeath: ((environment: Environment) => void) | undefined;
+
+  protected readonly options: EnvironmentOptions;
+
+  constructor(options: EnvironmentOptions) {
+    this.options = options;
+    this.id = options.id;
+    this.slots = options.slots;
+    this.instanceId = options.instanceId;
+  }
+
+  abstract start(): Promise<number>;
+  abstract invoke(event: unknown, requestId: string, deadlineMs: number): Promise<InvokeOutcome>;
+  abstract cpuSeconds(): number;
+  abstract rssBytes(): number | undefined;
+  abstract stop(): Promise<void>;
+}

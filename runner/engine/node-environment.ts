@@ -5,7 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { threadCpuSeconds } from './proc-stats.ts';
-import { InitError, type Environment, type EnvironmentOptions, type EnvironmentState, type InvokeOutcome } from './environment.ts';
+import { EnvironmentBase, InitError, type InvokeOutcome } from './environment.ts';
 
 const bootstrapUrl = new URL('./runtimes/node-bootstrap.mjs', import.meta.url);
 
@@ -15,18 +15,8 @@ type WorkerMessage =
   | { id: number; ok: true; result: unknown; t?: undefined }
   | { id: number; ok: false; message: string; t?: undefined };
 
-export class NodeEnvironment implements Environment {
+export class NodeEnvironment extends EnvironmentBase {
   readonly runtime = 'node' as const;
-  readonly id: string;
-  readonly slots: number;
-  readonly instanceId: string;
-  readonly startedAtMs = Date.now();
-  state: EnvironmentState = 'initializing';
-  inFlight = 0;
-  initDurationMs: number | undefined;
-  onDeath: ((environment: Environment) => void) | undefined;
-
-  readonly #options: EnvironmentOptions;
   readonly #pending = new Map<number, (outcome: InvokeOutcome) => void>();
   #worker: Worker | undefined;
   #nextId = 0;
@@ -35,16 +25,9 @@ export class NodeEnvironment implements Environment {
   #tid: number | null = null;
   #rejectStart: ((error: InitError) => void) | undefined;
 
-  constructor(options: EnvironmentOptions) {
-    this.#options = options;
-    this.id = options.id;
-    this.slots = options.slots;
-    this.instanceId = options.instanceId;
-  }
-
   start(): Promise<number> {
     const startedAt = performance.now();
-    const { handler, functionName, memoryMb } = this.#options;
+    const { handler, functionName, memoryMb } = this.options;
     const worker = new Worker(bootstrapUrl, {
       workerData: { file: handler.file, exportName: handler.exportName, functionName, memoryMb },
     });

@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InitError, type Environment, type EnvironmentOptions, type EnvironmentState, type InvokeOutcome } from './environment.ts';
+import { EnvironmentBase, InitError, type EnvironmentOptions, type InvokeOutcome } from './environment.ts';
 import { processCpuSeconds, processRssBytes } from './proc-stats.ts';
 
 const bootstrapPath = fileURLToPath(new URL('./runtimes/python-bootstrap.py', import.meta.url));
@@ -68,30 +68,13 @@ class SlotProcess {
   }
 }
 
-export class PythonEnvironment implements Environment {
+export class PythonEnvironment extends EnvironmentBase {
   readonly runtime = 'python' as const;
-  readonly id: string;
-  readonly slots: number;
-  readonly instanceId: string;
-  readonly startedAtMs = Date.now();
-  state: EnvironmentState = 'initializing';
-  inFlight = 0;
-  initDurationMs: number | undefined;
-  onDeath: ((environment: Environment) => void) | undefined;
-
-  readonly #options: EnvironmentOptions;
   readonly #processes: SlotProcess[] = [];
   readonly #idle: SlotProcess[] = [];
   #tmpDir: string | undefined;
   #nextId = 0;
   #cpuSecondsOfExited = 0;
-
-  constructor(options: EnvironmentOptions) {
-    this.#options = options;
-    this.id = options.id;
-    this.slots = options.slots;
-    this.instanceId = options.instanceId;
-  }
 
   /** The environment's shared temp directory (TMPDIR of every slot process). */
   get tmpDir(): string | undefined {
@@ -118,7 +101,7 @@ export class PythonEnvironment implements Environment {
   #spawnSlot(tmpDir: string): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       let settled = false;
-      const slot = new SlotProcess(this.#options, tmpDir, (message) => {
+      const slot = new SlotProcess(this.options, tmpDir, (message) => {
         settled = true;
         if (message.t === 'ready') {
           this.#processes.push(slot);

@@ -8,7 +8,7 @@ import { UsageError } from '../errors.ts';
 import { flagLabel, readCommandLine, type FlagSpec, type FlagValue } from '../cli/args.ts';
 import { instanceShape, type InstanceShape } from '../pricing/instance-types.ts';
 import { loadWorkload, resolveHandler } from '../workload/load.ts';
-import { runtimes, type Runtime } from '../workload/manifest.ts';
+import { runtimes } from '../workload/manifest.ts';
 import type { Architecture, BenchPlan, Mode, TargetKind } from './plan.ts';
 import { benchDefaults, benchLimits, defaultLmiMaxConcurrency, defaultLmiMemoryMb } from './defaults.ts';
 import { benchFlags, benchHelpText } from './flags.ts';
