@@ -1,20 +1,10 @@
 // With no flags the plan is the documented default run; lists come back sorted and distinct.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseBenchArgs } from '../../runner/plan/parse.ts';
+import { tempPlanner } from './plan-in-temp-dir.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'lmi-bench-defaults-'));
-const out = ['--out', join(root, 'results')];
-test.after(() => rmSync(root, { recursive: true, force: true }));
-
-async function plan(args: string[]) {
-  const parsed = await parseBenchArgs([...args, ...out], {}, root);
-  assert.equal(parsed.kind, 'plan');
-  return parsed.plan;
-}
+const { root, plan } = tempPlanner('defaults');
 
 test('defaults: io-bound on node, local, both modes, memory from the manifest, LMI from LMI-FACTS', async () => {
   const p = await plan([]);

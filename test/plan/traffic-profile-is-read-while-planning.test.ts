@@ -2,22 +2,13 @@
 // before anything runs, and run.json keeps the spec rather than the per-minute data.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseBenchArgs } from '../../runner/plan/parse.ts';
+import { tempPlanner } from './plan-in-temp-dir.ts';
 import { planToJson } from '../../runner/plan/plan-json.ts';
 import { UsageError } from '../../runner/errors.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'lmi-bench-profile-'));
-const out = ['--out', join(root, 'results')];
-test.after(() => rmSync(root, { recursive: true, force: true }));
-
-async function plan(args: string[]) {
-  const parsed = await parseBenchArgs([...args, ...out], {}, root);
-  assert.equal(parsed.kind, 'plan');
-  return parsed.plan;
-}
+const { root, plan } = tempPlanner('profile');
 
 test('a diurnal profile and a CSV profile become the plan’s traffic; run.json keeps the spec', async () => {
   const diurnal = await plan(['--profile', 'diurnal:300:20']);

@@ -2,21 +2,11 @@
 // stable ids usable as function-name suffixes; planToJson names the workload and lists them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { parseBenchArgs } from '../../runner/plan/parse.ts';
+import { tempPlanner } from './plan-in-temp-dir.ts';
 import { planVariants } from '../../runner/plan/variants.ts';
 import { planToJson } from '../../runner/plan/plan-json.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'lmi-bench-variants-'));
-test.after(() => rmSync(root, { recursive: true, force: true }));
-
-async function plan(args: string[]) {
-  const parsed = await parseBenchArgs([...args, '--out', join(root, 'r')], {}, root);
-  assert.equal(parsed.kind, 'plan');
-  return parsed.plan;
-}
+const { plan } = tempPlanner('variants');
 
 test('lambda first, then each LMI combination', async () => {
   const p = await plan(['--lmi-max-concurrency', '16,64', '--lmi-gib-per-vcpu', '2,2.5', '--lmi-memory', '4096', '--memory', '1024']);
