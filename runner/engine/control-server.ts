@@ -1,12 +1,13 @@
 /**
- * The engine's control port: the control API under /_engine/ and the CloudWatch
- * GetMetricData subset on POST / (see protocol.ts).
+ * The engine's control port: the control API under /_engine/, the CloudWatch GetMetricData
+ * subset on POST / and the Lambda API subset under /2015-03-31/functions (see protocol.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { UsageError } from '../errors.ts';
 import { NotFoundError, type Engine } from './engine.ts';
 import { handleCloudWatchRequest } from './cloudwatch/handler.ts';
+import { handleLambdaApiRequest, isLambdaApiPath } from './lambda-api/handler.ts';
 
 function send(res: ServerResponse, status: number, body?: unknown): void {
   if (body === undefined) {
@@ -47,6 +48,11 @@ export async function startControlServer(engine: Engine, options: { port?: numbe
       const target = req.headers['x-amz-target'];
       const answer = handleCloudWatchRequest(engine.store, { target: Array.isArray(target) ? target[0] : target, body: await readBody(req) });
       res.writeHead(answer.status, { 'content-type': answer.contentType, 'content-length': Buffer.byteLength(answer.body) }).end(answer.body);
+      return;
+    }
+    if (isLambdaApiPath(path)) {
+      const answer = handleLambdaApiRequest(engine.catalog(), { method, path, query: url.searchParams });
+      res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) }).end(answer.body);
       return;
     }
     if (method === 'GET' && path === '/_engine/health') return send(res, 200, { ok: true, pid: process.pid });

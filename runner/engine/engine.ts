@@ -2,6 +2,7 @@
  * The engine: the functions deployed on it, their front doors and the MetricsStore that
  * records what they did. Records outlive a removed function, so metrics can still be pulled.
  */
+import { relative } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { InitError } from './environment.ts';
 import { startFrontDoor, type FrontDoor } from './front-door.ts';
@@ -12,6 +13,8 @@ import type { DeployedFunction, FunctionState, WindowStats } from './protocol.ts
 import { validateFunctionSpec } from './spec.ts';
 import { StandardFunction } from './standard-function.ts';
 import { windowStats } from './window-stats.ts';
+import type { CatalogEntry } from './lambda-api/configuration.ts';
+import { runtimeId } from './lambda-api/runtime-id.ts';
 
 /** The function does not exist (the control server answers 404). */
 export class NotFoundError extends Error {
@@ -21,6 +24,8 @@ export class NotFoundError extends Error {
 interface Deployed {
   runtime: FunctionRuntime;
   door: FrontDoor;
+  /** What the Lambda API reports of the function (lambda-api/). */
+  entry: CatalogEntry;
 }
 
 export class Engine {
@@ -48,7 +53,16 @@ export class Engine {
         await runtime.stop();
         throw error;
       }
-      this.#functions.set(name, { runtime, door });
+      const { spec, handler } = validated;
+      const entry: CatalogEntry = {
+        spec,
+        // Lambda's handler string: the module path relative to the package, then the export.
+        handler: `${relative(spec.workloadDir, handler.file).replace(/\.[^./]+$/, '')}.${handler.exportName}`,
+        deployedAtMs: Date.now(),
+        runtimeId: await runtimeId(spec.runtime),
+        architecture: spec.architecture ?? 'x86_64',
+      };
+      this.#functions.set(name, { runtime, door, entry });
       return { name, url: door.url, compute: validated.spec.compute, environments: runtime.environments().length };
     } finally {
       this.#deploying.delete(name);
@@ -59,6 +73,11 @@ export class Engine {
     const deployed = this.#functions.get(name);
     if (!deployed) throw new NotFoundError(`no function named '${name}'`);
     return deployed;
+  }
+
+  /** The deployed functions as the Lambda API lists them. */
+  catalog(): CatalogEntry[] {
+    return [...this.#functions.values()].map((deployed) => deployed.entry);
   }
 
   state(name: string): FunctionState {

@@ -3,6 +3,8 @@
  * the tests, bench-engine). The engine serves, on one control port:
  *   - the CloudWatch GetMetricData subset (POST /, AWS JSON 1.0, X-Amz-Target
  *     `GraniteServiceVersion20100801.GetMetricData`), read with @aws-sdk/client-cloudwatch;
+ *   - the Lambda API's GetFunctionConfiguration and ListFunctions for the functions deployed
+ *     (GET /2015-03-31/functions/..., REST-JSON), read with @aws-sdk/client-lambda;
  *   - the control API under /_engine/ (JSON), below.
  * Each function variant gets its own Function-URL-style HTTP endpoint on its own port.
  *
@@ -71,6 +73,11 @@ export interface FunctionSpec {
   /** An invocation running longer is answered 502 with a timeout error. */
   timeoutMs: number;
   compute: ComputeSpec;
+  /**
+   * The Lambda architecture the function is configured with, as the Lambda API reports it
+   * (default: this machine's). The engine runs the handler on this machine either way.
+   */
+  architecture?: 'x86_64' | 'arm64';
 }
 
 export interface DeployedFunction {

@@ -95,6 +95,11 @@ function lmiCompute(c: Record<string, unknown>, runtime: Runtime): { compute: Lm
   return { compute, instance };
 }
 
+/** The Lambda architecture of this machine: what a function runs on when the spec names none. */
+export function hostArchitecture(): 'x86_64' | 'arm64' {
+  return process.arch === 'arm64' ? 'arm64' : 'x86_64';
+}
+
 /** vCPUs of one LMI environment: memory / (GiB per vCPU). */
 export function environmentVcpus(compute: Pick<LmiComputeSpec, 'memoryMb' | 'gibPerVcpu'>): number {
   return compute.memoryMb / 1024 / compute.gibPerVcpu;
@@ -116,8 +121,11 @@ export function validateFunctionSpec(raw: unknown): ValidatedFunction {
   else if (c['type'] === 'lmi') ({ compute, instance } = lmiCompute(c, runtime as Runtime));
   else fail(`compute.type must be 'lambda' or 'lmi'`);
 
+  const architecture = s['architecture'];
+  if (architecture !== undefined && architecture !== 'x86_64' && architecture !== 'arm64') fail(`architecture must be 'x86_64' or 'arm64'`);
+
   const workload = loadWorkload(workloadDir);
   const handler = resolveHandler(workload, runtime as Runtime);
-  const spec: FunctionSpec = { name, workloadDir, runtime: runtime as Runtime, timeoutMs, compute };
+  const spec: FunctionSpec = { name, workloadDir, runtime: runtime as Runtime, timeoutMs, compute, architecture: architecture ?? hostArchitecture() };
   return instance ? { spec, handler, instance } : { spec, handler };
 }

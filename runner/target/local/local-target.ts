@@ -38,7 +38,15 @@ export function functionSpecFor(plan: BenchPlan, variant: Variant): FunctionSpec
       maxVcpus: plan.lmi.maxVcpus,
     };
   }
-  return { name: functionNameFor(plan, variant), workloadDir: plan.workload.dir, runtime: plan.runtime, timeoutMs: plan.timeoutSec * 1000, compute };
+  return {
+    name: functionNameFor(plan, variant),
+    workloadDir: plan.workload.dir,
+    runtime: plan.runtime,
+    timeoutMs: plan.timeoutSec * 1000,
+    compute,
+    // What the engine's Lambda API reports (GetFunctionConfiguration), as the stack would deploy it.
+    architecture: plan.lambda.architecture,
+  };
 }
 
 export class LocalTarget implements Target {

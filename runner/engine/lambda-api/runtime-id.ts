@@ -1,0 +1,34 @@
+/**
+ * The Lambda runtime identifier of what the engine really runs a handler with: Node.js handlers
+ * run on the engine's own Node (worker threads), Python handlers on `python3` (or
+ * LMI_BENCH_PYTHON). The truth, not a runtime AWS would have picked: a reader checking LMI's
+ * minimum runtime versions against the engine sees what it is measuring.
+ */
+import { execFile } from 'node:child_process';
+import type { Runtime } from '../../workload/manifest.ts';
+
+let python: Promise<string> | undefined;
+
+export function nodeRuntimeId(version: string = process.versions.node): string {
+  return `nodejs${version.split('.')[0] ?? version}.x`;
+}
+
+/** `Python 3.11.7` → python3.11; null when the output is not a Python version. */
+export function pythonRuntimeIdFrom(versionOutput: string): string | null {
+  const match = /Python\s+(\d+)\.(\d+)/.exec(versionOutput);
+  return match ? `python${match[1]}.${match[2]}` : null;
+}
+
+function pythonRuntimeId(): Promise<string> {
+  python ??= new Promise((resolve) => {
+    execFile(process.env['LMI_BENCH_PYTHON'] ?? 'python3', ['--version'], { timeout: 5000 }, (error, stdout, stderr) => {
+      // A deployed Python function proves python3 ran; an unreadable version is still Python.
+      resolve((error ? null : pythonRuntimeIdFrom(`${stdout}${stderr}`)) ?? 'python3');
+    });
+  });
+  return python;
+}
+
+export async function runtimeId(runtime: Runtime): Promise<string> {
+  return runtime === 'node' ? nodeRuntimeId() : pythonRuntimeId();
+}
