@@ -9,21 +9,15 @@
 import { UsageError } from '../../errors.ts';
 import type { BenchPlan } from '../../plan/plan.ts';
 import { instanceShape } from '../../pricing/instance-types.ts';
+import { durationCoveringPeriods, lambdaMetricPeriodSec, lmiMetricPeriodSec } from '../../plan/metric-periods.ts';
 
-export const lmiMetricPeriodSec = 300;
-export const lambdaMetricPeriodSec = 60;
+export { durationCoveringPeriods, lambdaMetricPeriodSec, lmiMetricPeriodSec } from '../../plan/metric-periods.ts';
 /** The CDK CapacityProvider construct refuses a smaller MaxVCpuCount. */
 export const minCapacityProviderVcpus = 12;
 
 export interface AwsPlanCheck {
   plan: BenchPlan;
   notes: string[];
-}
-
-/** The level duration that guarantees `wholePeriods` complete periods of `periodSec` wherever the level starts. */
-export function durationCoveringPeriods(requestedSec: number, periodSec: number): { durationSec: number; wholePeriods: number } {
-  const wholePeriods = Math.max(1, Math.ceil(requestedSec / periodSec));
-  return { durationSec: (wholePeriods + 1) * periodSec, wholePeriods };
 }
 
 export function adjustPlanForAws(plan: BenchPlan): AwsPlanCheck {

@@ -15,6 +15,7 @@ import { lambdaCost } from '../../cost/lambda-cost.ts';
 import { lmiCost } from '../../cost/lmi-cost.ts';
 import { lmiCapacity } from '../../cost/capacity.ts';
 import { planVariants } from '../../plan/variants.ts';
+import { awsSetupAllowanceMin } from '../../plan/wall-time.ts';
 
 export interface SpendAssumptions {
   /** Fastest plausible round trip through an HTTPS front door; sets the highest request rate. */
@@ -31,9 +32,9 @@ export interface SpendAssumptions {
 export const defaultSpendAssumptions: SpendAssumptions = {
   minLatencyMs: 10,
   clientCeilingRps: 20_000,
-  lmiProvisioningMinPerVersion: 5,
-  deployOverheadMin: 10,
-  destroyOverheadMin: 10,
+  lmiProvisioningMinPerVersion: awsSetupAllowanceMin.lmiVersionActive,
+  deployOverheadMin: awsSetupAllowanceMin.stackDeploy,
+  destroyOverheadMin: awsSetupAllowanceMin.stackDestroy,
 };
 
 export interface SpendLine {
