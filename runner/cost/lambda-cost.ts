@@ -2,6 +2,7 @@
  * Standard Lambda cost of one month's volume: requests + GB-seconds (monthly volume tiers by
  * architecture) + ephemeral storage above the free 512 MB. Pure: prices come from the PriceBook.
  */
+import { UsageError } from '../errors.ts';
 import type { Architecture } from '../plan/plan.ts';
 import type { PriceBook, PriceTier } from '../pricing/price-book.ts';
 import { requireNonNegative, requirePositive } from './numbers.ts';
@@ -17,7 +18,15 @@ export interface LambdaCostInput {
   ephemeralMb?: number;
   /** Subtract the monthly free tier (off by default: a benchmark compares marginal cost). */
   freeTier?: boolean;
+  /**
+   * Compute Savings Plans discount on the duration (GB-second) charge, 0–0.17. Requests and
+   * ephemeral storage are not discounted.
+   */
+  durationDiscount?: number;
 }
+
+/** The most a Compute Savings Plan takes off Lambda duration (LMI-FACTS: up to 17%). */
+export const maxLambdaDurationDiscount = 0.17;
 
 export interface TierCharge {
   /** Upper bound of the tier in monthly GB-seconds; null for the open last tier. */
@@ -30,7 +39,11 @@ export interface TierCharge {
 
 export interface LambdaCostBreakdown {
   requestsUsd: number;
+  /** Duration charge after the Savings Plans discount. */
   computeUsd: number;
+  /** Duration charge at on-demand rates (before the discount). */
+  computeOnDemandUsd: number;
+  durationDiscount: number;
   storageUsd: number;
   totalUsd: number;
   requests: number;
@@ -64,7 +77,12 @@ export function lambdaCost(input: LambdaCostInput, prices: PriceBook): LambdaCos
   const freeGbSeconds = input.freeTier ? prices.freeTier.gbSeconds : 0;
   const freeRequests = input.freeTier ? prices.freeTier.requests : 0;
   const tiers = chargeTiers(lambdaPrices.gbSecondTiers, freeGbSeconds, gbSeconds);
-  const computeUsd = sum(tiers.map((t) => t.usd));
+  const durationDiscount = input.durationDiscount ?? 0;
+  if (!Number.isFinite(durationDiscount) || durationDiscount < 0 || durationDiscount > maxLambdaDurationDiscount) {
+    throw new UsageError(`Lambda duration discount must be from 0 to ${maxLambdaDurationDiscount} (Compute Savings Plans), got ${durationDiscount}`);
+  }
+  const computeOnDemandUsd = sum(tiers.map((t) => t.usd));
+  const computeUsd = computeOnDemandUsd * (1 - durationDiscount);
 
   const billableRequests = Math.max(0, input.requests - freeRequests);
   const requestsUsd = (billableRequests / 1e6) * lambdaPrices.requestUsdPerMillion;
@@ -75,6 +93,8 @@ export function lambdaCost(input: LambdaCostInput, prices: PriceBook): LambdaCos
   return {
     requestsUsd,
     computeUsd,
+    computeOnDemandUsd,
+    durationDiscount,
     storageUsd,
     totalUsd: requestsUsd + computeUsd + storageUsd,
     requests: input.requests,

@@ -51,3 +51,21 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length] ?? 0;
 }
+
+/**
+ * The instance types LMI may choose from for an architecture: the catalog's current
+ * general-purpose (m), compute-optimised (c) and memory-optimised (r) families of that
+ * architecture, smallest first. `narrowTo` (--instance-types) keeps only the named ones, each
+ * of which must exist and run that architecture.
+ */
+export function candidateInstanceTypes(architecture: Architecture, narrowTo?: readonly string[]): string[] {
+  const all = [...instanceCatalog().values()].filter((s) => s.architecture === architecture).sort((a, b) => a.vcpus - b.vcpus || a.instanceType.localeCompare(b.instanceType));
+  if (narrowTo === undefined) return all.map((s) => s.instanceType);
+  const wanted = new Set<string>();
+  for (const name of narrowTo) {
+    const shape = instanceShape(name);
+    if (shape.architecture !== architecture) throw new UsageError(`instance type ${name} is ${shape.architecture}, not ${architecture}: a capacity provider runs one architecture`);
+    wanted.add(name);
+  }
+  return all.filter((s) => wanted.has(s.instanceType)).map((s) => s.instanceType);
+}
