@@ -5,8 +5,10 @@
  */
 import type { Runtime } from '../workload/manifest.ts';
 import type { ResolvedHandler } from '../workload/load.ts';
+import type { InvocationUsage } from './protocol.ts';
 
-export type InvokeOutcome = { ok: true; result: unknown } | { ok: false; message: string };
+/** `usage` is present when the invocation ran alone on its thread or process (see protocol.ts). */
+export type InvokeOutcome = ({ ok: true; result: unknown } | { ok: false; message: string }) & { usage?: InvocationUsage };
 
 export type EnvironmentState = 'initializing' | 'ready' | 'stopping' | 'dead';
 
@@ -48,6 +50,10 @@ export interface EnvironmentOptions {
   memoryMb: number;
   slots: number;
   instanceId: string;
+  /** The function's code folder: stays reachable as it is when it lies under /tmp (tests). */
+  codeDir: string;
+  /** Node.js worker threads of the environment (LMI: one per vCPU); 1 when absent. */
+  threads?: number;
 }
 
 /** The bookkeeping every runtime's environment shares; subclasses run the runtime itself. */

@@ -59,6 +59,7 @@ function toRecord(fn: FunctionRuntime, handled: Handled, startMs: number, endMs:
     status: handled.kind === 'ok' ? 'ok' : handled.kind === 'timeout' ? 'timeout' : 'error',
   };
   if (handled.initDurationMs !== undefined) record.initDurationMs = handled.initDurationMs;
+  if ((handled.kind === 'ok' || handled.kind === 'error') && handled.usage) record.usage = handled.usage;
   return record;
 }
 

@@ -38,7 +38,7 @@ export abstract class FunctionRuntime {
   /** vCPUs an environment is entitled to, for CPU utilisation. */
   abstract environmentVcpus(): number;
 
-  protected createEnvironment(slots: number, instanceId: string): Environment {
+  protected createEnvironment(slots: number, instanceId: string, threads = 1): Environment {
     const options = {
       id: `${this.spec.name}-env-${this.#nextEnvironment++}`,
       handler: this.validated.handler,
@@ -46,6 +46,8 @@ export abstract class FunctionRuntime {
       memoryMb: this.spec.compute.memoryMb,
       slots,
       instanceId,
+      codeDir: this.spec.workloadDir,
+      threads,
     };
     return this.spec.runtime === 'node' ? new NodeEnvironment(options) : new PythonEnvironment(options);
   }

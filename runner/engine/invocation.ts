@@ -1,9 +1,10 @@
 /** One invocation on one environment, raced against the function's timeout. */
 import type { Environment } from './environment.ts';
+import type { InvocationUsage } from './protocol.ts';
 
 export type Settled =
-  | { kind: 'ok'; result: unknown; durationMs: number }
-  | { kind: 'error'; message: string; durationMs: number }
+  | { kind: 'ok'; result: unknown; durationMs: number; usage?: InvocationUsage }
+  | { kind: 'error'; message: string; durationMs: number; usage?: InvocationUsage }
   | { kind: 'timeout'; durationMs: number };
 
 /** What the front door answers and records for one request. */
@@ -37,7 +38,9 @@ export function runInvocation(
       if (done) return;
       clearTimeout(timer);
       const durationMs = performance.now() - startedAt;
-      resolve(outcome.ok ? { kind: 'ok', result: outcome.result, durationMs } : { kind: 'error', message: outcome.message, durationMs });
+      const settled: Settled = outcome.ok ? { kind: 'ok', result: outcome.result, durationMs } : { kind: 'error', message: outcome.message, durationMs };
+      if (outcome.usage) settled.usage = outcome.usage;
+      resolve(settled);
     });
   });
 }

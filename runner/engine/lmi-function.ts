@@ -21,6 +21,19 @@ import { environmentVcpus, type ValidatedFunction } from './spec.ts';
 export const defaultScalerIntervalMs = 2000;
 export const defaultScaleInDelayMs = 60_000;
 
+/** The Node.js runtime's override of its worker thread count on LMI. */
+export const nodeWorkerCountVariable = 'AWS_LAMBDA_NODEJS_WORKER_COUNT';
+
+/**
+ * Worker threads of a Node.js LMI environment: one per vCPU of the environment (at least one),
+ * unless AWS_LAMBDA_NODEJS_WORKER_COUNT (read from the engine's environment) says otherwise.
+ */
+export function nodeWorkerThreads(vcpus: number, env: NodeJS.ProcessEnv = process.env): number {
+  const override = env[nodeWorkerCountVariable];
+  if (override !== undefined && /^\d+$/.test(override.trim()) && Number(override) >= 1) return Math.min(Number(override), 64);
+  return Math.max(1, Math.floor(vcpus + 1e-9));
+}
+
 export class LmiFunction extends FunctionRuntime {
   readonly #placement: Placement;
   readonly #vcpus: number;
@@ -86,7 +99,8 @@ export class LmiFunction extends FunctionRuntime {
   #launch(): Promise<void> | null {
     const instanceId = this.#placement.place(this.#vcpus);
     if (instanceId === null) return null;
-    const environment = this.createEnvironment(this.#compute.maxConcurrency, instanceId);
+    const threads = this.spec.runtime === 'node' ? nodeWorkerThreads(this.#vcpus) : 1;
+    const environment = this.createEnvironment(this.#compute.maxConcurrency, instanceId, threads);
     environment.onDeath = (dead) => this.#retire(dead);
     this.#starting.add(environment);
     return environment.start().then(

@@ -1,123 +1,170 @@
 /**
- * A Node.js execution environment: one worker thread with its own module state. On LMI the
- * concurrent invocations of the environment share that thread's event loop (and therefore
- * the handler's module-level state), as they do in the real service.
+ * A Node.js execution environment: worker threads with the handler module imported once per
+ * thread, as AWS runs Node.js on LMI (one worker thread per vCPU of the environment;
+ * AWS_LAMBDA_NODEJS_WORKER_COUNT overrides it). Concurrent invocations on one thread share its
+ * event loop and module state; a synchronous handler therefore serves one request at a time
+ * per thread. Standard Lambda: one thread. The threads share the environment's /tmp folder.
  */
 import { Worker } from 'node:worker_threads';
 import { threadCpuSeconds } from './proc-stats.ts';
 import { EnvironmentBase, InitError, type InvokeOutcome } from './environment.ts';
+import { createTmpDir, removeTmpDir } from './tmp-dir.ts';
 
 const bootstrapUrl = new URL('./runtimes/node-bootstrap.mjs', import.meta.url);
 
 type WorkerMessage =
   | { t: 'ready'; initMs: number; tid: number | null }
   | { t: 'init-error'; message: string }
-  | { id: number; ok: true; result: unknown; t?: undefined }
-  | { id: number; ok: false; message: string; t?: undefined };
+  | ({ id: number; t?: undefined } & InvokeOutcome);
+
+/** One worker thread of the environment. */
+interface Thread {
+  worker: Worker;
+  /** Linux thread id of the worker, when /proc can tell its CPU time apart. */
+  tid: number | null;
+  /** Invocations dispatched to this thread and not yet settled. */
+  inFlight: number;
+  /** The last CPU time read, which stands once the thread is gone. */
+  lastCpuSeconds: number;
+}
 
 export class NodeEnvironment extends EnvironmentBase {
   readonly runtime = 'node' as const;
-  readonly #pending = new Map<number, (outcome: InvokeOutcome) => void>();
-  #worker: Worker | undefined;
+  readonly #pending = new Map<number, { thread: Thread; resolve: (outcome: InvokeOutcome) => void }>();
+  readonly #threads: Thread[] = [];
   #nextId = 0;
-  #cpuSecondsAtExit = 0;
-  /** Linux thread id of the worker, when /proc can tell its CPU time apart. */
-  #tid: number | null = null;
-  #rejectStart: ((error: InitError) => void) | undefined;
+  #cpuSecondsOfExited = 0;
+  #tmpDir: string | undefined;
 
-  start(): Promise<number> {
+  /** Worker threads of the environment (1 for standard Lambda). */
+  get threadCount(): number {
+    return this.options.threads ?? 1;
+  }
+
+  async start(): Promise<number> {
     const startedAt = performance.now();
-    const { handler, functionName, memoryMb } = this.options;
+    this.#tmpDir = await createTmpDir(this.id);
+    const tmpDir = this.#tmpDir;
+    const starts = Array.from({ length: this.threadCount }, () => this.#startThread(tmpDir));
+    const results = await Promise.allSettled(starts);
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure || this.state !== 'initializing') {
+      await this.stop();
+      this.state = 'dead';
+      const reason: unknown = failure?.reason;
+      throw reason instanceof InitError ? reason : new InitError(reason === undefined ? 'environment stopped during init' : String(reason));
+    }
+    this.initDurationMs = performance.now() - startedAt;
+    this.state = 'ready';
+    return this.initDurationMs;
+  }
+
+  #startThread(tmpDir: string): Promise<void> {
+    const { handler, functionName, memoryMb, codeDir } = this.options;
     const worker = new Worker(bootstrapUrl, {
-      workerData: { file: handler.file, exportName: handler.exportName, functionName, memoryMb },
+      workerData: { file: handler.file, exportName: handler.exportName, functionName, memoryMb, tmpDir, codeDir },
+      // os.tmpdir() answers '/tmp' as on AWS; the bootstrap maps /tmp to the environment's folder.
+      env: { ...process.env, TMPDIR: '/tmp' },
     });
-    this.#worker = worker;
-    return new Promise<number>((resolve, reject) => {
-      this.#rejectStart = reject;
+    const thread: Thread = { worker, tid: null, inFlight: 0, lastCpuSeconds: 0 };
+    this.#threads.push(thread);
+    return new Promise<void>((resolve, reject) => {
+      let starting = true;
       const fail = (message: string): void => {
-        this.state = 'dead';
+        starting = false;
         void worker.terminate();
         reject(new InitError(message));
       };
       worker.once('message', (message: WorkerMessage) => {
         if (message.t === 'ready') {
-          this.#tid = message.tid;
-          this.initDurationMs = performance.now() - startedAt;
-          this.state = 'ready';
-          this.#rejectStart = undefined;
+          starting = false;
+          thread.tid = message.tid;
           worker.on('message', (m: WorkerMessage) => this.#settle(m));
-          resolve(this.initDurationMs);
+          resolve();
         } else {
           fail(message.t === 'init-error' ? message.message : 'the runtime sent an unexpected first message');
         }
       });
       worker.on('error', (error) => {
-        if (this.state === 'initializing') fail(`${error.name}: ${error.message}`);
+        if (starting) fail(`${error.name}: ${error.message}`);
         else this.#die(`runtime crashed: ${error.name}: ${error.message}`);
       });
       worker.once('exit', (code) => {
-        if (this.state === 'initializing') fail(`the runtime exited during init (code ${code})`);
+        if (starting) fail(`the runtime exited during init (code ${code})`);
         else this.#die(`runtime exited (code ${code})`);
       });
     });
   }
 
   invoke(event: unknown, requestId: string, deadlineMs: number): Promise<InvokeOutcome> {
-    const worker = this.#worker;
-    if (!worker || this.state !== 'ready') return Promise.resolve({ ok: false, message: 'environment is not running' });
+    if (this.state !== 'ready') return Promise.resolve({ ok: false, message: 'environment is not running' });
+    // The least busy thread takes it, as the runtime's dispatcher spreads work over its workers.
+    let thread = this.#threads[0] as Thread;
+    for (const candidate of this.#threads) if (candidate.inFlight < thread.inFlight) thread = candidate;
     const id = this.#nextId++;
     this.inFlight++;
+    thread.inFlight++;
+    const { worker } = thread;
     return new Promise<InvokeOutcome>((resolve) => {
-      this.#pending.set(id, resolve);
+      this.#pending.set(id, { thread, resolve });
       worker.postMessage({ id, event, deadlineMs, requestId });
     });
   }
 
   #settle(message: WorkerMessage): void {
     if (message.t !== undefined) return;
-    const resolve = this.#pending.get(message.id);
-    if (!resolve) return;
+    const pending = this.#pending.get(message.id);
+    if (!pending) return;
     this.#pending.delete(message.id);
     this.inFlight--;
-    resolve(message);
+    pending.thread.inFlight--;
+    const { id: _id, t: _t, ...outcome } = message;
+    pending.resolve(outcome);
   }
 
   #die(message: string): void {
     if (this.state === 'dead') return;
     const wasStopping = this.state === 'stopping';
-    if (!wasStopping) this.#cpuSecondsAtExit = this.cpuSeconds();
+    if (!wasStopping) this.#cpuSecondsOfExited = this.cpuSeconds();
     this.state = 'dead';
-    // Stopped while still initialising: start() must not hang.
-    this.#rejectStart?.(new InitError(message));
-    this.#rejectStart = undefined;
-    for (const resolve of this.#pending.values()) resolve({ ok: false, message });
+    for (const { resolve } of this.#pending.values()) resolve({ ok: false, message });
     this.#pending.clear();
     this.inFlight = 0;
+    // One thread dying breaks the environment: the pool replaces it as a whole.
+    for (const thread of this.#threads) void thread.worker.terminate();
+    void removeTmpDir(this.#tmpDir);
     if (!wasStopping) this.onDeath?.(this);
   }
 
   cpuSeconds(): number {
-    const worker = this.#worker;
-    if (!worker || this.state === 'dead') return this.#cpuSecondsAtExit;
-    // The worker thread's own utime + stime from /proc: real CPU time, which stays honest when
-    // more environments than cores compete (the event loop's busy time would count the time
-    // the thread waited for a core). It cannot see the libuv thread pool, which the handlers
-    // barely use. Where /proc has no such thread, the event-loop utilisation stands in.
-    const threadSeconds = this.#tid === null ? undefined : threadCpuSeconds(this.#tid);
-    return threadSeconds ?? worker.performance.eventLoopUtilization().active / 1000;
+    if (this.state === 'dead') return this.#cpuSecondsOfExited;
+    // Each worker thread's own utime + stime from /proc: real CPU time, which stays honest
+    // when more environments than cores compete (the event loop's busy time would count the
+    // time a thread waited for a core). It cannot see the libuv thread pool, which the
+    // handlers barely use. Where /proc has no such thread, the event-loop utilisation stands in.
+    let total = 0;
+    for (const thread of this.#threads) {
+      if (thread.tid === null) {
+        total += thread.worker.performance.eventLoopUtilization().active / 1000;
+        continue;
+      }
+      thread.lastCpuSeconds = threadCpuSeconds(thread.tid) ?? thread.lastCpuSeconds;
+      total += thread.lastCpuSeconds;
+    }
+    return total;
   }
 
   rssBytes(): number | undefined {
-    // A worker thread shares the engine's process: its memory cannot be read apart.
+    // Worker threads share the engine's process: their memory cannot be read apart.
     return undefined;
   }
 
   async stop(): Promise<void> {
     if (this.state === 'dead' || this.state === 'stopping') return;
-    this.#cpuSecondsAtExit = this.cpuSeconds();
+    this.#cpuSecondsOfExited = this.cpuSeconds();
     this.state = 'stopping';
-    const worker = this.#worker;
-    if (worker) await worker.terminate();
+    await Promise.all(this.#threads.map((thread) => thread.worker.terminate()));
+    await removeTmpDir(this.#tmpDir);
     this.#die('environment stopped');
   }
 }

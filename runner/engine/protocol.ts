@@ -88,6 +88,19 @@ export interface DeployedFunction {
   environments: number;
 }
 
+/**
+ * What the runtime measured around one handler call that ran alone on its thread or process
+ * (standard Lambda always; LMI when no other invocation overlapped it on the same thread).
+ * Read from Linux /proc/thread-self/schedstat: field 1 is time on a CPU, field 2 time spent
+ * runnable but waiting for a core. Off-CPU wait (I/O, timers) is wall − CPU − run-queue.
+ */
+export interface InvocationUsage {
+  /** Handler wall time as the runtime saw it, from taking the event to its result. */
+  wallMs: number;
+  cpuMs: number;
+  runQueueMs: number;
+}
+
 export type InvocationStatus = 'ok' | 'error' | 'timeout' | 'throttled';
 
 /** One invocation as the engine saw it: the raw material of every metric. */
@@ -106,6 +119,8 @@ export interface InvocationRecord {
   initDurationMs?: number;
   /** Environment that served it (absent for throttled). */
   environmentId?: string;
+  /** CPU and run-queue accounting, when the invocation ran alone on its thread or process. */
+  usage?: InvocationUsage;
   status: InvocationStatus;
   /** For throttles: which limit was hit. */
   throttleReason?: 'ConcurrencyThrottles' | 'SlotsExhausted' | 'CPUThrottles';
@@ -163,5 +178,10 @@ export interface WindowStats {
   instancesMean: number;
   /** CPU time consumed by the function's environments during the window, in seconds. */
   cpuSeconds: number;
+  /**
+   * Sums of the per-invocation accounting over the successful invocations that carry it
+   * (InvocationUsage); absent when none does.
+   */
+  usage?: { invocations: number; wallMs: number; cpuMs: number; runQueueMs: number };
   timeline: CapacityPoint[];
 }

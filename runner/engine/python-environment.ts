@@ -1,17 +1,16 @@
 /**
  * A Python execution environment. Standard Lambda: one python3 process. LMI: one OS process
- * per concurrent slot (the documented Python model), all of them with TMPDIR set to one
- * per-environment directory, because real LMI slots share the environment's /tmp.
+ * per concurrent slot (the documented Python model), all of them sharing one /tmp folder of the
+ * environment, because real LMI slots share the environment's /tmp (tmp-dir.ts: a private mount
+ * namespace per process where the machine allows one, else a path mapping in the bootstrap).
  * Each process runs runtimes/python-bootstrap.py, which imports the handler once and serves
  * one invocation at a time over line-delimited JSON pipes.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EnvironmentBase, InitError, type EnvironmentOptions, type InvokeOutcome } from './environment.ts';
 import { processCpuSeconds, processRssBytes } from './proc-stats.ts';
+import { createTmpDir, removeTmpDir, tmpDirVariable, tmpIsolation, tmpModeVariable } from './tmp-dir.ts';
 
 const bootstrapPath = fileURLToPath(new URL('./runtimes/python-bootstrap.py', import.meta.url));
 const pythonCommand = process.env['LMI_BENCH_PYTHON'] ?? 'python3';
@@ -19,8 +18,7 @@ const pythonCommand = process.env['LMI_BENCH_PYTHON'] ?? 'python3';
 type ProcessMessage =
   | { t: 'ready'; initMs: number }
   | { t: 'init-error'; message: string }
-  | { id: number; ok: true; result: unknown; t?: undefined }
-  | { id: number; ok: false; message: string; t?: undefined };
+  | ({ id: number; t?: undefined } & InvokeOutcome);
 
 /** One python3 process: serves one invocation at a time. */
 class SlotProcess {
@@ -32,8 +30,19 @@ class SlotProcess {
 
   constructor(options: EnvironmentOptions, tmpDir: string, onFirst: (message: ProcessMessage) => void) {
     const { handler, functionName, memoryMb } = options;
-    this.child = spawn(pythonCommand, ['-u', bootstrapPath, handler.file, handler.exportName, functionName, String(memoryMb)], {
-      env: { ...process.env, TMPDIR: tmpDir, PYTHONDONTWRITEBYTECODE: '1' },
+    const isolation = tmpIsolation('python');
+    const python = [pythonCommand, '-u', bootstrapPath, handler.file, handler.exportName, functionName, String(memoryMb)];
+    // unshare execs python in place: the child's pid stays python's, for its /proc figures.
+    const [command, ...args] = isolation.kind === 'mount-namespace' ? ['unshare', ...isolation.unshareArgs, '--', ...python] : python;
+    this.child = spawn(command as string, args, {
+      env: {
+        ...process.env,
+        // tempfile answers '/tmp' as on AWS; the bootstrap makes /tmp the environment's folder.
+        TMPDIR: '/tmp',
+        [tmpDirVariable]: tmpDir,
+        [tmpModeVariable]: isolation.kind === 'mount-namespace' ? 'bind' : 'map',
+        PYTHONDONTWRITEBYTECODE: '1',
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.#onReady = onFirst;
@@ -58,7 +67,8 @@ class SlotProcess {
       } else if (message.t === undefined && this.pending) {
         const resolve = this.pending;
         this.pending = undefined;
-        resolve(message);
+        const { id: _id, t: _t, usage, ...outcome } = message;
+        resolve(usage ? { ...outcome, usage } : outcome);
       }
     }
   }
@@ -76,14 +86,14 @@ export class PythonEnvironment extends EnvironmentBase {
   #nextId = 0;
   #cpuSecondsOfExited = 0;
 
-  /** The environment's shared temp directory (TMPDIR of every slot process). */
+  /** The environment's /tmp folder, shared by its slot processes. */
   get tmpDir(): string | undefined {
     return this.#tmpDir;
   }
 
   async start(): Promise<number> {
     const startedAt = performance.now();
-    this.#tmpDir = await mkdtemp(join(tmpdir(), `lmi-bench-${this.id}-`));
+    this.#tmpDir = await createTmpDir(this.id);
     const tmpDir = this.#tmpDir;
     const readies = Array.from({ length: this.slots }, () => this.#spawnSlot(tmpDir));
     const results = await Promise.allSettled(readies);
@@ -196,7 +206,7 @@ export class PythonEnvironment extends EnvironmentBase {
     this.state = 'stopping';
     this.cpuSeconds();
     await this.#killAll();
-    if (this.#tmpDir) await rm(this.#tmpDir, { recursive: true, force: true });
+    await removeTmpDir(this.#tmpDir);
     this.state = 'dead';
   }
 }

@@ -24,7 +24,14 @@ export function windowStats(store: MetricsStore, functionName: string, startMs: 
   let throttled = 0;
   const initDurationsMs: number[] = [];
   const environments = new Set<string>();
+  const usage = { invocations: 0, wallMs: 0, cpuMs: 0, runQueueMs: 0 };
   for (const r of records) {
+    if (r.status === 'ok' && r.usage) {
+      usage.invocations++;
+      usage.wallMs += r.usage.wallMs;
+      usage.cpuMs += r.usage.cpuMs;
+      usage.runQueueMs += r.usage.runQueueMs;
+    }
     if (r.status === 'ok') ok++;
     else if (r.status === 'error') errors++;
     else if (r.status === 'timeout') timeouts++;
@@ -49,6 +56,7 @@ export function windowStats(store: MetricsStore, functionName: string, startMs: 
     instancesMax: timeline.reduce((max, p) => Math.max(max, p.instances), 0),
     instancesMean: timeWeightedInstances(timeline, startMs, endMs),
     cpuSeconds,
+    ...(usage.invocations > 0 ? { usage } : {}),
     timeline,
   };
 }

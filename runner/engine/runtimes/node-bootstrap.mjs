@@ -3,16 +3,22 @@
 // tens of milliseconds of init that a real Lambda runtime does not have.
 //
 // Protocol (worker messages):
-//   in  workerData { file, exportName, functionName, memoryMb }
+//   in  workerData { file, exportName, functionName, memoryMb, tmpDir, codeDir }
+//                                                                  (tmpDir: the environment's /tmp, see tmp-mapping.mjs)
 //   out { t: 'ready', initMs, tid } | { t: 'init-error', message } once, after the import
 //                                                                  (tid: this thread's Linux id, for its CPU time; null elsewhere)
 //   in  { id, event, deadlineMs, requestId }                       one invocation
-//   out { id, ok: true, result } | { id, ok: false, message }      its outcome
+//   out { id, ok: true, result, usage? } | { id, ok: false, message, usage? }   its outcome
+//                                                                  (usage: { wallMs, cpuMs, runQueueMs } of this thread, when
+//                                                                  no other invocation overlapped it here; see ../protocol.ts)
 import { readlinkSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
+import { installTmpMapping } from './tmp-mapping.mjs';
 
-const { file, exportName, functionName, memoryMb } = workerData;
+const { file, exportName, functionName, memoryMb, tmpDir, codeDir } = workerData;
+// Before the handler module loads: its init may write /tmp too.
+if (tmpDir) installTmpMapping({ tmpDir, keep: [codeDir] });
 const memoryLimitInMB = String(memoryMb);
 
 function errorMessage(error) {
@@ -56,32 +62,71 @@ function ownThreadId() {
   }
 }
 
-function settle(id, result) {
+/** [ns on a CPU, ns runnable waiting for a core] of this thread, or null where /proc has no schedstat. */
+function schedstat() {
   try {
-    parentPort.postMessage({ id, ok: true, result });
+    const [onCpu, runQueue] = readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ');
+    return [Number(onCpu), Number(runQueue)];
+  } catch {
+    return null;
+  }
+}
+
+/** Invocations running on this thread: one that overlaps another cannot have its CPU told apart. */
+const running = new Set();
+
+function begin() {
+  const invocation = { alone: running.size === 0, startMs: performance.now(), stat: schedstat() };
+  for (const other of running) other.alone = false;
+  running.add(invocation);
+  return invocation;
+}
+
+function end(invocation, message) {
+  running.delete(invocation);
+  const stat = invocation.alone && invocation.stat ? schedstat() : null;
+  if (stat) {
+    message.usage = {
+      wallMs: performance.now() - invocation.startMs,
+      cpuMs: (stat[0] - invocation.stat[0]) / 1e6,
+      runQueueMs: (stat[1] - invocation.stat[1]) / 1e6,
+    };
+  }
+  return message;
+}
+
+function fail(invocation, id, error) {
+  parentPort.postMessage(end(invocation, { id, ok: false, message: errorMessage(error) }));
+}
+
+function settle(invocation, id, result) {
+  const message = end(invocation, { id, ok: true, result });
+  try {
+    parentPort.postMessage(message);
   } catch (error) {
     // A result structured clone cannot copy (a function, a socket) is the handler's error.
-    parentPort.postMessage({ id, ok: false, message: `result is not serializable: ${errorMessage(error)}` });
+    parentPort.postMessage({ id, ok: false, message: `result is not serializable: ${errorMessage(error)}`, usage: message.usage });
   }
 }
 
 if (handler) {
   parentPort.on('message', (message) => {
     const { id, event, deadlineMs, requestId } = message;
+    const invocation = begin();
     let pending;
     try {
       pending = handler(event, new Context(requestId, deadlineMs));
     } catch (error) {
-      parentPort.postMessage({ id, ok: false, message: errorMessage(error) });
+      fail(invocation, id, error);
       return;
     }
     if (pending && typeof pending.then === 'function') {
       pending.then(
-        (result) => settle(id, result),
-        (error) => parentPort.postMessage({ id, ok: false, message: errorMessage(error) }),
+        (result) => settle(invocation, id, result),
+        (error) => fail(invocation, id, error),
       );
     } else {
-      settle(id, pending);
+      settle(invocation, id, pending);
     }
   });
   parentPort.postMessage({ t: 'ready', initMs: performance.now() - initStart, tid: ownThreadId() });

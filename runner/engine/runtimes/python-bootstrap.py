@@ -7,10 +7,11 @@ handler's own print() output goes to stderr so it cannot corrupt the protocol.
     argv: bootstrap.py <handler file> <export name> <function name> <memory MB>
     out  {"t": "ready", "initMs": float} | {"t": "init-error", "message": str}   once
     in   {"id": int, "event": {...}, "deadlineMs": float, "requestId": str}
-    out  {"id": int, "ok": true, "result": ...} | {"id": int, "ok": false, "message": str}
+    out  {"id": int, "ok": true, "result": ..., "usage": {...}} | {"id": int, "ok": false, "message": str, "usage": {...}}
+         (usage: wallMs, cpuMs, runQueueMs of this process from /proc schedstat; see ../protocol.ts)
 
-On LMI the engine starts one such process per concurrent slot, all with TMPDIR pointing at
-the environment's shared temp directory (real LMI shares /tmp between them).
+On LMI the engine starts one such process per concurrent slot, all sharing the environment's
+/tmp (real LMI shares /tmp between them); tmp_isolation.py gives the process that /tmp.
 """
 import importlib.util
 import json
@@ -19,11 +20,15 @@ import sys
 import time
 import traceback
 
+import tmp_isolation
+
 init_start = time.perf_counter()
 protocol_out = os.fdopen(os.dup(sys.stdout.fileno()), "w", buffering=1)
 sys.stdout = sys.stderr
 
 handler_file, export_name, function_name, memory_mb = sys.argv[1:5]
+# Before the handler module loads: its init may write /tmp too.
+handler_file = tmp_isolation.isolate(handler_file)
 
 
 def send(message):
@@ -32,6 +37,27 @@ def send(message):
 
 def error_message(error):
     return f"{type(error).__name__}: {error}"
+
+
+def schedstat():
+    """(ns on a CPU, ns runnable waiting for a core) of this thread, or None without /proc schedstat."""
+    try:
+        with open("/proc/thread-self/schedstat") as stat:
+            on_cpu, run_queue = stat.read().split()[:2]
+        return int(on_cpu), int(run_queue)
+    except (OSError, ValueError):
+        return None
+
+
+def usage(started, stat):
+    now = schedstat()
+    if stat is None or now is None:
+        return None
+    return {
+        "wallMs": (time.perf_counter() - started) * 1000,
+        "cpuMs": (now[0] - stat[0]) / 1e6,
+        "runQueueMs": (now[1] - stat[1]) / 1e6,
+    }
 
 
 class Context:
@@ -67,10 +93,11 @@ send({"t": "ready", "initMs": (time.perf_counter() - init_start) * 1000})
 for line in sys.stdin:
     request = json.loads(line)
     request_id = request["id"]
+    started, stat = time.perf_counter(), schedstat()
     try:
         result = handler(request["event"], Context(request["requestId"], request["deadlineMs"]))
-        payload = json.dumps({"id": request_id, "ok": True, "result": result}, separators=(",", ":"))
+        payload = json.dumps({"id": request_id, "ok": True, "result": result, "usage": usage(started, stat)}, separators=(",", ":"))
     except BaseException as error:
         traceback.print_exc(file=sys.stderr)
-        payload = json.dumps({"id": request_id, "ok": False, "message": error_message(error)})
+        payload = json.dumps({"id": request_id, "ok": False, "message": error_message(error), "usage": usage(started, stat)})
     protocol_out.write(payload + "\n")

@@ -1,0 +1,72 @@
+/**
+ * One /tmp per execution environment, as AWS gives every environment its own. The folder is
+ * created when the environment starts and removed when it ends; a handler's literal `/tmp/...`
+ * paths land in it, never in the host's /tmp.
+ *
+ * How a path reaches the folder depends on what runs the environment:
+ *   - a process (Python): a private mount namespace with the folder bind-mounted over /tmp
+ *     (`unshare --mount`, as root; `--user --map-root-user` with unprivileged user namespaces).
+ *     Complete: every file API, child processes and native code see it.
+ *   - a worker thread (Node.js): threads share their process's mount namespace (the kernel
+ *     refuses CLONE_NEWNS to a thread that shares its fs_struct), so the runtime bootstrap maps
+ *     `/tmp` paths of the fs API to the folder. Child processes and native addons the handler
+ *     starts see the host's /tmp.
+ *   - a process where no namespace can be made: the same path mapping, in the Python bootstrap.
+ * `tmpIsolation()` says which applies, so run.json and the report can say when it is partial.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Runtime } from '../workload/manifest.ts';
+
+/** How a runtime's environments get their own /tmp on this machine. */
+export type TmpIsolation =
+  | { kind: 'mount-namespace'; complete: true; unshareArgs: string[] }
+  | { kind: 'path-mapping'; complete: false; reason: string };
+
+/** Environment variables the bootstraps read (see runtimes/*-bootstrap.*). */
+export const tmpDirVariable = 'LMI_BENCH_TMP_DIR';
+export const tmpModeVariable = 'LMI_BENCH_TMP_MODE';
+
+const threadReason = 'Node.js environments are worker threads, which share the engine process mount namespace: /tmp paths of the fs API are mapped, child processes and native addons a handler starts see the host /tmp';
+
+/** Set to 'path-mapping' to skip the namespace (how the fallback is tested on a machine that has one). */
+export const tmpIsolationVariable = 'LMI_BENCH_TMP_ISOLATION';
+
+let probed: TmpIsolation | undefined;
+
+/** Probes once whether this machine lets a process have a private mount namespace. */
+function processIsolation(): TmpIsolation {
+  if (probed) return probed;
+  if (process.env[tmpIsolationVariable] === 'path-mapping') {
+    return (probed = { kind: 'path-mapping', complete: false, reason: `${tmpIsolationVariable}=path-mapping: /tmp paths of the Python file API are mapped, child processes and native code a handler starts see the host /tmp` });
+  }
+  const candidates = [
+    ['--mount', '--propagation', 'private'],
+    ['--user', '--map-root-user', '--mount', '--propagation', 'private'],
+  ];
+  for (const args of candidates) {
+    const probe = spawnSync('unshare', [...args, 'true'], { stdio: 'ignore', timeout: 5000 });
+    if (probe.status === 0) return (probed = { kind: 'mount-namespace', complete: true, unshareArgs: args });
+  }
+  probed = {
+    kind: 'path-mapping',
+    complete: false,
+    reason: 'no private mount namespace could be made here (unshare --mount failed as this user, and with an unprivileged user namespace): /tmp paths of the Python file API are mapped, child processes and native code a handler starts see the host /tmp',
+  };
+  return probed;
+}
+
+export function tmpIsolation(runtime: Runtime): TmpIsolation {
+  return runtime === 'node' ? { kind: 'path-mapping', complete: false, reason: threadReason } : processIsolation();
+}
+
+/** Creates an environment's /tmp folder; `removeTmpDir` deletes it when the environment ends. */
+export function createTmpDir(environmentId: string): Promise<string> {
+  return mkdtemp(join(tmpdir(), `lmi-bench-tmp-${environmentId}-`));
+}
+
+export async function removeTmpDir(dir: string | undefined): Promise<void> {
+  if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 2 });
+}
