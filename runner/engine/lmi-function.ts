@@ -12,6 +12,8 @@ import type { Environment } from './environment.ts';
 import { FunctionRuntime } from './function-runtime.ts';
 import { runInvocation, type Handled } from './invocation.ts';
 import type { MetricsStore } from './metrics-store.ts';
+import { environmentShape } from '../cost/lmi-sizing.ts';
+import { resolveScalingTarget, type ResolvedScalingTarget } from '../cost/scaling-target.ts';
 import { Placement } from './placement.ts';
 import type { LmiComputeSpec } from './protocol.ts';
 import { scaleDecision } from './scaler.ts';
@@ -37,6 +39,7 @@ export function nodeWorkerThreads(vcpus: number, env: NodeJS.ProcessEnv = proces
 export class LmiFunction extends FunctionRuntime {
   readonly #placement: Placement;
   readonly #vcpus: number;
+  readonly #target: ResolvedScalingTarget;
   /** Environments taking invocations. */
   readonly #ready: Environment[] = [];
   readonly #starting = new Set<Environment>();
@@ -44,6 +47,8 @@ export class LmiFunction extends FunctionRuntime {
   #inFlight = 0;
   #peakInFlight = 0;
   #throttles = 0;
+  /** Most environments in service when a throttle happened this interval. */
+  #throttledAt = 0;
   #lastTickMs = Date.now();
   #cpuAtTick = new Map<Environment, number>();
   #scaler: NodeJS.Timeout | undefined;
@@ -54,9 +59,15 @@ export class LmiFunction extends FunctionRuntime {
     super(validated, store);
     const compute = this.#compute;
     this.#vcpus = environmentVcpus(compute);
-    const instanceVcpus = validated.instance?.vcpus ?? 0;
+    const instance = validated.instance ?? { vcpus: 0, memoryGiB: 0 };
     try {
-      this.#placement = new Placement({ instanceVcpus, maxVcpus: compute.maxVcpus });
+      this.#target = resolveScalingTarget(compute.targetCpuPercent === undefined ? { mode: 'auto' } : { mode: 'manual', cpuPercent: compute.targetCpuPercent });
+      this.#placement = new Placement({
+        instance,
+        environment: environmentShape(compute.memoryMb, compute.gibPerVcpu),
+        reservation: { vcpus: compute.reserveVcpus ?? 0, memoryGiB: compute.reserveMemoryGiB ?? 0 },
+        maxVcpus: compute.maxVcpus,
+      });
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
@@ -97,7 +108,7 @@ export class LmiFunction extends FunctionRuntime {
 
   /** Places and starts one environment; null when the capacity provider is full. */
   #launch(): Promise<void> | null {
-    const instanceId = this.#placement.place(this.#vcpus);
+    const instanceId = this.#placement.place();
     if (instanceId === null) return null;
     const threads = this.spec.runtime === 'node' ? nodeWorkerThreads(this.#vcpus) : 1;
     const environment = this.createEnvironment(this.#compute.maxConcurrency, instanceId, threads);
@@ -116,7 +127,7 @@ export class LmiFunction extends FunctionRuntime {
       },
       (error: unknown) => {
         if (this.#starting.delete(environment)) {
-          this.#placement.release(instanceId, this.#vcpus);
+          this.#placement.release(instanceId);
           this.#recordCapacity();
         }
         throw error;
@@ -138,6 +149,7 @@ export class LmiFunction extends FunctionRuntime {
     }
     if (!target) {
       this.#throttles++;
+      if (this.#ready.length > this.#throttledAt) this.#throttledAt = this.#ready.length;
       return Promise.resolve({ kind: 'throttled', reason: 'SlotsExhausted', limit: this.#compute.maxConcurrency, message: this.#throttleMessage });
     }
     const environment = target;
@@ -166,13 +178,17 @@ export class LmiFunction extends FunctionRuntime {
       minEnvironments: this.#compute.minEnvironments,
       maxEnvironments: this.#compute.maxEnvironments ?? Number.POSITIVE_INFINITY,
       slotsPerEnvironment: this.#compute.maxConcurrency,
+      vcpusPerEnvironment: this.#vcpus,
+      target: this.#target,
       peakInFlight: this.#peakInFlight,
       throttles: this.#throttles,
+      environmentsWhenThrottled: this.#throttledAt,
       cpuUtilization,
       idleEnvironments: idle.length,
     });
     this.#peakInFlight = this.#inFlight;
     this.#throttles = 0;
+    this.#throttledAt = 0;
     if (decision.action === 'out') {
       for (let i = 0; i < decision.add; i++) {
         const launch = this.#launch();
@@ -213,7 +229,7 @@ export class LmiFunction extends FunctionRuntime {
     if (at === -1) return;
     this.#ready.splice(at, 1);
     this.#idleSinceMs.delete(environment);
-    this.#placement.release(environment.instanceId, this.#vcpus);
+    this.#placement.release(environment.instanceId);
     this.finalSample(environment);
     void environment.stop();
     this.#recordCapacity();
@@ -234,7 +250,7 @@ export class LmiFunction extends FunctionRuntime {
     const all = this.environments();
     for (const environment of all) {
       if (environment.state !== 'initializing') this.finalSample(environment);
-      this.#placement.release(environment.instanceId, this.#vcpus);
+      this.#placement.release(environment.instanceId);
     }
     this.#ready.length = 0;
     this.#starting.clear();

@@ -1,9 +1,13 @@
 /**
  * Packing of LMI execution environments onto emulated EC2 instances of the capacity
- * provider's type. The capacity provider keeps at least one instance in each of 3 AZs (the
- * service starts 3 instances on publish for AZ resiliency), spreads environments over the
- * AZs, and never holds more instance vCPUs than MaxVCpuCount. Pure bookkeeping, no timers.
+ * provider's type. An instance holds as many environments as the sizing model says
+ * (environmentsPerInstance in cost/lmi-sizing.ts: vCPUs AND memory, less the per-instance
+ * reservation), so the engine and the model pack by one rule. The capacity provider keeps at
+ * least one instance in each of 3 AZs (the service starts 3 instances on publish for AZ
+ * resiliency), spreads environments over the AZs, and never holds more instance vCPUs than
+ * MaxVCpuCount. Pure bookkeeping, no timers.
  */
+import { environmentsPerInstance, type EnvironmentShape, type InstanceReservation } from '../cost/lmi-sizing.ts';
 import type { CapacityPoint } from './protocol.ts';
 
 export const availabilityZones = ['az-a', 'az-b', 'az-c'] as const;
@@ -11,76 +15,96 @@ export const availabilityZones = ['az-a', 'az-b', 'az-c'] as const;
 interface Instance {
   id: string;
   az: string;
-  vcpusUsed: number;
   environments: number;
+}
+
+export interface PlacementOptions {
+  instance: { vcpus: number; memoryGiB: number };
+  environment: EnvironmentShape;
+  reservation?: InstanceReservation;
+  maxVcpus: number;
 }
 
 export class Placement {
   readonly #instanceVcpus: number;
+  readonly #environmentVcpus: number;
+  readonly #perInstance: number;
   readonly #maxVcpus: number;
   readonly #instances: Instance[] = [];
   #nextInstance = 0;
 
-  constructor(options: { instanceVcpus: number; maxVcpus: number }) {
-    this.#instanceVcpus = options.instanceVcpus;
+  constructor(options: PlacementOptions) {
+    this.#instanceVcpus = options.instance.vcpus;
+    this.#environmentVcpus = options.environment.vcpus;
     this.#maxVcpus = options.maxVcpus;
-    if (availabilityZones.length * options.instanceVcpus > options.maxVcpus) {
+    this.#perInstance = environmentsPerInstance(options.instance, options.environment, options.reservation);
+    if (this.#perInstance < 1) {
       throw new RangeError(
-        `maxVcpus ${options.maxVcpus} cannot hold one ${options.instanceVcpus}-vCPU instance in each of ${availabilityZones.length} availability zones`,
+        `an environment of ${options.environment.vcpus} vCPU / ${options.environment.memoryGiB} GiB does not fit on an instance of ${options.instance.vcpus} vCPU / ${options.instance.memoryGiB} GiB` +
+          (options.reservation ? ` less ${options.reservation.vcpus} vCPU and ${options.reservation.memoryGiB} GiB reserved` : ''),
+      );
+    }
+    if (availabilityZones.length * options.instance.vcpus > options.maxVcpus) {
+      throw new RangeError(
+        `maxVcpus ${options.maxVcpus} cannot hold one ${options.instance.vcpus}-vCPU instance in each of ${availabilityZones.length} availability zones`,
       );
     }
     for (const az of availabilityZones) this.#addInstance(az);
   }
 
+  /** Environments one instance holds. */
+  get environmentsPerInstance(): number {
+    return this.#perInstance;
+  }
+
   #addInstance(az: string): Instance {
-    const instance = { id: `i-${String(this.#nextInstance++).padStart(4, '0')}-${az}`, az, vcpusUsed: 0, environments: 0 };
+    const instance = { id: `i-${String(this.#nextInstance++).padStart(4, '0')}-${az}`, az, environments: 0 };
     this.#instances.push(instance);
     return instance;
   }
 
-  /** Instance id for a new environment of `vcpus`, or null when MaxVCpuCount is reached. */
-  place(vcpus: number): string | null {
+  /** Instance id for a new environment, or null when MaxVCpuCount is reached. */
+  place(): string | null {
     // The AZ with the fewest environments first, so environments stay spread.
     const byAz = availabilityZones
       .map((az) => ({ az, environments: this.#instances.filter((i) => i.az === az).reduce((n, i) => n + i.environments, 0) }))
       .sort((a, b) => a.environments - b.environments);
     for (const { az } of byAz) {
-      const fits = this.#instances.find((i) => i.az === az && i.vcpusUsed + vcpus <= this.#instanceVcpus + 1e-9);
-      if (fits) return this.#occupy(fits, vcpus);
+      const fits = this.#instances.find((i) => i.az === az && i.environments < this.#perInstance);
+      if (fits) return this.#occupy(fits);
     }
     if ((this.#instances.length + 1) * this.#instanceVcpus > this.#maxVcpus) return null;
     const first = byAz[0];
-    return first ? this.#occupy(this.#addInstance(first.az), vcpus) : null;
+    return first ? this.#occupy(this.#addInstance(first.az)) : null;
   }
 
-  #occupy(instance: Instance, vcpus: number): string {
-    instance.vcpusUsed += vcpus;
+  #occupy(instance: Instance): string {
     instance.environments += 1;
     return instance.id;
   }
 
-  /** Frees an environment's vCPUs; an emptied instance beyond the per-AZ base is released. */
-  release(instanceId: string, vcpus: number): void {
+  /** Frees an environment's place; an emptied instance beyond the per-AZ base is released. */
+  release(instanceId: string): void {
     const instance = this.#instances.find((i) => i.id === instanceId);
-    if (!instance) return;
-    instance.vcpusUsed = Math.max(0, instance.vcpusUsed - vcpus);
+    if (!instance || instance.environments === 0) return;
     instance.environments -= 1;
     const sameAz = this.#instances.filter((i) => i.az === instance.az).length;
     if (instance.environments === 0 && sameAz > 1) this.#instances.splice(this.#instances.indexOf(instance), 1);
   }
 
-  /** Whether one more environment of `vcpus` could be placed. */
-  canPlace(vcpus: number): boolean {
-    if (this.#instances.some((i) => i.vcpusUsed + vcpus <= this.#instanceVcpus + 1e-9)) return true;
+  /** Whether one more environment could be placed. */
+  canPlace(): boolean {
+    if (this.#instances.some((i) => i.environments < this.#perInstance)) return true;
     return (this.#instances.length + 1) * this.#instanceVcpus <= this.#maxVcpus;
   }
 
   point(atMs: number): CapacityPoint {
+    const environments = this.#instances.reduce((n, i) => n + i.environments, 0);
     return {
       atMs,
-      environments: this.#instances.reduce((n, i) => n + i.environments, 0),
+      environments,
       instances: this.#instances.length,
-      vcpusAllocated: this.#instances.reduce((n, i) => n + i.vcpusUsed, 0),
+      vcpusAllocated: environments * this.#environmentVcpus,
       vcpusAvailable: this.#instances.length * this.#instanceVcpus,
     };
   }

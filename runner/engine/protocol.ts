@@ -60,6 +60,11 @@ export interface LmiComputeSpec {
   scalerIntervalMs?: number;
   /** An environment idle this long may be scaled in (engine default 60000 ms). */
   scaleInDelayMs?: number;
+  /** Manual scaling: target tracking on average CPU, percent (1–100); absent = Auto (cost/scaling-target.ts). */
+  targetCpuPercent?: number;
+  /** Capacity each instance keeps for itself, never given to environments (default none). */
+  reserveVcpus?: number;
+  reserveMemoryGiB?: number;
 }
 
 export type ComputeSpec = StandardComputeSpec | LmiComputeSpec;

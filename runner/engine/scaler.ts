@@ -1,11 +1,13 @@
 /**
  * The LMI scaling decision, as a pure function of what the scaler observed over one interval.
- * The service scales asynchronously on multi-concurrency saturation and CPU, keeping headroom
- * for traffic to double (so it targets half-used slots and half-used CPU), and scales in idle
- * environments after a delay, never below the minimum.
+ * The service scales asynchronously on CPU and multi-concurrency saturation towards one target
+ * (cost/scaling-target.ts: Auto is read as 50% CPU and 50% of slots; Manual is the user's
+ * target tracking CPU value), and the environment count comes from the sizing model's own rule
+ * (environmentsForDemand), fed with what was observed instead of what was predicted. Idle
+ * environments are scaled in after a delay, never below the minimum.
  */
-export const targetSlotUtilization = 0.5;
-export const targetCpuUtilization = 0.5;
+import { environmentsForDemand } from '../cost/lmi-sizing.ts';
+import type { ResolvedScalingTarget } from '../cost/scaling-target.ts';
 
 export interface ScalerObservation {
   environments: number;
@@ -15,24 +17,37 @@ export interface ScalerObservation {
   /** Ceiling from maxEnvironments; the vCPU limit is enforced by placement. */
   maxEnvironments: number;
   slotsPerEnvironment: number;
+  vcpusPerEnvironment: number;
   /** Most invocations in flight at once during the interval. */
   peakInFlight: number;
   throttles: number;
+  /**
+   * Environments in service when the throttles happened: the doubling is of the capacity that
+   * was saturated, not of environments that became ready later in the interval.
+   */
+  environmentsWhenThrottled?: number;
   /** Mean CPU utilisation of the environments over the interval, 0-1 of their vCPUs. */
   cpuUtilization: number;
   /** Environments with nothing in flight for at least the scale-in delay. */
   idleEnvironments: number;
+  target: ResolvedScalingTarget;
 }
 
 export type ScalerDecision = { action: 'none' } | { action: 'out'; add: number } | { action: 'in'; remove: number };
 
 export function scaleDecision(o: ScalerObservation): ScalerDecision {
   const current = o.environments + o.starting;
-  const forSlots = Math.ceil(o.peakInFlight / (o.slotsPerEnvironment * targetSlotUtilization));
-  const forCpu = Math.ceil((o.environments * o.cpuUtilization) / targetCpuUtilization);
+  const needed = environmentsForDemand({
+    cpuDemandVcpus: o.environments * o.cpuUtilization * o.vcpusPerEnvironment,
+    inFlight: o.peakInFlight,
+    vcpusPerEnvironment: o.vcpusPerEnvironment,
+    maxConcurrency: o.slotsPerEnvironment,
+    target: o.target,
+    minEnvironments: o.minEnvironments,
+  });
   // Throttles mean the slots were saturated: at least double what was there.
-  const forThrottles = o.throttles > 0 ? Math.max(1, o.environments) * 2 : 0;
-  const desired = Math.min(o.maxEnvironments, Math.max(o.minEnvironments, forSlots, forCpu, forThrottles));
+  const forThrottles = o.throttles > 0 ? Math.max(1, o.environmentsWhenThrottled ?? o.environments) * 2 : 0;
+  const desired = Math.min(o.maxEnvironments, Math.max(needed.environments, forThrottles));
   if (desired > current) return { action: 'out', add: desired - current };
   if (desired < o.environments && o.idleEnvironments > 0) {
     return { action: 'in', remove: Math.min(o.idleEnvironments, o.environments - Math.max(desired, o.minEnvironments)) };

@@ -5,6 +5,7 @@
  */
 import { isAbsolute } from 'node:path';
 import { UsageError } from '../errors.ts';
+import { environmentShape, environmentsPerInstance } from '../cost/lmi-sizing.ts';
 import { instanceShape, type InstanceShape } from '../pricing/instance-types.ts';
 import { loadWorkload, resolveHandler, type ResolvedHandler } from '../workload/load.ts';
 import { runtimes, type Runtime } from '../workload/manifest.ts';
@@ -79,12 +80,17 @@ function lmiCompute(c: Record<string, unknown>, runtime: Runtime): { compute: Lm
   if (scalerIntervalMs !== undefined) compute.scalerIntervalMs = scalerIntervalMs;
   const scaleInDelayMs = optionalInteger(c['scaleInDelayMs'], 'compute.scaleInDelayMs', 0, 3600_000);
   if (scaleInDelayMs !== undefined) compute.scaleInDelayMs = scaleInDelayMs;
+  if (c['targetCpuPercent'] !== undefined) compute.targetCpuPercent = number(c['targetCpuPercent'], 'compute.targetCpuPercent (manual target tracking, % CPU)', 1, 100);
+  if (c['reserveVcpus'] !== undefined) compute.reserveVcpus = number(c['reserveVcpus'], 'compute.reserveVcpus', 0, 64);
+  if (c['reserveMemoryGiB'] !== undefined) compute.reserveMemoryGiB = number(c['reserveMemoryGiB'], 'compute.reserveMemoryGiB', 0, 512);
 
   const instance = instanceShape(compute.instanceType);
   const vcpus = environmentVcpus(compute);
-  if (vcpus > instance.vcpus || compute.memoryMb / 1024 > instance.memoryGiB) {
+  const reservation = { vcpus: compute.reserveVcpus ?? 0, memoryGiB: compute.reserveMemoryGiB ?? 0 };
+  if (environmentsPerInstance(instance, environmentShape(compute.memoryMb, compute.gibPerVcpu), reservation) < 1) {
+    const reserved = reservation.vcpus > 0 || reservation.memoryGiB > 0 ? ` less ${reservation.vcpus} vCPU and ${reservation.memoryGiB} GiB reserved` : '';
     fail(
-      `an environment of ${compute.memoryMb} MB at ${compute.gibPerVcpu} GiB/vCPU (${vcpus} vCPU) does not fit on ${instance.instanceType} (${instance.vcpus} vCPU, ${instance.memoryGiB} GiB)`,
+      `an environment of ${compute.memoryMb} MB at ${compute.gibPerVcpu} GiB/vCPU (${vcpus} vCPU) does not fit on ${instance.instanceType} (${instance.vcpus} vCPU, ${instance.memoryGiB} GiB${reserved})`,
     );
   }
   if (runtime === 'python' && compute.maxConcurrency > maxPythonSlotsPerEnvironment) {
