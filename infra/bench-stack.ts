@@ -9,12 +9,12 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import type { Variant } from '../runner/plan/plan.ts';
 import type { Workload } from '../runner/workload/manifest.ts';
 import type { BenchStackConfig } from './config.ts';
 import { addFrontDoor } from './front-door.ts';
 import { benchNetwork } from './network.ts';
 import { aliasName, pascalId, runIdTagKey, stackOutputKeys, variantOutputKey, type VariantOutputField } from './naming.ts';
+import type { Variant } from '../runner/domain.ts';
 
 export class BenchStack extends Stack {
   readonly capacityProvider: lambda.CapacityProvider;

@@ -3,13 +3,13 @@
  * made, so that a bad `-c` value fails synth with one line instead of a CDK stack trace.
  */
 import { extname } from 'node:path';
-import type { Architecture, Variant } from '../runner/plan/plan.ts';
 import type { Runtime, Workload } from '../runner/workload/manifest.ts';
 import { runtimes } from '../runner/workload/manifest.ts';
 import { loadWorkload, resolveHandler } from '../runner/workload/load.ts';
 import { instanceShape, type InstanceShape } from '../runner/pricing/instance-types.ts';
 import { benchDefaults } from '../runner/plan/defaults.ts';
 import { contextKeys, type FrontDoorKind } from './naming.ts';
+import type { Architecture, Variant } from '../runner/domain.ts';
 
 export interface BenchStackConfig {
   runId: string;

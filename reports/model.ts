@@ -2,8 +2,8 @@
  * What every part of a report derives from a run in the same way: variant labels, the
  * measured levels in display order, whether LMI settings were swept.
  */
-import type { VariantSettings } from '../runner/plan/plan.ts';
 import type { LevelResult, MeasuredLevel, RunFile } from '../runner/run/run-file.ts';
+import type { VariantSettings } from '../runner/domain.ts';
 
 export function modeName(mode: LevelResult['mode']): string {
   return mode === 'lmi' ? 'LMI' : 'Lambda';

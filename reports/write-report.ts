@@ -1,6 +1,6 @@
 /** Renders report.html and summary.md beside a run's run.json. */
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomic } from '../runner/system/write-file-atomic.ts';
 import { renderHtml } from './html.ts';
 import { renderMarkdown } from './markdown.ts';
 import { readRunForReport } from './read-run.ts';

@@ -2,8 +2,8 @@
 import type { RunFile } from '../../runner/run/run-file.ts';
 import { formatRps } from '../format.ts';
 import { lmiVariants, measuredLevels, modeName, variantLabel } from '../model.ts';
-import type { VariantSettings } from '../../runner/plan/plan.ts';
 import { baseConfig, modeColors, type ChartDef } from './chart.ts';
+import type { VariantSettings } from '../../runner/domain.ts';
 
 /** $/hour at a sustained rate, as $ per million requests. */
 export function usdPerMillion(usdPerHour: number, requestsPerSecond: number): number {

@@ -13,6 +13,7 @@
  */
 import type { LevelSample, TrialSample } from './level-sample.ts';
 import type { Rng } from './rng.ts';
+import { sum } from '../system/sum.ts';
 
 export const latencyQuantiles = { p50: 0.5, p95: 0.95, p99: 0.99 } as const;
 export type LatencyMetric = keyof typeof latencyQuantiles;
@@ -81,13 +82,13 @@ function firstAtLeast(cumulative: Float64Array, position: number): number {
 
 function resampledMean(chosen: TrialSample[], rng: Rng): number | null {
   let n = 0;
-  let sum = 0;
+  let weighted = 0;
   for (const trial of chosen) {
     if (trial.ok === 0) continue;
-    sum += trialMean(trial, rng) * trial.ok;
+    weighted += trialMean(trial, rng) * trial.ok;
     n += trial.ok;
   }
-  return n > 0 ? sum / n : null;
+  return n > 0 ? weighted / n : null;
 }
 
 function trialMean(trial: TrialSample, rng: Rng): number {
@@ -120,7 +121,7 @@ function resampledRate(chosen: TrialSample[], count: (trial: TrialSample) => num
 }
 
 function mean(values: number[]): number {
-  return values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+  return values.length > 0 ? sum(values) / values.length : 0;
 }
 
 /** The two-sided percentile interval of `values` at `confidence` (e.g. 0.95). */

@@ -5,7 +5,7 @@
  * the check is there to judge, and each row then says what changed.
  */
 import type { LevelResult } from '../run/run-file.ts';
-import type { VariantSettings } from '../plan/plan.ts';
+import type { VariantSettings } from '../domain.ts';
 
 export interface LevelPair {
   baseline: LevelResult;

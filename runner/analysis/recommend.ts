@@ -5,6 +5,7 @@
  * levels are the same for every variant of a run, so the costs compare like with like.
  */
 import type { MeasuredLevel, Recommendation, RunFile } from '../run/run-file.ts';
+import { sum } from '../system/sum.ts';
 
 export function recommendSettings(run: RunFile, sloP99Ms: number | null): Recommendation | undefined {
   const lmiLevels = run.levels.filter((level) => level.mode === 'lmi');
@@ -27,7 +28,7 @@ export function recommendSettings(run: RunFile, sloP99Ms: number | null): Recomm
       rejected.push(`${variantId}: not priced`);
       continue;
     }
-    const usd = (costs as number[]).reduce((a, b) => a + b, 0) / costs.length;
+    const usd = sum(costs as number[]) / costs.length;
     eligible.push({ variantId, level: measured[0], usdPerMillionRequests: usd });
   }
   const levels = [...new Set(lmiLevels.map((level) => level.concurrency))].sort((a, b) => a - b).join(', ');

@@ -12,6 +12,7 @@ import { builtInWorkloadsDir, loadWorkload, resolveHandler } from '../workload/l
 import { startBareServer } from './bare-process.ts';
 import { perEnvironmentBytes, rssBytesOf } from './memory.ts';
 import type { BenchRow } from './table.ts';
+import { sum } from '../system/sum.ts';
 
 const noopDir = fileURLToPath(new URL('./noop/', import.meta.url));
 const ioBoundDir = builtInWorkloadsDir + 'io-bound';
@@ -92,7 +93,7 @@ async function pythonMemoryRow(engine: EngineHandle): Promise<BenchRow> {
   await prime(deployed.url, 4, JSON.stringify({ delaysMs: [1] }));
   const sizes = (await engine.client.state(name)).environments.map((e) => e.rssBytes ?? Number.NaN);
   await engine.client.remove(name);
-  const meanMib = sizes.reduce((a, b) => a + b, 0) / sizes.length / mib;
+  const meanMib = sum(sizes) / sizes.length / mib;
   return { what: 'memory, standard env (python)', requestsPerSecond: null, p50Ms: null, p99Ms: null, note: `${meanMib.toFixed(1)} MiB resident per environment (${sizes.length} environments, io-bound)` };
 }
 

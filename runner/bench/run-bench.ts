@@ -12,7 +12,7 @@ import type { Target } from '../target/target.ts';
 import type { RunFile } from '../run/run-file.ts';
 import { buildRunFile, type RunOutcome } from '../run/build-run.ts';
 import { writeRunFile } from '../run/write-run.ts';
-import { removePendingTempFilesSync } from '../run/atomic-write.ts';
+import { removePendingTempFilesSync } from '../system/write-file-atomic.ts';
 import { machineInfo } from '../system/machine.ts';
 import { runSweep } from '../sweep/sweep.ts';
 import { createProgressPrinter } from '../sweep/progress.ts';
@@ -24,6 +24,7 @@ import { attachCosts } from '../cost/attach.ts';
 import { loadPriceBook } from '../pricing/load-price-book.ts';
 import { writeReport } from '../../reports/write-report.ts';
 import { recommendSettings } from '../analysis/recommend.ts';
+import { errorMessage } from '../system/error-message.ts';
 
 export async function runBench(requested: BenchPlan): Promise<number> {
   // On AWS a level must span whole CloudWatch periods (LMI publishes every 5 minutes): the
@@ -81,7 +82,7 @@ export async function runBench(requested: BenchPlan): Promise<number> {
           .then(() => writeRunFile(plan.outDir, snapshot))
           .catch((error: unknown) => {
             // The run goes on; the final write reports the problem if it persists.
-            process.stderr.write(`lmi-bench: could not save progress: ${error instanceof Error ? error.message : String(error)}\n`);
+            process.stderr.write(`lmi-bench: could not save progress: ${errorMessage(error)}\n`);
           });
       },
     });
@@ -96,7 +97,7 @@ export async function runBench(requested: BenchPlan): Promise<number> {
   if (recommendation) runFile = { ...runFile, recommendation };
   await writeRunFile(plan.outDir, runFile);
   const report = await writeReport(plan.outDir).catch((error: unknown) => {
-    process.stderr.write(`lmi-bench: report not written: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`lmi-bench: report not written: ${errorMessage(error)}\n`);
     return null;
   });
   process.off('SIGINT', onSignal);
@@ -139,7 +140,7 @@ async function withCosts(run: RunFile, plan: BenchPlan, offline: boolean): Promi
       ...(plan.profile ? { profile: plan.profile.traffic } : {}),
     });
   } catch (error) {
-    process.stderr.write(`lmi-bench: costs not attached: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`lmi-bench: costs not attached: ${errorMessage(error)}\n`);
     return run;
   }
 }

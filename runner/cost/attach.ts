@@ -4,7 +4,6 @@
  * provenance. The run is a read-only input: a new RunFile is returned.
  */
 import { UsageError } from '../errors.ts';
-import type { Architecture } from '../plan/plan.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
 import type { CrossoverResult, LevelCost, MeasuredLevel, RunFile } from '../run/run-file.ts';
 import { capacityAssumptions, type LmiCapacityInput } from './capacity.ts';
@@ -12,8 +11,8 @@ import { crossover, defaultRateRange, type RateRange } from './crossover.ts';
 import { instancePrice } from './lmi-cost.ts';
 import { profileMonthlyCost } from './monthly.ts';
 import { hoursPerMonth } from './numbers.ts';
-import type { TrafficProfile } from './profiles.ts';
 import { lambdaUsdPerHourAt, lmiUsdPerHourAt, type CostScenario, type LambdaScenario, type LmiScenario } from './scenario.ts';
+import type { Architecture, TrafficProfile } from '../domain.ts';
 
 export interface AttachOptions {
   discount: number;

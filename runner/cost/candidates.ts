@@ -4,11 +4,11 @@
  * price, which no discount touches. Types the price book has no price for are left out.
  */
 import { UsageError } from '../errors.ts';
-import type { Architecture } from '../plan/plan.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
 import { candidateInstanceTypes } from '../pricing/instance-types.ts';
 import { hourlyRate, instancePrice } from './lmi-cost.ts';
 import type { InstanceCandidate } from './lmi-sizing.ts';
+import type { Architecture } from '../domain.ts';
 
 export interface CandidateChoice {
   architecture: Architecture;

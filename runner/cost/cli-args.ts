@@ -4,7 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../errors.ts';
-import type { Architecture } from '../plan/plan.ts';
+import type { Architecture } from '../domain.ts';
 
 export type Flags = Record<string, string | boolean | undefined>;
 

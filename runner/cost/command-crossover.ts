@@ -5,14 +5,14 @@
  */
 import { UsageError } from '../errors.ts';
 import { benchDefaults } from '../plan/defaults.ts';
-import type { Architecture } from '../plan/plan.ts';
 import { readRunFile } from '../run/write-run.ts';
 import type { RunFile } from '../run/run-file.ts';
 import { attachCosts } from './attach.ts';
 import { architecture, bounded, json, optionalText, parseFlags, positive, requiredText } from './cli-args.ts';
 import { hoursPerMonth } from './numbers.ts';
-import { parseProfileSpec, type TrafficProfile } from './profiles.ts';
+import { parseProfileSpec } from './profiles.ts';
 import { pricesFor } from './prices-for.ts';
+import type { Architecture, TrafficProfile } from '../domain.ts';
 
 export const crossoverHelp = `usage: lmi-bench cost crossover --run results/<id>/run.json [options]
 

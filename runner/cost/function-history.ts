@@ -6,7 +6,8 @@
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { UsageError } from '../errors.ts';
 import { pullInvocationHistory } from '../metrics/pull.ts';
-import type { TrafficProfile } from './profiles.ts';
+import type { TrafficProfile } from '../domain.ts';
+import { errorMessage, firstLine } from '../system/error-message.ts';
 
 export interface InvocationHistoryOptions {
   functionName: string;
@@ -41,7 +42,7 @@ export async function invocationHistory(options: InvocationHistoryOptions): Prom
     );
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const message = firstLine(errorMessage(error));
     throw new UsageError(`CloudWatch GetMetricData for ${options.functionName} failed: ${message}`);
   }
 

@@ -3,9 +3,10 @@
  * architecture) + ephemeral storage above the free 512 MB. Pure: prices come from the PriceBook.
  */
 import { UsageError } from '../errors.ts';
-import type { Architecture } from '../plan/plan.ts';
 import type { PriceBook, PriceTier } from '../pricing/price-book.ts';
 import { requireNonNegative, requirePositive } from './numbers.ts';
+import type { Architecture } from '../domain.ts';
+import { sum } from '../system/sum.ts';
 
 export interface LambdaCostInput {
   /** Requests in the month. */
@@ -125,6 +126,3 @@ export function chargeTiers(tiers: PriceTier[], freeGbSeconds: number, totalGbSe
   return charges;
 }
 
-function sum(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0);
-}

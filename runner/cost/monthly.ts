@@ -6,8 +6,8 @@
 import type { PriceBook } from '../pricing/price-book.ts';
 import { lmiCost } from './lmi-cost.ts';
 import { hoursPerMonth } from './numbers.ts';
-import type { TrafficProfile } from './profiles.ts';
 import { lambdaMonthlyUsd, lmiCapacityAt, type CostScenario } from './scenario.ts';
+import type { TrafficProfile } from '../domain.ts';
 
 export interface ProfileCost {
   name: string;

@@ -6,13 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
+import type { TrafficProfile } from '../domain.ts';
 
-export interface TrafficProfile {
-  /** How the profile was specified, e.g. `diurnal:200:20`. */
-  name: string;
-  /** Requests in each consecutive minute; the month repeats this span. */
-  minuteRequests: number[];
-}
 
 const minutesPerDay = 1440;
 

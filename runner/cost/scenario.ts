@@ -2,12 +2,12 @@
  * Hourly cost of each compute type at a sustained request rate, from one set of model inputs
  * (a CostScenario). The crossover, the curves and the profile projection are all built on these.
  */
-import type { Architecture } from '../plan/plan.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
 import { lmiCapacity, type LmiCapacity, type LmiCapacityInput } from './capacity.ts';
 import { lambdaCost } from './lambda-cost.ts';
 import { instancePrice, lmiCost } from './lmi-cost.ts';
 import { hoursPerMonth } from './numbers.ts';
+import type { Architecture } from '../domain.ts';
 
 export interface LambdaScenario {
   meanDurationMs: number;

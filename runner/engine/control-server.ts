@@ -8,6 +8,7 @@ import { UsageError } from '../errors.ts';
 import { NotFoundError, type Engine } from './engine.ts';
 import { handleCloudWatchRequest } from './cloudwatch/handler.ts';
 import { handleLambdaApiRequest, isLambdaApiPath } from './lambda-api/handler.ts';
+import { errorMessage } from '../system/error-message.ts';
 
 function send(res: ServerResponse, status: number, body?: unknown): void {
   if (body === undefined) {
@@ -87,7 +88,7 @@ export async function startControlServer(engine: Engine, options: { port?: numbe
 
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       const status = error instanceof UsageError ? 400 : error instanceof NotFoundError ? 404 : 500;
       if (!res.headersSent) send(res, status, { message: message.split('\n')[0] });
     });

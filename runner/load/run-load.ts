@@ -9,6 +9,7 @@ import type { DeployedVariant } from '../target/target.ts';
 import type { EncodedHistogram, LatencySummaryMs, RequestCounts, TimeWindow } from '../run/run-file.ts';
 import { UsageError } from '../errors.ts';
 import { createLatencyHistogram, encodeHistogram, recordLatencyMs, summarizeLatency } from './latency-histogram.ts';
+import { errorMessage } from '../system/error-message.ts';
 
 export interface LoadProgress {
   elapsedMs: number;
@@ -104,7 +105,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         cleanup();
         sentRequests = result?.requests.sent ?? 0;
         if (error) reject(error instanceof Error ? error : new Error(String(error)));
-        else if (signingError !== undefined) reject(new Error(`re-signing requests failed: ${signingError instanceof Error ? signingError.message : String(signingError)}`));
+        else if (signingError !== undefined) reject(new Error(`re-signing requests failed: ${errorMessage(signingError)}`));
         else resolve(Date.now());
       },
     );
@@ -121,7 +122,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     });
     instance.on('reqError', (error: unknown) => {
       requests.errors += 1;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       socketErrors[message] = (socketErrors[message] ?? 0) + 1;
     });
     const progressTimer = options.onProgress

@@ -5,14 +5,14 @@
  */
 import { CloudWatchClient, GetMetricDataCommand, type MetricDataQuery, type MetricDataResult } from '@aws-sdk/client-cloudwatch';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
-import type { Mode } from '../plan/plan.ts';
 import type { CloudWatchSummary } from '../run/run-file.ts';
 import type { CloudWatchAccess } from '../target/target.ts';
 import { UsageError } from '../errors.ts';
 import { isValidPeriod } from '../engine/cloudwatch/request.ts';
 import { collectDatapoints, levelQueries, summarize } from './queries.ts';
 import { metricsWindow } from './window.ts';
-import { abortableSleep as sleep } from '../system/abortable-sleep.ts';
+import { sleep } from '../system/sleep.ts';
+import type { Mode } from '../domain.ts';
 
 export interface PullOptions {
   credentials?: AwsCredentialIdentity;

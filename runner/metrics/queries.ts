@@ -3,10 +3,10 @@
  * One request carries all of them (CloudWatch bills per metric queried, not per request).
  */
 import type { MetricDataQuery, MetricDataResult } from '@aws-sdk/client-cloudwatch';
-import type { Mode } from '../plan/plan.ts';
 import type { CloudWatchSummary } from '../run/run-file.ts';
 import type { CloudWatchAccess } from '../target/target.ts';
 import { averageOf, maxOf, percentileOf, sumOf, type Datapoint } from './combine.ts';
+import type { Mode } from '../domain.ts';
 
 interface QuerySpec {
   id: string;

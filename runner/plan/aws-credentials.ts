@@ -9,6 +9,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { UsageError } from '../errors.ts';
+import { errorMessage, firstLine } from '../system/error-message.ts';
 
 /** Credentials, or null when no source is configured. A configured source that fails is a UsageError. */
 export async function findAwsCredentials(env: NodeJS.ProcessEnv): Promise<AwsCredentialIdentity | null> {
@@ -22,7 +23,7 @@ export async function findAwsCredentials(env: NodeJS.ProcessEnv): Promise<AwsCre
       return await provider();
     } catch (error) {
       if (isNotConfigured(error) && !explicit) continue;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       throw new UsageError(`AWS credentials from ${what} failed: ${firstLine(message)}`);
     }
   }
@@ -95,8 +96,4 @@ function sharedFiles(env: NodeJS.ProcessEnv): { filepath: string; configFilepath
  */
 function isNotConfigured(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { tryNextLink?: unknown }).tryNextLink === true;
-}
-
-function firstLine(message: string): string {
-  return message.split('\n').find((line) => line.trim() !== '')?.trim() ?? 'unknown error';
 }

@@ -3,7 +3,7 @@
  * Values that come from AWS documentation cite LMI-FACTS.md; the rest are choices for a
  * benchmark on the local engine and say why.
  */
-import type { Architecture, Mode, TargetKind } from './plan.ts';
+import type { Mode, TargetKind } from '../domain.ts';
 import type { Runtime } from '../workload/manifest.ts';
 
 export const benchDefaults = {
@@ -94,4 +94,3 @@ export function defaultLmiMaxConcurrency(runtime: Runtime, lmiMemoryMb: number, 
   return Math.min(benchLimits.lmiMaxConcurrency.max, benchDefaults.lmi.maxConcurrencyPerVcpu[runtime] * vcpus);
 }
 
-export const architectures: readonly Architecture[] = ['x86_64', 'arm64'];

@@ -9,7 +9,7 @@ import { flagLabel, readCommandLine, type FlagSpec, type FlagValue } from '../cl
 import { instanceShape, type InstanceShape } from '../pricing/instance-types.ts';
 import { loadWorkload, resolveHandler } from '../workload/load.ts';
 import { runtimes } from '../workload/manifest.ts';
-import type { Architecture, BenchPlan, Mode, TargetKind } from './plan.ts';
+import type { BenchPlan } from './plan.ts';
 import { benchDefaults, benchLimits, defaultLmiMaxConcurrency, defaultLmiMemoryMb } from './defaults.ts';
 import { benchFlags, benchHelpText } from './flags.ts';
 import { accepts, parseChoice, parseChoiceList, parseDecimal, parseDecimalList, parseInteger, parseIntegerList, parsePositiveSeconds } from './values.ts';
@@ -17,6 +17,7 @@ import { parseEvent } from './event.ts';
 import { checkOutWritable, defaultRunId, validateRunId } from './out-dir.ts';
 import { awsCredentialSources, findAwsCredentials } from './aws-credentials.ts';
 import { parseProfileSpec } from '../cost/profiles.ts';
+import type { Architecture, Mode, TargetKind } from '../domain.ts';
 
 export type BenchArgs = { kind: 'plan'; plan: BenchPlan; planOnly: boolean } | { kind: 'help'; text: string };
 

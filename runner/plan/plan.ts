@@ -3,26 +3,7 @@
  * (runner/plan/ validates); nothing is deployed or loaded before a plan exists.
  */
 import type { Runtime, Workload } from '../workload/manifest.ts';
-import type { TrafficProfile } from '../cost/profiles.ts';
-
-export type Mode = 'lambda' | 'lmi';
-export type TargetKind = 'local' | 'aws';
-export type Architecture = 'x86_64' | 'arm64';
-
-/** The settings a level was measured with (run.json `levels[].settings`). */
-export interface VariantSettings {
-  memoryMb: number;
-  maxConcurrency?: number;
-  gibPerVcpu?: number;
-}
-
-/** One deployable function configuration: standard Lambda, or one LMI settings combination. */
-export interface Variant {
-  /** Stable id, e.g. `lambda-m1024` or `lmi-c16-g2`; also the function name suffix. */
-  id: string;
-  mode: Mode;
-  settings: VariantSettings;
-}
+import type { Architecture, Mode, TargetKind, TrafficProfile } from '../domain.ts';
 
 export interface BenchPlan {
   runId: string;

@@ -1,5 +1,6 @@
 /** The function configurations a plan deploys: standard Lambda, then every LMI settings combination. */
-import type { BenchPlan, Variant } from './plan.ts';
+import type { BenchPlan } from './plan.ts';
+import type { Variant } from '../domain.ts';
 
 export function planVariants(plan: BenchPlan): Variant[] {
   const variants: Variant[] = [];

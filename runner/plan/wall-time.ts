@@ -16,9 +16,10 @@
  * The plan is the one the user asked for: on AWS the level duration is derived here from the
  * requested duration, as adjustPlanForAws does (do not pass an already adjusted plan).
  */
-import type { BenchPlan, Variant } from './plan.ts';
+import type { BenchPlan } from './plan.ts';
 import { planVariants } from './variants.ts';
 import { durationCoveringPeriods, lambdaMetricPeriodSec, lmiMetricPeriodSec } from './metric-periods.ts';
+import type { Variant } from '../domain.ts';
 
 /**
  * Time the AWS stack takes to come and go, in minutes: the spend guard bills the same

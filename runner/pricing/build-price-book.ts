@@ -2,12 +2,11 @@
  * The one path from Price List documents to a PriceBook, used for API responses and for the
  * committed snapshot alike.
  */
-import type { Architecture } from '../plan/plan.ts';
-import type { PriceProvenance } from '../run/run-file.ts';
 import { instanceCatalog } from './instance-types.ts';
 import type { InstancePrice, PriceBook } from './price-book.ts';
 import { parseEc2OnDemand, type Ec2OnDemandPrice } from './parse-ec2.ts';
 import { decimalUsd, parseLambdaPrices } from './parse-lambda.ts';
+import type { Architecture, PriceProvenance } from '../domain.ts';
 
 /** LMI-FACTS.md: the management fee is 15% of the instance's on-demand price. */
 export const derivedManagementFeeFraction = 0.15;

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomic } from '../system/write-file-atomic.ts';
 import type { PriceBook } from './price-book.ts';
 
 /** Git-ignored (.gitignore lists .lmi-bench-cache/). */
@@ -35,7 +35,7 @@ export function readCachedBook(dir: string, region: string, maxAgeMs: number, no
   }
 }
 
-export function writeCachedBook(dir: string, book: PriceBook, fetchedAtMs = Date.now()): void {
+export async function writeCachedBook(dir: string, book: PriceBook, fetchedAtMs = Date.now()): Promise<void> {
   const entry: CacheEntry = { fetchedAtMs, book };
-  writeFileAtomic(cachePath(dir, book.region), JSON.stringify(entry, null, 2) + '\n');
+  await writeFileAtomic(cachePath(dir, book.region), JSON.stringify(entry, null, 2) + '\n', { createFolder: true });
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Architecture } from '../plan/plan.ts';
 import { UsageError } from '../errors.ts';
+import type { Architecture } from '../domain.ts';
 
 export interface InstanceShape {
   instanceType: string;

@@ -16,6 +16,7 @@ import type { PriceBook } from './price-book.ts';
 import type { PricingClientFactory, RetryPolicy } from './price-list-client.ts';
 import { assertKnownRegion } from './regions.ts';
 import { defaultSnapshotDir, readSnapshot, readSnapshotMetadata } from './snapshot.ts';
+import { errorMessage } from '../system/error-message.ts';
 
 export interface LoadPriceBookOptions {
   region: string;
@@ -65,15 +66,15 @@ export async function loadPriceBook(options: LoadPriceBookOptions): Promise<Pric
       provenance: { source: 'price-list-api', asOf: fetchedAt.slice(0, 10), region, notes: [`fetched from the Price List API (${endpointRegion} endpoint) at ${fetchedAt}`] },
       freeTier: readSnapshotFreeTier(options),
     });
-    writeCachedBook(cacheDir, book, fetchedAtMs);
+    await writeCachedBook(cacheDir, book, fetchedAtMs);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     const note = `PRICE LIST API FAILED (${reason}): prices below come from the offline snapshot, not from the live price list`;
     (options.onWarning ?? ((m: string) => process.stderr.write(`lmi-bench: warning: ${m}\n`)))(note);
     try {
       return snapshotBook(options, note);
     } catch (snapshotError) {
-      const why = snapshotError instanceof Error ? snapshotError.message : String(snapshotError);
+      const why = errorMessage(snapshotError);
       throw new UsageError(`the Price List API failed for ${region} (${reason}) and ${why}`);
     }
   }

@@ -4,9 +4,9 @@
  * Products are recognised by usagetype without its region prefix (us-east-1 has none,
  * other regions prefix it, e.g. `USE2-Lambda-GB-Second-ARM`), falling back to the group.
  */
-import type { Architecture } from '../plan/plan.ts';
 import type { LambdaPrices, PriceTier } from './price-book.ts';
 import { parsePriceListEntry, usageTypeBase, usageTypePrefix, type PriceDimension, type PriceListProduct } from './price-list-document.ts';
+import type { Architecture } from '../domain.ts';
 
 export interface ParsedLambdaPrices {
   lambda: Record<Architecture, LambdaPrices>;

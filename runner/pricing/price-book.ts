@@ -1,10 +1,9 @@
+import type { Architecture, PriceProvenance } from '../domain.ts';
 /**
  * Prices as data: everything the cost model needs for one region, with where each price came
  * from. Built by a price source (Price List API, disk cache or the committed snapshot); the
  * cost model never holds a price literal.
  */
-import type { Architecture } from '../plan/plan.ts';
-import type { PriceProvenance } from '../run/run-file.ts';
 
 export interface PriceTier {
   /** Upper bound of the tier in GB-seconds per month; null for the last, open tier. */

@@ -7,6 +7,7 @@
 import { GetAttributeValuesCommand, GetProductsCommand, PricingClient, type Filter } from '@aws-sdk/client-pricing';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import type { PriceListEndpointRegion } from './regions.ts';
+import { sleep as pause } from '../system/sleep.ts';
 
 export type PricingClientFactory = (endpointRegion: PriceListEndpointRegion, credentials: AwsCredentialIdentity) => PricingClient;
 
@@ -35,7 +36,7 @@ export function isRetryable(error: unknown): boolean {
 }
 
 export async function withThrottleRetry<T>(call: () => Promise<T>, policy: RetryPolicy = defaultRetryPolicy): Promise<T> {
-  const sleep = policy.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = policy.sleep ?? pause;
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();

@@ -71,7 +71,7 @@ export async function refreshSnapshot(options: RefreshOptions): Promise<RegionSu
     summaries.push({ region, instanceTypes: Object.keys(book.instances).length, managementFeesListed: listed });
     options.onProgress?.(`${region}: ${Object.keys(book.instances).length} instance types priced, ${listed} with a listed management fee (${fetched.endpointRegion} endpoint)`);
   }
-  writeSnapshot(options.snapshotDir, metadata, documents);
+  await writeSnapshot(options.snapshotDir, metadata, documents);
   return summaries;
 }
 

@@ -7,9 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.ts';
-import type { PriceProvenance } from '../run/run-file.ts';
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomic } from '../system/write-file-atomic.ts';
 import type { PriceDocuments } from './build-price-book.ts';
+import type { PriceProvenance } from '../domain.ts';
 
 export const defaultSnapshotDir = fileURLToPath(new URL('../../data/price-snapshot/', import.meta.url));
 
@@ -85,14 +85,14 @@ function readPriceList(path: string): string[] {
 }
 
 /** Replaces the snapshot: every region's documents first, metadata.json last. */
-export function writeSnapshot(dir: string, metadata: SnapshotMetadata, documents: Record<string, PriceDocuments>): void {
+export async function writeSnapshot(dir: string, metadata: SnapshotMetadata, documents: Record<string, PriceDocuments>): Promise<void> {
   for (const [region, entry] of Object.entries(metadata.regions)) {
     const docs = documents[region];
     if (!docs) throw new Error(`no documents for ${region}`);
-    writeFileAtomic(join(dir, entry.ec2File), getProductsJson(docs.ec2));
-    writeFileAtomic(join(dir, entry.lambdaFile), getProductsJson(docs.lambda));
+    await writeFileAtomic(join(dir, entry.ec2File), getProductsJson(docs.ec2), { createFolder: true });
+    await writeFileAtomic(join(dir, entry.lambdaFile), getProductsJson(docs.lambda), { createFolder: true });
   }
-  writeFileAtomic(join(dir, 'metadata.json'), JSON.stringify(metadata, null, 2) + '\n');
+  await writeFileAtomic(join(dir, 'metadata.json'), JSON.stringify(metadata, null, 2) + '\n', { createFolder: true });
 }
 
 function getProductsJson(priceList: readonly string[]): string {

@@ -10,10 +10,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Architecture } from '../plan/plan.ts';
 import type { PriceDocuments } from './build-price-book.ts';
 import { instanceShape } from './instance-types.ts';
 import { defaultSnapshotDir, writeSnapshot, type FreeTier, type SnapshotMetadata } from './snapshot.ts';
+import type { Architecture } from '../domain.ts';
 
 interface TranscribedRegion {
   location: string;
@@ -170,6 +170,6 @@ function ec2Product(region: string, t: TranscribedRegion, instanceType: string, 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const transcription = JSON.parse(readFileSync(join(defaultSnapshotDir, 'transcription.json'), 'utf8')) as Transcription;
   const { metadata, documents } = transcribeSnapshot(transcription);
-  writeSnapshot(defaultSnapshotDir, metadata, documents);
+  await writeSnapshot(defaultSnapshotDir, metadata, documents);
   process.stdout.write(`wrote the price snapshot for ${Object.keys(metadata.regions).join(', ')} to ${defaultSnapshotDir}\n`);
 }

@@ -2,7 +2,7 @@
  * The run file, results/<run-id>/run.json: one TypeScript type for its JSON.
  * Stable fields are those of DESIGN.md ("Run file"); fields may be added, never renamed.
  */
-import type { Mode, TargetKind, VariantSettings } from '../plan/plan.ts';
+import type { Mode, PriceProvenance, TargetKind, VariantSettings } from '../domain.ts';
 import type { CapacityPoint } from '../engine/protocol.ts';
 
 export const schemaVersion = 1 as const;
@@ -144,15 +144,6 @@ export interface MachineInfo {
   memoryGiB: number;
   node: string;
   python: string | null;
-}
-
-export interface PriceProvenance {
-  source: 'price-list-api' | 'snapshot' | 'cache';
-  /** Date the prices were captured (YYYY-MM-DD). */
-  asOf: string;
-  region: string;
-  /** What a reader of the report must know about these prices (derived figures, fallbacks). */
-  notes?: string[];
 }
 
 export interface CrossoverResult {

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { schemaVersion, type RunFile } from './run-file.ts';
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomic } from '../system/write-file-atomic.ts';
 
 export const runFileName = 'run.json';
 

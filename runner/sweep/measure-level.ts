@@ -2,7 +2,7 @@
  * One concurrency level of one deployed variant: a discarded warm-up, N measured trials, the
  * target's window stats and the CloudWatch pull over the level's window.
  */
-import type { BenchPlan, Mode } from '../plan/plan.ts';
+import type { BenchPlan } from '../plan/plan.ts';
 import type { CloudWatchAccess, DeployedVariant, Target } from '../target/target.ts';
 import type { WindowStats } from '../engine/protocol.ts';
 import type { CloudWatchSummary, LevelResult, MeasuredLevel, RequestCounts, TrialResult } from '../run/run-file.ts';
@@ -10,6 +10,10 @@ import { InterruptedError } from '../errors.ts';
 import { runLoad, type LoadResult } from '../load/run-load.ts';
 import { mergeTrials } from './merge-trials.ts';
 import { untilAborted } from './abortable.ts';
+import { sleep } from '../system/sleep.ts';
+import type { Mode } from '../domain.ts';
+import { sum } from '../system/sum.ts';
+import { errorMessage } from '../system/error-message.ts';
 
 export type PullMetrics = (access: CloudWatchAccess, window: { startMs: number; endMs: number }, mode: Mode) => Promise<CloudWatchSummary>;
 
@@ -100,7 +104,7 @@ export async function measureLevel(context: LevelContext): Promise<LevelResult> 
       cloudwatch = await untilAborted(context.pullMetrics(deployed.cloudwatch, window, deployed.variant.mode), signal);
     } catch (error) {
       if (error instanceof InterruptedError) throw error;
-      cloudwatchError = error instanceof Error ? error.message : String(error);
+      cloudwatchError = errorMessage(error);
     }
   }
 
@@ -133,7 +137,7 @@ async function drain(previous: LoadResult, context: LevelContext): Promise<void>
   const { plan, target, deployed, signal } = context;
   if (previous.inFlightAtEnd === 0) return;
   // Requests that reached the function: answered ones (any status) and those cut off in flight.
-  const answered = Object.values(previous.statusCodes).reduce((a, b) => a + b, 0);
+  const answered = sum(Object.values(previous.statusCodes));
   const expected = answered + previous.inFlightAtEnd;
   const deadlineMs = Date.now() + plan.timeoutSec * 1000 + drainPollMs;
   while (Date.now() < deadlineMs) {
@@ -148,10 +152,6 @@ async function drain(previous: LoadResult, context: LevelContext): Promise<void>
 }
 
 const drainPollMs = 100;
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return untilAborted(new Promise<void>((resolve) => setTimeout(resolve, ms)), signal);
-}
 
 type StatsFields = Pick<MeasuredLevel, 'coldStarts' | 'initDurationMs' | 'environments' | 'cpuSecondsPerRequest' | 'instances' | 'instancesMean' | 'timeline' | 'unmeasured'>;
 
@@ -172,7 +172,7 @@ function fromWindowStats(stats: WindowStats | null, ok: number): StatsFields {
 }
 
 function initSummary(inits: number[]): MeasuredLevel['initDurationMs'] {
-  return inits.length > 0 ? { count: inits.length, mean: inits.reduce((a, b) => a + b, 0) / inits.length, max: Math.max(...inits) } : null;
+  return inits.length > 0 ? { count: inits.length, mean: sum(inits) / inits.length, max: Math.max(...inits) } : null;
 }
 
 function describeFailures(result: LoadResult): string {

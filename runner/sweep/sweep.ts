@@ -4,12 +4,14 @@
  * target. A level that fails is recorded as failed and the sweep goes on. An abort (Ctrl-C)
  * stops at once: the level in progress is dropped, the finished ones are returned.
  */
-import type { BenchPlan, Mode, Variant } from '../plan/plan.ts';
+import type { BenchPlan } from '../plan/plan.ts';
 import type { DeployedVariant, Target } from '../target/target.ts';
 import type { LevelResult, RequestCounts, RunStatus } from '../run/run-file.ts';
 import { InterruptedError } from '../errors.ts';
 import { measureLevel, type LevelPhase, type PullMetrics } from './measure-level.ts';
 import { untilAborted } from './abortable.ts';
+import type { Mode, Variant } from '../domain.ts';
+import { errorMessage } from '../system/error-message.ts';
 
 export interface SweepProgress {
   /** 1-based index of the level among all levels of the run. */
@@ -70,7 +72,7 @@ export async function runSweep(plan: BenchPlan, target: Target, variants: Varian
         deployed = await untilAborted(target.deploy(variant), signal);
       } catch (error) {
         if (error instanceof InterruptedError || signal.aborted) throw new InterruptedError();
-        const reason = `deploy failed: ${message(error)}`;
+        const reason = `deploy failed: ${errorMessage(error)}`;
         for (const concurrency of plan.concurrency) record({ mode: variant.mode, variantId: variant.id, settings: variant.settings, concurrency, state: 'failed', reason });
         continue;
       } finally {
@@ -95,7 +97,7 @@ export async function runSweep(plan: BenchPlan, target: Target, variants: Varian
             );
           } catch (error) {
             if (error instanceof InterruptedError || signal.aborted) throw new InterruptedError();
-            record({ mode: variant.mode, variantId: variant.id, settings: variant.settings, concurrency, state: 'failed', reason: message(error) });
+            record({ mode: variant.mode, variantId: variant.id, settings: variant.settings, concurrency, state: 'failed', reason: errorMessage(error) });
           }
         }
       } finally {
@@ -106,14 +108,10 @@ export async function runSweep(plan: BenchPlan, target: Target, variants: Varian
     return { status: 'complete', levels };
   } catch (error) {
     if (error instanceof InterruptedError || signal.aborted) return { status: 'interrupted', reason: 'interrupted by the user', levels };
-    return { status: 'failed', reason: message(error), levels };
+    return { status: 'failed', reason: errorMessage(error), levels };
   } finally {
     // An abort during start must not stop the target before it exists (it would stay up).
     await starting?.catch(() => undefined);
     await target.stop();
   }
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -3,8 +3,8 @@
  * engine, runner/target/local/) and `aws` (the CDK stack, runner/target/aws/). The sweep only
  * talks to this interface.
  */
-import type { TargetKind, Variant } from '../plan/plan.ts';
 import type { WindowStats } from '../engine/protocol.ts';
+import type { TargetKind, Variant } from '../domain.ts';
 
 export interface CloudWatchAccess {
   /** Endpoint override (the local engine); absent for AWS. */

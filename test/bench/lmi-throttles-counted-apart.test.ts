@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { runSweep } from '../../runner/sweep/sweep.ts';
 import { LocalTarget } from '../../runner/target/local/local-target.ts';
 import { decodeHistogram, summarizeLatency } from '../../runner/load/latency-histogram.ts';
-import type { Variant } from '../../runner/plan/plan.ts';
 import { testPlan } from '../fixtures/test-plan.ts';
+import type { Variant } from '../../runner/domain.ts';
 
 test('LMI maxConcurrency 1 × 3 environments at concurrency 16: 429s in requests.throttled, percentiles from 2xx only', { timeout: 60_000 }, async () => {
   const variant: Variant = { id: 'lmi-c1-g2', mode: 'lmi', settings: { memoryMb: 2048, maxConcurrency: 1, gibPerVcpu: 2 } };

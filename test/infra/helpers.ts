@@ -7,7 +7,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { BenchStack } from '../../infra/bench-stack.ts';
 import { readStackConfig } from '../../infra/config.ts';
 import { stackNameForRun } from '../../infra/naming.ts';
-import type { Variant } from '../../runner/plan/plan.ts';
+import type { Variant } from '../../runner/domain.ts';
 
 export const testVariants: Variant[] = [
   { id: 'lambda-m1024', mode: 'lambda', settings: { memoryMb: 1024 } },

@@ -3,9 +3,9 @@
 // `delayMs`; `failAtConcurrency` makes it answer 500 when that many requests are in flight.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Variant } from '../../runner/plan/plan.ts';
 import type { DeployedVariant, Target } from '../../runner/target/target.ts';
 import type { WindowStats } from '../../runner/engine/protocol.ts';
+import type { Variant } from '../../runner/domain.ts';
 
 export interface HttpTargetBehaviour {
   delayMs: number;

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBenchArgs } from '../../runner/plan/parse.ts';
-import type { BenchPlan, Variant } from '../../runner/plan/plan.ts';
+import type { BenchPlan } from '../../runner/plan/plan.ts';
 import { stackNameForRun, variantOutputKey } from '../../infra/naming.ts';
+import type { Variant } from '../../runner/domain.ts';
 
 export const fakeCdk = fileURLToPath(new URL('./fake-cdk.mjs', import.meta.url));
 

@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.ts';
 import { flagText, readCommandLine, type FlagSpec } from '../args.ts';
 import { readCheckRun } from '../../analysis/read-check-run.ts';
-import { writeFileAtomic } from '../../run/atomic-write.ts';
+import { writeFileAtomic } from '../../system/write-file-atomic.ts';
 import { runFileName } from '../../run/write-run.ts';
 
 const flags: FlagSpec[] = [

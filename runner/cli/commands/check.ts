@@ -14,7 +14,7 @@ import { renderJunit } from '../../analysis/junit.ts';
 import { defaultThresholds, parseThresholds } from '../../analysis/thresholds.ts';
 import { readCheckRun } from '../../analysis/read-check-run.ts';
 import { planToBenchArgs } from '../../analysis/replay-plan.ts';
-import { writeFileAtomic } from '../../run/atomic-write.ts';
+import { writeFileAtomic } from '../../system/write-file-atomic.ts';
 import type { RunFile } from '../../run/run-file.ts';
 
 const defaults = { confidence: 0.95, iterations: 2000, seed: 1, out: 'results' };

@@ -5,6 +5,7 @@ import { awsCredentialSources, findAwsCredentials } from '../../plan/aws-credent
 import { refreshSnapshot } from '../../pricing/refresh-snapshot.ts';
 import { assertKnownRegion } from '../../pricing/regions.ts';
 import { defaultSnapshotDir, snapshotRegions } from '../../pricing/snapshot.ts';
+import { errorMessage, firstLine } from '../../system/error-message.ts';
 
 const help = `usage: lmi-bench prices-refresh [--region <r>[,<r>...]] [--snapshot-dir <dir>]
 
@@ -25,7 +26,7 @@ export async function run(argv: string[]): Promise<number> {
       allowPositionals: false,
     }));
   } catch (error) {
-    throw new UsageError(`prices-refresh: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    throw new UsageError(`prices-refresh: ${firstLine(errorMessage(error))}`);
   }
   if (values.help) {
     process.stdout.write(help + '\n');

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../system/error-message.ts';
 /**
  * CloudWatch API errors as the AWS JSON 1.0 protocol carries them. CloudWatch is
  * "awsQueryCompatible": the body names the error shape in `__type` and the
@@ -54,7 +55,7 @@ export function errorResponse(error: CloudWatchApiError): CloudWatchResponse {
 
 /** A fault in the engine itself (a bug, not the caller's request): 500, which the SDK retries. */
 export function internalFault(error: unknown): CloudWatchResponse {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return {
     status: 500,
     contentType: jsonContentType,

@@ -4,6 +4,7 @@
  * points in the period are lower than or equal to this value").
  */
 import { CloudWatchApiError } from './errors.ts';
+import { sum } from '../../system/sum.ts';
 
 export type Statistic =
   | { kind: 'SampleCount' | 'Sum' | 'Average' | 'Minimum' | 'Maximum' }
@@ -45,12 +46,6 @@ export function computeStatistic(samples: readonly number[], statistic: Statisti
     case 'percentile':
       return nearestRank(samples, statistic.percent);
   }
-}
-
-function sum(values: readonly number[]): number {
-  let total = 0;
-  for (const v of values) total += v;
-  return total;
 }
 
 export function nearestRank(samples: readonly number[], percent: number): number {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { LambdaClient, PutFunctionScalingConfigCommand } from '@aws-sdk/client-lambda';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { InterruptedError, UsageError } from '../../errors.ts';
-import type { BenchPlan, Variant } from '../../plan/plan.ts';
+import type { BenchPlan } from '../../plan/plan.ts';
 import { planVariants } from '../../plan/variants.ts';
 import { awsCredentialSources, findAwsCredentials } from '../../plan/aws-credentials.ts';
 import type { WindowStats } from '../../engine/protocol.ts';
@@ -24,6 +24,7 @@ import { createRequestSigner, signingServiceFor } from './sigv4.ts';
 import { defaultWaitOptions, waitUntilActive, type WaitOptions } from './wait-active.ts';
 import { lambdaMetricPeriodSec, lmiMetricPeriodSec } from './plan-check.ts';
 import { guardAwsSpend } from './guard.ts';
+import type { Variant } from '../../domain.ts';
 
 export interface AwsTargetOptions {
   env?: NodeJS.ProcessEnv;
@@ -108,7 +109,7 @@ export class AwsTarget implements Target {
         this.#cdkRunOptions(),
       );
       this.#abort.signal.throwIfAborted();
-      if (result.exitCode !== 0) throw new Error(`cdk deploy failed (exit ${result.exitCode}): ${result.tail.slice(-3).join(' | ')}`);
+      if (result.exitCode !== 0) throw new UsageError(`cdk deploy failed (exit ${result.exitCode}): ${result.tail.slice(-3).join(' | ')}`);
       const outputs = readStackOutputs(this.outputsPath, this.stackName, this.#plan.workload.manifest.name, this.#variants);
       await this.#waitForVersions(outputs);
       this.#phase = { kind: 'ready', outputs };
@@ -195,7 +196,7 @@ export class AwsTarget implements Target {
     // Not abortable: a half-destroyed stack is worse than a slow exit.
     const result = await runCdk(['destroy', this.stackName, '--force', '--no-notices', ...this.cdkContextArgs()], { ...this.#cdkRunOptions(), signal: undefined });
     if (result.exitCode !== 0) {
-      throw new Error(`cdk destroy of ${this.stackName} failed (exit ${result.exitCode}): ${result.tail.slice(-3).join(' | ')}; see docs/aws.md "Cleaning up by hand"`);
+      throw new UsageError(`cdk destroy of ${this.stackName} failed (exit ${result.exitCode}): ${result.tail.slice(-3).join(' | ')}; see docs/aws.md "Cleaning up by hand"`);
     }
   }
 

@@ -3,11 +3,12 @@
  * CloudWatch periods, then the spend estimate against the cap, printed either way.
  */
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
-import type { BenchPlan, Variant } from '../../plan/plan.ts';
+import type { BenchPlan } from '../../plan/plan.ts';
 import { loadPriceBook } from '../../pricing/load-price-book.ts';
 import { defaultBenchMaxSpendUsd } from './spend-defaults.ts';
 import { adjustPlanForAws } from './plan-check.ts';
 import { enforceSpendCap, estimateRunCost, formatEstimate, type SpendEstimate } from './spend-guard.ts';
+import type { Variant } from '../../domain.ts';
 
 export interface GuardOptions {
   credentials: AwsCredentialIdentity | null;

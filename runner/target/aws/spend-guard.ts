@@ -8,7 +8,7 @@
  * the highest rate a closed loop can plausibly reach.
  */
 import { UsageError } from '../../errors.ts';
-import type { BenchPlan, Variant } from '../../plan/plan.ts';
+import type { BenchPlan } from '../../plan/plan.ts';
 import type { PriceBook } from '../../pricing/price-book.ts';
 import { instanceShape } from '../../pricing/instance-types.ts';
 import { lambdaCost } from '../../cost/lambda-cost.ts';
@@ -16,6 +16,8 @@ import { lmiCost } from '../../cost/lmi-cost.ts';
 import { lmiCapacity } from '../../cost/capacity.ts';
 import { planVariants } from '../../plan/variants.ts';
 import { awsSetupAllowanceMin } from '../../plan/wall-time.ts';
+import type { Variant } from '../../domain.ts';
+import { sum } from '../../system/sum.ts';
 
 export interface SpendAssumptions {
   /** Fastest plausible round trip through an HTTPS front door; sets the highest request rate. */
@@ -168,10 +170,6 @@ export function enforceSpendCap(estimate: SpendEstimate, capUsd: number): void {
       `estimated AWS cost $${estimate.totalUsd.toFixed(2)} is above the $${capUsd.toFixed(2)} cap: shorten the plan or raise it with --max-spend ${Math.ceil(estimate.totalUsd)}`,
     );
   }
-}
-
-function sum(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0);
 }
 
 function round(value: number, decimals: number): number {

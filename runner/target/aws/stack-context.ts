@@ -2,8 +2,9 @@
  * The plan as CDK context (`-c key=value`) for infra/app.ts: the one place the runner's plan
  * meets the stack's inputs (infra/naming.ts contextKeys, validated by infra/config.ts).
  */
-import type { BenchPlan, Variant } from '../../plan/plan.ts';
+import type { BenchPlan } from '../../plan/plan.ts';
 import { contextKeys, type FrontDoorKind } from '../../../infra/naming.ts';
+import type { Variant } from '../../domain.ts';
 
 export interface StackNetwork {
   subnetIds: string[];

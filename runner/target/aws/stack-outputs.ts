@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../../errors.ts';
-import type { Variant } from '../../plan/plan.ts';
 import { stackOutputKeys, variantOutputKey, type FrontDoorKind, type VariantOutputField } from '../../../infra/naming.ts';
+import type { Variant } from '../../domain.ts';
 
 export interface VariantOutputs {
   functionName: string;

@@ -4,7 +4,7 @@
  * environments first (documented 3–5 minutes), so the wait is long but bounded.
  */
 import { GetFunctionConfigurationCommand, type LambdaClient } from '@aws-sdk/client-lambda';
-import { abortableSleep } from '../../system/abortable-sleep.ts';
+import { sleep as cancellableSleep } from '../../system/sleep.ts';
 
 export interface WaitOptions {
   timeoutMs: number;
@@ -24,7 +24,7 @@ export class VersionNotActiveError extends Error {
 
 export async function waitUntilActive(client: LambdaClient, functionName: string, qualifier: string, options: WaitOptions): Promise<void> {
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? abortableSleep;
+  const sleep = options.sleep ?? cancellableSleep;
   const startedMs = now();
   for (;;) {
     options.signal?.throwIfAborted();

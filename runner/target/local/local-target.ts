@@ -2,10 +2,11 @@
  * The `local` target: the embedded engine in its own process. Each plan Variant becomes one
  * engine function; its CloudWatch access points at the engine's control port.
  */
-import type { BenchPlan, Variant } from '../../plan/plan.ts';
+import type { BenchPlan } from '../../plan/plan.ts';
 import type { ComputeSpec, FunctionSpec, WindowStats } from '../../engine/protocol.ts';
 import type { DeployedVariant, Target } from '../target.ts';
 import { startEngine, type EngineHandle } from './engine-process.ts';
+import type { Variant } from '../../domain.ts';
 
 /**
  * The engine aggregates per second: short local levels (tens of seconds) still get many

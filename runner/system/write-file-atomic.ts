@@ -1,20 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Temp files of writes in progress, so an exit that cannot wait for them can remove them. */
 const pending = new Set<string>();
 
+export interface WriteOptions {
+  /** Create the file's folder (and its parents) first; off by default, most callers checked it. */
+  createFolder?: boolean;
+}
+
 /**
- * Writes a file so that a reader sees either the old content or the whole new content, never
- * a torn one: the data goes to a temp file in the same folder (same filesystem), then rename.
+ * Writes a file so that a reader (a report viewer, a CI artifact upload, a second bench) sees
+ * either the old content or the whole new content, never a torn one: the data goes to a temp
+ * file in the same folder (same filesystem), then is renamed over the target.
  */
-export async function writeFileAtomic(path: string, data: string): Promise<void> {
+export async function writeFileAtomic(path: string, data: string, options: WriteOptions = {}): Promise<void> {
+  if (options.createFolder) await mkdir(dirname(path), { recursive: true });
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   pending.add(temp);
   try {
-    await writeFile(temp, data);
+    await writeFile(temp, data, 'utf8');
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
