@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { UsageError } from '../../errors.ts';
 import { runIdTagKey } from '../../../infra/naming.ts';
+import { errorMessage } from '../../system/error-message.ts';
 
 export interface DestroyOptions {
   maxWaitSec: number;
@@ -46,14 +47,14 @@ export async function destroyBenchStack(client: CloudFormationClient, stackName:
     (error: unknown) => waiterFailure(error),
   );
   if (outcome.state !== 'SUCCESS') {
-    throw new Error(`stack ${stackName} was not deleted (${outcome.state}${outcome.status ? `, ${outcome.status}` : ''}); see docs/aws.md "Cleaning up by hand"`);
+    throw new UsageError(`stack ${stackName} was not deleted (${outcome.state}${outcome.status ? `, ${outcome.status}` : ''}); see docs/aws.md "Cleaning up by hand"`);
   }
   options.log(`lmi-bench: stack ${stackName} deleted`);
   return true;
 }
 
 function waiterFailure(error: unknown): { state: string; status: string | undefined } {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   try {
     const parsed = JSON.parse(message) as { state?: string; reason?: { Stacks?: Array<{ StackStatus?: string; StackStatusReason?: string }> } };
     const stack = parsed.reason?.Stacks?.[0];

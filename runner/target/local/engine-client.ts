@@ -1,6 +1,7 @@
 /** HTTP client of the engine's control API (runner/engine/protocol.ts). */
 import { UsageError } from '../../errors.ts';
 import type { DeployedFunction, FunctionSpec, FunctionState, WindowStats } from '../../engine/protocol.ts';
+import { errorMessage } from '../../system/error-message.ts';
 
 export class EngineClient {
   readonly controlUrl: string;
@@ -17,7 +18,7 @@ export class EngineClient {
         ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
       });
     } catch (error) {
-      throw new Error(`the local engine at ${this.controlUrl} cannot be reached: ${(error as Error).message}`);
+      throw new UsageError(`the local engine at ${this.controlUrl} cannot be reached: ${errorMessage(error)}`);
     }
     const text = await response.text();
     if (response.ok) return (text === '' ? undefined : JSON.parse(text)) as T;
