@@ -20,6 +20,7 @@ import type { BenchPlan } from './plan.ts';
 import { planVariants } from './variants.ts';
 import { durationCoveringPeriods, lambdaMetricPeriodSec, lmiMetricPeriodSec } from './metric-periods.ts';
 import type { Variant } from '../domain.ts';
+import { sum } from '../system/sum.ts';
 
 /**
  * Time the AWS stack takes to come and go, in minutes: the spend guard bills the same
@@ -181,10 +182,6 @@ function localEstimate(plan: BenchPlan, variants: Variant[], levels: number, wor
       ...(workers > 1 ? [`${workers} load workers invoked ${a.workerLeadMs / 1000} s before each phase`] : []),
     ],
   };
-}
-
-function sum(values: number[]): number {
-  return values.reduce((x, y) => x + y, 0);
 }
 
 function minutes(ms: number): number {

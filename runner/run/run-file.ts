@@ -4,6 +4,9 @@
  */
 import type { Mode, PriceProvenance, TargetKind, VariantSettings } from '../domain.ts';
 import type { CapacityPoint } from '../engine/protocol.ts';
+import type { MachineInfo } from '../system/machine.ts';
+
+export type { MachineInfo };
 
 export const schemaVersion = 1 as const;
 
@@ -135,16 +138,6 @@ export interface SkippedLevel extends LevelBase {
 
 export type LevelResult = MeasuredLevel | FailedLevel | SkippedLevel;
 
-export interface MachineInfo {
-  hostname: string;
-  platform: string;
-  arch: string;
-  cpuModel: string;
-  cpus: number;
-  memoryGiB: number;
-  node: string;
-  python: string | null;
-}
 
 export interface CrossoverResult {
   /** Request rates where LMI and standard Lambda cost the same per hour (ascending). */

@@ -1,7 +1,18 @@
 /** What the run was measured on: local timings are this machine's, so run.json records it. */
 import { execFile } from 'node:child_process';
 import { cpus, hostname, totalmem } from 'node:os';
-import type { MachineInfo } from '../run/run-file.ts';
+
+/** What run.json `machine` records. */
+export interface MachineInfo {
+  hostname: string;
+  platform: string;
+  arch: string;
+  cpuModel: string;
+  cpus: number;
+  memoryGiB: number;
+  node: string;
+  python: string | null;
+}
 
 export async function machineInfo(): Promise<MachineInfo> {
   const cpuList = cpus();

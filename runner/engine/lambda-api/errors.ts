@@ -4,6 +4,8 @@
  * status the service uses for that error, so @aws-sdk/client-lambda raises the same exception
  * class (e.g. ResourceNotFoundException) it would against AWS.
  */
+import { errorMessage } from '../../system/error-message.ts';
+
 export type LambdaErrorType = 'ResourceNotFoundException' | 'InvalidParameterValueException' | 'ServiceException';
 
 const statusOf: Record<LambdaErrorType, number> = {
@@ -41,6 +43,6 @@ export function errorResponse(error: LambdaApiError): LambdaApiResponse {
 
 /** A fault in the engine itself, not the caller's request: a 500 ServiceException (the SDK retries it). */
 export function internalFault(error: unknown): LambdaApiResponse {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return errorResponse(new LambdaApiError('ServiceException', `local engine fault: ${message.split('\n')[0] ?? message}`));
 }
