@@ -23,7 +23,9 @@ export interface FrontDoor {
   close(): Promise<void>;
 }
 
-function respond(res: ServerResponse, response: HttpResponse): void {
+function respond(res: ServerResponse, response: HttpResponse, requestId: string): void {
+  // Function URLs name the invocation in every response, as Lambda does.
+  res.setHeader('x-amzn-requestid', requestId);
   res.writeHead(response.statusCode, response.headers);
   res.end(response.body);
 }
@@ -76,10 +78,10 @@ export function startFrontDoor(fn: FunctionRuntime, store: MetricsStore, port = 
           // A result JSON cannot express (a cycle, a BigInt) is the handler's error.
           response = functionError('InvalidResponse', (error as Error).message);
         }
-        respond(res, response);
+        respond(res, response, requestId);
         store.recordInvocation(toRecord(fn, handled, startMs, nowMs()));
       },
-      (error: unknown) => respond(res, functionError('EngineError', (error as Error).message)),
+      (error: unknown) => respond(res, functionError('EngineError', (error as Error).message), requestId),
     );
   };
   const server: Server = createServer({ keepAlive: true, keepAliveTimeout: 65_000 }, (req, res) => {

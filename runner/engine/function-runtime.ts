@@ -48,6 +48,7 @@ export abstract class FunctionRuntime {
       instanceId,
       codeDir: this.spec.workloadDir,
       threads,
+      safetyRecordDir: this.spec.safetyRecordDir,
     };
     return this.spec.runtime === 'node' ? new NodeEnvironment(options) : new PythonEnvironment(options);
   }
@@ -98,7 +99,6 @@ export abstract class FunctionRuntime {
       if (e.initDurationMs !== undefined) info.initDurationMs = e.initDurationMs;
       const rss = e.rssBytes();
       if (rss !== undefined) info.rssBytes = rss;
-      if (e.logPath !== undefined) info.logPath = e.logPath;
       return info;
     });
   }

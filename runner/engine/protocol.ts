@@ -83,6 +83,12 @@ export interface FunctionSpec {
    * (default: this machine's). The engine runs the handler on this machine either way.
    */
   architecture?: 'x86_64' | 'arm64';
+  /**
+   * `lmi-bench safety` only: an existing folder where the runtime bootstraps record, per
+   * invocation, the temp files it opened, the globals it assigned and the work still pending
+   * at its response (one JSON line each; runtimes/safety-node.mjs, safety_hooks.py).
+   */
+  safetyRecordDir?: string;
 }
 
 export interface DeployedFunction {
@@ -144,8 +150,6 @@ export interface EnvironmentInfo {
   slots: number;
   /** Resident memory of the environment's process(es) in bytes, where measurable. */
   rssBytes?: number;
-  /** The environment's handler log (stdout and stderr, capped), as CloudWatch Logs would hold it. */
-  logPath?: string;
 }
 
 /** One point of the instance/environment timeline: what LMI costs. */

@@ -4,28 +4,16 @@
  * environment, because real LMI slots share the environment's /tmp (tmp-dir.ts: a private mount
  * namespace per process where the machine allows one, else a path mapping in the bootstrap).
  * Each process runs runtimes/python-bootstrap.py, which imports the handler once and serves
- * one invocation at a time over line-delimited JSON on fds 3 and 4, a channel the handler and
- * its subprocesses cannot write to; their stdout and stderr go to the environment's log.
+ * one invocation at a time over line-delimited JSON pipes.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import type { Readable, Writable } from 'node:stream';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { EnvironmentBase, InitError, type EnvironmentOptions, type InvokeOutcome } from './environment.ts';
-import { HandlerLog } from './handler-log.ts';
-import { LineReader } from './line-reader.ts';
 import { processCpuSeconds, processRssBytes } from './proc-stats.ts';
-import { environmentLogPath } from './temp-folders.ts';
 import { createTmpDir, removeTmpDir, tmpDirVariable, tmpIsolation, tmpModeVariable } from './tmp-dir.ts';
 
 const bootstrapPath = fileURLToPath(new URL('./runtimes/python-bootstrap.py', import.meta.url));
 const pythonCommand = process.env['LMI_BENCH_PYTHON'] ?? 'python3';
-
-/**
- * The bootstrap refuses results over Lambda's 6 MB payload limit itself; a longer line can
- * only be something other than the bootstrap writing on the channel (the margin covers JSON
- * escaping and the usage figures around a result that fits).
- */
-const maxProtocolLineBytes = 16 * 1024 * 1024;
 
 type ProcessMessage =
   | { t: 'ready'; initMs: number }
@@ -34,16 +22,14 @@ type ProcessMessage =
 
 /** One python3 process: serves one invocation at a time. */
 class SlotProcess {
-  readonly child: ChildProcess;
-  readonly #requests: Writable;
+  readonly child: ChildProcessWithoutNullStreams;
   pending: ((outcome: InvokeOutcome) => void) | undefined;
   lastCpuSeconds = 0;
-  /** Why the engine ended this process, reported instead of its exit status. */
-  failure: string | undefined;
+  #buffer = '';
   #onReady: ((message: ProcessMessage) => void) | undefined;
 
-  constructor(options: EnvironmentOptions, tmpDir: string, log: HandlerLog, onFirst: (message: ProcessMessage) => void) {
-    const { handler, functionName, memoryMb } = options;
+  constructor(options: EnvironmentOptions, tmpDir: string, onFirst: (message: ProcessMessage) => void) {
+    const { handler, functionName, memoryMb, safetyRecordDir } = options;
     const isolation = tmpIsolation('python');
     const python = [pythonCommand, '-u', bootstrapPath, handler.file, handler.exportName, functionName, String(memoryMb)];
     // unshare execs python in place: the child's pid stays python's, for its /proc figures.
@@ -56,55 +42,40 @@ class SlotProcess {
         [tmpDirVariable]: tmpDir,
         [tmpModeVariable]: isolation.kind === 'mount-namespace' ? 'bind' : 'map',
         PYTHONDONTWRITEBYTECODE: '1',
+        ...(safetyRecordDir === undefined ? {} : { LMI_BENCH_SAFETY_DIR: safetyRecordDir }),
       },
-      // fd 0: nothing to read; fds 1-2: the log; fd 3: requests in; fd 4: responses out.
-      stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.#onReady = onFirst;
-    const [, stdout, stderr, requests, responses] = this.child.stdio as [null, Readable, Readable, Writable, Readable];
-    this.#requests = requests;
-    // A dead process's pipes fail (EPIPE, ECONNRESET); its exit is what reports it.
-    for (const stream of [stdout, stderr, requests, responses]) stream.on('error', () => undefined);
-    stdout.on('data', (chunk: Buffer) => log.append(chunk));
-    stderr.on('data', (chunk: Buffer) => log.append(chunk));
-    const reader = new LineReader(
-      maxProtocolLineBytes,
-      (line) => this.#receive(line),
-      (bytes) => this.fail(`the runtime wrote a protocol message of over ${bytes} bytes`),
-    );
-    responses.on('data', (chunk: Buffer) => reader.push(chunk));
+    this.child.stdout.setEncoding('utf8');
+    this.child.stdout.on('data', (chunk: string) => this.#read(chunk));
+    // Handler output (print) goes to stderr; drain it so a chatty handler cannot block on a full pipe.
+    this.child.stderr.resume();
   }
 
-  #receive(line: string): void {
-    if (this.failure !== undefined) return;
-    let message: ProcessMessage;
-    try {
-      message = JSON.parse(line) as ProcessMessage;
-    } catch {
-      this.fail(`the runtime wrote something other than a protocol message: ${JSON.stringify(line.slice(0, 80))}`);
-      return;
+  #read(chunk: string): void {
+    this.#buffer += chunk;
+    let newline = this.#buffer.indexOf('\n');
+    while (newline !== -1) {
+      const line = this.#buffer.slice(0, newline);
+      this.#buffer = this.#buffer.slice(newline + 1);
+      newline = this.#buffer.indexOf('\n');
+      const message = JSON.parse(line) as ProcessMessage;
+      if (this.#onReady) {
+        const first = this.#onReady;
+        this.#onReady = undefined;
+        first(message);
+      } else if (message.t === undefined && this.pending) {
+        const resolve = this.pending;
+        this.pending = undefined;
+        const { id: _id, t: _t, usage, ...outcome } = message;
+        resolve(usage ? { ...outcome, usage } : outcome);
+      }
     }
-    if (this.#onReady) {
-      const first = this.#onReady;
-      this.#onReady = undefined;
-      first(message);
-    } else if (message.t === undefined && this.pending) {
-      const resolve = this.pending;
-      this.pending = undefined;
-      const { id: _id, t: _t, usage, ...outcome } = message;
-      resolve(usage ? { ...outcome, usage } : outcome);
-    }
-  }
-
-  /** Ends a process that broke the protocol: it is that environment's failure, not the engine's. */
-  fail(reason: string): void {
-    if (this.failure !== undefined) return;
-    this.failure = reason;
-    this.child.kill('SIGKILL');
   }
 
   send(id: number, event: unknown, requestId: string, deadlineMs: number): void {
-    this.#requests.write(JSON.stringify({ id, event, deadlineMs, requestId }) + '\n');
+    this.child.stdin.write(JSON.stringify({ id, event, deadlineMs, requestId }) + '\n');
   }
 }
 
@@ -113,7 +84,6 @@ export class PythonEnvironment extends EnvironmentBase {
   readonly #processes: SlotProcess[] = [];
   readonly #idle: SlotProcess[] = [];
   #tmpDir: string | undefined;
-  #log: HandlerLog | undefined;
   #nextId = 0;
   #cpuSecondsOfExited = 0;
 
@@ -126,41 +96,32 @@ export class PythonEnvironment extends EnvironmentBase {
     const startedAt = performance.now();
     this.#tmpDir = await createTmpDir(this.id);
     const tmpDir = this.#tmpDir;
-    const log = new HandlerLog(environmentLogPath(this.id));
-    this.#log = log;
-    const readies = Array.from({ length: this.slots }, () => this.#spawnSlot(tmpDir, log));
+    const readies = Array.from({ length: this.slots }, () => this.#spawnSlot(tmpDir));
     const results = await Promise.allSettled(readies);
     const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failure || this.state !== 'initializing') {
+    if (failure) {
       await this.stop();
       this.state = 'dead';
-      const reason: unknown = failure?.reason;
-      throw reason instanceof InitError ? reason : new InitError(reason === undefined ? 'environment stopped during init' : String(reason));
+      throw failure.reason instanceof InitError ? failure.reason : new InitError(String(failure.reason));
     }
     this.initDurationMs = performance.now() - startedAt;
     this.state = 'ready';
     return this.initDurationMs;
   }
 
-  /** The file the environment's handler output goes to. */
-  get logPath(): string | undefined {
-    return this.#log?.path;
-  }
-
-  #spawnSlot(tmpDir: string, log: HandlerLog): Promise<void> {
+  #spawnSlot(tmpDir: string): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       let settled = false;
-      // Tracked from the moment it exists, so stopping a starting environment ends it too.
-      const slot: SlotProcess = new SlotProcess(this.options, tmpDir, log, (message) => {
+      const slot = new SlotProcess(this.options, tmpDir, (message) => {
         settled = true;
         if (message.t === 'ready') {
+          this.#processes.push(slot);
           this.#idle.push(slot);
           resolve();
         } else {
           reject(new InitError(message.t === 'init-error' ? message.message : 'the runtime sent an unexpected first message'));
         }
       });
-      this.#processes.push(slot);
       slot.child.once('error', (error) => {
         if (!settled) {
           settled = true;
@@ -170,10 +131,10 @@ export class PythonEnvironment extends EnvironmentBase {
       slot.child.once('exit', (code, signal) => {
         if (!settled) {
           settled = true;
-          reject(new InitError(slot.failure ?? `the runtime exited during init (${signal ?? `code ${code}`})`));
+          reject(new InitError(`the runtime exited during init (${signal ?? `code ${code}`})`));
           return;
         }
-        this.#slotExited(slot, slot.failure ?? `runtime process exited (${signal ?? `code ${code}`})`);
+        this.#slotExited(slot, `runtime process exited (${signal ?? `code ${code}`})`);
       });
     });
   }
@@ -233,8 +194,7 @@ export class PythonEnvironment extends EnvironmentBase {
     const exits = this.#processes.map(
       (slot) =>
         new Promise<void>((resolve) => {
-          // No pid: the spawn itself failed, and no 'exit' will come.
-          if (slot.child.pid === undefined || slot.child.exitCode !== null || slot.child.signalCode !== null) return resolve();
+          if (slot.child.exitCode !== null || slot.child.signalCode !== null) return resolve();
           slot.child.once('exit', () => resolve());
           slot.child.kill('SIGKILL');
         }),
@@ -247,7 +207,6 @@ export class PythonEnvironment extends EnvironmentBase {
     this.state = 'stopping';
     this.cpuSeconds();
     await this.#killAll();
-    this.#log?.close();
     await removeTmpDir(this.#tmpDir);
     this.state = 'dead';
   }

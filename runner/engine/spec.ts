@@ -3,6 +3,7 @@
  * with one line (the control server answers it as 400 { message }), and nothing is started
  * before the whole spec is known to be valid.
  */
+import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { environmentShape, environmentsPerInstance } from '../cost/lmi-sizing.ts';
@@ -129,9 +130,14 @@ export function validateFunctionSpec(raw: unknown): ValidatedFunction {
 
   const architecture = s['architecture'];
   if (architecture !== undefined && architecture !== 'x86_64' && architecture !== 'arm64') fail(`architecture must be 'x86_64' or 'arm64'`);
+  const safetyRecordDir = s['safetyRecordDir'];
+  if (safetyRecordDir !== undefined && (typeof safetyRecordDir !== 'string' || !isAbsolute(safetyRecordDir) || !existsSync(safetyRecordDir))) {
+    fail('safetyRecordDir must be the absolute path of an existing folder');
+  }
 
   const workload = loadWorkload(workloadDir);
   const handler = resolveHandler(workload, runtime as Runtime);
   const spec: FunctionSpec = { name, workloadDir, runtime: runtime as Runtime, timeoutMs, compute, architecture: architecture ?? hostArchitecture() };
+  if (safetyRecordDir !== undefined) spec.safetyRecordDir = safetyRecordDir;
   return instance ? { spec, handler, instance } : { spec, handler };
 }

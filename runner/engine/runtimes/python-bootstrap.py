@@ -1,21 +1,14 @@
 """Runtime bootstrap of one Python execution-environment process.
 
-Imports the handler module once, then serves invocations one at a time over a protocol
-channel of its own: line-delimited JSON read from fd 3 (requests) and written to fd 4
-(responses). Both descriptors are made non-inheritable at once, so neither the handler's
-print() nor a subprocess it starts (os.system, subprocess) can write to them: fds 1 and 2
-are the environment's log, as stdout and stderr are CloudWatch Logs on Lambda; fd 0 is
-/dev/null.
+Imports the handler module once, then serves invocations one at a time over pipes:
+line-delimited JSON on stdin (requests) and on the original stdout (responses). The
+handler's own print() output goes to stderr so it cannot corrupt the protocol.
 
     argv: bootstrap.py <handler file> <export name> <function name> <memory MB>
     out  {"t": "ready", "initMs": float} | {"t": "init-error", "message": str}   once
     in   {"id": int, "event": {...}, "deadlineMs": float, "requestId": str}
-    out  {"id": int, "ok": true, "result": ..., "usage": {...}}
-       | {"id": int, "ok": false, "message": str[, "errorType": str], "usage": {...}}
+    out  {"id": int, "ok": true, "result": ..., "usage": {...}} | {"id": int, "ok": false, "message": str, "usage": {...}}
          (usage: wallMs, cpuMs, runQueueMs of this process from /proc schedstat; see ../protocol.ts)
-
-A result whose JSON is larger than Lambda's response payload limit is not sent: the
-invocation fails as Lambda fails it (errorType RequestEntityTooLarge).
 
 On LMI the engine starts one such process per concurrent slot, all sharing the environment's
 /tmp (real LMI shares /tmp between them); tmp_isolation.py gives the process that /tmp.
@@ -30,26 +23,22 @@ import traceback
 import tmp_isolation
 
 init_start = time.perf_counter()
-REQUEST_FD, RESPONSE_FD = 3, 4
-os.set_inheritable(REQUEST_FD, False)
-os.set_inheritable(RESPONSE_FD, False)
-protocol_in = os.fdopen(REQUEST_FD, "rb")
-protocol_out = os.fdopen(RESPONSE_FD, "wb")
-# Lambda's response payload limit: 6 MiB and 100 bytes ("Exceeded maximum allowed payload size (6291556 bytes).").
-MAX_RESPONSE_BYTES = 6 * 1024 * 1024 + 100
+protocol_out = os.fdopen(os.dup(sys.stdout.fileno()), "w", buffering=1)
+sys.stdout = sys.stderr
 
 handler_file, export_name, function_name, memory_mb = sys.argv[1:5]
+# `lmi-bench safety` only: records what each invocation touches (safety_hooks.py). Before the
+# /tmp isolation, so its record file is opened where the engine reads it.
+safety_dir = os.environ.get("LMI_BENCH_SAFETY_DIR")
+if safety_dir:
+    import safety_hooks
+    safety_hooks.install(safety_dir)
 # Before the handler module loads: its init may write /tmp too.
 handler_file = tmp_isolation.isolate(handler_file)
 
 
-def send_line(text):
-    protocol_out.write(text.encode("utf-8") + b"\n")
-    protocol_out.flush()
-
-
 def send(message):
-    send_line(json.dumps(message, separators=(",", ":")))
+    protocol_out.write(json.dumps(message, separators=(",", ":")) + "\n")
 
 
 def error_message(error):
@@ -101,32 +90,22 @@ try:
     handler = getattr(module, export_name, None)
     if not callable(handler):
         raise AttributeError(f"{handler_file} has no function named '{export_name}'")
+    if safety_dir:
+        handler = safety_hooks.instrument(handler, handler_dir)
 except BaseException as error:  # init failures of any kind fail the deploy, with their message
     send({"t": "init-error", "message": error_message(error)})
     sys.exit(1)
 
 send({"t": "ready", "initMs": (time.perf_counter() - init_start) * 1000})
 
-for line in protocol_in:
+for line in sys.stdin:
     request = json.loads(line)
     request_id = request["id"]
     started, stat = time.perf_counter(), schedstat()
     try:
         result = handler(request["event"], Context(request["requestId"], request["deadlineMs"]))
-        spent = json.dumps(usage(started, stat), separators=(",", ":"))
-        serialized = json.dumps(result, separators=(",", ":"))
-        if len(serialized) > MAX_RESPONSE_BYTES:
-            payload = json.dumps({
-                "id": request_id,
-                "ok": False,
-                "errorType": "RequestEntityTooLarge",
-                "message": f"Exceeded maximum allowed payload size ({MAX_RESPONSE_BYTES} bytes).",
-                "usage": json.loads(spent),
-            }, separators=(",", ":"))
-        else:
-            # The result is serialised once, to measure it and to send it.
-            payload = '{"id":%d,"ok":true,"usage":%s,"result":%s}' % (request_id, spent, serialized)
+        payload = json.dumps({"id": request_id, "ok": True, "result": result, "usage": usage(started, stat)}, separators=(",", ":"))
     except BaseException as error:
         traceback.print_exc(file=sys.stderr)
         payload = json.dumps({"id": request_id, "ok": False, "message": error_message(error), "usage": usage(started, stat)})
-    send_line(payload)
+    protocol_out.write(payload + "\n")

@@ -1,0 +1,255 @@
+// Opt-in instrumentation of a Node.js environment for `lmi-bench safety`, loaded by
+// node-bootstrap.mjs only when the function was deployed with a safetyRecordDir. It is
+// installed before the engine's /tmp mapping (tmp-mapping.mjs), which then wraps these
+// wrappers: the paths seen here are the environment folder's, shown again as /tmp/... Never loaded
+// on the measuring path: it patches fs, the global object and process.env, and tracks every
+// promise, which costs time a benchmark must not pay.
+//
+// For each invocation it records, as one JSON line in <safetyRecordDir>/node-<pid>-<thread>.jsonl
+// written before the response is handed back:
+//   { runtime: 'node', requestId, startMs, endMs, worker, files: [{ path, read, write }],
+//     globals: [name], pending: [{ kind, detail }] }
+// - files: paths under the environment's temp folder (/tmp or os.tmpdir()) the invocation
+//   opened for reading or writing, through the fs entry points (callback, sync and promises);
+// - globals: globalThis properties and process.env entries the invocation assigned;
+// - pending: timers, immediates and promises created by the invocation and still pending when
+//   its response was ready (work that outlives the invocation).
+// Attribution follows the async context (AsyncLocalStorage): whatever a handler starts, however
+// deep, belongs to the invocation that started it.
+import { AsyncLocalStorage, createHook } from 'node:async_hooks';
+import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+import { tmpdir } from 'node:os';
+import { isAbsolute, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
+
+const invocation = new AsyncLocalStorage();
+
+function realRoot(path) {
+  try {
+    return fs.realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Installs the hooks; call before the handler module is imported so it sees patched APIs. */
+export function install(recordDir, envTmpDir) {
+  // Opened once, written by descriptor: no path of it ever goes through the patched fs API.
+  const recordFd = fs.openSync(`${recordDir}/node-${process.pid}-${threadId}.jsonl`, 'a');
+  const ownDir = resolve(recordDir) + sep;
+  // The environment's /tmp as the handler sees it on AWS; wherever the engine put it here
+  // (envTmpDir, see tmp-mapping.mjs), paths read /tmp/... as they would on the service.
+  const candidates = [envTmpDir, tmpdir(), process.env.TMPDIR, '/tmp'].filter(Boolean).flatMap((p) => [resolve(p), realRoot(p)]);
+  const roots = [...new Set(candidates)].sort((a, b) => b.length - a.length);
+
+  /** The path as the handler named it, mapped to /tmp/..., or null when outside the temp folder. */
+  function tmpPath(raw) {
+    let path = raw;
+    if (path instanceof URL) path = fileURLToPath(path);
+    else if (Buffer.isBuffer(path)) path = path.toString('utf8');
+    if (typeof path !== 'string') return null; // a file descriptor or FileHandle: opened earlier
+    const absolute = isAbsolute(path) ? resolve(path) : resolve(process.cwd(), path);
+    if (absolute.startsWith(ownDir)) return null;
+    for (const root of roots) {
+      if (absolute === root) return null;
+      if (absolute.startsWith(root + sep)) return '/tmp/' + absolute.slice(root.length + 1);
+    }
+    return null;
+  }
+
+  function noteFile(raw, access) {
+    const record = invocation.getStore();
+    if (!record) return;
+    const path = tmpPath(raw);
+    if (path === null) return;
+    const entry = record.files.get(path) ?? { path, read: false, write: false };
+    if (access.read) entry.read = true;
+    if (access.write) entry.write = true;
+    record.files.set(path, entry);
+  }
+
+  const writeFlag = /[wa+]/;
+  function flagAccess(flags, fallback) {
+    if (flags === undefined || flags === null) flags = fallback;
+    if (typeof flags === 'number') {
+      const mode = flags & 3; // O_ACCMODE: O_RDONLY 0, O_WRONLY 1, O_RDWR 2
+      return { read: mode !== 1, write: mode !== 0 || (flags & (fs.constants.O_CREAT | fs.constants.O_TRUNC | fs.constants.O_APPEND)) !== 0 };
+    }
+    const text = String(flags);
+    return { read: text.startsWith('r') || text.includes('+'), write: writeFlag.test(text) };
+  }
+  const streamFlags = (options, fallback) => flagAccess(typeof options === 'object' && options !== null ? options.flags : undefined, fallback);
+
+  // Which argument is a path, and how each call uses it.
+  const read = { read: true, write: false };
+  const write = { read: false, write: true };
+  const readWrite = { read: true, write: true };
+  const uses = {
+    open: (args) => [[args[0], flagAccess(typeof args[1] === 'function' ? undefined : args[1], 'r')]],
+    readFile: (args) => [[args[0], read]],
+    writeFile: (args) => [[args[0], write]],
+    appendFile: (args) => [[args[0], readWrite]],
+    truncate: (args) => [[args[0], write]],
+    unlink: (args) => [[args[0], write]],
+    rm: (args) => [[args[0], write]],
+    copyFile: (args) => [[args[0], read], [args[1], write]],
+    rename: (args) => [[args[0], write], [args[1], write]],
+  };
+  const streams = {
+    createReadStream: (args) => [[args[0], streamFlags(args[1], 'r')]],
+    createWriteStream: (args) => [[args[0], streamFlags(args[1], 'w')]],
+  };
+
+  const wrap = (target, name, describe) => {
+    const original = target[name];
+    if (typeof original !== 'function') return;
+    const patched = function (...args) {
+      try {
+        for (const [path, access] of describe(args)) noteFile(path, access);
+      } catch {
+        // Recording must never change what the handler's call does.
+      }
+      return original.apply(this, args);
+    };
+    Object.defineProperty(patched, 'name', { value: original.name });
+    target[name] = patched;
+  };
+  for (const [name, describe] of Object.entries(uses)) {
+    wrap(fs, name, describe);
+    wrap(fs, `${name}Sync`, describe);
+    wrap(fs.promises, name, describe);
+  }
+  for (const [name, describe] of Object.entries(streams)) wrap(fs, name, describe);
+  // ESM named imports of node:fs and node:fs/promises are live bindings of these objects.
+  syncBuiltinESMExports();
+
+  // Assignments to globalThis: a proxy behind the global object sees every new property; each
+  // becomes an accessor so that later assignments are seen too.
+  const noteGlobal = (name) => {
+    const record = invocation.getStore();
+    if (record) record.globals.add(name);
+  };
+  const watchGlobal = (key, value) => {
+    let current = value;
+    Object.defineProperty(globalThis, key, {
+      configurable: true,
+      enumerable: true,
+      get: () => current,
+      set: (next) => {
+        noteGlobal(`globalThis.${String(key)}`);
+        current = next;
+      },
+    });
+  };
+  const behindGlobal = Object.getPrototypeOf(globalThis);
+  Object.setPrototypeOf(
+    globalThis,
+    new Proxy(behindGlobal, {
+      set(target, key, value, receiver) {
+        if (receiver !== globalThis || Object.hasOwn(globalThis, key)) return Reflect.set(target, key, value, receiver);
+        noteGlobal(`globalThis.${String(key)}`);
+        watchGlobal(key, value);
+        return true;
+      },
+    }),
+  );
+  const env = process.env;
+  process.env = new Proxy(env, {
+    set(target, key, value) {
+      noteGlobal(`process.env.${String(key)}`);
+      target[key] = value;
+      return true;
+    },
+    deleteProperty(target, key) {
+      noteGlobal(`process.env.${String(key)}`);
+      return delete target[key];
+    },
+  });
+
+  // Work started by an invocation: timers and immediates (their _destroyed flag turns true,
+  // synchronously, when they have run or were cleared) and promises (promiseResolve).
+  const tracked = new Set(['Timeout', 'Immediate', 'PROMISE']);
+  const owners = new Map();
+  createHook({
+    init(asyncId, type, _trigger, resource) {
+      if (!tracked.has(type)) return;
+      const record = invocation.getStore();
+      if (!record || record.done) return;
+      record.work.set(asyncId, { type, resource });
+      owners.set(asyncId, record);
+    },
+    promiseResolve(asyncId) {
+      const record = owners.get(asyncId);
+      if (!record) return;
+      record.work.delete(asyncId);
+      owners.delete(asyncId);
+    },
+    destroy(asyncId) {
+      const record = owners.get(asyncId);
+      if (!record) return;
+      record.work.delete(asyncId);
+      owners.delete(asyncId);
+    },
+  }).enable();
+
+  function pendingWork(record) {
+    const pending = [];
+    for (const [asyncId, { type, resource }] of record.work) {
+      owners.delete(asyncId);
+      if (type === 'PROMISE') pending.push({ kind: 'promise', detail: 'promise not yet settled' });
+      else if (resource?._destroyed) continue;
+      else if (type === 'Immediate') pending.push({ kind: 'immediate', detail: 'setImmediate not yet run' });
+      else if (resource?._repeat) pending.push({ kind: 'interval', detail: `setInterval every ${resource._repeat} ms` });
+      else pending.push({ kind: 'timer', detail: `setTimeout of ${resource?._idleTimeout ?? '?'} ms not yet run` });
+    }
+    record.work.clear();
+    return pending;
+  }
+
+  const nowMs = () => performance.timeOrigin + performance.now();
+  function finish(record) {
+    record.done = true;
+    const line = {
+      runtime: 'node',
+      requestId: record.requestId,
+      startMs: record.startMs,
+      endMs: nowMs(),
+      worker: `${process.pid}/${threadId}`,
+      files: [...record.files.values()],
+      globals: [...record.globals],
+      pending: pendingWork(record),
+    };
+    fs.writeSync(recordFd, JSON.stringify(line) + '\n');
+  }
+
+  /** The handler, run in its invocation's async context and recorded when it settles. */
+  return function instrument(handler) {
+    return function instrumented(event, context) {
+      const record = { requestId: context.awsRequestId, startMs: nowMs(), files: new Map(), globals: new Set(), work: new Map(), done: false };
+      let outcome;
+      try {
+        outcome = invocation.run(record, () => handler(event, context));
+      } catch (error) {
+        finish(record);
+        throw error;
+      }
+      if (!outcome || typeof outcome.then !== 'function') {
+        finish(record);
+        return outcome;
+      }
+      // Outside the invocation's context: these promises are the bootstrap's, not the handler's.
+      return Promise.resolve(outcome).then(
+        (result) => {
+          finish(record);
+          return result;
+        },
+        (error) => {
+          finish(record);
+          throw error;
+        },
+      );
+    };
+  };
+}
