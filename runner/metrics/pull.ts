@@ -57,18 +57,19 @@ export async function pullLevelMetrics(
   const aligned = metricsWindow(window, access.periodSec);
   const queries = levelQueries(access, mode, aligned.periodSec);
   const client = cloudWatchClient(access, options.credentials);
+  const windowSec = (aligned.endMs - aligned.startMs) / 1000;
   try {
     const settleMs = options.settleMs ?? 0;
-    if (settleMs <= 0) return summarize(collectDatapoints(await getAll(client, queries, aligned.startMs, aligned.endMs)), mode);
+    if (settleMs <= 0) return summarize(collectDatapoints(await getAll(client, queries, aligned.startMs, aligned.endMs)), mode, windowSec);
     const untilComplete = aligned.endMs + settleMs - Date.now();
     if (untilComplete > 0) await sleep(untilComplete, options.signal);
     const deadline = Date.now() + settleMs;
-    let previous = summarize(collectDatapoints(await getAll(client, queries, aligned.startMs, aligned.endMs)), mode);
+    let previous = summarize(collectDatapoints(await getAll(client, queries, aligned.startMs, aligned.endMs)), mode, windowSec);
     for (;;) {
       const pauseMs = Math.min(30_000, Math.max(1_000, settleMs / 5));
       if (Date.now() + pauseMs > deadline) return previous;
       await sleep(pauseMs, options.signal);
-      const current = summarize(collectDatapoints(await getAll(client, queries, aligned.startMs, aligned.endMs)), mode);
+      const current = summarize(collectDatapoints(await getAll(client, queries, aligned.startMs, aligned.endMs)), mode, windowSec);
       if (JSON.stringify(current) === JSON.stringify(previous)) return current;
       previous = current;
     }

@@ -7,6 +7,7 @@ import type { CloudWatchSummary } from '../run/run-file.ts';
 import type { CloudWatchAccess } from '../target/target.ts';
 import { averageOf, maxOf, percentileOf, sumOf, type Datapoint } from './combine.ts';
 import type { Mode } from '../domain.ts';
+import { cpuSecondsPerRequestFromCloudWatch } from './cpu-per-request.ts';
 
 interface QuerySpec {
   id: string;
@@ -33,6 +34,7 @@ const lmiQueries: QuerySpec[] = [
   { id: 'envCpuSum', metricName: 'ExecutionEnvironmentCPUUtilization', stat: 'Sum', scope: 'lmi-function' },
   { id: 'envCpuCount', metricName: 'ExecutionEnvironmentCPUUtilization', stat: 'SampleCount', scope: 'lmi-function' },
   { id: 'vcpuAllocatedMax', metricName: 'vCPUAllocated', stat: 'Maximum', scope: 'capacity-provider' },
+  { id: 'vcpuAllocatedAvg', metricName: 'vCPUAllocated', stat: 'Average', scope: 'capacity-provider' },
   { id: 'vcpuAvailableMax', metricName: 'vCPUAvailable', stat: 'Maximum', scope: 'capacity-provider' },
 ];
 
@@ -84,8 +86,11 @@ export function collectDatapoints(pages: Array<MetricDataResult[] | undefined>):
   return points;
 }
 
-/** The level's summary from its datapoints: one period or several (see combine.ts). */
-export function summarize(points: Map<string, Datapoint[]>, mode: Mode): CloudWatchSummary {
+/**
+ * The level's summary from its datapoints: one period or several (see combine.ts).
+ * `windowSec` is the span the query covered (whole periods), for CPU per request.
+ */
+export function summarize(points: Map<string, Datapoint[]>, mode: Mode, windowSec?: number): CloudWatchSummary {
   const get = (id: string): Datapoint[] => points.get(id) ?? [];
   const counts = get('durationCount');
   const average = averageOf(get('durationSum'), counts);
@@ -106,6 +111,17 @@ export function summarize(points: Map<string, Datapoint[]>, mode: Mode): CloudWa
     summary.executionEnvironmentCpuUtilizationPct = averageOf(get('envCpuSum'), get('envCpuCount'));
     summary.vcpuAllocatedMax = maxOf(get('vcpuAllocatedMax'));
     summary.vcpuAvailableMax = maxOf(get('vcpuAvailableMax'));
+    // Periods are equal in length, so the mean of per-period averages is the window's average.
+    const allocated = get('vcpuAllocatedAvg');
+    summary.vcpuAllocatedMean = allocated.length > 0 ? sumOf(allocated) / allocated.length : null;
+    if (windowSec !== undefined) {
+      summary.cpuSecondsPerRequest = cpuSecondsPerRequestFromCloudWatch({
+        cpuUtilizationPct: summary.executionEnvironmentCpuUtilizationPct,
+        vcpusAllocated: summary.vcpuAllocatedMean,
+        windowSec,
+        invocations: summary.invocations,
+      });
+    }
   }
   return summary;
 }

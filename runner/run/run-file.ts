@@ -71,6 +71,13 @@ export interface CloudWatchSummary {
   executionEnvironmentCpuUtilizationPct?: number | null;
   vcpuAllocatedMax?: number | null;
   vcpuAvailableMax?: number | null;
+  /** LMI: time-average vCPUAllocated over the window. */
+  vcpuAllocatedMean?: number | null;
+  /**
+   * LMI: ExecutionEnvironmentCPUUtilization × vCPUAllocated × window ÷ Invocations
+   * (metrics/cpu-per-request.ts); the level's CPU per request on AWS, a cross-check locally.
+   */
+  cpuSecondsPerRequest?: number | null;
 }
 
 export interface LevelCost {
@@ -112,7 +119,10 @@ export interface MeasuredLevel extends LevelBase {
   instances?: number;
   instancesMean?: number;
   timeline?: CapacityPoint[];
-  /** CPU time the environments spent per successful request, in seconds. */
+  /**
+   * CPU time the environments spent per successful request, in seconds: the engine's direct
+   * measure on the local target, CloudWatch's (cloudwatch.cpuSecondsPerRequest) on AWS.
+   */
   cpuSecondsPerRequest: number | null;
   /** Mean handler duration as the engine/CloudWatch measured it. */
   cloudwatch: CloudWatchSummary | null;

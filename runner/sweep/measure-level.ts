@@ -122,6 +122,8 @@ export async function measureLevel(context: LevelContext): Promise<LevelResult> 
     cloudwatch,
   };
   if (cloudwatchError !== undefined) level.cloudwatchError = cloudwatchError;
+  // A target without its own CPU measure (AWS) uses CloudWatch's.
+  if (stats === null && cloudwatch?.cpuSecondsPerRequest != null) level.cpuSecondsPerRequest = cloudwatch.cpuSecondsPerRequest;
   return level;
 }
 
