@@ -8,6 +8,8 @@ import type { PriceBook } from '../pricing/price-book.ts';
 import type { CrossoverResult, LevelCost, MeasuredLevel, RunFile } from '../run/run-file.ts';
 import { capacityAssumptions, type LmiCapacityInput } from './capacity.ts';
 import { crossover, defaultRateRange, type RateRange } from './crossover.ts';
+import { durationModelFor } from './duration-model.ts';
+import { lambdaCost } from './lambda-cost.ts';
 import { instancePrice } from './lmi-cost.ts';
 import { profileMonthlyCost } from './monthly.ts';
 import { hoursPerMonth } from './numbers.ts';
@@ -38,6 +40,19 @@ export function attachCosts(run: RunFile, prices: PriceBook, options: AttachOpti
   const priced: RunFile = structuredClone(run);
   for (const level of priced.levels) {
     if (level.state !== 'measured') continue;
+    if (level.mode === 'lambda') {
+      const model = durationModelFor(
+        {
+          memoryMb: level.settings.memoryMb,
+          accounting: level.accounting,
+          cloudwatchMeanMs: level.cloudwatch?.durationMs?.average,
+          invocations: level.cloudwatch?.invocations ?? level.requests.ok,
+        },
+        run.target,
+      );
+      if (model) level.durationModel = model;
+      else delete level.durationModel;
+    }
     const cost = levelCost(level, prices, options);
     if (cost) level.cost = cost;
     else delete level.cost;
@@ -52,8 +67,17 @@ export function meanDurationMs(level: MeasuredLevel): number {
   return level.cloudwatch?.durationMs?.average ?? level.latencyMs.mean;
 }
 
+/**
+ * The duration standard Lambda bills for a level: the modelled AWS duration on the local target
+ * (duration-model.ts), CloudWatch's Duration on AWS, the measured mean for a run file without
+ * the engine's accounting.
+ */
+export function lambdaDurationMs(level: MeasuredLevel): number {
+  return level.durationModel?.modelledMeanMs ?? meanDurationMs(level);
+}
+
 function lambdaScenario(level: MeasuredLevel, options: AttachOptions): LambdaScenario {
-  return { meanDurationMs: meanDurationMs(level), memoryMb: level.settings.memoryMb, architecture: options.architecture, freeTier: options.freeTier };
+  return { meanDurationMs: lambdaDurationMs(level), memoryMb: level.settings.memoryMb, architecture: options.architecture, freeTier: options.freeTier };
 }
 
 function lmiScenario(level: MeasuredLevel, options: AttachOptions): LmiScenario {
@@ -87,11 +111,38 @@ function levelCost(level: MeasuredLevel, prices: PriceBook, options: AttachOptio
   if (!(rate > 0)) return null;
   const requestsPerHour = rate * 3600;
   if (level.mode === 'lambda') {
-    const usdPerHour = lambdaUsdPerHourAt(lambdaScenario(level, options), prices, rate);
-    return { usdPerHour, usdPerMillionRequests: (usdPerHour / requestsPerHour) * 1e6 };
+    const steadyUsdPerHour = lambdaUsdPerHourAt(lambdaScenario(level, options), prices, rate);
+    const initUsdPerMillionRequests = initUsdPerMillion(level, prices, options);
+    const usdPerMillionRequests = (steadyUsdPerHour / requestsPerHour) * 1e6 + initUsdPerMillionRequests;
+    return {
+      usdPerHour: (usdPerMillionRequests / 1e6) * requestsPerHour,
+      usdPerMillionRequests,
+      initUsdPerMillionRequests,
+      initShare: usdPerMillionRequests > 0 ? initUsdPerMillionRequests / usdPerMillionRequests : 0,
+    };
   }
   const lmi = lmiUsdPerHourAt(lmiScenario(level, options), prices, rate);
   return { usdPerHour: lmi.usdPerHour, usdPerMillionRequests: (lmi.usdPerHour / requestsPerHour) * 1e6, instances: lmi.capacity.instances };
+}
+
+/**
+ * Standard Lambda bills the INIT phase of on-demand functions (since 1 August 2025) as duration
+ * at the function's memory. The level's cold starts, in its trials and in its warm-up (where a
+ * traffic step of this size starts its environments), are spread over the requests the level
+ * served. Their init durations are this machine's (not modelled).
+ */
+function initUsdPerMillion(level: MeasuredLevel, prices: PriceBook, options: AttachOptions): number {
+  const inits = [level.initDurationMs, level.warmup?.initDurationMs].filter((i) => i !== null && i !== undefined);
+  const coldStarts = inits.reduce((n, i) => n + i.count, 0);
+  const served = level.requests.ok + (level.warmup?.requests.ok ?? 0);
+  if (coldStarts === 0 || served === 0) return 0;
+  const initMs = inits.reduce((total, i) => total + i.mean * i.count, 0);
+  // Priced as one invocation of the whole init time, then spread: only the compute part counts.
+  const compute = lambdaCost(
+    { requests: 1, billedDurationMs: initMs, memoryMb: level.settings.memoryMb, architecture: options.architecture, freeTier: false },
+    prices,
+  ).computeUsd;
+  return (compute / served) * 1e6;
 }
 
 function failureShare(level: MeasuredLevel): number {
@@ -134,7 +185,7 @@ function crossoverFor(levels: MeasuredLevel[], prices: PriceBook, options: Attac
   const analysis = crossover(scenario, prices, range);
   const lmiLevel = lmiBasis.level;
   const note = [
-    `Lambda inputs from ${describe(lambdaBasis.level)}: ${lambdaBasis.why}; mean duration ${scenario.lambda.meanDurationMs.toFixed(2)} ms at ${scenario.lambda.memoryMb} MB.`,
+    `Lambda inputs from ${describe(lambdaBasis.level)}: ${lambdaBasis.why}; ${lambdaBasis.level.durationModel?.source === 'local-model' ? 'modelled AWS mean duration' : 'mean duration'} ${scenario.lambda.meanDurationMs.toFixed(2)} ms at ${scenario.lambda.memoryMb} MB.`,
     `LMI inputs from ${describe(lmiLevel)}: ${lmiBasis.why}; mean duration ${scenario.lmi.capacity.meanDurationMs.toFixed(2)} ms, ` +
       `${lmiLevel.cpuSecondsPerRequest === null ? 'CPU per request unmeasured' : `${(lmiLevel.cpuSecondsPerRequest * 1000).toFixed(3)} CPU-ms per request`}, ` +
       `max concurrency ${scenario.lmi.capacity.maxConcurrency}, ${scenario.lmi.capacity.gibPerVcpu} GiB per vCPU on ${options.instanceType}.`,
@@ -144,13 +195,23 @@ function crossoverFor(levels: MeasuredLevel[], prices: PriceBook, options: Attac
     requestsPerSecond: analysis.requestsPerSecond,
     basis: { lambdaVariantId: lambdaBasis.level.variantId, lmiVariantId: lmiLevel.variantId, note },
     curve: analysis.curve,
-    assumptions: [...costAssumptions(options), ...capacityAssumptions({ ...scenario.lmi.capacity })],
+    assumptions: [...costAssumptions(options), ...durationAssumptions(lambdaBasis.level), ...capacityAssumptions({ ...scenario.lmi.capacity })],
   };
   if (options.profile) {
     const month = profileMonthlyCost(scenario, prices, options.profile);
     result.profile = { name: month.name, lambdaUsdPerMonth: month.lambdaUsdPerMonth, lmiUsdPerMonth: month.lmiUsdPerMonth, requestsPerMonth: month.requestsPerMonth };
   }
   return result;
+}
+
+function durationAssumptions(level: MeasuredLevel): string[] {
+  const model = level.durationModel;
+  if (!model) return ['Lambda duration is the mean measured here, not modelled (the run has no CPU accounting).'];
+  if (model.source === 'cloudwatch') return ['Lambda duration is the Duration CloudWatch reported for the level.'];
+  return [
+    `Lambda duration is modelled for AWS: off-CPU wait + CPU time ÷ the vCPU share of ${model.memoryMb} MB (${model.vcpuShare.toFixed(3)} of one vCPU at 1,769 MB per vCPU, never above one for a single-threaded handler); time spent waiting for this machine's cores is left out.`,
+    'Each level\'s Lambda cost includes its cold starts\' INIT duration (billed since 1 August 2025), warm-up included, at the init durations measured here.',
+  ];
 }
 
 function costAssumptions(options: AttachOptions): string[] {

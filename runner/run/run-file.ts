@@ -80,12 +80,46 @@ export interface CloudWatchSummary {
   cpuSecondsPerRequest?: number | null;
 }
 
+/** Per-invocation means of the engine's accounting (InvocationUsage), over `invocations`. */
+export interface MeasuredAccounting {
+  invocations: number;
+  wallMeanMs: number;
+  cpuMeanMs: number;
+  runQueueMeanMs: number;
+}
+
+export interface DurationModel {
+  /** 'local-model': modelled from this machine's accounting; 'cloudwatch': AWS's own Duration. */
+  source: 'local-model' | 'cloudwatch';
+  memoryMb: number;
+  /** Share of one vCPU a single-threaded handler gets at this memory: min(1, memory / 1769). */
+  vcpuShare: number;
+  /** Mean handler duration as measured (here: the runtime's wall time; AWS: CloudWatch Duration). */
+  measuredMeanMs: number;
+  /** Mean on-CPU time per invocation; null on AWS. */
+  cpuMeanMs: number | null;
+  /** Mean time runnable but waiting for one of this machine's cores; null on AWS. */
+  runQueueMeanMs: number | null;
+  /** Mean time waiting off the CPU (I/O, timers): wall − CPU − run-queue; null on AWS. */
+  offCpuMeanMs: number | null;
+  /** The duration Lambda cost, the crossover, the projection and the recommendation use. */
+  modelledMeanMs: number;
+  /** Invocations the means are over (local: those that ran alone on their thread or process). */
+  invocations: number;
+}
+
 export interface LevelCost {
   /** At the measured throughput of the level, sustained. */
   usdPerMillionRequests: number;
   usdPerHour: number;
   /** LMI: instances the capacity model needs at that rate. */
   instances?: number;
+  /**
+   * Standard Lambda: the part of usdPerMillionRequests that is billed INIT (the level's cold
+   * starts, warm-up included, spread over its requests), and its share of the total.
+   */
+  initUsdPerMillionRequests?: number;
+  initShare?: number;
 }
 
 interface LevelBase {
@@ -124,6 +158,10 @@ export interface MeasuredLevel extends LevelBase {
    * measure on the local target, CloudWatch's (cloudwatch.cpuSecondsPerRequest) on AWS.
    */
   cpuSecondsPerRequest: number | null;
+  /** The engine's per-invocation accounting (local target), over invocations that ran alone. */
+  accounting?: MeasuredAccounting;
+  /** Standard Lambda: measured and modelled AWS duration side by side (runner/cost/duration-model.ts). */
+  durationModel?: DurationModel;
   /** Mean handler duration as the engine/CloudWatch measured it. */
   cloudwatch: CloudWatchSummary | null;
   /** Why `cloudwatch` is null when the pull was attempted and failed. */

@@ -155,7 +155,7 @@ async function drain(previous: LoadResult, context: LevelContext): Promise<void>
 
 const drainPollMs = 100;
 
-type StatsFields = Pick<MeasuredLevel, 'coldStarts' | 'initDurationMs' | 'environments' | 'cpuSecondsPerRequest' | 'instances' | 'instancesMean' | 'timeline' | 'unmeasured'>;
+type StatsFields = Pick<MeasuredLevel, 'coldStarts' | 'initDurationMs' | 'environments' | 'cpuSecondsPerRequest' | 'accounting' | 'instances' | 'instancesMean' | 'timeline' | 'unmeasured'>;
 
 function fromWindowStats(stats: WindowStats | null, ok: number): StatsFields {
   if (stats === null) return { coldStarts: 0, initDurationMs: null, environments: 0, cpuSecondsPerRequest: null, unmeasured: ['coldStarts', 'environments'] };
@@ -165,6 +165,15 @@ function fromWindowStats(stats: WindowStats | null, ok: number): StatsFields {
     environments: stats.environmentsMax,
     cpuSecondsPerRequest: ok > 0 ? stats.cpuSeconds / ok : null,
   };
+  const usage = stats.usage;
+  if (usage && usage.invocations > 0) {
+    fields.accounting = {
+      invocations: usage.invocations,
+      wallMeanMs: usage.wallMs / usage.invocations,
+      cpuMeanMs: usage.cpuMs / usage.invocations,
+      runQueueMeanMs: usage.runQueueMs / usage.invocations,
+    };
+  }
   if (stats.instancesMax > 0) {
     fields.instances = stats.instancesMax;
     fields.instancesMean = stats.instancesMean;

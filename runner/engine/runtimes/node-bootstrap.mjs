@@ -11,7 +11,7 @@
 //   out { id, ok: true, result, usage? } | { id, ok: false, message, usage? }   its outcome
 //                                                                  (usage: { wallMs, cpuMs, runQueueMs } of this thread, when
 //                                                                  no other invocation overlapped it here; see ../protocol.ts)
-import { readlinkSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { installTmpMapping } from './tmp-mapping.mjs';

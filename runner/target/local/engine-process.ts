@@ -11,6 +11,15 @@ const cliPath = fileURLToPath(new URL('../../../bin/lmi-bench.mjs', import.meta.
 const readyTimeoutMs = 30_000;
 const stopGraceMs = 5_000;
 
+/**
+ * V8 runs its garbage collection and compilation on the isolate's own thread, not on helper
+ * threads shared by every worker of the process. The environments' CPU time then includes that
+ * work (on AWS it comes out of the function's own vCPU share too), and a worker never sits off
+ * the CPU waiting for a shared helper that other environments keep busy, which the duration
+ * model would read as the handler's own off-CPU wait.
+ */
+export const engineNodeFlags = ['--single-threaded'];
+
 /** Set for engines started here: the engine exits when its stdin closes (its parent died). */
 export const exitWithParentVariable = 'LMI_BENCH_ENGINE_EXIT_ON_STDIN_EOF';
 
@@ -22,7 +31,7 @@ export interface EngineHandle {
 }
 
 export function startEngine(options: { env?: NodeJS.ProcessEnv; args?: string[] } = {}): Promise<EngineHandle> {
-  const child = spawn(process.execPath, [cliPath, 'engine', ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [...engineNodeFlags, cliPath, 'engine', ...(options.args ?? [])], {
     env: { ...(options.env ?? process.env), [exitWithParentVariable]: '1' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
