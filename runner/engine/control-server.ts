@@ -1,6 +1,8 @@
 /**
- * The engine's control port: the control API under /_engine/, the CloudWatch GetMetricData
- * subset on POST / and the Lambda API subset under /2015-03-31/functions (see protocol.ts).
+ * The engine's control port: the control API under /_engine/ (behind the engine's token), the
+ * CloudWatch GetMetricData subset on POST / and the Lambda API subset under
+ * /2015-03-31/functions (read-only AWS APIs the SDK reaches without the token; see
+ * protocol.ts and control-access.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +11,7 @@ import { NotFoundError, type Engine } from './engine.ts';
 import { handleCloudWatchRequest } from './cloudwatch/handler.ts';
 import { handleLambdaApiRequest, isLambdaApiPath } from './lambda-api/handler.ts';
 import { errorMessage } from '../system/error-message.ts';
+import { checkLoopbackRequest, checkToken, createControlToken, type AccessDecision } from './control-access.ts';
 
 function send(res: ServerResponse, status: number, body?: unknown): void {
   if (body === undefined) {
@@ -35,16 +38,38 @@ function finiteParam(url: URL, name: string): number {
   return value;
 }
 
+/**
+ * The AWS APIs the SDK reads (CloudWatch GetMetricData, Lambda GetFunctionConfiguration and
+ * ListFunctions): read-only, signed with SigV4 and no custom header, so the token is not asked
+ * for; the Host and Origin rule still applies.
+ */
+function isAwsApi(path: string): boolean {
+  return path === '/' || isLambdaApiPath(path);
+}
+
 export interface ControlServer {
   server: Server;
   url: string;
+  /** The control API's bearer token, created for this engine. */
+  token: string;
 }
 
 export async function startControlServer(engine: Engine, options: { port?: number; onShutdown: () => void }): Promise<ControlServer> {
+  const token = createControlToken();
+  let port = 0;
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
     const path = url.pathname;
+    const refusal = [checkLoopbackRequest(req.headers, port), isAwsApi(path) ? null : checkToken(req.headers, token)].find(
+      (decision): decision is Extract<AccessDecision, { allowed: false }> => decision !== null && !decision.allowed,
+    );
+    if (refusal) {
+      // The body is not read: close the connection rather than leave it half-consumed.
+      res.setHeader('connection', 'close');
+      if (refusal.status === 401) res.setHeader('www-authenticate', 'Bearer');
+      return send(res, refusal.status, { message: refusal.message });
+    }
     if (method === 'POST' && path === '/') {
       const target = req.headers['x-amz-target'];
       const answer = handleCloudWatchRequest(engine.store, { target: Array.isArray(target) ? target[0] : target, body: await readBody(req) });
@@ -97,6 +122,6 @@ export async function startControlServer(engine: Engine, options: { port?: numbe
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
-  return { server, url: `http://127.0.0.1:${port}` };
+  ({ port } = server.address() as AddressInfo);
+  return { server, url: `http://127.0.0.1:${port}`, token };
 }

@@ -18,6 +18,9 @@
  *   GET    /_engine/functions/:name/stats?startMs=&endMs= -> WindowStats
  *   DELETE /_engine/functions/:name                 -> 204 (environments and workers stopped)
  *   POST   /_engine/shutdown                        -> 204, then the process exits
+ * Every control API request carries `authorization: Bearer <token>` (EngineReady.token),
+ * else 401. Any request on the control port with an Origin header, or with a Host other
+ * than 127.0.0.1:<port> or localhost:<port>, is refused with 403 (control-access.ts).
  *
  * When started by `lmi-bench engine`, the engine writes one line of JSON to stdout when it
  * is listening: EngineReady.
@@ -29,6 +32,8 @@ export interface EngineReady {
   pid: number;
   /** Control API and CloudWatch endpoint, e.g. http://127.0.0.1:41234 */
   controlUrl: string;
+  /** The control API's bearer token, random per engine: whoever holds it can run code as the engine's user. */
+  token: string;
 }
 
 export interface StandardComputeSpec {

@@ -104,7 +104,8 @@ export async function run(argv: string[]): Promise<number> {
     await finished;
     throw error;
   }
-  const ready: EngineReady = { event: 'ready', pid: process.pid, controlUrl: control.url };
+  const ready: EngineReady = { event: 'ready', pid: process.pid, controlUrl: control.url, token: control.token };
+  process.stderr.write(`control API: ${control.url}/_engine/ (send "authorization: Bearer TOKEN", TOKEN from the ready line on stdout); CloudWatch: POST ${control.url}/\n`);
   process.stdout.write(JSON.stringify(ready) + '\n');
   await finished;
   // Ctrl-C is an interruption (130); SIGTERM and POST /_engine/shutdown are an orderly stop.

@@ -2,12 +2,16 @@
 import { UsageError } from '../../errors.ts';
 import type { DeployedFunction, FunctionSpec, FunctionState, WindowStats } from '../../engine/protocol.ts';
 import { errorMessage } from '../../system/error-message.ts';
+import { authorizationFor } from '../../engine/control-access.ts';
 
 export class EngineClient {
   readonly controlUrl: string;
+  readonly #authorization: string;
 
-  constructor(controlUrl: string) {
+  /** `token`: the engine's control token, from its ready line. */
+  constructor(controlUrl: string, token: string) {
     this.controlUrl = controlUrl.replace(/\/+$/, '');
+    this.#authorization = authorizationFor(token);
   }
 
   async #request<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -15,7 +19,8 @@ export class EngineClient {
     try {
       response = await fetch(this.controlUrl + path, {
         method,
-        ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+        headers: { authorization: this.#authorization, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch (error) {
       throw new UsageError(`the local engine at ${this.controlUrl} cannot be reached: ${errorMessage(error)}`);

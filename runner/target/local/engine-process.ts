@@ -25,6 +25,8 @@ export const exitWithParentVariable = 'LMI_BENCH_ENGINE_EXIT_ON_STDIN_EOF';
 
 export interface EngineHandle {
   controlUrl: string;
+  /** The control API's token (the client sends it); for callers that speak the API directly. */
+  token: string;
   pid: number;
   client: EngineClient;
   stop(): Promise<void>;
@@ -69,12 +71,14 @@ export function startEngine(options: { env?: NodeJS.ProcessEnv; args?: string[] 
       } catch {
         return fail('the local engine wrote something other than its ready line');
       }
+      if (typeof ready.token !== 'string' || ready.token === '') return fail("the local engine's ready line has no control token");
       settled = true;
       clearTimeout(timer);
-      const client = new EngineClient(ready.controlUrl);
+      const client = new EngineClient(ready.controlUrl, ready.token);
       let stopping: Promise<void> | undefined;
       resolve({
         controlUrl: ready.controlUrl,
+        token: ready.token,
         pid: ready.pid,
         client,
         stop: () => (stopping ??= stopChild(client)),
