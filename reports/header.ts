@@ -42,6 +42,24 @@ export function statusText(run: RunFile): string {
   return `${run.status}${run.reason ? ` (${run.reason})` : ''}, ${counts}`;
 }
 
+/**
+ * What a reader must know first about a run that did not complete, one sentence: partial
+ * results must never pass for a whole run. null for a complete run.
+ */
+export function statusNotice(run: RunFile): string | null {
+  const reason = run.reason ? ` Reason: ${run.reason}.` : '';
+  switch (run.status) {
+    case 'complete':
+      return null;
+    case 'interrupted':
+      return `This run was interrupted: levels after the interruption are missing, and the verdict rests on what was measured before it.${reason}`;
+    case 'failed':
+      return `This run failed: the results below are partial.${reason}`;
+    case 'running':
+      return `This run had not finished when its run.json was last saved (${run.finishedAt}): it is still running, or it was killed before it could save its end. Only the levels finished by then are shown, and the verdict rests on them.`;
+  }
+}
+
 export const localNotice =
   'Local run: these timings are this machine’s, not AWS’s. The embedded engine runs the real handlers, but CPU is not throttled to the memory setting, and network, instance types and scaling delays are emulated. Use it to compare modes and settings; measure on AWS before deciding.';
 
@@ -52,17 +70,15 @@ export function headerHtml(run: RunFile): string {
   const facts: Array<[string, string]> = [
     ['Workload', `${w.name} (${w.runtime}${w.kind ? `, ${w.kind}` : ''})${w.description ? ` — ${w.description}` : ''}`],
     ['Target', targetText(run)],
-    ['Date', `${formatDateTime(run.startedAt)} (took ${formatDurationSec(seconds)})`],
+    ['Date', `${formatDateTime(run.startedAt)} (${run.status === 'running' ? 'last saved after' : 'took'} ${formatDurationSec(seconds)})`],
     ['Prices', priceSourceText(run)],
     ['Machine', machineText(run)],
     ['Status', statusText(run)],
     ['Run', `${run.runId}, ${run.tool.name} ${run.tool.version}`],
   ];
   const notices: string[] = [];
-  if (run.status !== 'complete') {
-    const what = run.status === 'interrupted' ? 'This run was interrupted: levels after the interruption are missing, and the verdict rests on what was measured before it.' : 'This run failed: the results below are partial.';
-    notices.push(`<p class="notice bad" id="status-notice">${escapeHtml(what)}${run.reason ? ` ${escapeHtml(`Reason: ${run.reason}`)}` : ''}</p>`);
-  }
+  const status = statusNotice(run);
+  if (status) notices.push(`<p class="notice bad" id="status-notice">${escapeHtml(status)}</p>`);
   if (run.target === 'local') notices.push(`<p class="notice" id="local-notice">${escapeHtml(localNotice)}</p>`);
   const basis = run.crossover?.basis;
   return [

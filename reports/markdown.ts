@@ -5,7 +5,7 @@
 import type { RunFile } from '../runner/run/run-file.ts';
 import { escapeMarkdown } from './escape.ts';
 import { formatCount, formatMs, formatRps, formatUsd } from './format.ts';
-import { localNotice, priceSourceText, statusText, targetText } from './header.ts';
+import { localNotice, priceSourceText, statusNotice, statusText, targetText } from './header.ts';
 import { measuredLevels, modeName, settingsLabel, sortedLevels, variantLabel } from './model.ts';
 import { describeRecommendation } from './recommendation.ts';
 import { buildVerdict, verdictText } from './verdict.ts';
@@ -18,7 +18,8 @@ export function renderMarkdown(run: RunFile): string {
     `**${escapeMarkdown(verdictText(buildVerdict(run)))}**`,
     '',
   ];
-  if (run.status !== 'complete') lines.push(`> **Run ${escapeMarkdown(run.status)}**${run.reason ? `: ${escapeMarkdown(run.reason)}` : ''}. Results are partial.`, '');
+  const status = statusNotice(run);
+  if (status) lines.push(`> **Run ${escapeMarkdown(run.status)}.** ${escapeMarkdown(status)}`, '');
   if (run.target === 'local') lines.push(`> ${escapeMarkdown(localNotice)}`, '');
   lines.push(
     `Target: ${escapeMarkdown(targetText(run))} · Started: ${escapeMarkdown(run.startedAt)} · Prices: ${escapeMarkdown(priceSourceText(run))} · Status: ${escapeMarkdown(statusText(run))}`,

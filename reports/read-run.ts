@@ -34,7 +34,7 @@ export function validateRun(data: unknown, path: string): RunFile {
   if (data['schemaVersion'] !== schemaVersion) {
     return fail(`schemaVersion ${JSON.stringify(data['schemaVersion'])} is not supported (this version reads ${schemaVersion})`);
   }
-  if (!['complete', 'interrupted', 'failed'].includes(data['status'] as string)) fail('status must be complete, interrupted or failed');
+  if (!['complete', 'interrupted', 'failed', 'running'].includes(data['status'] as string)) fail('status must be complete, interrupted, failed or running');
   if (typeof data['runId'] !== 'string') fail('runId is missing');
   if (data['target'] !== 'local' && data['target'] !== 'aws') fail('target must be local or aws');
   const workload = data['workload'];

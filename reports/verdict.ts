@@ -159,7 +159,14 @@ function cheaperInside(crossover: CrossoverResult, segment: CostSegment): Cheape
 function noCostVerdict(run: RunFile): VerdictPart[] {
   const measured = measuredLevels(run);
   if (measured.length === 0) {
-    return [text(run.status === 'complete' ? 'No level of this run was measured, so there is nothing to compare.' : `This run ${run.status === 'failed' ? 'failed' : 'was interrupted'} before any level was measured${run.reason ? `: ${run.reason}` : ''}.`)];
+    const why = run.reason ? `: ${run.reason}` : '';
+    const sentence = {
+      complete: 'No level of this run was measured, so there is nothing to compare.',
+      failed: `This run failed before any level was measured${why}.`,
+      interrupted: `This run was interrupted before any level was measured${why}.`,
+      running: 'This run had not finished a level when it was last saved, so there is nothing to compare yet.',
+    }[run.status];
+    return [text(sentence)];
   }
   const comparison = latencyComparison(measured);
   return [text(`No cost comparison: this run has no prices or cost model applied${comparison ? `; ${comparison}` : ', so the charts compare latency and throughput only'}.`)];

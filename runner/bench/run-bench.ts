@@ -1,18 +1,21 @@
 /**
- * One bench run end to end: sweep both compute types on the target, save run.json after every
- * level, price it, recommend LMI settings, render the report, print the table. Ctrl-C (or
- * SIGTERM) stops the load at once, stops the target and saves the finished levels as an
- * interrupted run (exit 130); a second Ctrl-C ends the engine and exits without waiting.
+ * One bench run end to end: claim the run's folder, sweep both compute types on the target,
+ * save run.json at the start and after every level, price it, recommend LMI settings, render
+ * the report, print the table. Ctrl-C (or SIGTERM) stops the load at once, stops the target
+ * and saves the finished levels as an interrupted run (exit 130); a second Ctrl-C saves them
+ * the same way synchronously, ends the engine and exits without waiting.
  */
+import { dirname, join } from 'node:path';
 import { ExitCode } from '../errors.ts';
 import { planVariants } from '../plan/variants.ts';
 import { planToJson } from '../plan/plan-json.ts';
+import { claimRunFolder } from '../plan/out-dir.ts';
 import type { BenchPlan } from '../plan/plan.ts';
 import type { Target } from '../target/target.ts';
-import type { RunFile } from '../run/run-file.ts';
-import { buildRunFile, type RunOutcome } from '../run/build-run.ts';
+import type { LevelResult, RunFile } from '../run/run-file.ts';
+import { buildRunFile } from '../run/build-run.ts';
 import { writeRunFile } from '../run/write-run.ts';
-import { removePendingTempFilesSync } from '../system/write-file-atomic.ts';
+import { RunCheckpoint } from '../run/checkpoint.ts';
 import { machineInfo } from '../system/machine.ts';
 import { runSweep } from '../sweep/sweep.ts';
 import { createProgressPrinter } from '../sweep/progress.ts';
@@ -29,10 +32,23 @@ import { errorMessage } from '../system/error-message.ts';
 export async function runBench(requested: BenchPlan): Promise<number> {
   // On AWS a level must span whole CloudWatch periods (LMI publishes every 5 minutes): the
   // sweep runs the adjusted durations, the same ones the spend guard budgets for.
-  const plan = requested.target === 'aws' ? (await import('../target/aws/plan-check.ts')).adjustPlanForAws(requested).plan : requested;
+  const adjusted = requested.target === 'aws' ? (await import('../target/aws/plan-check.ts')).adjustPlanForAws(requested).plan : requested;
+  // The run id is the run's own only once its folder exists: two runs planned in the same
+  // second would otherwise write into one folder.
+  const outRoot = dirname(adjusted.outDir);
+  const runId = claimRunFolder(outRoot, adjusted.runId, adjusted.runIdChosenBy, '--run-id');
+  const plan: BenchPlan = { ...adjusted, runId, outDir: join(outRoot, runId) };
   const startedAtMs = Date.now();
   const machine = await machineInfo();
   const planJson = planToJson(plan);
+  const variants = planVariants(plan);
+  const checkpoint = new RunCheckpoint({
+    dir: plan.outDir,
+    levelCount: variants.length * plan.concurrency.length,
+    build: (outcome) => buildRunFile(plan, planJson, machine, startedAtMs, outcome),
+    onError: (message) => process.stderr.write(`lmi-bench: could not save progress: ${message}\n`),
+  });
+  await checkpoint.start();
   const target = await createTarget(plan);
   const credentials = plan.target === 'aws' ? await findAwsCredentials(process.env) : null;
   const controller = new AbortController();
@@ -53,9 +69,8 @@ export async function runBench(requested: BenchPlan): Promise<number> {
       controller.abort();
       return;
     }
-    // The finished levels are already on disk (saved after each level), so nothing is lost.
     target.kill?.();
-    removePendingTempFilesSync();
+    checkpoint.saveInterruptedSync('interrupted by the user (quit at once: the level in progress was dropped)');
     process.stderr.write('lmi-bench: interrupted\n');
     process.exit(ExitCode.interrupted);
   };
@@ -63,33 +78,22 @@ export async function runBench(requested: BenchPlan): Promise<number> {
   process.on('SIGTERM', onSignal);
 
   const progress = createProgressPrinter(process.stderr);
-  // Saved after every level, as interrupted until the end: a run killed outright still leaves
-  // a truthful run.json with what it finished.
-  let checkpoint: Promise<unknown> = Promise.resolve();
-  const levelsSoFar: RunOutcome['levels'] = [];
   process.stderr.write(`lmi-bench: run ${plan.runId}: ${plan.workload.manifest.name} (${plan.runtime}) on ${plan.target}, results in ${plan.outDir}\n`);
-  let outcome: RunOutcome;
+  let outcome;
   try {
-    outcome = await runSweep(plan, target, planVariants(plan), {
+    outcome = await runSweep(plan, target, variants, {
       signal: controller.signal,
       pullMetrics,
       onProgress: (p) => progress.update(p),
       onLevel: (level, index, count) => {
         progress.level(level, index, count);
-        levelsSoFar.push(level);
-        const snapshot = buildRunFile(plan, planJson, machine, startedAtMs, { status: 'interrupted', reason: 'the run did not finish', levels: [...levelsSoFar] });
-        checkpoint = checkpoint
-          .then(() => writeRunFile(plan.outDir, snapshot))
-          .catch((error: unknown) => {
-            // The run goes on; the final write reports the problem if it persists.
-            process.stderr.write(`lmi-bench: could not save progress: ${errorMessage(error)}\n`);
-          });
+        checkpoint.level(level);
       },
     });
   } finally {
     progress.done();
   }
-  await checkpoint;
+  await checkpoint.flushed();
 
   let runFile = buildRunFile(plan, planJson, machine, startedAtMs, outcome);
   runFile = await withCosts(runFile, plan, outcome.status !== 'complete');
@@ -111,10 +115,25 @@ export async function runBench(requested: BenchPlan): Promise<number> {
     return ExitCode.usage;
   }
   if (!runFile.levels.some((level) => level.state === 'measured')) {
-    process.stderr.write('lmi-bench: no level could be measured (see the reasons above)\n');
+    // Nothing measured is no result: the workload or the environment cannot serve the load
+    // (the handler fails, the target cannot be reached), which is the user's to fix (exit 2),
+    // never a success a script would take for one.
+    process.stderr.write(`lmi-bench: no level could be measured:\n${failureReasons(runFile.levels)}`);
     return ExitCode.usage;
   }
   return ExitCode.ok;
+}
+
+/** Each distinct reason once, with the levels it ended: `  4 levels: trial 1: no successful response (...)`. */
+function failureReasons(levels: LevelResult[]): string {
+  const byReason = new Map<string, string[]>();
+  for (const level of levels) {
+    if (level.state === 'measured') continue;
+    const names = byReason.get(level.reason) ?? [];
+    names.push(`${level.variantId} c=${level.concurrency}`);
+    byReason.set(level.reason, names);
+  }
+  return [...byReason].map(([reason, names]) => `  ${names.join(', ')}: ${reason}\n`).join('');
 }
 
 async function createTarget(plan: BenchPlan): Promise<Target> {

@@ -1,6 +1,7 @@
 /**
  * The results folder: checked writable before a run starts (so a run never fails at the end,
- * after minutes of load, for want of a folder), and the run's own sub-folder named.
+ * after minutes of load, for want of a folder), the run's own sub-folder named, and claimed
+ * exclusively when the run starts.
  */
 import { existsSync, mkdirSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -43,7 +44,11 @@ export function validateRunId(runId: string, label: string): string {
   return runId;
 }
 
-/** `20260314-101502-io-bound-node`: sortable, readable, and free within `outRoot`. */
+/**
+ * `20260314-101502-io-bound-node`: sortable, readable, and free within `outRoot` when planned.
+ * Free is not yet taken: two runs planned in the same second get the same id, and only
+ * claimRunFolder, at the start of the run, makes it the run's own.
+ */
 export function defaultRunId(outRoot: string, workloadName: string, runtime: string, now: Date = new Date()): string {
   const stamp = now.toISOString().replace(/\.\d+Z$/, '').replace(/[-:]/g, '').replace('T', '-');
   const name = workloadName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'workload';
@@ -51,4 +56,40 @@ export function defaultRunId(outRoot: string, workloadName: string, runtime: str
   let candidate = base;
   for (let n = 2; existsSync(join(outRoot, candidate)); n++) candidate = `${base}-${n}`;
   return candidate;
+}
+
+/**
+ * Makes `outRoot/runId` the run's own: the folder is created without `recursive`, so exactly
+ * one process succeeds for a name, however many start in the same second. A default id that
+ * another run took first gets the next free suffix (-2, -3, ...); an id the user chose is an
+ * error instead, because whoever chose it (a script, `check`) will look for the run there.
+ * Returns the id the run got.
+ */
+export function claimRunFolder(outRoot: string, runId: string, chosenBy: 'user' | 'default', label: string): string {
+  makeParents(outRoot);
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? runId : `${runId}-${n}`;
+    try {
+      mkdirSync(join(outRoot, candidate));
+      return candidate;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') throw new UsageError(`cannot create the run folder ${join(outRoot, candidate)} (${code ?? (error as Error).message})`);
+      if (chosenBy === 'user') throw new UsageError(`${label} ${runId} already exists in ${outRoot}: pick another`);
+    }
+  }
+}
+
+/** Creates `dir` and its missing parents one level at a time (see checkOutWritable). */
+function makeParents(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d); d = dirname(d)) missing.push(d);
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d);
+    } catch (error) {
+      // Another run made it between the check and here: what matters is that it exists.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new UsageError(`cannot create ${d} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+  }
 }

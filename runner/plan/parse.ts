@@ -139,6 +139,7 @@ export async function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv, cwd
 
   const plan: BenchPlan = {
     runId,
+    runIdChosenBy: flags.given('run-id') ? 'user' : 'default',
     workload,
     runtime,
     target,

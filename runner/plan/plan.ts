@@ -7,6 +7,11 @@ import type { Architecture, Mode, TargetKind, TrafficProfile } from '../domain.t
 
 export interface BenchPlan {
   runId: string;
+  /**
+   * Who chose the run id: a default id taken by a run that started first gets a suffix; an id
+   * the user gave (--run-id) is never changed (see claimRunFolder).
+   */
+  runIdChosenBy: 'user' | 'default';
   workload: Workload;
   runtime: Runtime;
   target: TargetKind;

@@ -10,7 +10,11 @@ export type { MachineInfo };
 
 export const schemaVersion = 1 as const;
 
-export type RunStatus = 'complete' | 'interrupted' | 'failed';
+/**
+ * `running`: the run had not finished when run.json was last saved (it is still going, or it
+ * was killed outright); its levels are the finished ones, and `finishedAt` is when it was saved.
+ */
+export type RunStatus = 'complete' | 'interrupted' | 'failed' | 'running';
 
 export interface LatencySummaryMs {
   p50: number;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -28,6 +28,18 @@ export async function writeFileAtomic(path: string, data: string, options: Write
     throw error;
   } finally {
     pending.delete(temp);
+  }
+}
+
+/** The same, for an exit that cannot wait for the event loop (a second Ctrl-C). */
+export function writeFileAtomicSync(path: string, data: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temp, data);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
   }
 }
 

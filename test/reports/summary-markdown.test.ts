@@ -34,6 +34,6 @@ test('an interrupted run without costs says so in the summary', () => {
   const run = buildRunFixture({ trials: 1, samplesPerTrial: 20, withCosts: false, status: 'interrupted', reason: 'SIGINT' });
   const md = renderMarkdown(run);
   assert.match(md, /^\*\*No cost comparison: /m);
-  assert.match(md, /^> \*\*Run interrupted\*\*: SIGINT\. Results are partial\.$/m);
+  assert.match(md, /^> \*\*Run interrupted\.\*\* This run was interrupted: levels after the interruption are missing, .* Reason: SIGINT\.$/m);
   assert.doesNotMatch(md, /Crossover:/);
 });
