@@ -26,7 +26,8 @@ const allowed: AccessDecision = { allowed: true };
 
 /**
  * Host and Origin: applies to every request on the control port, including the CloudWatch
- * API (which the AWS SDK reaches with SigV4, not the token; see docs/architecture.md).
+ * and Lambda APIs (which the AWS SDK reaches with SigV4, not the token; see
+ * docs/architecture.md).
  */
 export function checkLoopbackRequest(headers: IncomingHttpHeaders, port: number): AccessDecision {
   if (headers.origin !== undefined) {

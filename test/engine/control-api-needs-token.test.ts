@@ -1,10 +1,12 @@
 // The control API runs code as the engine's user, so only the holder of the engine's token may
 // use it: no token, a wrong token, an Origin (a browser page) or a foreign Host (DNS rebinding)
-// is refused, and nothing is deployed or stopped. The runner's own client, the CloudWatch SDK
-// and the function front doors keep working.
+// is refused, and nothing is deployed or stopped. The runner's own client, the CloudWatch and
+// Lambda SDK clients (read-only AWS APIs on the same port) and the function front doors keep
+// working.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import { LambdaClient, ListFunctionsCommand } from '@aws-sdk/client-lambda';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 import { send, standardSpec } from './support.ts';
 
@@ -64,11 +66,25 @@ test('a browser-style request (any Origin) or a foreign Host is refused with 403
   assert.equal(foreignHost.status, 403, foreignHost.body);
   assert.deepEqual(await deployedNames(), []);
 
-  // The CloudWatch API on the same port: the same Host/Origin rule.
+  // The AWS APIs on the same port: the same Host/Origin rule.
   const body = JSON.stringify({ MetricDataQueries: [], StartTime: 0, EndTime: 1 });
   const target = { 'x-amz-target': 'GraniteServiceVersion20100801.GetMetricData', 'content-type': 'application/x-amz-json-1.0' };
   assert.equal((await send(engine.controlUrl, body, { headers: { ...target, origin: 'http://evil.example' } })).status, 403);
   assert.equal((await send(engine.controlUrl, body, { headers: { ...target, host: `rebound.example:${port}` } })).status, 403);
+  assert.equal((await send(engine.controlUrl, {}, { method: 'GET', path: '/2015-03-31/functions/', headers: { origin: 'http://evil.example' } })).status, 403);
+  assert.equal((await send(engine.controlUrl, {}, { method: 'GET', path: '/2015-03-31/functions/', headers: { host: `rebound.example:${port}` } })).status, 403);
+});
+
+test('the real Lambda SDK client still lists functions without the token', { timeout: 60_000 }, async () => {
+  await engine.client.deploy(standardSpec('token-listed'));
+  const lambda = new LambdaClient({ endpoint: engine.controlUrl, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
+  try {
+    const listed = await lambda.send(new ListFunctionsCommand({}));
+    assert.deepEqual(listed.Functions?.map((f) => f.FunctionName), ['token-listed']);
+  } finally {
+    lambda.destroy();
+    await engine.client.remove('token-listed');
+  }
 });
 
 test('the real CloudWatch SDK client still reads metrics from the engine without the token', { timeout: 60_000 }, async () => {
