@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.ts';
 import { runtimes, type Runtime, type Workload, type WorkloadManifest } from './manifest.ts';
@@ -72,6 +72,7 @@ export function validateManifest(raw: unknown, where: string): WorkloadManifest 
     if (typeof handler !== 'string' || !/^[^.\s][^\s]*\.[A-Za-z_$][\w$]*$/.test(handler)) {
       fail(`runtimes.${runtime}.handler must look like "path/file.export"`);
     }
+    if (escapesFolder(handler as string)) fail(`runtimes.${runtime}.handler "${handler as string}" points outside the workload folder: handler files must be inside it`);
     out[runtime as Runtime] = { handler: handler as string };
   }
   return {
@@ -82,6 +83,17 @@ export function validateManifest(raw: unknown, where: string): WorkloadManifest 
     event: event as Record<string, unknown>,
     runtimes: out,
   };
+}
+
+/**
+ * True when the handler's file, resolved against the workload folder, would lie outside it
+ * (`node/../../x.handler`, an absolute path): the engine would run whatever file that names.
+ */
+function escapesFolder(handler: string): boolean {
+  const modulePath = handler.slice(0, handler.lastIndexOf('.')).replaceAll('\\', '/');
+  if (posix.isAbsolute(modulePath) || /^[A-Za-z]:/.test(modulePath)) return true;
+  const normalized = posix.normalize(modulePath);
+  return normalized === '..' || normalized.startsWith('../');
 }
 
 export interface ResolvedHandler {

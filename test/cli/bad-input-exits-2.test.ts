@@ -20,10 +20,20 @@ writeFileSync(
   join(nodeOnly, 'workload.json'),
   JSON.stringify({ name: 'node-only', kind: 'io', memoryMb: 256, event: {}, runtimes: { node: { handler: 'node/index.handler' } } }),
 );
+// A workload whose handler path climbs out of its folder to a real module.
+const escaping = join(root, 'escaping');
+mkdirSync(join(escaping, 'node'), { recursive: true });
+mkdirSync(join(root, 'outside'));
+writeFileSync(join(root, 'outside', 'evil.mjs'), 'export const handler = async () => ({ statusCode: 200, body: "outside" });\n');
+writeFileSync(
+  join(escaping, 'workload.json'),
+  JSON.stringify({ name: 'escaping', kind: 'io', memoryMb: 256, event: {}, runtimes: { node: { handler: 'node/../../outside/evil.handler' } } }),
+);
 
 const cases: Array<{ args: string[]; message: RegExp; env?: NodeJS.ProcessEnv }> = [
   { args: ['--workload', 'no-such-workload'], message: /unknown workload 'no-such-workload' \(built-in: .*io-bound/ },
   { args: ['--workload', nodeOnly, '--runtime', 'python'], message: /workload 'node-only' does not offer runtime python \(it offers: node\)/ },
+  { args: ['--workload', escaping], message: /runtimes\.node\.handler "node\/\.\.\/\.\.\/outside\/evil\.handler" points outside the workload folder/ },
   { args: ['--runtime', 'ruby'], message: /--runtime must be one of node, python/ },
   { args: ['--concurrency', '0'], message: /--concurrency .*'0'/ },
   { args: ['--concurrency', 'abc'], message: /--concurrency .*'abc'/ },
@@ -54,7 +64,7 @@ test('each bad input exits 2 with one line and writes nothing', async () => {
       assert.match(lines[0] ?? '', /^lmi-bench: /, what);
       assert.match(lines[0] ?? '', c.message, what);
     });
-    assert.deepEqual(readdirSync(root).sort(), ['a-file', 'node-only'], 'something was written next to --out');
+    assert.deepEqual(readdirSync(root).sort(), ['a-file', 'escaping', 'node-only', 'outside'], 'something was written next to --out');
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
