@@ -1,4 +1,9 @@
-/** The check as a Markdown table: for the terminal, $GITHUB_STEP_SUMMARY and PR comments. */
+/**
+ * The check as a Markdown table: for the terminal, $GITHUB_STEP_SUMMARY and PR comments. Text
+ * from the runs (workload name, run ids, variant ids, reasons) goes through the same escaping
+ * as summary.md: GitHub renders the step summary, so a name must not open markup or a link.
+ */
+import { escapeMarkdown } from '../../reports/escape.ts';
 import type { CheckResult, CheckRow } from './compare.ts';
 
 const statusMark: Record<CheckRow['status'], string> = { regressed: '❌ regressed', improved: '✅ improved', unchanged: 'unchanged' };
@@ -22,9 +27,7 @@ function change(row: CheckRow, v: number | null): string {
   return row.absolute ? `${text} pt` : `${text}%`;
 }
 
-function cell(text: string): string {
-  return text.replaceAll('|', '\\|').replaceAll('\n', ' ');
-}
+const cell = escapeMarkdown;
 
 export function renderCheckMarkdown(result: CheckResult): string {
   const { counts } = result;
