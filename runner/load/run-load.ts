@@ -8,6 +8,7 @@ import autocannon from 'autocannon';
 import type { DeployedVariant } from '../target/target.ts';
 import type { EncodedHistogram, LatencySummaryMs, RequestCounts, TimeWindow } from '../run/run-file.ts';
 import { UsageError } from '../errors.ts';
+import type { OpenLoopStats } from './open-loop.ts';
 import { createLatencyHistogram, encodeHistogram, recordLatencyMs, summarizeLatency } from './latency-histogram.ts';
 import { errorMessage } from '../system/error-message.ts';
 
@@ -57,6 +58,8 @@ export interface LoadResult {
    * goes on serving them after the window (the next run must let them finish).
    */
   inFlightAtEnd: number;
+  /** Open-loop runs only (open-loop.ts): the schedule and the latency from the send. */
+  open?: OpenLoopStats;
 }
 
 /** Interval at which autocannon checks its stop flag: bounds how long an abort takes. */
