@@ -5,6 +5,7 @@
  */
 import type { WindowStats } from '../engine/protocol.ts';
 import type { TargetKind, Variant } from '../domain.ts';
+import type { LoadTask, WorkerOutcome } from '../load/load-task.ts';
 
 export interface CloudWatchAccess {
   /** Endpoint override (the local engine); absent for AWS. */
@@ -28,6 +29,24 @@ export interface DeployedVariant {
   cloudwatch: CloudWatchAccess;
 }
 
+/**
+ * Load workers hosted on the platform itself (runner/load/worker/): functions that generate
+ * load, invoked once per load phase each.
+ */
+export interface LoadWorkerPool {
+  /** Where the workers run, for run.json ('local engine', 'us-east-1'). */
+  readonly where: string;
+  /** Memory of the worker function (its Lambda cost is GB-seconds of it). */
+  readonly memoryMb: number;
+  /**
+   * Runs one task on a worker and returns what it measured; rejects with the reason when the
+   * worker fails, is killed or times out (the caller names the worker).
+   */
+  run(task: LoadTask, signal: AbortSignal): Promise<WorkerOutcome>;
+  /** Sign the workers' requests with their own role (IAM front doors); absent: unsigned. */
+  readonly signing?: { region: string; service: string };
+}
+
 export interface Target {
   readonly kind: TargetKind;
   /** Bring the platform up (spawn the engine; deploy the stack). */
@@ -46,4 +65,6 @@ export interface Target {
    * without waiting. Optional: targets with nothing local to end omit it.
    */
   kill?(): void;
+  /** Makes the load workers ready (after start()); absent on a target that cannot host them. */
+  loadWorkers?(): Promise<LoadWorkerPool>;
 }

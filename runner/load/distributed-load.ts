@@ -1,0 +1,77 @@
+/**
+ * One load phase spread over load workers: each gets its share of the connections (or of the
+ * arrival rate), all start at one common time so their windows line up, and their results are
+ * merged exactly (merge-workers.ts). A worker that fails, is killed or times out fails the
+ * phase with a reason that names it; the others' records are kept.
+ */
+import type { LoadWorkerPool } from '../target/target.ts';
+import type { RequestCounts, TimeWindow } from '../run/run-file.ts';
+import { evenShares, type LoadShape, type LoadTask } from './load-task.ts';
+import { mergeWorkerResults } from './merge-workers.ts';
+import type { LoadResult } from './run-load.ts';
+
+export interface PhaseSpec {
+  url: string;
+  body: string;
+  /** The whole phase's load, split among the workers. */
+  shape: LoadShape;
+  durationSec: number;
+  timeoutSec: number;
+  /** Epoch ms at which every worker starts. */
+  startAtMs: number;
+  workers: number;
+}
+
+/** One worker's part of a phase, as run.json records it. */
+export interface WorkerPhaseRecord {
+  worker: number;
+  requests: RequestCounts;
+  window: TimeWindow | null;
+  error?: string;
+}
+
+export type PhaseOutcome =
+  | { ok: true; result: LoadResult; workers: WorkerPhaseRecord[] }
+  | { ok: false; reason: string; workers: WorkerPhaseRecord[] };
+
+/** The per-worker shapes: connections split as evenly as whole numbers allow, the rate evenly. */
+export function splitShape(shape: LoadShape, workers: number): LoadShape[] {
+  if (shape.kind === 'closed') {
+    return evenShares(shape.connections, workers)
+      .filter((connections) => connections > 0)
+      .map((connections) => ({ kind: 'closed', connections }));
+  }
+  const connections = evenShares(shape.maxConnections, workers);
+  return connections.filter((c) => c > 0).map((maxConnections) => ({ kind: 'open', ratePerSec: shape.ratePerSec / connections.filter((c) => c > 0).length, maxConnections }));
+}
+
+export async function runDistributedPhase(pool: LoadWorkerPool, spec: PhaseSpec, signal: AbortSignal): Promise<PhaseOutcome> {
+  const shapes = splitShape(spec.shape, spec.workers);
+  const tasks: LoadTask[] = shapes.map((shape, worker) => ({
+    worker,
+    url: spec.url,
+    body: spec.body,
+    shape,
+    durationSec: spec.durationSec,
+    timeoutSec: spec.timeoutSec,
+    startAtMs: spec.startAtMs,
+    ...(pool.signing ? { signing: pool.signing } : {}),
+  }));
+  const settled = await Promise.allSettled(tasks.map((task) => pool.run(task, signal)));
+  const workers: WorkerPhaseRecord[] = [];
+  const results: LoadResult[] = [];
+  const failures: string[] = [];
+  settled.forEach((outcome, worker) => {
+    if (outcome.status === 'fulfilled') {
+      const { result } = outcome.value;
+      results.push(result);
+      workers.push({ worker, requests: result.requests, window: result.window });
+    } else {
+      const message = outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason);
+      failures.push(`load worker ${worker} failed: ${message}`);
+      workers.push({ worker, requests: { ok: 0, throttled: 0, errors: 0 }, window: null, error: message });
+    }
+  });
+  if (failures.length > 0) return { ok: false, reason: failures.join('; '), workers };
+  return { ok: true, result: mergeWorkerResults(results), workers };
+}
