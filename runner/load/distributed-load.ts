@@ -5,7 +5,7 @@
  * phase with a reason that names it; the others' records are kept.
  */
 import type { LoadWorkerPool } from '../target/target.ts';
-import type { RequestCounts, TimeWindow } from '../run/run-file.ts';
+import type { WorkerLoadRecord } from '../run/run-file.ts';
 import { evenShares, type LoadShape, type LoadTask } from './load-task.ts';
 import { mergeWorkerResults } from './merge-workers.ts';
 import type { LoadResult } from './run-load.ts';
@@ -22,17 +22,9 @@ export interface PhaseSpec {
   workers: number;
 }
 
-/** One worker's part of a phase, as run.json records it. */
-export interface WorkerPhaseRecord {
-  worker: number;
-  requests: RequestCounts;
-  window: TimeWindow | null;
-  error?: string;
-}
-
 export type PhaseOutcome =
-  | { ok: true; result: LoadResult; workers: WorkerPhaseRecord[] }
-  | { ok: false; reason: string; workers: WorkerPhaseRecord[] };
+  | { ok: true; result: LoadResult; workers: WorkerLoadRecord[] }
+  | { ok: false; reason: string; workers: WorkerLoadRecord[] };
 
 /** The per-worker shapes: connections split as evenly as whole numbers allow, the rate evenly. */
 export function splitShape(shape: LoadShape, workers: number): LoadShape[] {
@@ -57,19 +49,29 @@ export async function runDistributedPhase(pool: LoadWorkerPool, spec: PhaseSpec,
     startAtMs: spec.startAtMs,
     ...(pool.signing ? { signing: pool.signing } : {}),
   }));
-  const settled = await Promise.allSettled(tasks.map((task) => pool.run(task, signal)));
-  const workers: WorkerPhaseRecord[] = [];
+  const invokedMs: number[] = tasks.map(() => 0);
+  const settled = await Promise.allSettled(
+    tasks.map(async (task) => {
+      const startMs = Date.now();
+      try {
+        return await pool.run(task, signal);
+      } finally {
+        invokedMs[task.worker] = Date.now() - startMs;
+      }
+    }),
+  );
+  const workers: WorkerLoadRecord[] = [];
   const results: LoadResult[] = [];
   const failures: string[] = [];
   settled.forEach((outcome, worker) => {
     if (outcome.status === 'fulfilled') {
       const { result } = outcome.value;
       results.push(result);
-      workers.push({ worker, requests: result.requests, window: result.window });
+      workers.push({ worker, requests: result.requests, window: result.window, invokedMs: invokedMs[worker] ?? 0 });
     } else {
       const message = outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason);
       failures.push(`load worker ${worker} failed: ${message}`);
-      workers.push({ worker, requests: { ok: 0, throttled: 0, errors: 0 }, window: null, error: message });
+      workers.push({ worker, requests: { ok: 0, throttled: 0, errors: 0 }, window: null, invokedMs: invokedMs[worker] ?? 0, error: message });
     }
   });
   if (failures.length > 0) return { ok: false, reason: failures.join('; '), workers };

@@ -53,6 +53,16 @@ export interface BenchPlan {
   profile?: { spec: string; traffic: TrafficProfile };
   /** p99 objective for the LMI settings recommendation (--slo-p99-ms); none when absent. */
   sloP99Ms?: number;
+  /**
+   * Open-loop levels (--rates), requests per second, ascending: replace the closed-loop
+   * `concurrency` levels when present.
+   */
+  rates?: number[];
+  /**
+   * Load generation (--load-workers, --parallel-variants); absent: one in-process generator
+   * and one variant after another.
+   */
+  load?: { workers: number; parallelVariants: boolean };
   /** Results folder of this run: <out>/<runId>. */
   outDir: string;
   /** AWS target only. */

@@ -126,16 +126,67 @@ export interface LevelCost {
   initShare?: number;
 }
 
+/** One load worker's part of a level (its trials together). */
+export interface WorkerLoadRecord {
+  /** 0-based index among the level's workers. */
+  worker: number;
+  requests: RequestCounts;
+  /** From its first trial's start to its last trial's end; null when it never answered. */
+  window: TimeWindow | null;
+  /** Wall time of its invocations (what its Lambda bill is made of), in ms. */
+  invokedMs: number;
+  /** Why it failed (it was killed, timed out, threw); absent when it answered every phase. */
+  error?: string;
+}
+
+/** Open-loop levels (--rates): the schedule kept and what it achieved. */
+export interface ArrivalStats {
+  /** Requests per second the schedule asked for. */
+  targetRps: number;
+  /** Successful responses per second of measured time. */
+  achievedRps: number;
+  /** Requests due by the schedule, sent on a connection, and never sent (no free connection in time). */
+  scheduled: number;
+  sent: number;
+  unsent: number;
+  /** Most connections held at once (the generator opens them as the schedule needs, up to `concurrency`). */
+  connectionsMax: number;
+  /**
+   * The level's latencyMs is measured from each request's DUE time (coordinated-omission free);
+   * this is the same requests' latency from their actual send, as closed-loop tools report it.
+   */
+  latencyFromSendMs: LatencySummaryMs | null;
+  histogramFromSend: EncodedHistogram;
+}
+
+/** How a level's load was generated. */
+export interface LevelLoad {
+  /** `in-process`: one generator in the runner; `workers`: load worker functions, merged. */
+  mode: 'in-process' | 'workers';
+  /** Workers mode: every worker, with its error if it failed. */
+  workers?: WorkerLoadRecord[];
+  arrival?: ArrivalStats;
+}
+
 interface LevelBase {
   mode: Mode;
   /** Variant id (see plan.ts), groups levels of one settings combination. */
   variantId: string;
   settings: VariantSettings;
+  /** Closed loop: the connections; open loop (`rate` set): the most connections the generator may hold. */
   concurrency: number;
+  /** Open-loop levels: the arrival rate asked for, in requests per second. */
+  rate?: number;
+  load?: LevelLoad;
 }
 
 export interface MeasuredLevel extends LevelBase {
   state: 'measured';
+  /**
+   * Open loop: the successful rate fell more than 5% short of the rate asked for. The level's
+   * latency is then that of a queue, not a point of the latency curve.
+   */
+  saturated?: boolean;
   window: TimeWindow;
   trials: TrialResult[];
   /** Totals and percentiles over all trials (warm-up excluded). */

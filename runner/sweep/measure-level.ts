@@ -1,15 +1,23 @@
 /**
- * One concurrency level of one deployed variant: a discarded warm-up, N measured trials, the
- * target's window stats and the CloudWatch pull over the level's window.
+ * One load level of one deployed variant: a discarded warm-up, N measured trials, the
+ * target's window stats and the CloudWatch pull over the level's window. The load of each
+ * phase comes from the runner's own generator (closed loop: autocannon; open loop: the
+ * schedule of open-loop.ts) or from load workers hosted on the target, merged exactly.
  */
 import type { BenchPlan } from '../plan/plan.ts';
-import type { CloudWatchAccess, DeployedVariant, Target } from '../target/target.ts';
+import type { CloudWatchAccess, DeployedVariant, LoadWorkerPool, Target } from '../target/target.ts';
 import type { WindowStats } from '../engine/protocol.ts';
-import type { CloudWatchSummary, LevelResult, MeasuredLevel, RequestCounts, TrialResult } from '../run/run-file.ts';
+import type { CloudWatchSummary, LevelLoad, LevelResult, MeasuredLevel, RequestCounts, TrialResult, WorkerLoadRecord } from '../run/run-file.ts';
 import { InterruptedError } from '../errors.ts';
 import { runLoad, type LoadResult } from '../load/run-load.ts';
+import { runOpenLoad } from '../load/open-loop.ts';
+import { runDistributedPhase } from '../load/distributed-load.ts';
+import type { LoadShape } from '../load/load-task.ts';
+import { addCounts } from '../load/merge-workers.ts';
+import { createLatencyHistogram, decodeHistogram, encodeHistogram, summarizeLatency } from '../load/latency-histogram.ts';
 import { mergeTrials } from './merge-trials.ts';
 import { untilAborted } from './abortable.ts';
+import { isSaturated, levelConcurrency, type LevelSpec } from './levels.ts';
 import { sleep } from '../system/sleep.ts';
 import type { Mode } from '../domain.ts';
 import { sum } from '../system/sum.ts';
@@ -29,12 +37,33 @@ export interface LevelLoadProgress {
   measuredMs: number;
 }
 
+/** Load workers for the level: the pool and how many of its workers share each phase. */
+export interface LevelWorkers {
+  pool: LoadWorkerPool;
+  count: number;
+  /** Workers are invoked this long before their common start (they may cold-start). */
+  leadMs: number;
+}
+
+/**
+ * Phases at fixed times (parallel variants on AWS): the warm-up starts at `startAtMs`, the
+ * trials follow in equal slots, and the level ends by `startAtMs + levelMs`, leaving `gapMs`
+ * free at the end of each slot for the next phase's workers to be invoked.
+ */
+export interface LevelSchedule {
+  startAtMs: number;
+  levelMs: number;
+  gapMs: number;
+}
+
 export interface LevelContext {
   plan: BenchPlan;
   target: Target;
   deployed: DeployedVariant;
-  concurrency: number;
+  level: LevelSpec;
   signal: AbortSignal;
+  workers?: LevelWorkers;
+  schedule?: LevelSchedule;
   pullMetrics?: PullMetrics;
   onProgress?: (progress: LevelLoadProgress) => void;
 }
@@ -42,89 +71,183 @@ export interface LevelContext {
 /** The engine answers 502 at the function timeout; the client waits a little longer than that. */
 const clientTimeoutMarginSec = 5;
 
+/** A phase whose load worker failed: the level fails with the worker named. */
+class WorkerPhaseError extends Error {
+  readonly workers: WorkerLoadRecord[];
+  constructor(reason: string, workers: WorkerLoadRecord[]) {
+    super(reason);
+    this.workers = workers;
+  }
+}
+
+interface PhaseResult {
+  result: LoadResult;
+  workers?: WorkerLoadRecord[];
+}
+
+/** Each worker over the level's phases: requests summed, window widened, invocation time summed. */
+function addWorkerRecords(into: Map<number, WorkerLoadRecord>, records: WorkerLoadRecord[], measured: boolean): void {
+  for (const record of records) {
+    const known = into.get(record.worker) ?? { worker: record.worker, requests: { ok: 0, throttled: 0, errors: 0 }, window: null, invokedMs: 0 };
+    known.invokedMs += record.invokedMs;
+    if (record.error !== undefined) known.error = record.error;
+    if (measured) {
+      addCounts(known.requests, record.requests);
+      if (record.window) {
+        known.window = known.window
+          ? { ...known.window, startMs: Math.min(known.window.startMs, record.window.startMs), endMs: Math.max(known.window.endMs, record.window.endMs) }
+          : { ...record.window };
+        known.window.start = new Date(known.window.startMs).toISOString();
+        known.window.end = new Date(known.window.endMs).toISOString();
+      }
+    }
+    into.set(record.worker, known);
+  }
+}
+
 export async function measureLevel(context: LevelContext): Promise<LevelResult> {
-  const { plan, deployed, concurrency, signal } = context;
-  const base = { mode: deployed.variant.mode, variantId: deployed.variant.id, settings: deployed.variant.settings, concurrency };
-  const load = (durationSec: number, onProgress: (result: { elapsedMs: number; requests: RequestCounts }) => void): Promise<LoadResult> =>
-    runLoad({
-      url: deployed.url,
-      concurrency,
-      durationSec,
-      body: JSON.stringify(plan.event),
-      timeoutSec: plan.timeoutSec + clientTimeoutMarginSec,
-      signal,
-      onProgress,
-      ...(deployed.signRequest ? { signRequest: deployed.signRequest } : {}),
-    });
-
-  let warmupFields: Pick<MeasuredLevel, 'warmup'> = {};
-  if (plan.warmupSec > 0) {
-    const warmup = await load(plan.warmupSec, (p) => context.onProgress?.({ phase: 'warm-up', trial: 0, requests: p.requests, measuredMs: p.elapsedMs }));
-    if (warmup.aborted) throw new InterruptedError();
-    await drain(warmup, context);
-    const stats = await untilAborted(context.target.windowStats(deployed, { startMs: warmup.window.startMs, endMs: warmup.window.endMs }), signal);
-    if (stats !== null) {
-      warmupFields = { warmup: { requests: warmup.requests, coldStarts: stats.coldStarts, initDurationMs: initSummary(stats.initDurationsMs) } };
-    }
-  }
-
-  const trials: TrialResult[] = [];
-  const done: RequestCounts = { ok: 0, throttled: 0, errors: 0 };
-  let doneMs = 0;
-  for (let trial = 1; trial <= plan.trials; trial++) {
-    const result = await load(plan.durationSec, (p) =>
-      context.onProgress?.({
-        phase: 'trial',
-        trial,
-        requests: { ok: done.ok + p.requests.ok, throttled: done.throttled + p.requests.throttled, errors: done.errors + p.requests.errors },
-        measuredMs: doneMs + p.elapsedMs,
-      }),
-    );
-    if (result.aborted) throw new InterruptedError();
-    // Also after the last trial: the window stats below then count every request of the level.
-    await drain(result, context);
-    if (result.latencyMs === null) {
-      return { ...base, state: 'failed', reason: `trial ${trial}: no successful response (${describeFailures(result)})` };
-    }
-    trials.push({ trial, window: result.window, requests: result.requests, throughputRps: result.throughputRps, latencyMs: result.latencyMs, histogram: result.histogram });
-    done.ok += result.requests.ok;
-    done.throttled += result.requests.throttled;
-    done.errors += result.requests.errors;
-    doneMs += result.window.endMs - result.window.startMs;
-  }
-
-  const merged = mergeTrials(trials);
-  if (merged.latencyMs === null) return { ...base, state: 'failed', reason: 'no successful response in any trial' };
-  const window = { startMs: merged.window.startMs, endMs: merged.window.endMs };
-  const stats = await untilAborted(context.target.windowStats(deployed, window), signal);
-  let cloudwatch: CloudWatchSummary | null = null;
-  let cloudwatchError: string | undefined;
-  if (context.pullMetrics) {
-    try {
-      cloudwatch = await untilAborted(context.pullMetrics(deployed.cloudwatch, window, deployed.variant.mode), signal);
-    } catch (error) {
-      if (error instanceof InterruptedError) throw error;
-      cloudwatchError = errorMessage(error);
-    }
-  }
-
-  const level: MeasuredLevel = {
-    ...base,
-    state: 'measured',
-    window: merged.window,
-    trials,
-    requests: merged.requests,
-    throughputRps: merged.throughputRps,
-    latencyMs: merged.latencyMs,
-    histogram: merged.histogram,
-    ...fromWindowStats(stats, merged.requests.ok),
-    ...warmupFields,
-    cloudwatch,
+  const { plan, deployed, level, signal } = context;
+  const base = {
+    mode: deployed.variant.mode,
+    variantId: deployed.variant.id,
+    settings: deployed.variant.settings,
+    concurrency: levelConcurrency(level),
+    ...(level.kind === 'open' ? { rate: level.rate } : {}),
   };
-  if (cloudwatchError !== undefined) level.cloudwatchError = cloudwatchError;
-  // A target without its own CPU measure (AWS) uses CloudWatch's.
-  if (stats === null && cloudwatch?.cpuSecondsPerRequest != null) level.cpuSecondsPerRequest = cloudwatch.cpuSecondsPerRequest;
-  return level;
+  const shape: LoadShape = level.kind === 'closed' ? { kind: 'closed', connections: level.concurrency } : { kind: 'open', ratePerSec: level.rate, maxConnections: level.maxConnections };
+  const workerRecords = new Map<number, WorkerLoadRecord>();
+  const loadMode = (): LevelLoad => (context.workers ? { mode: 'workers', workers: [...workerRecords.values()].sort((a, b) => a.worker - b.worker) } : { mode: 'in-process' });
+
+  const phase = async (durationSec: number, startAtMs: number | undefined, measured: boolean, onProgress: (p: { elapsedMs: number; requests: RequestCounts }) => void): Promise<PhaseResult> => {
+    const timeoutSec = plan.timeoutSec + clientTimeoutMarginSec;
+    const body = JSON.stringify(plan.event);
+    const workers = context.workers;
+    if (workers) {
+      const startAt = startAtMs ?? Date.now() + workers.leadMs;
+      // Workers report at the end of the phase: the clock moves meanwhile, the counts do not.
+      const ticker = setInterval(() => onProgress({ elapsedMs: Math.max(0, Date.now() - startAt), requests: { ok: 0, throttled: 0, errors: 0 } }), 250);
+      try {
+        const outcome = await untilAborted(
+          runDistributedPhase(workers.pool, { url: deployed.url, body, shape, durationSec, timeoutSec, startAtMs: startAt, workers: workers.count }, signal),
+          signal,
+        );
+        addWorkerRecords(workerRecords, outcome.workers, measured);
+        if (!outcome.ok) throw new WorkerPhaseError(outcome.reason, outcome.workers);
+        return { result: outcome.result, workers: outcome.workers };
+      } finally {
+        clearInterval(ticker);
+      }
+    }
+    if (startAtMs !== undefined && startAtMs > Date.now()) await sleep(startAtMs - Date.now(), signal);
+    const common = { url: deployed.url, durationSec, body, timeoutSec, signal, onProgress, ...(deployed.signRequest ? { signRequest: deployed.signRequest } : {}) };
+    const result = shape.kind === 'closed' ? await runLoad({ ...common, concurrency: shape.connections }) : await runOpenLoad({ ...common, ratePerSec: shape.ratePerSec, maxConnections: shape.maxConnections });
+    return { result };
+  };
+
+  // Fixed times (parallel variants on AWS): the warm-up opens the level, the trials share the rest.
+  const schedule = context.schedule;
+  const slotMs = schedule ? (schedule.levelMs - plan.warmupSec * 1000) / plan.trials : 0;
+  const trialStart = (trial: number): number | undefined => (schedule ? schedule.startAtMs + plan.warmupSec * 1000 + (trial - 1) * slotMs : undefined);
+  const trialSec = schedule ? (slotMs - schedule.gapMs) / 1000 : plan.durationSec;
+
+  let current = 'warm-up';
+  try {
+    let warmupFields: Pick<MeasuredLevel, 'warmup'> = {};
+    if (plan.warmupSec > 0) {
+      const { result: warmup } = await phase(plan.warmupSec, schedule?.startAtMs, false, (p) =>
+        context.onProgress?.({ phase: 'warm-up', trial: 0, requests: p.requests, measuredMs: p.elapsedMs }),
+      );
+      if (warmup.aborted) throw new InterruptedError();
+      await drain(warmup, context);
+      const stats = await untilAborted(context.target.windowStats(deployed, { startMs: warmup.window.startMs, endMs: warmup.window.endMs }), signal);
+      if (stats !== null) {
+        warmupFields = { warmup: { requests: warmup.requests, coldStarts: stats.coldStarts, initDurationMs: initSummary(stats.initDurationsMs) } };
+      }
+    }
+
+    const trials: TrialResult[] = [];
+    const opens: NonNullable<LoadResult['open']>[] = [];
+    const done: RequestCounts = { ok: 0, throttled: 0, errors: 0 };
+    let doneMs = 0;
+    for (let trial = 1; trial <= plan.trials; trial++) {
+      current = `trial ${trial}`;
+      const { result } = await phase(trialSec, trialStart(trial), true, (p) =>
+        context.onProgress?.({
+          phase: 'trial',
+          trial,
+          requests: { ok: done.ok + p.requests.ok, throttled: done.throttled + p.requests.throttled, errors: done.errors + p.requests.errors },
+          measuredMs: doneMs + p.elapsedMs,
+        }),
+      );
+      if (result.aborted) throw new InterruptedError();
+      // Also after the last trial: the window stats below then count every request of the level.
+      await drain(result, context);
+      if (result.latencyMs === null) {
+        return { ...base, load: loadMode(), state: 'failed', reason: `trial ${trial}: no successful response (${describeFailures(result)})` };
+      }
+      trials.push({ trial, window: result.window, requests: result.requests, throughputRps: result.throughputRps, latencyMs: result.latencyMs, histogram: result.histogram });
+      if (result.open) opens.push(result.open);
+      addCounts(done, result.requests);
+      doneMs += result.window.endMs - result.window.startMs;
+    }
+
+    const merged = mergeTrials(trials);
+    if (merged.latencyMs === null) return { ...base, load: loadMode(), state: 'failed', reason: 'no successful response in any trial' };
+    const window = { startMs: merged.window.startMs, endMs: merged.window.endMs };
+    const stats = await untilAborted(context.target.windowStats(deployed, window), signal);
+    let cloudwatch: CloudWatchSummary | null = null;
+    let cloudwatchError: string | undefined;
+    if (context.pullMetrics) {
+      try {
+        cloudwatch = await untilAborted(context.pullMetrics(deployed.cloudwatch, window, deployed.variant.mode), signal);
+      } catch (error) {
+        if (error instanceof InterruptedError) throw error;
+        cloudwatchError = errorMessage(error);
+      }
+    }
+
+    const load = loadMode();
+    let saturated: boolean | undefined;
+    if (level.kind === 'open' && opens.length > 0) {
+      const fromSend = createLatencyHistogram();
+      for (const open of opens) fromSend.add(decodeHistogram(open.fromSendHistogram));
+      const achievedRps = merged.throughputRps;
+      saturated = isSaturated(level.rate, achievedRps);
+      load.arrival = {
+        targetRps: level.rate,
+        achievedRps,
+        scheduled: sum(opens.map((o) => o.scheduled)),
+        sent: sum(opens.map((o) => o.sent)),
+        unsent: sum(opens.map((o) => o.unsent)),
+        connectionsMax: Math.max(...opens.map((o) => o.connectionsMax)),
+        latencyFromSendMs: summarizeLatency(fromSend),
+        histogramFromSend: encodeHistogram(fromSend),
+      };
+    }
+
+    const measuredLevel: MeasuredLevel = {
+      ...base,
+      load,
+      state: 'measured',
+      ...(saturated ? { saturated } : {}),
+      window: merged.window,
+      trials,
+      requests: merged.requests,
+      throughputRps: merged.throughputRps,
+      latencyMs: merged.latencyMs,
+      histogram: merged.histogram,
+      ...fromWindowStats(stats, merged.requests.ok),
+      ...warmupFields,
+      cloudwatch,
+    };
+    if (cloudwatchError !== undefined) measuredLevel.cloudwatchError = cloudwatchError;
+    // A target without its own CPU measure (AWS) uses CloudWatch's.
+    if (stats === null && cloudwatch?.cpuSecondsPerRequest != null) measuredLevel.cpuSecondsPerRequest = cloudwatch.cpuSecondsPerRequest;
+    return measuredLevel;
+  } catch (error) {
+    if (error instanceof WorkerPhaseError) return { ...base, load: loadMode(), state: 'failed', reason: `${current}: ${error.message}` };
+    throw error;
+  }
 }
 
 /**

@@ -3,10 +3,11 @@
  * engine function; its CloudWatch access points at the engine's control port.
  */
 import type { BenchPlan } from '../../plan/plan.ts';
+import type { Variant } from '../../domain.ts';
 import type { ComputeSpec, FunctionSpec, WindowStats } from '../../engine/protocol.ts';
 import type { DeployedVariant, Target } from '../target.ts';
 import { startEngine, type EngineHandle } from './engine-process.ts';
-import type { Variant } from '../../domain.ts';
+import { deployLocalLoadWorkers, type LocalLoadWorkerOptions, type LocalLoadWorkers } from './local-load-workers.ts';
 
 /**
  * The engine aggregates per second: short local levels (tens of seconds) still get many
@@ -53,10 +54,13 @@ export function functionSpecFor(plan: BenchPlan, variant: Variant): FunctionSpec
 export class LocalTarget implements Target {
   readonly kind = 'local' as const;
   readonly #plan: BenchPlan;
+  readonly #options: { loadWorkers?: LocalLoadWorkerOptions };
   #engine: EngineHandle | undefined;
+  #workers: Promise<LocalLoadWorkers> | undefined;
 
-  constructor(plan: BenchPlan) {
+  constructor(plan: BenchPlan, options: { loadWorkers?: LocalLoadWorkerOptions } = {}) {
     this.#plan = plan;
+    this.#options = options;
   }
 
   #running(): EngineHandle {
@@ -96,9 +100,19 @@ export class LocalTarget implements Target {
     await this.#running().client.remove(deployed.functionName);
   }
 
+  /** The load worker function, deployed on the engine the first time it is asked for. */
+  loadWorkers(): Promise<LocalLoadWorkers> {
+    this.#workers ??= deployLocalLoadWorkers(this.#running().client, this.#options.loadWorkers ?? {});
+    return this.#workers;
+  }
+
   async stop(): Promise<void> {
     const engine = this.#engine;
+    const workers = this.#workers;
     this.#engine = undefined;
+    this.#workers = undefined;
+    // The engine takes the worker function with it; only the bundle folder is left to remove.
+    if (workers) await workers.then((w) => w.remove()).catch(() => undefined);
     await engine?.stop();
   }
 }

@@ -1,0 +1,92 @@
+/**
+ * Variants side by side: every variant is deployed first, then level k of every variant runs
+ * in the same window, each variant with its own load (its own workers). The variants are
+ * separate functions, so they do not share capacity; what they share is the wall clock, and
+ * on AWS a 5-minute CloudWatch period then serves all of them.
+ *
+ * On AWS each level is also ALIGNED to the CloudWatch period: it starts on a boundary and
+ * fills exactly its whole periods (the warm-up in the first seconds), so it needs n periods
+ * where an unaligned level needs n + 1 (plan-check.ts), and the next level starts on the next
+ * boundary while this one's metrics are pulled (the windows never share a period).
+ */
+import type { Variant } from '../domain.ts';
+import type { DeployedVariant } from '../target/target.ts';
+import type { LevelResult } from '../run/run-file.ts';
+import type { LevelSchedule } from './measure-level.ts';
+import type { SweepRun } from './sweep.ts';
+import { lambdaMetricPeriodSec, lmiMetricPeriodSec } from '../plan/metric-periods.ts';
+import { InterruptedError } from '../errors.ts';
+import { untilAborted } from './abortable.ts';
+
+/** Idle time at the end of each aligned slot: the next phase's workers are invoked in it. */
+const alignedSlackMs = 2_000;
+
+export async function runParallelVariants(run: SweepRun, variants: Variant[]): Promise<void> {
+  const { target, levels, options } = run;
+  const { signal } = options;
+  const firstIndex = run.nextIndex();
+  const deploys = await Promise.all(variants.map((variant, i) => run.deploy(variant, firstIndex + i)));
+  const deployed: DeployedVariant[] = [];
+  deploys.forEach((outcome, i) => {
+    const variant = variants[i] as Variant;
+    if (outcome.ok) deployed.push(outcome.deployed);
+    else for (const level of levels) run.record(run.failedLevel(variant, level, outcome.reason));
+  });
+  const alignment = target.kind === 'aws' ? alignedLevel(run, variants) : undefined;
+  // Aligned levels: the pulls of a level run while the next level loads; records keep their order.
+  let recording: Promise<void> = Promise.resolve();
+  try {
+    let nextStartMs = 0;
+    for (const level of levels) {
+      let schedule: LevelSchedule | undefined;
+      if (alignment) {
+        const earliest = Date.now() + alignment.leadMs + 1_000;
+        const startAtMs = nextStartMs >= earliest ? nextStartMs : Math.ceil(earliest / alignment.periodMs) * alignment.periodMs;
+        schedule = { startAtMs, levelMs: alignment.levelMs, gapMs: alignment.leadMs + alignedSlackMs };
+        nextStartMs = startAtMs + alignment.levelMs;
+      }
+      const firstOfLevel = run.nextIndex();
+      const measured = await Promise.all(
+        deployed.map((d, i) => run.measure(d, level, firstOfLevel + i, schedule ? { schedule, pullInline: false } : {})),
+      );
+      if (!schedule) {
+        for (const result of measured) run.record(result);
+        continue;
+      }
+      const pulled = pullAll(run, deployed, measured);
+      // Awaited in order below; an early failure must not count as unhandled meanwhile.
+      pulled.catch(() => undefined);
+      recording = recording.then(async () => {
+        for (const result of await pulled) run.record(result);
+      });
+    }
+    await untilAborted(recording, signal);
+  } finally {
+    if (!signal.aborted) await Promise.all(deployed.map((d) => target.remove(d).catch(() => undefined)));
+  }
+}
+
+/** The CloudWatch metrics of one aligned level, every variant at once (measure skipped them). */
+async function pullAll(run: SweepRun, deployed: DeployedVariant[], measured: LevelResult[]): Promise<LevelResult[]> {
+  const pull = run.options.pullMetrics;
+  if (!pull) return measured;
+  return Promise.all(
+    measured.map(async (level, i) => {
+      const d = deployed[i];
+      if (level.state !== 'measured' || !d) return level;
+      try {
+        return { ...level, cloudwatch: await pull(d.cloudwatch, { startMs: level.window.startMs, endMs: level.window.endMs }, d.variant.mode) };
+      } catch (error) {
+        if (error instanceof InterruptedError || run.options.signal.aborted) throw new InterruptedError();
+        return { ...level, cloudwatchError: error instanceof Error ? error.message : String(error) };
+      }
+    }),
+  );
+}
+
+function alignedLevel(run: SweepRun, variants: Variant[]): { periodMs: number; levelMs: number; leadMs: number } {
+  const periodSec = variants.some((v) => v.mode === 'lmi') ? lmiMetricPeriodSec : lambdaMetricPeriodSec;
+  // The AWS plan check raised each trial to (n + 1) periods for an unaligned start; aligned, n do.
+  const wholePeriods = Math.max(1, Math.round(run.plan.durationSec / periodSec) - 1);
+  return { periodMs: periodSec * 1000, levelMs: run.plan.trials * wholePeriods * periodSec * 1000, leadMs: run.workers?.leadMs ?? 0 };
+}
