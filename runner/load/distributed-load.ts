@@ -4,9 +4,8 @@
  * merged exactly (merge-workers.ts). A worker that fails, is killed or times out fails the
  * phase with a reason that names it; the others' records are kept.
  */
-import type { LoadWorkerPool } from '../target/target.ts';
 import type { WorkerLoadRecord } from '../run/run-file.ts';
-import { evenShares, type LoadShape, type LoadTask } from './load-task.ts';
+import { evenShares, type LoadShape, type LoadTask, type LoadWorkerPool } from './load-task.ts';
 import { mergeWorkerResults } from './merge-workers.ts';
 import type { LoadResult } from './run-load.ts';
 

@@ -28,6 +28,24 @@ export interface LoadTask {
   signing?: { region: string; service: string };
 }
 
+/**
+ * Load workers hosted on a target (the engine, AWS): functions that generate load, invoked
+ * once per load phase each. Each target that can host them implements this.
+ */
+export interface LoadWorkerPool {
+  /** Where the workers run, for run.json ('local engine', 'us-east-1'). */
+  readonly where: string;
+  /** Memory of the worker function (its Lambda cost is GB-seconds of it). */
+  readonly memoryMb: number;
+  /**
+   * Runs one task on a worker and returns what it measured; rejects with the reason when the
+   * worker fails, is killed or times out (the caller names the worker).
+   */
+  run(task: LoadTask, signal: AbortSignal): Promise<WorkerOutcome>;
+  /** Sign the workers' requests with their own role (IAM front doors); absent: unsigned. */
+  readonly signing?: { region: string; service: string };
+}
+
 /** What a worker returns: the phase's LoadResult, and how late it started. */
 export interface WorkerOutcome {
   worker: number;

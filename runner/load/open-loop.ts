@@ -14,7 +14,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import type { DeployedVariant } from '../target/target.ts';
+import type { SignRequest } from '../system/sigv4-signer.ts';
 import type { EncodedHistogram, RequestCounts } from '../run/run-file.ts';
 import { UsageError } from '../errors.ts';
 import { createLatencyHistogram, encodeHistogram, recordLatencyMs, summarizeLatency } from './latency-histogram.ts';
@@ -31,7 +31,7 @@ export interface OpenLoadOptions {
   maxConnections: number;
   /** A request unanswered after this long counts as an error (timeout). Default 30 s. */
   timeoutSec?: number;
-  signRequest?: DeployedVariant['signRequest'];
+  signRequest?: SignRequest;
   /** Default 60 s. */
   resignIntervalMs?: number;
   signal?: AbortSignal;

@@ -5,7 +5,7 @@
  * only 2xx responses enter it. 429s and other failures are counted apart.
  */
 import autocannon from 'autocannon';
-import type { DeployedVariant } from '../target/target.ts';
+import type { SignRequest } from '../system/sigv4-signer.ts';
 import type { EncodedHistogram, LatencySummaryMs, RequestCounts, TimeWindow } from '../run/run-file.ts';
 import { UsageError } from '../errors.ts';
 import type { OpenLoopStats } from './open-loop.ts';
@@ -31,7 +31,7 @@ export interface LoadOptions {
    * synchronously, so requests carry the latest signature, renewed every `resignIntervalMs`
    * (AWS accepts a signature for 5 minutes after its timestamp).
    */
-  signRequest?: DeployedVariant['signRequest'];
+  signRequest?: SignRequest;
   /** Default 60 s. */
   resignIntervalMs?: number;
   signal?: AbortSignal;

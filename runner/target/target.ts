@@ -5,7 +5,10 @@
  */
 import type { WindowStats } from '../engine/protocol.ts';
 import type { TargetKind, Variant } from '../domain.ts';
-import type { LoadTask, WorkerOutcome } from '../load/load-task.ts';
+import type { LoadWorkerPool } from '../load/load-task.ts';
+import type { SignRequest } from '../system/sigv4-signer.ts';
+
+export type { LoadWorkerPool } from '../load/load-task.ts';
 
 export interface CloudWatchAccess {
   /** Endpoint override (the local engine); absent for AWS. */
@@ -25,26 +28,8 @@ export interface DeployedVariant {
   /** HTTP endpoint the load generator drives. */
   url: string;
   /** Signs a request (AWS_IAM function URLs); absent when requests go unsigned. */
-  signRequest?: (request: { method: string; url: string; headers: Record<string, string>; body: string }) => Promise<Record<string, string>>;
+  signRequest?: SignRequest;
   cloudwatch: CloudWatchAccess;
-}
-
-/**
- * Load workers hosted on the platform itself (runner/load/worker/): functions that generate
- * load, invoked once per load phase each.
- */
-export interface LoadWorkerPool {
-  /** Where the workers run, for run.json ('local engine', 'us-east-1'). */
-  readonly where: string;
-  /** Memory of the worker function (its Lambda cost is GB-seconds of it). */
-  readonly memoryMb: number;
-  /**
-   * Runs one task on a worker and returns what it measured; rejects with the reason when the
-   * worker fails, is killed or times out (the caller names the worker).
-   */
-  run(task: LoadTask, signal: AbortSignal): Promise<WorkerOutcome>;
-  /** Sign the workers' requests with their own role (IAM front doors); absent: unsigned. */
-  readonly signing?: { region: string; service: string };
 }
 
 export interface Target {

@@ -8,7 +8,8 @@ import { runSweep } from '../../runner/sweep/sweep.ts';
 import { LocalTarget } from '../../runner/target/local/local-target.ts';
 import { loadWorkload } from '../../runner/workload/load.ts';
 import { decodeHistogram } from '../../runner/load/latency-histogram.ts';
-import type { BenchPlan, Variant } from '../../runner/plan/plan.ts';
+import type { BenchPlan } from '../../runner/plan/plan.ts';
+import type { Variant } from '../../runner/domain.ts';
 import type { MeasuredLevel } from '../../runner/run/run-file.ts';
 import { testPlan } from '../fixtures/test-plan.ts';
 

@@ -12,7 +12,7 @@ import type { AwsCredentialIdentity } from '@smithy/types';
 import { parseLoadTask, type LoadTask, type WorkerOutcome } from '../load-task.ts';
 import { runLoad, type LoadResult } from '../run-load.ts';
 import { runOpenLoad } from '../open-loop.ts';
-import { createRequestSigner } from '../../target/aws/sigv4.ts';
+import { createRequestSigner } from '../../system/sigv4-signer.ts';
 
 interface FunctionUrlEvent {
   body?: string;
