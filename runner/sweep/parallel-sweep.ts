@@ -75,7 +75,10 @@ async function pullAll(run: SweepRun, deployed: DeployedVariant[], measured: Lev
       const d = deployed[i];
       if (level.state !== 'measured' || !d) return level;
       try {
-        return { ...level, cloudwatch: await pull(d.cloudwatch, { startMs: level.window.startMs, endMs: level.window.endMs }, d.variant.mode) };
+        const cloudwatch = await pull(d.cloudwatch, { startMs: level.window.startMs, endMs: level.window.endMs }, d.variant.mode);
+        // As measureLevel does: a target without its own CPU measure (AWS) uses CloudWatch's.
+        const cpu = level.cpuSecondsPerRequest === null && cloudwatch.cpuSecondsPerRequest != null ? { cpuSecondsPerRequest: cloudwatch.cpuSecondsPerRequest } : {};
+        return { ...level, cloudwatch, ...cpu };
       } catch (error) {
         if (error instanceof InterruptedError || run.options.signal.aborted) throw new InterruptedError();
         return { ...level, cloudwatchError: error instanceof Error ? error.message : String(error) };
