@@ -37,7 +37,6 @@ export function planToBenchArgs(plan: Json, source: string): string[] {
     '--concurrency-limit', scalar(lambda['concurrencyLimit'], 'lambda.concurrencyLimit'),
     '--idle-timeout', scalar(lambda['idleTimeoutSec'], 'lambda.idleTimeoutSec'),
     '--lmi-memory', scalar(lmi['memoryMb'], 'lmi.memoryMb'),
-    '--lmi-max-concurrency', list(lmi['maxConcurrency'], 'lmi.maxConcurrency'),
     '--lmi-gib-per-vcpu', list(lmi['gibPerVcpu'], 'lmi.gibPerVcpu'),
     '--lmi-min-environments', scalar(lmi['minEnvironments'], 'lmi.minEnvironments'),
     '--instance-type', scalar(lmi['instanceType'], 'lmi.instanceType'),
@@ -45,6 +44,8 @@ export function planToBenchArgs(plan: Json, source: string): string[] {
     '--region', scalar(plan['region'], 'region'),
     '--discount', scalar(pricing['discount'], 'pricing.discount'),
   ];
+  // A defaulted maxConcurrency is per variant (from each one's vCPUs): replayed by leaving it default.
+  if (typeof lmi['maxConcurrencyPerVcpu'] !== 'number') args.push('--lmi-max-concurrency', list(lmi['maxConcurrency'], 'lmi.maxConcurrency'));
   if (pricing['offline'] === true) args.push('--offline');
   if (pricing['freeTier'] === true) args.push('--free-tier');
   if (typeof plan['sloP99Ms'] === 'number') args.push('--slo-p99-ms', String(plan['sloP99Ms']));

@@ -90,7 +90,12 @@ export function defaultLmiMemoryMb(manifestMemoryMb: number, largestGibPerVcpu: 
  * vCPUs of one environment (memory / GiB-per-vCPU), within the 1–1600 the service accepts.
  */
 export function defaultLmiMaxConcurrency(runtime: Runtime, lmiMemoryMb: number, gibPerVcpu: number): number {
-  const vcpus = Math.max(1, Math.floor(lmiMemoryMb / 1024 / gibPerVcpu));
-  return Math.min(benchLimits.lmiMaxConcurrency.max, benchDefaults.lmi.maxConcurrencyPerVcpu[runtime] * vcpus);
+  return lmiMaxConcurrencyPerVcpu(benchDefaults.lmi.maxConcurrencyPerVcpu[runtime], lmiMemoryMb, gibPerVcpu);
+}
+
+/** `perVcpu` slots for each vCPU of one environment (memory / GiB-per-vCPU), within 1–1600. */
+export function lmiMaxConcurrencyPerVcpu(perVcpu: number, lmiMemoryMb: number, gibPerVcpu: number): number {
+  const vcpus = Math.max(1, Math.floor(lmiMemoryMb / 1024 / gibPerVcpu + 1e-9));
+  return Math.min(benchLimits.lmiMaxConcurrency.max, perVcpu * vcpus);
 }
 

@@ -101,10 +101,9 @@ export async function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv, cwd
   const gibPerVcpu = flags.parse('lmi-gib-per-vcpu', (l, raw) => parseDecimalList(l, raw, benchLimits.lmiGibPerVcpu)) ?? [...benchDefaults.lmi.gibPerVcpu];
   const lmiMemoryMb =
     flags.parse('lmi-memory', (l, raw) => parseLmiMemory(l, raw)) ?? defaultLmiMemoryMb(workload.manifest.memoryMb, Math.max(...gibPerVcpu));
-  const firstGib = gibPerVcpu[0] ?? benchDefaults.lmi.gibPerVcpu[0];
-  const maxConcurrency = flags.parse('lmi-max-concurrency', (l, raw) => parseIntegerList(l, raw, benchLimits.lmiMaxConcurrency)) ?? [
-    defaultLmiMaxConcurrency(runtime, lmiMemoryMb, firstGib),
-  ];
+  const givenMaxConcurrency = flags.parse('lmi-max-concurrency', (l, raw) => parseIntegerList(l, raw, benchLimits.lmiMaxConcurrency));
+  // Not given: each variant gets the per-vCPU default for its own vCPUs (planVariants).
+  const maxConcurrency = givenMaxConcurrency ?? [...new Set(gibPerVcpu.map((gib) => defaultLmiMaxConcurrency(runtime, lmiMemoryMb, gib)))].sort((a, b) => a - b);
   const minEnvironments = flags.parse('lmi-min-environments', (l, raw) => parseInteger(l, raw, benchLimits.lmiMinEnvironments)) ?? benchDefaults.lmi.minEnvironments;
   const maxVcpus = flags.parse('max-vcpus', (l, raw) => parseInteger(l, raw, benchLimits.maxVcpus)) ?? benchDefaults.lmi.maxVcpus;
   if (chosenModes.includes('lmi')) checkLmiFits({ lmiMemoryMb, gibPerVcpu, shape, minEnvironments, maxVcpus }, flags);
@@ -151,7 +150,15 @@ export async function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv, cwd
     event,
     timeoutSec,
     lambda: { memoryMb, architecture, concurrencyLimit, idleTimeoutSec },
-    lmi: { memoryMb: lmiMemoryMb, maxConcurrency, gibPerVcpu, minEnvironments, instanceType, maxVcpus },
+    lmi: {
+      memoryMb: lmiMemoryMb,
+      maxConcurrency,
+      gibPerVcpu,
+      minEnvironments,
+      instanceType,
+      maxVcpus,
+      ...(givenMaxConcurrency === undefined ? { maxConcurrencyPerVcpu: benchDefaults.lmi.maxConcurrencyPerVcpu[runtime] } : {}),
+    },
     region,
     pricing: { offline: flags.bool('offline') ?? benchDefaults.pricing.offline, discount, freeTier: flags.bool('free-tier') ?? benchDefaults.pricing.freeTier },
     outDir,

@@ -35,6 +35,12 @@ export interface BenchPlan {
     /** Swept: every combination of maxConcurrency × gibPerVcpu is a variant. */
     maxConcurrency: number[];
     gibPerVcpu: number[];
+    /**
+     * Set when --lmi-max-concurrency was not given: each variant's maxConcurrency is then this
+     * many per vCPU of *its* environments (memory ÷ its GiB per vCPU), one variant per GiB-per-vCPU
+     * value, and `maxConcurrency` lists the values that gives.
+     */
+    maxConcurrencyPerVcpu?: number;
     minEnvironments: number;
     instanceType: string;
     maxVcpus: number;
