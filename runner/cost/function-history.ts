@@ -23,6 +23,15 @@ export const maxHistoryDays = 15;
 const minuteMs = 60_000;
 
 export async function invocationHistory(options: InvocationHistoryOptions): Promise<TrafficProfile> {
+  const profile = await readInvocationHistory(options);
+  if (profile === null) {
+    throw new UsageError(`CloudWatch has no Invocations for function '${options.functionName}' in the last ${options.days} day(s) (${options.region}): check the name and region`);
+  }
+  return profile;
+}
+
+/** The function's per-minute Invocations as a profile; null when CloudWatch has none in the window. */
+export async function readInvocationHistory(options: InvocationHistoryOptions): Promise<TrafficProfile | null> {
   if (!/^[A-Za-z0-9_-]{1,140}$/.test(options.functionName)) throw new UsageError(`'${options.functionName}' is not a Lambda function name`);
   if (!Number.isInteger(options.days) || options.days < 1 || options.days > maxHistoryDays) {
     throw new UsageError(`--days must be a whole number from 1 to ${maxHistoryDays} (CloudWatch keeps 1-minute data for 15 days), got ${options.days}`);
@@ -55,9 +64,7 @@ export async function invocationHistory(options: InvocationHistoryOptions): Prom
     minuteRequests[minute] = (minuteRequests[minute] ?? 0) + invocations;
     firstMinute = Math.min(firstMinute, minute);
   }
-  if (firstMinute === Number.POSITIVE_INFINITY) {
-    throw new UsageError(`CloudWatch has no Invocations for function '${options.functionName}' in the last ${options.days} day(s) (${options.region}): check the name and region`);
-  }
+  if (firstMinute === Number.POSITIVE_INFINITY) return null;
   // Minutes before the first datapoint are dropped: the function may not have existed yet, and
   // counting them as idle would understate its traffic.
   return { name: `function:${options.functionName} (last ${options.days} d)`, minuteRequests: minuteRequests.slice(firstMinute) };

@@ -1,0 +1,411 @@
+/**
+ * The migration verdict with no bench: a function (its configuration, duration and, when known,
+ * CPU time per request) and a traffic profile, priced for a month on standard Lambda and on LMI
+ * with the settings LMI would run it with, the break-even rate, the risks in plain words, and
+ * (when CPU time is unknown) how the answer moves from all-waiting to all-CPU. Pure.
+ */
+import { UsageError } from '../errors.ts';
+import type { Architecture } from '../plan/plan.ts';
+import { benchDefaults, defaultLmiMemoryMb } from '../plan/defaults.ts';
+import type { PriceBook } from '../pricing/price-book.ts';
+import type { PriceProvenance } from '../run/run-file.ts';
+import { defaultRateRange } from '../cost/crossover.ts';
+import { instancePrice } from '../cost/lmi-cost.ts';
+import { hoursPerMonth } from '../cost/numbers.ts';
+import type { TrafficProfile } from '../cost/profiles.ts';
+import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
+import { maxConcurrencyPerVcpu, runtimeSupport } from './runtime-support.ts';
+import { crossoverRates, lmiAdvantageAt, monthOf, type LmiSettings, type SizingInput } from './sizing.ts';
+import { trafficStats, type TrafficStats } from './traffic-stats.ts';
+
+export interface AdviseFunction {
+  /** The deployed function's name; null for a what-if. */
+  name: string | null;
+  memoryMb: number;
+  architecture: Architecture;
+  /** Lambda runtime identifier (nodejs22.x, python3.13, ...); null when not known. */
+  runtime: string | null;
+  timeoutSec: number | null;
+  meanDurationMs: number;
+  p99DurationMs: number | null;
+  /** CPU time per request; null when unknown (the verdict is then shown across its range). */
+  cpuMsPerRequest: number | null;
+  /** Set when the function already runs on LMI: the settings it runs with. */
+  lmi: { maxConcurrency: number; gibPerVcpu: number } | null;
+}
+
+export interface AdviseOptions {
+  region: string;
+  /** Instance types LMI may use; the cheapest for this traffic is chosen. */
+  instanceTypes: string[];
+  lmiDiscount: number;
+  freeTier: boolean;
+  /** Override the LMI settings advise would choose. */
+  lmiMemoryMb?: number;
+  maxConcurrency?: number;
+  gibPerVcpu?: number;
+  minEnvironments?: number;
+}
+
+export type Decision = 'lmi' | 'lambda' | 'equal' | 'depends-on-cpu' | 'no-traffic';
+
+export interface Risk {
+  kind: 'instance-floor' | 'traffic-surge' | 'runtime-version' | 'concurrent-invocations' | 'architecture';
+  /** warning: acts against moving as things stand; check: something to verify before moving. */
+  severity: 'warning' | 'check';
+  text: string;
+}
+
+export interface SensitivityRow {
+  /** Share of the duration spent on CPU: 0 all-waiting, 1 all-CPU. */
+  cpuShare: number;
+  cpuMsPerRequest: number;
+  lmiUsdPerMonth: number;
+  lmiInstances: number;
+  savingUsdPerMonth: number;
+  breakEvenRequestsPerSecond: number | null;
+}
+
+export interface LmiSide {
+  usdPerMonth: number;
+  instanceType: string;
+  /** Instances at the busiest minute of the profile (what must be provisioned). */
+  instances: number;
+  instancesMin: number;
+  instanceHoursPerMonth: number;
+  discount: number;
+  settings: LmiSettings;
+  cpuMsPerRequest: number;
+  /** True when CPU time was not given and the all-CPU bound was assumed. */
+  cpuMsAssumed: boolean;
+  /** Every candidate type priced for this traffic, cheapest first. */
+  candidates: Array<{ instanceType: string; usdPerMonth: number; instances: number }>;
+}
+
+export interface Advice {
+  function: AdviseFunction;
+  traffic: TrafficStats;
+  region: string;
+  lambda: { usdPerMonth: number; memoryMb: number; architecture: Architecture; meanDurationMs: number; freeTier: boolean };
+  lmi: LmiSide;
+  /** Lambda minus LMI: positive when LMI saves money. */
+  savingUsdPerMonth: number;
+  savingShare: number | null;
+  /** The rate above which LMI is cheaper at every rate scanned; null when it never is. */
+  breakEvenRequestsPerSecond: number | null;
+  breakEvenRequestsPerMonth: number | null;
+  /** Every rate where the cheaper compute type switches (LMI's cost is a step function). */
+  crossoversRequestsPerSecond: number[];
+  decision: Decision;
+  verdict: string;
+  risks: Risk[];
+  /** The verdict from all-waiting to all-CPU, when CPU time per request was not given. */
+  sensitivity: SensitivityRow[] | null;
+  /** Which inputs would settle the answer; null when nothing is open. */
+  settle: string | null;
+  assumptions: string[];
+  prices: PriceProvenance;
+}
+
+/** Standard Lambda gives 1 vCPU at 1,769 MB and a proportional share below (LMI-FACTS.md). */
+const mbPerVcpuOnLambda = 1769;
+const sensitivityShares = [0, 0.25, 0.5, 0.75, 1];
+
+/**
+ * The most CPU a request can take: its whole duration at the CPU share Lambda gives its memory
+ * (a single-threaded handler at 1,024 MB gets 0.58 vCPU, so 120 ms all-CPU is 69 CPU-ms).
+ */
+export function allCpuMs(meanDurationMs: number, memoryMb: number): number {
+  return meanDurationMs * Math.min(1, memoryMb / mbPerVcpuOnLambda);
+}
+
+/** LMI settings for the function: its own when it is on LMI, else the documented defaults. */
+export function lmiSettingsFor(fn: AdviseFunction, options: AdviseOptions): LmiSettings {
+  const gibPerVcpu = options.gibPerVcpu ?? fn.lmi?.gibPerVcpu ?? benchDefaults.lmi.gibPerVcpu[0];
+  const memoryMb = options.lmiMemoryMb ?? defaultLmiMemoryMb(fn.memoryMb, gibPerVcpu);
+  if (memoryMb < benchDefaults.lmi.minMemoryMb) throw new UsageError(`--lmi-memory-mb must be at least ${benchDefaults.lmi.minMemoryMb} (LMI's smallest function), got ${memoryMb}`);
+  const vcpus = Math.max(1, Math.floor(memoryMb / 1024 / gibPerVcpu));
+  const family = fn.runtime === null ? null : runtimeSupport(fn.runtime).family;
+  const maxConcurrency = options.maxConcurrency ?? fn.lmi?.maxConcurrency ?? Math.min(1600, maxConcurrencyPerVcpu(family) * vcpus);
+  return { memoryMb, maxConcurrency, gibPerVcpu, minEnvironments: options.minEnvironments ?? benchDefaults.lmi.minEnvironments };
+}
+
+function sizingInput(fn: AdviseFunction, options: AdviseOptions, settings: LmiSettings, instanceType: string, cpuMs: number | null): SizingInput {
+  return {
+    meanDurationMs: fn.meanDurationMs,
+    lambdaMemoryMb: fn.memoryMb,
+    architecture: fn.architecture,
+    cpuMsPerRequest: cpuMs,
+    freeTier: options.freeTier,
+    instanceType,
+    lmiDiscount: options.lmiDiscount,
+    settings,
+  };
+}
+
+/** The lowest rate from which LMI stays cheaper up to the top of the scanned range. */
+function breakEven(input: SizingInput, prices: PriceBook): { rps: number | null; crossovers: number[] } {
+  const crossovers = crossoverRates(input, prices);
+  if (lmiAdvantageAt(input, prices, defaultRateRange.maxRps) <= 0) return { rps: null, crossovers };
+  return { rps: crossovers.at(-1) ?? 0, crossovers };
+}
+
+interface Priced {
+  input: SizingInput;
+  lambdaUsdPerMonth: number;
+  lmiUsdPerMonth: number;
+  instances: number;
+  instancesMin: number;
+  instanceHoursPerMonth: number;
+}
+
+function price(input: SizingInput, prices: PriceBook, profile: TrafficProfile): Priced {
+  const month = monthOf(input, prices, profile);
+  return {
+    input,
+    lambdaUsdPerMonth: month.lambdaUsdPerMonth,
+    lmiUsdPerMonth: month.lmiUsdPerMonth,
+    instances: month.lmiInstancesMax,
+    instancesMin: month.lmiInstancesMin,
+    instanceHoursPerMonth: month.lmiInstanceHoursPerMonth,
+  };
+}
+
+/** The cheapest candidate instance type for this traffic (ties: the first given). */
+function cheapestType(fn: AdviseFunction, options: AdviseOptions, settings: LmiSettings, cpuMs: number | null, prices: PriceBook, profile: TrafficProfile): { best: Priced; all: Priced[] } {
+  if (options.instanceTypes.length === 0) throw new UsageError('advise needs at least one LMI instance type');
+  const fits = options.instanceTypes.flatMap((type) => {
+    const shape = instancePrice(prices, type);
+    return shape.memoryGiB >= settings.memoryMb / 1024 && shape.vcpus >= settings.memoryMb / 1024 / settings.gibPerVcpu ? [type] : [];
+  });
+  if (fits.length === 0) {
+    throw new UsageError(`no instance type among ${options.instanceTypes.join(', ')} fits an LMI environment of ${settings.memoryMb} MB at ${settings.gibPerVcpu} GiB per vCPU`);
+  }
+  const all = fits.map((type) => price(sizingInput(fn, options, settings, type, cpuMs), prices, profile));
+  const best = all.reduce((a, b) => (b.lmiUsdPerMonth < a.lmiUsdPerMonth - 1e-9 ? b : a));
+  return { best, all: [...all].sort((a, b) => a.lmiUsdPerMonth - b.lmiUsdPerMonth) };
+}
+
+export function advise(fn: AdviseFunction, profile: TrafficProfile, options: AdviseOptions, prices: PriceBook): Advice {
+  const traffic = trafficStats(profile);
+  const settings = lmiSettingsFor(fn, options);
+  const upperCpuMs = allCpuMs(fn.meanDurationMs, fn.memoryMb);
+  const cpuMsAssumed = fn.cpuMsPerRequest === null;
+  // Unknown CPU time: the headline takes the all-CPU bound, the most instances LMI could need.
+  const cpuMs = fn.cpuMsPerRequest ?? upperCpuMs;
+  const { best, all } = cheapestType(fn, options, settings, cpuMs, prices, profile);
+  const even = breakEven(best.input, prices);
+  const saving = best.lambdaUsdPerMonth - best.lmiUsdPerMonth;
+
+  const sensitivity = cpuMsAssumed ? sensitivityRows(best.input, upperCpuMs, prices, profile) : null;
+  const floorUsdPerMonth = monthOf(best.input, prices, { name: 'idle', minuteRequests: [0] }).lmiUsdPerMonth;
+  const decision = decide(traffic, saving, sensitivity);
+  const cpuThreshold = decision === 'depends-on-cpu' ? cpuThresholdMs(best.input, upperCpuMs, prices, profile) : null;
+
+  const lmi: LmiSide = {
+    usdPerMonth: best.lmiUsdPerMonth,
+    instanceType: best.input.instanceType,
+    instances: best.instances,
+    instancesMin: best.instancesMin,
+    instanceHoursPerMonth: best.instanceHoursPerMonth,
+    discount: options.lmiDiscount,
+    settings,
+    cpuMsPerRequest: cpuMs,
+    cpuMsAssumed,
+    candidates: all.map((p) => ({ instanceType: p.input.instanceType, usdPerMonth: p.lmiUsdPerMonth, instances: p.instances })),
+  };
+  const advice: Advice = {
+    function: fn,
+    traffic,
+    region: options.region,
+    lambda: { usdPerMonth: best.lambdaUsdPerMonth, memoryMb: fn.memoryMb, architecture: fn.architecture, meanDurationMs: fn.meanDurationMs, freeTier: options.freeTier },
+    lmi,
+    savingUsdPerMonth: saving,
+    savingShare: best.lambdaUsdPerMonth > 0 ? saving / best.lambdaUsdPerMonth : null,
+    breakEvenRequestsPerSecond: even.rps,
+    breakEvenRequestsPerMonth: even.rps === null ? null : even.rps * 3600 * hoursPerMonth,
+    crossoversRequestsPerSecond: even.crossovers,
+    decision,
+    verdict: '',
+    risks: risks(fn, traffic, lmi, floorUsdPerMonth, prices),
+    sensitivity,
+    settle: null,
+    assumptions: assumptions(fn, settings, options, cpuMsAssumed, upperCpuMs),
+    prices: { ...prices.provenance },
+  };
+  advice.verdict = verdictSentence(advice, floorUsdPerMonth, cpuThreshold);
+  advice.settle = settleSentence(advice, cpuThreshold);
+  return advice;
+}
+
+function decide(traffic: TrafficStats, saving: number, sensitivity: SensitivityRow[] | null): Decision {
+  if (traffic.requestsPerMonth === 0) return 'no-traffic';
+  if (sensitivity) {
+    const signs = new Set(sensitivity.map((row) => Math.sign(round(row.savingUsdPerMonth))));
+    if (signs.size > 1) return 'depends-on-cpu';
+  }
+  const sign = Math.sign(round(saving));
+  return sign > 0 ? 'lmi' : sign < 0 ? 'lambda' : 'equal';
+}
+
+/** To the cent: a saving of a fraction of a cent is no saving. */
+function round(usd: number): number {
+  return Math.round(usd * 100) / 100;
+}
+
+function sensitivityRows(input: SizingInput, upperCpuMs: number, prices: PriceBook, profile: TrafficProfile): SensitivityRow[] {
+  return sensitivityShares.map((cpuShare) => {
+    const at: SizingInput = { ...input, cpuMsPerRequest: upperCpuMs * cpuShare };
+    const priced = price(at, prices, profile);
+    return {
+      cpuShare,
+      cpuMsPerRequest: upperCpuMs * cpuShare,
+      lmiUsdPerMonth: priced.lmiUsdPerMonth,
+      lmiInstances: priced.instances,
+      savingUsdPerMonth: priced.lambdaUsdPerMonth - priced.lmiUsdPerMonth,
+      breakEvenRequestsPerSecond: breakEven(at, prices).rps,
+    };
+  });
+}
+
+/** The CPU time per request above which LMI stops saving money (LMI's cost only grows with CPU). */
+function cpuThresholdMs(input: SizingInput, upperCpuMs: number, prices: PriceBook, profile: TrafficProfile): number {
+  const saves = (cpuMs: number): boolean => {
+    const priced = price({ ...input, cpuMsPerRequest: cpuMs }, prices, profile);
+    return priced.lambdaUsdPerMonth - priced.lmiUsdPerMonth > 0;
+  };
+  let low = 0;
+  let high = upperCpuMs;
+  for (let i = 0; i < 30 && high - low > 1e-3; i++) {
+    const middle = (low + high) / 2;
+    if (saves(middle)) low = middle;
+    else high = middle;
+  }
+  return low;
+}
+
+function risks(fn: AdviseFunction, traffic: TrafficStats, lmi: LmiSide, floorUsdPerMonth: number, prices: PriceBook): Risk[] {
+  const out: Risk[] = [];
+  const minInstances = Math.max(lmi.instancesMin, 0);
+  out.push({
+    kind: 'instance-floor',
+    severity: traffic.requestsPerMonth === 0 || lmi.instances <= 3 ? 'warning' : 'check',
+    text:
+      `LMI never runs fewer than 3 instances (one per Availability Zone) and does not scale to zero: ` +
+      `the floor alone costs ${formatUsd(floorUsdPerMonth)} a month on ${lmi.instanceType}` +
+      (lmi.instances <= minInstances ? `, and your traffic never needs more than the floor.` : `; your busiest minute needs ${lmi.instances}.`),
+  });
+
+  const growth = traffic.steepestGrowth;
+  if (traffic.doublingsWithin5Min === null) {
+    out.push({
+      kind: 'traffic-surge',
+      severity: 'check',
+      text: 'LMI scales asynchronously and keeps room for traffic to double within 5 minutes; faster growth is throttled (HTTP 429). A what-if rate says nothing about your bursts: check with --function or --traffic csv:FILE.',
+    });
+  } else if (traffic.doublingsWithin5Min > 0 && growth) {
+    const ratio = Number.isFinite(growth.ratio) ? `×${growth.ratio.toFixed(1)}` : 'from nothing';
+    out.push({
+      kind: 'traffic-surge',
+      severity: 'warning',
+      text:
+        `Your traffic more than doubled within 5 minutes ${traffic.doublingsWithin5Min} time(s) (steepest ${ratio}, minute ${growth.atMinute} of the profile). ` +
+        'LMI scales asynchronously and throttles (HTTP 429) growth faster than that: raise the minimum execution environments (PutFunctionScalingConfig) to cover such bursts.',
+    });
+  } else {
+    out.push({
+      kind: 'traffic-surge',
+      severity: 'check',
+      text: `LMI throttles (HTTP 429) traffic that more than doubles within 5 minutes; yours did not in the ${formatCount(traffic.minutes)} minutes read.`,
+    });
+  }
+
+  if (fn.runtime === null) {
+    out.push({ kind: 'runtime-version', severity: 'check', text: 'LMI needs Node.js 22+, Python 3.13+, Java 21+, .NET 8+ or provided.al2023: give --runtime to check yours.' });
+  } else {
+    const support = runtimeSupport(fn.runtime);
+    if (support.supported === false) {
+      out.push({ kind: 'runtime-version', severity: 'warning', text: `${fn.runtime} is below LMI's minimum (${support.minimum}${support.family === 'provided' ? '' : '+'}): upgrade the runtime before moving.` });
+    } else if (support.supported === true) {
+      out.push({ kind: 'runtime-version', severity: 'check', text: `${fn.runtime} meets LMI's minimum runtime version (${support.minimum}${support.family === 'provided' ? '' : '+'}).` });
+    } else {
+      out.push({ kind: 'runtime-version', severity: 'check', text: `LMI supports Node.js 22+, Python 3.13+, Java 21+, .NET 8+ and provided.al2023; check that ${fn.runtime} is one of them.` });
+    }
+  }
+
+  out.push({
+    kind: 'concurrent-invocations',
+    severity: 'check',
+    text:
+      `On LMI one execution environment serves up to ${lmi.settings.maxConcurrency} invocations at once (Node.js: requests on a worker thread share module state; ` +
+      'Python: one process per request, all sharing /tmp), so state kept between requests can leak from one to another. ' +
+      'Check your handler with: lmi-bench safety --workload ./your-handler',
+  });
+
+  const instanceArch = instancePrice(prices, lmi.instanceType).architecture;
+  if (instanceArch !== fn.architecture) {
+    out.push({ kind: 'architecture', severity: 'warning', text: `${lmi.instanceType} is ${instanceArch} but the function is built for ${fn.architecture}: its code and layers must run on ${instanceArch}.` });
+  }
+  return out;
+}
+
+function perMonth(rps: number): string {
+  return `${formatCount(Math.round(rps * 3600 * hoursPerMonth))} requests a month`;
+}
+
+function verdictSentence(advice: Advice, floorUsdPerMonth: number, cpuThreshold: number | null): string {
+  const { lambda, lmi, traffic } = advice;
+  const lmiCost = `LMI would cost ${formatUsd(lmi.usdPerMonth)} a month (${lmi.instances} × ${lmi.instanceType} at the busiest minute) against ${formatUsd(lambda.usdPerMonth)} on standard Lambda`;
+  const even =
+    advice.breakEvenRequestsPerSecond === null
+      ? ' LMI is not cheaper at any sustained rate up to 100,000 req/s.'
+      : advice.breakEvenRequestsPerSecond === 0
+        ? ' LMI is cheaper at every sustained rate.'
+        : ` LMI is cheaper above ${formatRps(advice.breakEvenRequestsPerSecond)} req/s (${perMonth(advice.breakEvenRequestsPerSecond)}); your traffic averages ${formatRps(traffic.meanRps)} req/s.`;
+  const share = advice.savingShare === null ? '' : ` (${formatPct(Math.abs(advice.savingShare))})`;
+  switch (advice.decision) {
+    case 'no-traffic':
+      return `No traffic: standard Lambda costs nothing while idle; LMI would cost ${formatUsd(floorUsdPerMonth)} a month for its 3-instance floor. Stay on standard Lambda.`;
+    case 'lmi':
+      return `Move to LMI: it saves ${formatUsd(advice.savingUsdPerMonth)} a month${share}. ${lmiCost}.${even}`;
+    case 'lambda':
+      return `Stay on standard Lambda: ${lmiCost}, ${formatUsd(-advice.savingUsdPerMonth)} a month more${share}.${even}`;
+    case 'equal':
+      return `Either: both cost ${formatUsd(lambda.usdPerMonth)} a month at this traffic.${even}`;
+    case 'depends-on-cpu': {
+      const rows = advice.sensitivity ?? [];
+      const waiting = rows[0];
+      const busy = rows.at(-1);
+      return (
+        `It depends on CPU time per request: LMI saves money if the handler spends less than about ${formatMs(cpuThreshold ?? 0)} ms of each request on CPU` +
+        (waiting && busy ? ` (all-waiting: saves ${formatUsd(waiting.savingUsdPerMonth)} a month; all-CPU: costs ${formatUsd(-busy.savingUsdPerMonth)} more).` : '.') +
+        ` Standard Lambda costs ${formatUsd(lambda.usdPerMonth)} a month.`
+      );
+    }
+  }
+}
+
+function settleSentence(advice: Advice, cpuThreshold: number | null): string | null {
+  if (advice.decision === 'no-traffic') return null;
+  const measure = 'standard Lambda does not publish CPU time: read cpu_total_time from Lambda Insights, or bench your handler (lmi-bench bench --workload ./your-handler), then pass --cpu-ms';
+  if (advice.decision === 'depends-on-cpu') return `CPU time per request settles it (the threshold is about ${formatMs(cpuThreshold ?? 0)} ms): ${measure}.`;
+  if (advice.lmi.cpuMsAssumed) return `The verdict holds from all-waiting to all-CPU; CPU time per request only changes the size of the difference (${measure}).`;
+  return null;
+}
+
+function assumptions(fn: AdviseFunction, settings: LmiSettings, options: AdviseOptions, cpuMsAssumed: boolean, upperCpuMs: number): string[] {
+  const out = [
+    `A month is ${hoursPerMonth} hours; the traffic profile repeats to fill it, and LMI instances follow it minute by minute.`,
+    `Lambda bills the mean duration (${formatMs(fn.meanDurationMs)} ms) rounded up to 1 ms at ${fn.memoryMb} MB, ${fn.architecture}, free tier ${options.freeTier ? 'applied' : 'not applied'}.`,
+    `LMI runs the function at ${settings.memoryMb} MB${fn.memoryMb < settings.memoryMb ? ` (its smallest size is 2,048 MB; the function has ${fn.memoryMb} MB)` : ''}, ` +
+      `${settings.gibPerVcpu} GiB per vCPU, up to ${settings.maxConcurrency} concurrent invocations per environment, at least ${settings.minEnvironments} environments.`,
+    'An LMI request is assumed to take as long as on standard Lambda (conservative: LMI gives at least as much CPU).',
+    `LMI's commitment discount (${formatPct(options.lmiDiscount)}) applies to the EC2 part only; the 15% management fee is on the on-demand price.`,
+  ];
+  if (cpuMsAssumed) {
+    out.push(
+      `CPU time per request was not given: the headline assumes all of it is CPU (${formatMs(upperCpuMs)} ms: the duration at the ${formatPct(Math.min(1, fn.memoryMb / mbPerVcpuOnLambda))} of a vCPU Lambda gives ${fn.memoryMb} MB), the most LMI could need.`,
+    );
+  }
+  return out;
+}

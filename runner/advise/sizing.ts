@@ -1,0 +1,67 @@
+/**
+ * The one place advise meets the cost model: the CostScenario of a function and its LMI
+ * settings, the month of a traffic profile on both compute types, and the break-even rates.
+ * Everything else in advise works on what these return, so a change in how LMI is sized
+ * changes here only.
+ */
+import type { Architecture } from '../plan/plan.ts';
+import type { PriceBook } from '../pricing/price-book.ts';
+import { crossover } from '../cost/crossover.ts';
+import { profileMonthlyCost, type ProfileCost } from '../cost/monthly.ts';
+import type { TrafficProfile } from '../cost/profiles.ts';
+import type { CostScenario } from '../cost/scenario.ts';
+
+export interface LmiSettings {
+  memoryMb: number;
+  /** PerExecutionEnvironmentMaxConcurrency. */
+  maxConcurrency: number;
+  /** ExecutionEnvironmentMemoryGiBPerVCpu. */
+  gibPerVcpu: number;
+  minEnvironments: number;
+}
+
+export interface SizingInput {
+  meanDurationMs: number;
+  lambdaMemoryMb: number;
+  architecture: Architecture;
+  /** CPU time per request; null when unknown (then only the slot limit sizes LMI). */
+  cpuMsPerRequest: number | null;
+  freeTier: boolean;
+  instanceType: string;
+  lmiDiscount: number;
+  settings: LmiSettings;
+}
+
+export function costScenario(input: SizingInput): CostScenario {
+  return {
+    lambda: { meanDurationMs: input.meanDurationMs, memoryMb: input.lambdaMemoryMb, architecture: input.architecture, freeTier: input.freeTier },
+    lmi: {
+      instanceType: input.instanceType,
+      discount: input.lmiDiscount,
+      capacity: {
+        cpuSecondsPerRequest: input.cpuMsPerRequest === null ? null : input.cpuMsPerRequest / 1000,
+        meanDurationMs: input.meanDurationMs,
+        maxConcurrency: input.settings.maxConcurrency,
+        memoryMb: input.settings.memoryMb,
+        gibPerVcpu: input.settings.gibPerVcpu,
+        minEnvironments: input.settings.minEnvironments,
+      },
+    },
+  };
+}
+
+/** A month of the profile on both compute types (LMI instances follow it minute by minute). */
+export function monthOf(input: SizingInput, prices: PriceBook, profile: TrafficProfile): ProfileCost {
+  return profileMonthlyCost(costScenario(input), prices, profile);
+}
+
+/** Rates where the cheaper compute type switches, ascending. */
+export function crossoverRates(input: SizingInput, prices: PriceBook): number[] {
+  return crossover(costScenario(input), prices, undefined, 2).requestsPerSecond;
+}
+
+/** Which of two hourly costs is lower at a sustained rate: > 0 when LMI is cheaper. */
+export function lmiAdvantageAt(input: SizingInput, prices: PriceBook, requestsPerSecond: number): number {
+  const month = profileMonthlyCost(costScenario(input), prices, { name: 'point', minuteRequests: [requestsPerSecond * 60] });
+  return month.lambdaUsdPerMonth - month.lmiUsdPerMonth;
+}

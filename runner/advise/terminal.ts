@@ -1,0 +1,113 @@
+/** advise on the terminal: one function as a comparison table, a region as a ranked table. */
+import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
+import { hoursPerMonth } from '../cost/numbers.ts';
+import type { FunctionRow } from './all-functions.ts';
+import type { Advice } from './model.ts';
+
+function table(headers: string[], rows: string[][], numericFrom: number): string[] {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  const line = (cells: string[]): string =>
+    cells.map((cell, i) => (i >= numericFrom ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+  return [line(headers), ...rows.map(line)];
+}
+
+function requestsPerMonth(rps: number): string {
+  return formatCount(Math.round(rps * 3600 * hoursPerMonth));
+}
+
+export function describeFunction(advice: Advice): string {
+  const fn = advice.function;
+  const parts = [`${fn.memoryMb} MB`, fn.architecture];
+  if (fn.runtime) parts.unshift(fn.runtime);
+  parts.push(`mean ${formatMs(fn.meanDurationMs)} ms${fn.p99DurationMs === null ? '' : `, p99 ${formatMs(fn.p99DurationMs)} ms`}`);
+  parts.push(fn.cpuMsPerRequest === null ? 'CPU per request unknown' : `${formatMs(fn.cpuMsPerRequest)} CPU-ms per request`);
+  return `${fn.name ?? 'what-if'} (${parts.join(', ')})`;
+}
+
+export function formatAdvice(advice: Advice): string {
+  const { lambda, lmi, traffic } = advice;
+  const out: string[] = [];
+  out.push(`function: ${describeFunction(advice)}`);
+  out.push(
+    `traffic:  ${traffic.name}: ${formatCount(Math.round(traffic.requestsPerMonth))} requests a month, mean ${formatRps(traffic.meanRps)} req/s, peak ${formatRps(traffic.peakRps)} req/s`,
+  );
+  out.push('');
+  const instances = lmi.instancesMin === lmi.instances ? `${lmi.instances}` : `${lmi.instancesMin}–${lmi.instances}`;
+  const saving = advice.savingUsdPerMonth >= 0 ? `${formatUsd(advice.savingUsdPerMonth)} saved` : `${formatUsd(-advice.savingUsdPerMonth)} more`;
+  out.push(
+    ...table(
+      ['', 'standard Lambda', 'LMI'],
+      [
+        ['monthly cost', formatUsd(lambda.usdPerMonth), `${formatUsd(lmi.usdPerMonth)} (${saving}${advice.savingShare === null ? '' : `, ${formatPct(Math.abs(advice.savingShare))}`})`],
+        ['compute', `${lambda.memoryMb} MB ${lambda.architecture}, ${formatMs(lambda.meanDurationMs)} ms billed per request`, `${instances} × ${lmi.instanceType} (${formatCount(Math.round(lmi.instanceHoursPerMonth))} instance-hours)`],
+        ['settings', '', `${lmi.settings.memoryMb} MB, ${lmi.settings.gibPerVcpu} GiB per vCPU, max ${lmi.settings.maxConcurrency} per environment, min ${lmi.settings.minEnvironments} environments`],
+        [
+          'break-even',
+          '',
+          advice.breakEvenRequestsPerSecond === null
+            ? 'none up to 100,000 req/s'
+            : `LMI cheaper above ${formatRps(advice.breakEvenRequestsPerSecond)} req/s (${requestsPerMonth(advice.breakEvenRequestsPerSecond)} requests a month)`,
+        ],
+      ],
+      99,
+    ),
+  );
+  if (lmi.candidates.length > 1) {
+    out.push(`instance types priced: ${lmi.candidates.map((c) => `${c.instanceType} ${formatUsd(c.usdPerMonth)}`).join(', ')}`);
+  }
+  if (advice.sensitivity) {
+    out.push('', 'CPU time per request was not given; the verdict from all-waiting to all-CPU:');
+    out.push(
+      ...table(
+        ['CPU ms/request', 'share', 'LMI $/month', 'instances', 'saving $/month', 'break-even req/s'],
+        advice.sensitivity.map((row) => [
+          formatMs(row.cpuMsPerRequest),
+          formatPct(row.cpuShare),
+          formatUsd(row.lmiUsdPerMonth),
+          String(row.lmiInstances),
+          formatUsd(row.savingUsdPerMonth),
+          row.breakEvenRequestsPerSecond === null ? 'none' : formatRps(row.breakEvenRequestsPerSecond),
+        ]),
+        0,
+      ).map((line) => `  ${line}`),
+    );
+  }
+  out.push('', 'risks:');
+  for (const risk of advice.risks) out.push(`  ${risk.severity === 'warning' ? '!' : '-'} ${risk.text}`);
+  out.push('', `verdict: ${advice.verdict}`);
+  if (advice.settle) out.push(`to settle it: ${advice.settle}`);
+  out.push(`prices: ${advice.prices.source} (${advice.region}, as of ${advice.prices.asOf})`);
+  return out.join('\n');
+}
+
+export function formatRanking(rows: readonly FunctionRow[]): string {
+  let rank = 0;
+  const cells = rows.map((row) => {
+    if (row.state === 'failed') return ['-', row.name, `failed: ${row.reason}`];
+    const a = row.advice;
+    const lead = [row.state === 'advised' ? String(++rank) : '-', row.name, `${a.function.memoryMb} MB ${a.function.architecture}`, a.function.runtime ?? '?'];
+    if (row.state === 'no-traffic') return [...lead, '0', formatUsd(a.lambda.usdPerMonth), formatUsd(a.lmi.usdPerMonth), formatUsd(a.savingUsdPerMonth), '-', 'no traffic'];
+    return [
+      ...lead,
+      formatCount(Math.round(a.traffic.requestsPerMonth)),
+      formatUsd(a.lambda.usdPerMonth),
+      formatUsd(a.lmi.usdPerMonth),
+      formatUsd(a.savingUsdPerMonth),
+      a.breakEvenRequestsPerSecond === null ? 'none' : formatRps(a.breakEvenRequestsPerSecond),
+      a.decision === 'lmi' ? 'move to LMI' : a.decision === 'lambda' ? 'stay' : a.decision === 'depends-on-cpu' ? 'depends on CPU' : 'either',
+    ];
+  });
+  const headers = ['rank', 'function', 'compute', 'runtime', 'requests/month', 'Lambda $/mo', 'LMI $/mo', 'saving $/mo', 'break-even req/s', 'verdict'];
+  const full = cells.filter((c) => c.length === headers.length);
+  const widths = headers.map((h, i) => Math.max(h.length, ...full.map((c) => c[i]?.length ?? 0)));
+  const numeric = new Set([4, 5, 6, 7, 8]);
+  const line = (c: string[]): string =>
+    c
+      .map((cell, i) => (c.length < headers.length && i === c.length - 1 ? cell : numeric.has(i) ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  const lines = [line(headers), ...cells.map(line)];
+  const unknownCpu = rows.some((r) => r.state !== 'failed' && r.advice.lmi.cpuMsAssumed);
+  if (unknownCpu) lines.push('', 'LMI figures assume all of each request is CPU (the most instances LMI could need); give --cpu-ms, or advise one function with --function for the range.');
+  return lines.join('\n');
+}
