@@ -74,7 +74,7 @@ ${scripts.map((script) => `<script data-bundle="${escapeHtml(script.name)}">${sc
  * Scripts by hash only, so markup smuggled into the page through user text could not run even
  * if an escape were missed; 'unsafe-eval' because vega compiles its expressions with Function.
  */
-function contentSecurityPolicy(scripts: InlineScript[]): string {
+export function contentSecurityPolicy(scripts: InlineScript[]): string {
   return [
     "default-src 'none'",
     `script-src ${scripts.map((script) => script.cspHash).join(' ')} 'unsafe-eval'`,

@@ -15,7 +15,7 @@ import { hoursPerMonth } from '../cost/numbers.ts';
 import type { TrafficProfile } from '../cost/profiles.ts';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
 import { maxConcurrencyPerVcpu, runtimeSupport } from './runtime-support.ts';
-import { crossoverRates, lmiAdvantageAt, monthOf, type LmiSettings, type SizingInput } from './sizing.ts';
+import { crossoverAnalysis, lmiAdvantageAt, monthOf, type LmiSettings, type SizingInput } from './sizing.ts';
 import { trafficStats, type TrafficStats } from './traffic-stats.ts';
 
 export interface AdviseFunction {
@@ -96,6 +96,8 @@ export interface Advice {
   breakEvenRequestsPerMonth: number | null;
   /** Every rate where the cheaper compute type switches (LMI's cost is a step function). */
   crossoversRequestsPerSecond: number[];
+  /** Monthly cost of each compute type at sustained rates (0.01 to 100,000 req/s). */
+  curve: CurvePoint[];
   decision: Decision;
   verdict: string;
   risks: Risk[];
@@ -144,11 +146,28 @@ function sizingInput(fn: AdviseFunction, options: AdviseOptions, settings: LmiSe
 }
 
 /** The lowest rate from which LMI stays cheaper up to the top of the scanned range. */
-function breakEven(input: SizingInput, prices: PriceBook): { rps: number | null; crossovers: number[] } {
-  const crossovers = crossoverRates(input, prices);
-  if (lmiAdvantageAt(input, prices, defaultRateRange.maxRps) <= 0) return { rps: null, crossovers };
-  return { rps: crossovers.at(-1) ?? 0, crossovers };
+function breakEven(input: SizingInput, prices: PriceBook, curvePoints?: number): { rps: number | null; crossovers: number[]; curve: CurvePoint[] } {
+  const analysis = crossoverAnalysis(input, prices, curvePoints);
+  const crossovers = analysis.requestsPerSecond;
+  const curve = analysis.curve.map((point) => ({
+    requestsPerSecond: point.requestsPerSecond,
+    lambdaUsdPerMonth: point.lambdaUsdPerHour * hoursPerMonth,
+    lmiUsdPerMonth: point.lmiUsdPerHour * hoursPerMonth,
+    lmiInstances: point.lmiInstances,
+  }));
+  if (lmiAdvantageAt(input, prices, defaultRateRange.maxRps) <= 0) return { rps: null, crossovers, curve };
+  return { rps: crossovers.at(-1) ?? 0, crossovers, curve };
 }
+
+/** Both compute types at a sustained rate, for the cost chart. */
+export interface CurvePoint {
+  requestsPerSecond: number;
+  lambdaUsdPerMonth: number;
+  lmiUsdPerMonth: number;
+  lmiInstances: number;
+}
+
+const curvePoints = 91;
 
 interface Priced {
   input: SizingInput;
@@ -194,7 +213,7 @@ export function advise(fn: AdviseFunction, profile: TrafficProfile, options: Adv
   // Unknown CPU time: the headline takes the all-CPU bound, the most instances LMI could need.
   const cpuMs = fn.cpuMsPerRequest ?? upperCpuMs;
   const { best, all } = cheapestType(fn, options, settings, cpuMs, prices, profile);
-  const even = breakEven(best.input, prices);
+  const even = breakEven(best.input, prices, curvePoints);
   const saving = best.lambdaUsdPerMonth - best.lmiUsdPerMonth;
 
   const sensitivity = cpuMsAssumed ? sensitivityRows(best.input, upperCpuMs, prices, profile) : null;
@@ -225,6 +244,7 @@ export function advise(fn: AdviseFunction, profile: TrafficProfile, options: Adv
     breakEvenRequestsPerSecond: even.rps,
     breakEvenRequestsPerMonth: even.rps === null ? null : even.rps * 3600 * hoursPerMonth,
     crossoversRequestsPerSecond: even.crossovers,
+    curve: even.curve,
     decision,
     verdict: '',
     risks: risks(fn, traffic, lmi, floorUsdPerMonth, prices),

@@ -6,7 +6,7 @@
  */
 import type { Architecture } from '../plan/plan.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
-import { crossover } from '../cost/crossover.ts';
+import { crossover, type CrossoverAnalysis } from '../cost/crossover.ts';
 import { profileMonthlyCost, type ProfileCost } from '../cost/monthly.ts';
 import type { TrafficProfile } from '../cost/profiles.ts';
 import type { CostScenario } from '../cost/scenario.ts';
@@ -55,9 +55,9 @@ export function monthOf(input: SizingInput, prices: PriceBook, profile: TrafficP
   return profileMonthlyCost(costScenario(input), prices, profile);
 }
 
-/** Rates where the cheaper compute type switches, ascending. */
-export function crossoverRates(input: SizingInput, prices: PriceBook): number[] {
-  return crossover(costScenario(input), prices, undefined, 2).requestsPerSecond;
+/** Rates where the cheaper compute type switches, ascending, and the cost curves at `curvePoints` rates. */
+export function crossoverAnalysis(input: SizingInput, prices: PriceBook, curvePoints = 2): CrossoverAnalysis {
+  return crossover(costScenario(input), prices, undefined, curvePoints);
 }
 
 /** Which of two hourly costs is lower at a sustained rate: > 0 when LMI is cheaper. */

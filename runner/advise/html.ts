@@ -1,0 +1,201 @@
+/**
+ * advise as one self-contained HTML page, built from the report's own components (styles,
+ * inlined vega bundles, chart conventions, tables, escaping, page script), so it looks and
+ * behaves like report.html: offline, locked down by a Content-Security-Policy.
+ */
+import { readFileSync } from 'node:fs';
+import type { TopLevelSpec } from 'vega-lite';
+import { inlineScript, vegaBundles, type InlineScript } from '../../reports/bundles.ts';
+import { baseConfig, modeColors } from '../../reports/charts/chart.ts';
+import { escapeHtml, jsonForScript } from '../../reports/escape.ts';
+import { contentSecurityPolicy } from '../../reports/html.ts';
+import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
+import { htmlTable } from '../../reports/tables.ts';
+import { hoursPerMonth } from '../cost/numbers.ts';
+import type { FunctionRow } from './all-functions.ts';
+import type { Advice } from './model.ts';
+import { describeFunction } from './terminal.ts';
+
+const assetsDir = new URL('../../reports/assets/', import.meta.url);
+const css = readFileSync(new URL('style.css', assetsDir), 'utf8');
+const pageScript = inlineScript('page', readFileSync(new URL('page.js', assetsDir), 'utf8'));
+
+interface Chart {
+  id: string;
+  title: string;
+  caption: string;
+  spec: TopLevelSpec;
+}
+
+function costChart(advice: Advice): Chart {
+  const values = advice.curve
+    .filter((point) => point.requestsPerSecond > 0)
+    .flatMap((point) => [
+      { series: 'Lambda', rps: point.requestsPerSecond, usdPerMonth: point.lambdaUsdPerMonth, instances: null },
+      { series: 'LMI', rps: point.requestsPerSecond, usdPerMonth: point.lmiUsdPerMonth, instances: point.lmiInstances },
+    ]);
+  const x = { field: 'rps', type: 'quantitative', title: 'Sustained request rate (req/s, log)', scale: { type: 'log', nice: false } } as const;
+  const marks = [
+    { rps: advice.traffic.meanRps, label: `your traffic (mean ${formatRps(advice.traffic.meanRps)} req/s)`, color: '#54a24b' },
+    ...(advice.breakEvenRequestsPerSecond ? [{ rps: advice.breakEvenRequestsPerSecond, label: `break-even ${formatRps(advice.breakEvenRequestsPerSecond)} req/s`, color: '#d45087' }] : []),
+  ].filter((mark) => mark.rps > 0);
+  return {
+    id: 'chart-advise-cost',
+    title: 'Monthly cost against sustained request rate',
+    caption: 'Both compute types priced for a month at each sustained rate with the settings above (LMI steps up with each instance); the rules mark your mean rate and the break-even rate.',
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      config: baseConfig,
+      width: 'container',
+      height: 320,
+      layer: [
+        {
+          data: { values },
+          mark: { type: 'line', strokeWidth: 2 },
+          encoding: {
+            x,
+            y: { field: 'usdPerMonth', type: 'quantitative', title: '$ per month (log)', scale: { type: 'log' } },
+            color: { field: 'series', type: 'nominal', title: 'Mode', scale: modeColors },
+            tooltip: [
+              { field: 'series', title: 'Mode' },
+              { field: 'rps', title: 'Request rate (req/s)', format: ',.3~f' },
+              { field: 'usdPerMonth', title: '$ per month', format: '$,.2f' },
+              { field: 'instances', title: 'LMI instances' },
+            ],
+          },
+        },
+        {
+          data: { values: marks },
+          layer: [
+            { mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5 }, encoding: { x: { field: 'rps', type: 'quantitative' }, color: { field: 'color', type: 'nominal', scale: null } } },
+            { mark: { type: 'text', align: 'left', dx: 4, dy: -6, fontWeight: 'bold' }, encoding: { x: { field: 'rps', type: 'quantitative' }, y: { value: 10 }, text: { field: 'label' }, color: { field: 'color', type: 'nominal', scale: null } } },
+          ],
+        },
+      ],
+    },
+  };
+}
+
+function section(id: string, title: string, content: string[]): string {
+  return `<section id="section-${id}">\n<h2>${escapeHtml(title)}</h2>\n${content.filter(Boolean).join('\n')}\n</section>`;
+}
+
+function comparisonTable(advice: Advice): string {
+  const { lambda, lmi } = advice;
+  const instances = lmi.instancesMin === lmi.instances ? `${lmi.instances}` : `${lmi.instancesMin}–${lmi.instances}`;
+  return htmlTable(
+    [{ header: '' }, { header: 'standard Lambda' }, { header: 'LMI' }],
+    [
+      ['Monthly cost', formatUsd(lambda.usdPerMonth), formatUsd(lmi.usdPerMonth)],
+      ['Compute', `${lambda.memoryMb} MB ${lambda.architecture}, ${formatMs(lambda.meanDurationMs)} ms per request`, `${instances} × ${lmi.instanceType}, ${formatCount(Math.round(lmi.instanceHoursPerMonth))} instance-hours a month`],
+      ['Settings', '', `${lmi.settings.memoryMb} MB, ${lmi.settings.gibPerVcpu} GiB per vCPU, max ${lmi.settings.maxConcurrency} per environment, min ${lmi.settings.minEnvironments} environments`],
+      ['Saving', '', `${formatUsd(advice.savingUsdPerMonth)} a month${advice.savingShare === null ? '' : ` (${formatPct(advice.savingShare)})`}`],
+      [
+        'Break-even',
+        '',
+        advice.breakEvenRequestsPerSecond === null
+          ? 'none up to 100,000 req/s'
+          : `${formatRps(advice.breakEvenRequestsPerSecond)} req/s = ${formatCount(Math.round(advice.breakEvenRequestsPerSecond * 3600 * hoursPerMonth))} requests a month`,
+      ],
+    ],
+    { id: 'advise-comparison' },
+  );
+}
+
+function sensitivityTable(advice: Advice): string {
+  if (!advice.sensitivity) return '';
+  return [
+    '<h3>From all-waiting to all-CPU</h3>',
+    '<p class="caption">CPU time per request was not given: the same month with each share of the duration spent on CPU.</p>',
+    htmlTable(
+      [{ header: 'CPU ms per request', numeric: true }, { header: 'share', numeric: true }, { header: 'LMI $/month', numeric: true }, { header: 'instances', numeric: true }, { header: 'saving $/month', numeric: true }, { header: 'break-even req/s', numeric: true }],
+      advice.sensitivity.map((row) => [
+        formatMs(row.cpuMsPerRequest),
+        formatPct(row.cpuShare),
+        formatUsd(row.lmiUsdPerMonth),
+        String(row.lmiInstances),
+        formatUsd(row.savingUsdPerMonth),
+        row.breakEvenRequestsPerSecond === null ? 'none' : formatRps(row.breakEvenRequestsPerSecond),
+      ]),
+      { id: 'advise-sensitivity' },
+    ),
+  ].join('\n');
+}
+
+function list(id: string, items: string[]): string {
+  return `<ul class="assumptions" id="${escapeHtml(id)}">${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
+}
+
+function adviceBody(advice: Advice, chart: Chart): string {
+  return [
+    `<header><h1>${escapeHtml(`Should ${advice.function.name ?? 'this function'} move to LMI?`)}</h1>`,
+    `<p class="subtitle">${escapeHtml(describeFunction(advice))}. Traffic: ${escapeHtml(advice.traffic.name)}, ${escapeHtml(formatCount(Math.round(advice.traffic.requestsPerMonth)))} requests a month (mean ${escapeHtml(formatRps(advice.traffic.meanRps))} req/s, peak ${escapeHtml(formatRps(advice.traffic.peakRps))} req/s).</p>`,
+    `<p class="verdict" id="verdict" data-decision="${escapeHtml(advice.decision)}">${escapeHtml(advice.verdict)}</p>`,
+    advice.settle ? `<p class="basis" id="settle">${escapeHtml(advice.settle)}</p>` : '',
+    `</header>`,
+    section('comparison', 'A month on each', [comparisonTable(advice), sensitivityTable(advice)]),
+    section('cost', 'Cost', [
+      `<h3>${escapeHtml(chart.title)}</h3>\n<p class="caption">${escapeHtml(chart.caption)}</p>\n<div class="chart" id="${escapeHtml(chart.id)}" role="img" aria-label="${escapeHtml(chart.title)}"></div>`,
+    ]),
+    section('risks', 'Risks', [list('risks', advice.risks.map((risk) => `${risk.severity === 'warning' ? 'Warning: ' : 'Check: '}${risk.text}`))]),
+    section('assumptions', 'Assumptions', [list('assumptions', advice.assumptions), `<p class="basis">Prices: ${escapeHtml(advice.prices.source)} (${escapeHtml(advice.region)}, as of ${escapeHtml(advice.prices.asOf)}).</p>`]),
+  ].join('\n');
+}
+
+function rankingBody(rows: readonly FunctionRow[]): string {
+  let rank = 0;
+  const table = htmlTable(
+    [{ header: 'rank', numeric: true }, { header: 'function' }, { header: 'requests/month', numeric: true }, { header: 'Lambda $/month', numeric: true }, { header: 'LMI $/month', numeric: true }, { header: 'saving $/month', numeric: true }, { header: 'verdict', wrap: true }],
+    rows.map((row) =>
+      row.state === 'failed'
+        ? ['-', row.name, '', '', '', '', `failed: ${row.reason}`]
+        : [
+            row.state === 'advised' ? String(++rank) : '-',
+            row.name,
+            formatCount(Math.round(row.advice.traffic.requestsPerMonth)),
+            formatUsd(row.advice.lambda.usdPerMonth),
+            formatUsd(row.advice.lmi.usdPerMonth),
+            formatUsd(row.advice.savingUsdPerMonth),
+            row.state === 'no-traffic' ? 'no traffic' : row.advice.verdict,
+          ],
+    ),
+    { id: 'advise-ranking' },
+  );
+  return [`<header><h1>Which functions should move to LMI?</h1><p class="subtitle">${rows.length} functions, ranked by monthly saving.</p></header>`, section('ranking', 'Functions', [table])].join('\n');
+}
+
+function page(title: string, body: string, charts: Chart[], data: unknown): string {
+  const scripts: InlineScript[] = [...vegaBundles(), pageScript];
+  const csp = contentSecurityPolicy(scripts);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta name="color-scheme" content="light dark">
+<title>${escapeHtml(title)}</title>
+<style>${css.replace(/<\//g, '<\\/')}</style>
+</head>
+<body data-run-id="advise" data-chart-count="${charts.length}">
+<main>
+${body}
+<p><a id="download-run" download="advice.json" href="#">Download the figures as JSON</a> (embedded in this page).</p>
+<footer>Generated by lmi-bench advise. Charts: vega-lite, rendered in this page from the data embedded in it; nothing is fetched from the network.</footer>
+</main>
+<script type="application/json" id="chart-specs">${jsonForScript(charts.map((chart) => ({ id: chart.id, spec: chart.spec })))}</script>
+<script type="application/json" id="run-data">${jsonForScript(data, 2)}</script>
+${scripts.map((script) => `<script data-bundle="${escapeHtml(script.name)}">${script.code}</script>`).join('\n')}
+</body>
+</html>
+`;
+}
+
+export function adviceHtml(advice: Advice): string {
+  const chart = costChart(advice);
+  return page(`lmi-bench advise: ${advice.function.name ?? 'what-if'}`, adviceBody(advice, chart), [chart], advice);
+}
+
+export function rankingHtml(rows: readonly FunctionRow[]): string {
+  return page('lmi-bench advise: all functions', rankingBody(rows), [], { functions: rows });
+}

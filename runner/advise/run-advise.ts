@@ -1,0 +1,101 @@
+/**
+ * advise end to end: what it is asked about (a what-if, one deployed function, or every function
+ * of a region), read through the SDKs when deployed, priced, then written where asked: the
+ * terminal, --json FILE, --html FILE (each file written atomically).
+ */
+import { resolve } from 'node:path';
+import { UsageError } from '../errors.ts';
+import { writeFileAtomic } from '../run/atomic-write.ts';
+import { json } from '../cost/cli-args.ts';
+import { pricesFor } from '../cost/prices-for.ts';
+import type { TrafficProfile } from '../cost/profiles.ts';
+import type { PriceBook } from '../pricing/price-book.ts';
+import { adviseAll, listFunctionNames, type FunctionRow } from './all-functions.ts';
+import { lambdaClient, readDeployedFunction, type AwsAccess } from './deployed-function.ts';
+import { adviceHtml, rankingHtml } from './html.ts';
+import { advise, type Advice, type AdviseFunction, type AdviseOptions } from './model.ts';
+import { formatAdvice, formatRanking } from './terminal.ts';
+
+export type AdviseSubject =
+  | { kind: 'what-if'; fn: AdviseFunction; traffic: TrafficProfile }
+  | { kind: 'function'; name: string; days: number; cpuMsPerRequest: number | null; traffic: TrafficProfile | null; runtime: string | null }
+  | { kind: 'all-functions'; days: number; cpuMsPerRequest: number | null; concurrency: number };
+
+export interface AdviseRequest {
+  subject: AdviseSubject;
+  options: AdviseOptions;
+  /** Where deployed functions are read: AWS (credentials) or the local engine (endpoint). */
+  access: AwsAccess;
+  offline: boolean;
+  jsonPath?: string;
+  htmlPath?: string;
+}
+
+export interface AdviseIo {
+  stdout: (text: string) => void;
+  /** The progress line (rewritten in place on a terminal). */
+  progress: (text: string) => void;
+}
+
+/** Rows of the profile a deployed function with no traffic is priced with: one quiet minute. */
+const noTraffic = (name: string, days: number): TrafficProfile => ({ name: `function:${name} (no invocations in the last ${days} d)`, minuteRequests: [0] });
+
+async function adviseDeployed(
+  request: AdviseRequest,
+  prices: PriceBook,
+  name: string,
+  options: { days: number; cpuMsPerRequest: number | null; traffic: TrafficProfile | null; runtime: string | null },
+  lambda: ReturnType<typeof lambdaClient>,
+): Promise<Advice> {
+  const deployed = await readDeployedFunction(lambda, request.access, name, { days: options.days, cpuMsPerRequest: options.cpuMsPerRequest });
+  const fn = options.runtime === null ? deployed.fn : { ...deployed.fn, runtime: options.runtime };
+  const traffic = options.traffic ?? deployed.traffic ?? noTraffic(fn.name ?? name, options.days);
+  return advise(fn, traffic, request.options, prices);
+}
+
+export type AdviseResult = { kind: 'one'; advice: Advice } | { kind: 'all'; rows: FunctionRow[] };
+
+export async function computeAdvice(request: AdviseRequest, io: AdviseIo): Promise<AdviseResult> {
+  const prices = await pricesFor(request.options.region, request.offline);
+  const { subject } = request;
+  if (subject.kind === 'what-if') return { kind: 'one', advice: advise(subject.fn, subject.traffic, request.options, prices) };
+  const lambda = lambdaClient(request.access);
+  try {
+    if (subject.kind === 'function') {
+      return { kind: 'one', advice: await adviseDeployed(request, prices, subject.name, subject, lambda) };
+    }
+    io.progress(`listing functions in ${request.access.endpoint ?? request.access.region}…`);
+    let names: string[];
+    try {
+      names = await listFunctionNames(lambda);
+    } catch (error) {
+      throw new UsageError(`ListFunctions failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+    if (names.length === 0) throw new UsageError(`no functions in ${request.access.endpoint ?? request.access.region}`);
+    const rows = await adviseAll(names, (name) => adviseDeployed(request, prices, name, { ...subject, traffic: null, runtime: null }, lambda), {
+      concurrency: subject.concurrency,
+      onProgress: (done, total, name) => io.progress(`advised ${done}/${total} functions (last: ${name})`),
+    });
+    return { kind: 'all', rows };
+  } finally {
+    lambda.destroy();
+  }
+}
+
+export async function runAdvise(request: AdviseRequest, io: AdviseIo): Promise<AdviseResult> {
+  const result = await computeAdvice(request, io);
+  io.progress('');
+  io.stdout((result.kind === 'one' ? formatAdvice(result.advice) : formatRanking(result.rows)) + '\n');
+  const data = result.kind === 'one' ? result.advice : { functions: result.rows };
+  const written: string[] = [];
+  if (request.jsonPath) {
+    await writeFileAtomic(resolve(request.jsonPath), json(data));
+    written.push(`json: ${request.jsonPath}`);
+  }
+  if (request.htmlPath) {
+    await writeFileAtomic(resolve(request.htmlPath), result.kind === 'one' ? adviceHtml(result.advice) : rankingHtml(result.rows));
+    written.push(`html: ${request.htmlPath}`);
+  }
+  if (written.length > 0) io.stdout(`${written.join('\n')}\n`);
+  return result;
+}
