@@ -10,7 +10,7 @@ import { buildVerdict, partText, type VerdictPart } from './verdict.ts';
 export function verdictHtml(parts: VerdictPart[]): string {
   return parts
     .map((part) => {
-      if (part.kind === 'rps') return `<span class="value" data-crossover-rps="${part.value}">${escapeHtml(partText(part))}</span>`;
+      if (part.kind === 'rps' || part.kind === 'crossover') return `<span class="value" data-crossover-rps="${part.value}">${escapeHtml(partText(part))}</span>`;
       if (part.kind === 'usd') return `<span class="value" data-usd="${part.value}">${escapeHtml(partText(part))}</span>`;
       return escapeHtml(part.text);
     })

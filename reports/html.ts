@@ -12,10 +12,11 @@ import { distributionChart, type LevelDistribution } from './charts/distribution
 import { capacityChart, latencyChart, throughputChart } from './charts/performance-charts.ts';
 import { decodeDistribution } from './distribution.ts';
 import { escapeHtml, jsonForScript } from './escape.ts';
-import { formatRps } from './format.ts';
+import { formatCount, formatRps } from './format.ts';
 import { headerHtml } from './header.ts';
 import { measuredLevels } from './model.ts';
 import { describeRecommendation } from './recommendation.ts';
+import { crossoversOutsideMeasured, measuredRange, requestsPerMonthAt } from './verdict.ts';
 import { cloudwatchTable, costCurveTable, distributionTable, levelsTable, monthlyTable, trialsTable, unmeasuredTable } from './tables.ts';
 
 const assetsDir = new URL('./assets/', import.meta.url);
@@ -110,12 +111,27 @@ function costSection(run: RunFile, cost: ChartDef | null, monthly: ChartDef | nu
     return section('cost', 'Cost', [`<p>No cost model was applied to this run${run.prices ? '' : ' (no prices)'}, so there is no crossover to show.</p>`]);
   }
   const rates = crossover.requestsPerSecond;
-  const tagged = rates.map((rps) => `<strong class="value" data-crossover-rps="${rps}">${escapeHtml(formatRps(rps))} req/s</strong>`).join(', ');
+  const tagged = rates
+    .map((rps) => `<strong class="value" data-crossover-rps="${rps}">${escapeHtml(formatRps(rps))} req/s</strong> (${escapeHtml(formatCount(Math.round(requestsPerMonthAt(rps))))} requests a month)`)
+    .join(', ');
   const crossings = rates.length === 0
     ? '<p id="crossovers">The cost curves do not cross over the rates modelled.</p>'
     : rates.length <= manyCrossovers
       ? `<p id="crossovers">Crossover${rates.length > 1 ? 's' : ''} (LMI and standard Lambda cost the same per hour): ${tagged}.</p>`
       : `<div id="crossovers"><p>The cost curves cross ${rates.length} times between ${escapeHtml(formatRps(rates[0] ?? 0))} and ${escapeHtml(formatRps(rates.at(-1) ?? 0))} req/s (LMI cost steps up with each instance).</p>${details('Every crossover', `<p>${tagged}.</p>`)}</div>`;
+  const range = measuredRange(run);
+  const outside = crossoversOutsideMeasured(run, crossover);
+  const measured = range
+    ? `<p id="measured-range" data-min-rps="${range.minRps}" data-max-rps="${range.maxRps}">Measured from ${escapeHtml(formatRps(range.minRps))} to ${escapeHtml(formatRps(range.maxRps))} req/s (the shaded band below)${
+        outside.above.length > 0
+          ? `; measured up to ${escapeHtml(formatRps(range.maxRps))} req/s, beyond that the model extrapolates`
+          : outside.below.length > 0
+            ? `; below ${escapeHtml(formatRps(range.minRps))} req/s the model extrapolates`
+            : rates.length > 0
+              ? '; the crossover lies inside the measured range'
+              : ''
+      }.</p>`
+    : '';
   const assumptions = crossover.assumptions.length > 0
     ? `<h3>Assumptions of the cost model</h3>\n<ul class="assumptions" id="assumptions">${crossover.assumptions.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul>`
     : '';
@@ -123,6 +139,7 @@ function costSection(run: RunFile, cost: ChartDef | null, monthly: ChartDef | nu
   const priceNotes = notes.length > 0 ? `<h3>About the prices</h3>\n<ul class="assumptions" id="price-notes">${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : '';
   return section('cost', 'Cost', [
     crossings,
+    measured,
     chartBlock(cost),
     details('Cost curve data', costCurveTable(run)),
     monthly ? chartBlock(monthly) : '',

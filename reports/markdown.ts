@@ -8,7 +8,7 @@ import { formatCount, formatMs, formatRps, formatUsd } from './format.ts';
 import { localNotice, priceSourceText, statusNotice, statusText, targetText } from './header.ts';
 import { measuredLevels, modeName, settingsLabel, sortedLevels, variantLabel } from './model.ts';
 import { describeRecommendation } from './recommendation.ts';
-import { buildVerdict, verdictText } from './verdict.ts';
+import { buildVerdict, crossoversOutsideMeasured, measuredRange, requestsPerMonthAt, verdictText } from './verdict.ts';
 
 export function renderMarkdown(run: RunFile): string {
   const w = run.workload;
@@ -41,10 +41,23 @@ export function renderMarkdown(run: RunFile): string {
   const crossover = run.crossover;
   if (crossover) {
     const rates = crossover.requestsPerSecond;
+    const perMonth = (rps: number): string => `${formatCount(Math.round(requestsPerMonthAt(rps)))} requests a month`;
     const listed = rates.length <= 6
-      ? rates.map((rps) => `${formatRps(rps)} req/s`).join(', ')
-      : `${rates.length} crossings from ${formatRps(rates[0] ?? 0)} to ${formatRps(rates.at(-1) ?? 0)} req/s (every one in report.html)`;
+      ? rates.map((rps) => `${formatRps(rps)} req/s (${perMonth(rps)})`).join(', ')
+      : `${rates.length} crossings from ${formatRps(rates[0] ?? 0)} req/s (${perMonth(rates[0] ?? 0)}) to ${formatRps(rates.at(-1) ?? 0)} req/s (${perMonth(rates.at(-1) ?? 0)}; every one in report.html)`;
     lines.push(rates.length > 0 ? `Crossover: ${listed}` : 'Crossover: none over the rates modelled', '');
+    const range = measuredRange(run);
+    if (range) {
+      const outside = crossoversOutsideMeasured(run, crossover);
+      const where = outside.above.length > 0
+        ? `measured up to ${formatRps(range.maxRps)} req/s; beyond that the model extrapolates`
+        : outside.below.length > 0
+          ? `below ${formatRps(range.minRps)} req/s the model extrapolates`
+          : rates.length > 0
+            ? 'the crossover lies inside the measured range'
+            : 'no crossover to place';
+      lines.push(`Measured range: ${formatRps(range.minRps)} to ${formatRps(range.maxRps)} req/s (${where}).`, '');
+    }
     if (crossover.profile) {
       const p = crossover.profile;
       lines.push(`Traffic profile ${escapeMarkdown(p.name)} (${formatCount(p.requestsPerMonth)} requests a month): standard Lambda ${formatUsd(p.lambdaUsdPerMonth)}, LMI ${formatUsd(p.lmiUsdPerMonth)} a month.`, '');

@@ -4,12 +4,15 @@
  * exact value while summary.md prints the same sentence.
  */
 import type { CrossoverResult, MeasuredLevel, RunFile } from '../runner/run/run-file.ts';
-import { formatMs, formatPct, formatRps, formatUsd } from './format.ts';
+import { hoursPerMonth } from '../runner/cost/numbers.ts';
+import { formatCount, formatMs, formatPct, formatRps, formatUsd } from './format.ts';
 import { measuredLevels } from './model.ts';
 
 export type VerdictPart =
   | { kind: 'text'; text: string }
   | { kind: 'rps'; value: number }
+  /** A crossover rate: shown in req/s and in requests a month, the unit traffic is thought in. */
+  | { kind: 'crossover'; value: number }
   | { kind: 'usd'; value: number };
 
 export type Cheaper = 'lmi' | 'lambda' | 'equal' | 'unknown';
@@ -23,6 +26,7 @@ export interface CostSegment {
 
 const text = (value: string): VerdictPart => ({ kind: 'text', text: value });
 const rps = (value: number): VerdictPart => ({ kind: 'rps', value });
+const crossing = (value: number): VerdictPart => ({ kind: 'crossover', value });
 const usd = (value: number): VerdictPart => ({ kind: 'usd', value });
 
 export function buildVerdict(run: RunFile): VerdictPart[] {
@@ -31,7 +35,39 @@ export function buildVerdict(run: RunFile): VerdictPart[] {
   const parts = costVerdict(crossover);
   parts.push(...profileClause(crossover));
   parts.push(text('.'));
+  const extrapolated = extrapolationSentence(run, crossover);
+  if (extrapolated) parts.push(text(` ${extrapolated}`));
   return parts;
+}
+
+/** The lowest and highest throughput actually measured (either compute type); null when nothing was. */
+export function measuredRange(run: RunFile): { minRps: number; maxRps: number } | null {
+  const rates = measuredLevels(run).map((level) => level.throughputRps).filter((rate) => rate > 0);
+  return rates.length === 0 ? null : { minRps: Math.min(...rates), maxRps: Math.max(...rates) };
+}
+
+/** Crossover rates outside the measured range rest on the model alone. */
+export function crossoversOutsideMeasured(run: RunFile, crossover: CrossoverResult): { above: number[]; below: number[] } {
+  const range = measuredRange(run);
+  if (!range) return { above: [], below: [] };
+  return {
+    above: crossover.requestsPerSecond.filter((rate) => rate > range.maxRps),
+    below: crossover.requestsPerSecond.filter((rate) => rate < range.minRps),
+  };
+}
+
+function extrapolationSentence(run: RunFile, crossover: CrossoverResult): string | null {
+  const range = measuredRange(run);
+  if (!range) return null;
+  const { above, below } = crossoversOutsideMeasured(run, crossover);
+  if (above.length > 0) return `Measured up to ${formatRps(range.maxRps)} req/s; beyond that the model extrapolates.`;
+  if (below.length > 0) return `Measured from ${formatRps(range.minRps)} req/s; below that the model extrapolates.`;
+  return null;
+}
+
+/** Requests in a month at a sustained rate (the 730-hour month of the cost model). */
+export function requestsPerMonthAt(requestsPerSecond: number): number {
+  return requestsPerSecond * 3600 * hoursPerMonth;
 }
 
 export function verdictText(parts: VerdictPart[]): string {
@@ -44,6 +80,8 @@ export function partText(part: VerdictPart): string {
       return part.text;
     case 'rps':
       return `${formatRps(part.value)} req/s`;
+    case 'crossover':
+      return `${formatRps(part.value)} req/s (${formatCount(Math.round(requestsPerMonthAt(part.value)))} requests a month)`;
     case 'usd':
       return formatUsd(part.value);
   }
@@ -62,7 +100,7 @@ function costVerdict(crossover: CrossoverResult): VerdictPart[] {
   }
   const lmiRanges = segments.filter((segment) => segment.cheaper === 'lmi');
   if (lmiRanges.length === 0) {
-    return [text('Standard Lambda is never more expensive than LMI for this workload; the cost curves meet at '), ...joinList(crossover.requestsPerSecond.map(rps))];
+    return [text('Standard Lambda is never more expensive than LMI for this workload; the cost curves meet at '), ...joinList(crossover.requestsPerSecond.map(crossing))];
   }
   const wide = lmiRanges.filter(isWide);
   const narrow = lmiRanges.filter((segment) => !isWide(segment));
@@ -96,8 +134,8 @@ function zigzagParts(segments: CostSegment[], narrow: CostSegment[], leading: bo
 }
 
 function rangeParts(segment: CostSegment): VerdictPart[] {
-  if (segment.toRps === null) return [text('above '), rps(segment.fromRps)];
-  if (segment.fromRps <= 0) return [text('below '), rps(segment.toRps)];
+  if (segment.toRps === null) return [text('above '), crossing(segment.fromRps)];
+  if (segment.fromRps <= 0) return [text('below '), crossing(segment.toRps)];
   return [text('between '), rps(segment.fromRps), text(' and '), rps(segment.toRps)];
 }
 

@@ -2,6 +2,7 @@
 import type { RunFile } from '../../runner/run/run-file.ts';
 import { formatRps } from '../format.ts';
 import { lmiVariants, measuredLevels, modeName, variantLabel } from '../model.ts';
+import { measuredRange } from '../verdict.ts';
 import { baseConfig, modeColors, type ChartDef } from './chart.ts';
 import type { VariantSettings } from '../../runner/domain.ts';
 
@@ -31,16 +32,38 @@ export function costCurveChart(run: RunFile): ChartDef | null {
   const x = { field: 'rps', type: 'quantitative', title: 'Sustained request rate (req/s, log)', scale: { type: 'log', nice: false }, axis: { tickCount: 8 } } as const;
   const y = { field: 'usdPerMillion', type: 'quantitative', title: '$ per million requests (log)', scale: { type: 'log' }, axis: { tickCount: 6 } } as const;
   const color = { field: 'series', type: 'nominal', title: 'Mode', scale: modeColors } as const;
+  const range = measuredRange(run);
   return {
     id: 'chart-cost',
     title: 'Cost per million requests against sustained request rate',
-    caption: 'Model curves for both modes, sampled at the rates in the table below (LMI cost jumps where the capacity model adds an instance); diamonds are the levels as measured; vertical rules mark each crossover.',
+    caption:
+      'Model curves for both modes, sampled at the rates in the table below (LMI cost jumps where the capacity model adds an instance); diamonds are the levels as measured; vertical rules mark each crossover.' +
+      (range ? ` The shaded band is the range of rates actually measured (${formatRps(range.minRps)} to ${formatRps(range.maxRps)} req/s); outside it the model extrapolates.` : ''),
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       config: baseConfig,
       width: 'container',
       height: 320,
       layer: [
+        // The rates actually measured, shaded behind the curves: outside it the curves are the model alone.
+        {
+          name: 'measured_range',
+          data: { values: range ? [{ fromRps: range.minRps, toRps: range.maxRps, label: 'measured' }] : [] },
+          layer: [
+            {
+              mark: { type: 'rect', color: '#9aa5b5', opacity: 0.18 },
+              encoding: {
+                x: { field: 'fromRps', type: 'quantitative' },
+                x2: { field: 'toRps' },
+                tooltip: [
+                  { field: 'fromRps', title: 'Measured from (req/s)', format: ',.2f' },
+                  { field: 'toRps', title: 'Measured up to (req/s)', format: ',.2f' },
+                ],
+              },
+            },
+            { mark: { type: 'text', align: 'left', dx: 4, dy: 12, color: '#6b7585' }, encoding: { x: { field: 'fromRps', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label' } } },
+          ],
+        },
         {
           data: { values: curve },
           mark: { type: 'line', strokeWidth: 2 },

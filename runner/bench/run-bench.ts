@@ -26,6 +26,7 @@ import { findAwsCredentials } from '../plan/aws-credentials.ts';
 import { attachCosts } from '../cost/attach.ts';
 import { loadPriceBook } from '../pricing/load-price-book.ts';
 import { writeReport } from '../../reports/write-report.ts';
+import { terminalVerdict } from '../../reports/terminal-verdict.ts';
 import { recommendSettings } from '../analysis/recommend.ts';
 import { errorMessage } from '../system/error-message.ts';
 
@@ -108,7 +109,8 @@ export async function runBench(requested: BenchPlan): Promise<number> {
   process.off('SIGTERM', onSignal);
 
   if (runFile.levels.length > 0) process.stdout.write(formatSummaryTable(runFile.levels) + '\n\n');
-  process.stdout.write(`results: ${plan.outDir}${report ? ` (report: ${report.htmlPath})` : ''}\n`);
+  // The finding where the user looks: after the table, the verdict in words, then the paths.
+  process.stdout.write(terminalVerdict(runFile, { outDir: plan.outDir, htmlPath: report?.htmlPath ?? null }) + '\n');
   if (outcome.status === 'interrupted') return ExitCode.interrupted;
   if (outcome.status === 'failed') {
     process.stderr.write(`lmi-bench: run failed: ${outcome.reason ?? 'unknown reason'}\n`);

@@ -7,7 +7,10 @@ test('summary.md holds the verdict and one table row per measured level', () => 
   const run = buildRunFixture({ concurrency: [1, 4, 16], trials: 1, samplesPerTrial: 50 });
   const md = renderMarkdown(run);
   const lines = md.split('\n');
-  assert.match(lines[2] ?? '', /^\*\*LMI is cheaper above [\d,.]+ req\/s for this workload; at your traffic profile \(constant 50 req\/s\) .*\.\*\*$/);
+  assert.match(lines[2] ?? '', /^\*\*LMI is cheaper above [\d,.]+ req\/s \([\d,]+ requests a month\) for this workload; at your traffic profile \(constant 50 req\/s\) .*\.\*\*$/);
+  // The crossover in requests a month, and where it lies against what was measured.
+  assert.match(md, /^Crossover: [\d,.]+ req\/s \([\d,]+ requests a month\)$/m);
+  assert.match(md, /^Measured range: [\d,.]+ to [\d,.]+ req\/s \((measured up to [\d,.]+ req\/s; beyond that the model extrapolates|the crossover lies inside the measured range)\)\.$/m);
   const header = lines.indexOf('| Mode | Settings | Concurrency | req/s | p50 (ms) | p99 (ms) | Throttled | $ / M requests |');
   assert.ok(header > 0);
   const rows = lines.slice(header + 2).filter((line) => line.startsWith('| '));
