@@ -5,6 +5,7 @@
  * row while the others complete.
  */
 import { paginateListFunctions, type LambdaClient } from '@aws-sdk/client-lambda';
+import { errorMessage, firstLine } from '../system/error-message.ts';
 import type { Advice } from './model.ts';
 
 export type FunctionRow =
@@ -60,7 +61,8 @@ export function rankRows(rows: readonly FunctionRow[]): FunctionRow[] {
   });
 }
 
+/** The SDK's exception name says what failed (AccessDeniedException, ThrottlingException): keep it. */
 function oneLine(error: unknown): string {
-  const message = error instanceof Error ? `${error.name && error.name !== 'Error' && error.name !== 'UsageError' ? `${error.name}: ` : ''}${error.message}` : String(error);
-  return message.split('\n')[0] ?? message;
+  const named = error instanceof Error && error.name !== 'Error' && error.name !== 'UsageError' ? `${error.name}: ` : '';
+  return firstLine(`${named}${errorMessage(error)}`);
 }

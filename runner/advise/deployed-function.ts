@@ -8,10 +8,10 @@ import { GetFunctionConfigurationCommand, LambdaClient, type FunctionConfigurati
 import { GetMetricDataCommand, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { UsageError } from '../errors.ts';
-import type { Architecture } from '../plan/plan.ts';
+import type { Architecture } from '../domain.ts';
 import { cloudWatchClient } from '../metrics/pull.ts';
 import { readInvocationHistory } from '../cost/function-history.ts';
-import type { TrafficProfile } from '../cost/profiles.ts';
+import type { TrafficProfile } from '../domain.ts';
 import type { AdviseFunction } from './model.ts';
 
 export interface AwsAccess {

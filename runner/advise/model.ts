@@ -5,14 +5,12 @@
  * (when CPU time is unknown) how the answer moves from all-waiting to all-CPU. Pure.
  */
 import { UsageError } from '../errors.ts';
-import type { Architecture } from '../plan/plan.ts';
+import type { Architecture, PriceProvenance, TrafficProfile } from '../domain.ts';
 import { benchDefaults, defaultLmiMemoryMb } from '../plan/defaults.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
-import type { PriceProvenance } from '../run/run-file.ts';
 import { defaultRateRange } from '../cost/crossover.ts';
 import { instancePrice } from '../cost/lmi-cost.ts';
 import { hoursPerMonth } from '../cost/numbers.ts';
-import type { TrafficProfile } from '../cost/profiles.ts';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
 import { maxConcurrencyPerVcpu, runtimeSupport } from './runtime-support.ts';
 import { crossoverAnalysis, lmiAdvantageAt, monthOf, type LmiSettings, type SizingInput } from './sizing.ts';

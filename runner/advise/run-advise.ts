@@ -5,10 +5,11 @@
  */
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
-import { writeFileAtomic } from '../run/atomic-write.ts';
+import { errorMessage, firstLine } from '../system/error-message.ts';
+import { writeFileAtomic } from '../system/write-file-atomic.ts';
 import { json } from '../cost/cli-args.ts';
 import { pricesFor } from '../cost/prices-for.ts';
-import type { TrafficProfile } from '../cost/profiles.ts';
+import type { TrafficProfile } from '../domain.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
 import { adviseAll, listFunctionNames, type FunctionRow } from './all-functions.ts';
 import { lambdaClient, readDeployedFunction, type AwsAccess } from './deployed-function.ts';
@@ -69,7 +70,7 @@ export async function computeAdvice(request: AdviseRequest, io: AdviseIo): Promi
     try {
       names = await listFunctionNames(lambda);
     } catch (error) {
-      throw new UsageError(`ListFunctions failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      throw new UsageError(`ListFunctions failed: ${firstLine(errorMessage(error))}`);
     }
     if (names.length === 0) throw new UsageError(`no functions in ${request.access.endpoint ?? request.access.region}`);
     const rows = await adviseAll(names, (name) => adviseDeployed(request, prices, name, { ...subject, traffic: null, runtime: null }, lambda), {

@@ -4,11 +4,11 @@
  * Everything else in advise works on what these return, so a change in how LMI is sized
  * changes here only.
  */
-import type { Architecture } from '../plan/plan.ts';
+import type { Architecture } from '../domain.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
 import { crossover, type CrossoverAnalysis } from '../cost/crossover.ts';
 import { profileMonthlyCost, type ProfileCost } from '../cost/monthly.ts';
-import type { TrafficProfile } from '../cost/profiles.ts';
+import type { TrafficProfile } from '../domain.ts';
 import type { CostScenario } from '../cost/scenario.ts';
 
 export interface LmiSettings {

@@ -4,7 +4,7 @@
  * throttles when traffic grows faster than that). Pure.
  */
 import { hoursPerMonth } from '../cost/numbers.ts';
-import type { TrafficProfile } from '../cost/profiles.ts';
+import type { TrafficProfile } from '../domain.ts';
 
 export interface TrafficStats {
   name: string;
