@@ -8,6 +8,7 @@ export const commandList = [
   { name: 'bench', summary: 'measure a workload on standard Lambda and LMI (default command)', example: 'lmi-bench bench --workload io-bound --concurrency 1,8,32' },
   { name: 'report', summary: 'render report.html and summary.md for a finished run', example: 'lmi-bench report results/<run-id>' },
   { name: 'check', summary: 'compare a candidate run against a baseline (CI regression gate)', example: 'lmi-bench check --baseline baselines/io-bound-node.json --candidate results/<run-id>' },
+  { name: 'safety', summary: 'find what breaks when invocations share an LMI environment', example: 'lmi-bench safety --workload ./my-fn --concurrency 16 --junit safety.xml' },
   { name: 'baseline', summary: 'save a run as the regression baseline', example: 'lmi-bench baseline save --run results/<run-id>' },
   { name: 'cost', summary: 'price a workload: lambda | lmi | crossover', example: 'lmi-bench cost lmi --instance-type m7g.xlarge --instances 1 --hours 730 --requests 100000000' },
   { name: 'deploy', summary: 'deploy the bench stack to AWS', example: 'lmi-bench deploy --workload io-bound --region us-east-1' },
@@ -28,6 +29,6 @@ export function usage(list = commandList) {
     ...lines,
     '',
     'Try it: npm run bench --workload io-bound (about 2 minutes, no AWS account needed).',
-    'Exit codes: 0 done, 1 regression found, 2 bad input or unusable environment, 70 internal error, 130 interrupted.',
+    'Exit codes: 0 done, 1 regression or safety error found, 2 bad input or unusable environment, 70 internal error, 130 interrupted.',
   ].join('\n');
 }

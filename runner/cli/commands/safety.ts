@@ -1,0 +1,153 @@
+/**
+ * `lmi-bench safety`: runs the workload's handler on the local engine in one LMI environment,
+ * with concurrent invocations in seeded rounds, and reports what breaks when invocations share
+ * an environment (runner/safety/). Exit 0 without finding, 1 on an error finding, 2 on bad input.
+ */
+import { existsSync } from 'node:fs';
+import { appendFile, mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { randomInt } from 'node:crypto';
+import { ExitCode, UsageError } from '../../errors.ts';
+import { flagText, readCommandLine, type FlagSpec } from '../args.ts';
+import { seededRng } from '../../analysis/rng.ts';
+import { maxPythonSlotsPerEnvironment } from '../../engine/spec.ts';
+import { benchDefaults, benchLimits } from '../../plan/defaults.ts';
+import { writeFileAtomic } from '../../system/write-file-atomic.ts';
+import { generateEvents, readEventsFile } from '../../safety/events.ts';
+import { latestSafetyPath } from '../../safety/latest-result.ts';
+import { loadWorkload, resolveHandler } from '../../workload/load.ts';
+import { runtimes, type Runtime } from '../../workload/manifest.ts';
+
+const defaults = { rounds: 6, generatedEvents: 8, out: 'results' };
+/** The environment is 1 vCPU (the smallest LMI function), so the runtime's default per vCPU applies. */
+const defaultConcurrency = benchDefaults.lmi.maxConcurrencyPerVcpu;
+const maxConcurrency: Record<Runtime, number> = { node: benchLimits.lmiMaxConcurrency.max, python: maxPythonSlotsPerEnvironment };
+
+const flags: FlagSpec[] = [
+  { name: 'workload', type: 'string' },
+  { name: 'runtime', type: 'string' },
+  { name: 'events', type: 'string' },
+  { name: 'concurrency', type: 'string' },
+  { name: 'rounds', type: 'string' },
+  { name: 'seed', type: 'string' },
+  { name: 'fail-fast', type: 'boolean' },
+  { name: 'json', type: 'string' },
+  { name: 'junit', type: 'string' },
+  { name: 'out', type: 'string' },
+  { name: 'help', type: 'boolean' },
+];
+
+const help = `usage: lmi-bench safety --workload NAME|DIR [options]
+
+Runs the handler on the local engine in one LMI environment, many invocations at once, and
+reports what breaks when invocations share an environment (as they do on LMI):
+  cross-talk      (error)   a response holds another concurrent request's id or distinct event values
+  differential    (error)   a response differs from the same event run alone (fields that vary
+                            between two lone runs, such as timestamps and random ids, are ignored)
+  shared-files    (error)   a /tmp path one request writes while an overlapping one reads or writes it
+  module-state    (warning) globals changed during an invocation (Node: globalThis, process.env;
+                            Python: the workload's module globals)
+  outliving-work  (warning) timers or promises still pending when the response was sent (Node)
+Rounds climb to --concurrency with shuffled start order; events, order and start times all
+come from --seed, so a finding reproduces with the printed seed.
+Exit 0 without finding, 1 on an error finding, 2 on bad input.
+
+options:
+  --workload NAME|DIR  built-in workload or a workload folder (required)
+  --runtime RUNTIME    ${runtimes.join(' | ')} (default: node when the workload has it)
+  --events FILE        the events (request bodies): a JSON array or JSON lines; default: ${defaults.generatedEvents}
+                       generated from the workload's event by varying its strings and numbers
+  --concurrency N      the highest concurrency, also the environment's maxConcurrency (default: the
+                       runtime's default for 1 vCPU: node ${defaultConcurrency.node}, python ${defaultConcurrency.python})
+  --rounds N           rounds, from 2 at once up to --concurrency (default: ${defaults.rounds})
+  --seed N             0 to 4294967295 (default: random, printed)
+  --fail-fast          stop after the first round with an error finding
+  --json FILE          write the result as JSON
+  --junit FILE         write JUnit XML: one testcase per oracle, failing on error findings
+  --out DIR            where the latest result is kept for reports and advise (default: ${defaults.out};
+                       <DIR>/safety/<workload>-<runtime>.json)
+The Markdown summary goes to stdout, and is appended to $GITHUB_STEP_SUMMARY when that is set.`;
+
+function whole(label: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isInteger(value) || value < min || value > max) throw new UsageError(`${label} must be a whole number from ${min} to ${max}, got '${raw}'`);
+  return value;
+}
+
+function quote(text: string): string {
+  return /^[\w./:@%+=,-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const line = readCommandLine(argv, process.env, flags, { positionalFlag: 'workload' });
+  if (line.help) {
+    process.stdout.write(help + '\n');
+    return ExitCode.ok;
+  }
+  const text = (name: string): string | undefined => flagText(line.values, name);
+  const workloadRef = text('workload');
+  if (!workloadRef) throw new UsageError('safety needs --workload NAME|DIR (lmi-bench safety --help)');
+  const workload = loadWorkload(workloadRef);
+  const offered = Object.keys(workload.manifest.runtimes) as Runtime[];
+  const runtimeText = text('runtime');
+  if (runtimeText !== undefined && !runtimes.includes(runtimeText as Runtime)) throw new UsageError(`--runtime must be one of ${runtimes.join(', ')}, got '${runtimeText}'`);
+  const runtime = (runtimeText as Runtime | undefined) ?? (offered.includes('node') ? 'node' : (offered[0] as Runtime));
+  resolveHandler(workload, runtime);
+
+  const concurrency = whole('--concurrency', text('concurrency'), defaultConcurrency[runtime], 1, maxConcurrency[runtime]);
+  const rounds = whole('--rounds', text('rounds'), defaults.rounds, 1, 100);
+  const seed = whole('--seed', text('seed'), randomInt(0, 2 ** 32 - 1), 0, 2 ** 32 - 1);
+  const failFast = line.values.get('fail-fast')?.raw === true;
+  const jsonPath = text('json');
+  const junitPath = text('junit');
+  for (const [label, path] of [['--json', jsonPath], ['--junit', junitPath]] as const) {
+    if (path !== undefined && !existsSync(dirname(resolve(path)))) throw new UsageError(`${label} ${path}: folder ${dirname(resolve(path))} does not exist`);
+  }
+  const eventsPath = text('events');
+  // The events get their own random stream: --rounds or --concurrency must not change them.
+  const events = eventsPath !== undefined ? readEventsFile(eventsPath) : generateEvents(workload.manifest.event, defaults.generatedEvents, seededRng(seed ^ 0x5eed));
+  const out = resolve(text('out') ?? defaults.out);
+
+  const reproduce = [
+    'lmi-bench safety --workload',
+    quote(workloadRef),
+    `--runtime ${runtime} --concurrency ${concurrency} --rounds ${rounds} --seed ${seed}`,
+    ...(eventsPath !== undefined ? ['--events', quote(eventsPath)] : []),
+  ].join(' ');
+  process.stderr.write(`lmi-bench safety: ${workload.manifest.name} (${runtime}), seed ${seed}\n`);
+
+  const { runSafety } = await import('../../safety/run-safety.ts');
+  const { renderSafetyMarkdown } = await import('../../safety/render-markdown.ts');
+  const { renderSafetyJunit } = await import('../../safety/render-junit.ts');
+  const result = await runSafety({
+    workload,
+    runtime,
+    events,
+    eventsSource: eventsPath !== undefined ? 'file' : 'generated',
+    seed,
+    rounds,
+    maxConcurrency: concurrency,
+    failFast,
+    reproduce,
+    onProgress: (progress) => process.stderr.write(`lmi-bench safety: ${progress}\n`),
+  });
+
+  const markdown = renderSafetyMarkdown(result);
+  process.stdout.write(markdown + '\n');
+  const summaryFile = process.env['GITHUB_STEP_SUMMARY'];
+  if (summaryFile) await appendFile(summaryFile, markdown + '\n');
+  const json = JSON.stringify(result, null, 2) + '\n';
+  if (jsonPath) await writeFileAtomic(resolve(jsonPath), json);
+  if (junitPath) await writeFileAtomic(resolve(junitPath), renderSafetyJunit(result));
+  const latest = latestSafetyPath(out, workload.manifest.name, runtime);
+  await mkdir(dirname(latest), { recursive: true });
+  await writeFileAtomic(latest, json);
+
+  if (result.counts.errors > 0) {
+    process.stderr.write(`lmi-bench safety: ${result.counts.errors} error finding${result.counts.errors === 1 ? '' : 's'}; reproduce with --seed ${seed}\n`);
+    // The same code as a regression in `check`: CI reads 1 as "the gate failed".
+    return ExitCode.regression;
+  }
+  return ExitCode.ok;
+}

@@ -1,0 +1,44 @@
+/**
+ * Where a report or `advise` finds the last safety check of a workload: every safety run
+ * writes its result to <out>/safety/<workload>-<runtime>.json (out: --out, default results),
+ * next to the bench runs, and reads back as "checked with `lmi-bench safety`: N findings".
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Runtime } from '../workload/manifest.ts';
+import type { SafetyResult } from './result.ts';
+
+export function latestSafetyPath(outDir: string, workloadName: string, runtime: Runtime): string {
+  return join(outDir, 'safety', `${workloadName.replace(/[^A-Za-z0-9._-]/g, '-')}-${runtime}.json`);
+}
+
+export interface SafetyCheck {
+  findings: number;
+  errors: number;
+  warnings: number;
+  seed: number;
+  /** ISO time the check started. */
+  checkedAt: string;
+  path: string;
+}
+
+/** The last check of this workload and runtime, or undefined when there is none (or it is unreadable). */
+export function readLatestSafety(outDir: string, workloadName: string, runtime: Runtime): SafetyCheck | undefined {
+  const path = latestSafetyPath(outDir, workloadName, runtime);
+  let result: SafetyResult;
+  try {
+    result = JSON.parse(readFileSync(path, 'utf8')) as SafetyResult;
+  } catch {
+    return undefined;
+  }
+  const counts = result.counts;
+  if (typeof counts?.errors !== 'number' || typeof counts.warnings !== 'number') return undefined;
+  return { findings: counts.errors + counts.warnings, errors: counts.errors, warnings: counts.warnings, seed: result.seed, checkedAt: result.startedAt, path };
+}
+
+/** One line for a report's workload section or `advise`. */
+export function safetyCheckLine(check: SafetyCheck | undefined): string {
+  if (!check) return 'not checked with `lmi-bench safety` yet: run it before moving to LMI';
+  const detail = check.findings === 0 ? '' : ` (${check.errors} error${check.errors === 1 ? '' : 's'}, ${check.warnings} warning${check.warnings === 1 ? '' : 's'})`;
+  return `checked with \`lmi-bench safety\`: ${check.findings} finding${check.findings === 1 ? '' : 's'}${detail}, seed ${check.seed}, ${check.checkedAt.slice(0, 10)}`;
+}

@@ -1,0 +1,32 @@
+/** Runs `lmi-bench safety` as a user would, with its --json result read back. */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SafetyResult } from '../../runner/safety/result.ts';
+import { cleanEnv, repoRoot, runProcess, type Finished } from '../cli/spawn-cli.ts';
+
+export const safetyFixtures = fileURLToPath(new URL('../fixtures/safety/', import.meta.url));
+
+export interface SafetyRun extends Finished {
+  dir: string;
+  result: SafetyResult | undefined;
+}
+
+/** Small rounds keep each run to seconds: 3 rounds up to 8 at once, 8 events, 16 lone runs. */
+export const quick = ['--concurrency', '8', '--rounds', '3'];
+
+export async function runSafetyCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<SafetyRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'lmi-bench-safety-test-'));
+  const finished = await runProcess(process.execPath, [`${repoRoot}bin/lmi-bench.mjs`, 'safety', '--json', join(dir, 'result.json'), '--out', join(dir, 'results'), ...args], {
+    env: cleanEnv(env),
+    timeoutMs: 120_000,
+  });
+  let result: SafetyResult | undefined;
+  try {
+    result = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as SafetyResult;
+  } catch {
+    result = undefined;
+  }
+  return { ...finished, dir, result };
+}
