@@ -6,7 +6,7 @@ import type { RunFile } from '../runner/run/run-file.ts';
 import { escapeMarkdown } from './escape.ts';
 import { formatCount, formatMs, formatRps, formatUsd } from './format.ts';
 import { localNotice, priceSourceText, statusNotice, statusText, targetText } from './header.ts';
-import { measuredLevels, modeName, settingsLabel, sortedLevels, variantLabel } from './model.ts';
+import { levelLoadLabel, measuredLevels, modeName, settingsLabel, sortedLevels, variantLabel } from './model.ts';
 import { describeRecommendation } from './recommendation.ts';
 import { buildVerdict, crossoversOutsideMeasured, measuredRange, requestsPerMonthAt, verdictText } from './verdict.ts';
 
@@ -33,7 +33,7 @@ export function renderMarkdown(run: RunFile): string {
       '| Mode | Settings | Concurrency | req/s | p50 (ms) | p99 (ms) | Throttled | $ / M requests |',
       '|---|---|--:|--:|--:|--:|--:|--:|',
       ...measured.map((level) =>
-        `| ${modeName(level.mode)} | ${escapeMarkdown(settingsLabel(level.mode, level.settings))} | ${level.concurrency} | ${formatRps(level.throughputRps)} | ${formatMs(level.latencyMs.p50)} | ${formatMs(level.latencyMs.p99)} | ${formatCount(level.requests.throttled)} | ${level.cost ? formatUsd(level.cost.usdPerMillionRequests) : '—'} |`,
+        `| ${modeName(level.mode)} | ${escapeMarkdown(settingsLabel(level.mode, level.settings))} | ${levelLoadLabel(level)} | ${formatRps(level.throughputRps)} | ${formatMs(level.latencyMs.p50)} | ${formatMs(level.latencyMs.p99)} | ${formatCount(level.requests.throttled)} | ${level.cost ? formatUsd(level.cost.usdPerMillionRequests) : '—'} |`,
       ),
       '',
     );
@@ -67,7 +67,7 @@ export function renderMarkdown(run: RunFile): string {
   if (unmeasured.length > 0) {
     lines.push('Levels not measured:', '');
     for (const level of unmeasured) {
-      lines.push(`- ${escapeMarkdown(variantLabel(level))} at concurrency ${level.concurrency}: ${level.state}, ${escapeMarkdown(level.reason)}`);
+      lines.push(`- ${escapeMarkdown(variantLabel(level))} at ${level.rate !== undefined ? `${level.rate} req/s` : `concurrency ${level.concurrency}`}: ${level.state}, ${escapeMarkdown(level.reason)}`);
     }
     lines.push('');
   }

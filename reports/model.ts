@@ -30,7 +30,7 @@ export function compareLevels(a: LevelResult, b: LevelResult): number {
   const byRatio = (a.settings.gibPerVcpu ?? 0) - (b.settings.gibPerVcpu ?? 0);
   if (byRatio !== 0) return byRatio;
   const byMemory = a.settings.memoryMb - b.settings.memoryMb;
-  return byMemory !== 0 ? byMemory : a.concurrency - b.concurrency;
+  return byMemory !== 0 ? byMemory : levelLoad(a) - levelLoad(b);
 }
 
 export function sortedLevels(run: RunFile): LevelResult[] {
@@ -41,9 +41,33 @@ export function measuredLevels(run: RunFile): MeasuredLevel[] {
   return sortedLevels(run).filter((level): level is MeasuredLevel => level.state === 'measured');
 }
 
+/**
+ * Levels that are points of a curve: measured and not saturated. A saturated open-loop level
+ * (its achieved rate fell more than 5% short) measures a queue, not the function at that rate.
+ */
+export function curveLevels(run: RunFile): MeasuredLevel[] {
+  return measuredLevels(run).filter((level) => level.saturated !== true);
+}
+
+/** True when the run's levels are open-loop arrival rates (--rates) rather than concurrencies. */
+export function hasRateLevels(run: RunFile): boolean {
+  return run.levels.some((level) => level.rate !== undefined);
+}
+
+/** A level's position on the load axis: its arrival rate (open loop) or its concurrency. */
+export function levelLoad(level: LevelResult): number {
+  return level.rate ?? level.concurrency;
+}
+
+/** `40 req/s` (open loop) or `32` (closed loop), with `saturated` when it is. */
+export function levelLoadLabel(level: LevelResult): string {
+  const load = level.rate !== undefined ? `${level.rate} req/s` : String(level.concurrency);
+  return level.state === 'measured' && level.saturated ? `${load} (saturated)` : load;
+}
+
 /** Stable key of one level, used to pick it in the distribution chart. */
 export function levelKey(level: LevelResult): string {
-  return `${variantLabel(level)} @ ${level.concurrency}`;
+  return `${variantLabel(level)} @ ${level.rate !== undefined ? `${level.rate} req/s` : level.concurrency}`;
 }
 
 /** Labels of the LMI settings combinations that were measured (more than one = a sweep). */

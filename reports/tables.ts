@@ -7,7 +7,7 @@ import { usdPerMillion } from './charts/cost-charts.ts';
 import type { LevelDistribution } from './charts/distribution-chart.ts';
 import { escapeHtml } from './escape.ts';
 import { formatCount, formatMs, formatRps, formatUsd } from './format.ts';
-import { levelKey, measuredLevels, modeName, settingsLabel, sortedLevels } from './model.ts';
+import { hasRateLevels, levelKey, levelLoadLabel, measuredLevels, modeName, settingsLabel, sortedLevels } from './model.ts';
 
 export interface Column {
   header: string;
@@ -35,11 +35,11 @@ const num = (header: string): Column => ({ header, numeric: true });
 
 export function levelsTable(run: RunFile): string {
   const columns = [
-    { header: 'Mode' }, { header: 'Settings' }, num('Concurrency'), num('Throughput (req/s)'), num('p50 (ms)'), num('p90 (ms)'), num('p95 (ms)'), num('p99 (ms)'), num('max (ms)'),
+    { header: 'Mode' }, { header: 'Settings' }, num(hasRateLevels(run) ? 'Arrival rate' : 'Concurrency'), num('Throughput (req/s)'), num('p50 (ms)'), num('p90 (ms)'), num('p95 (ms)'), num('p99 (ms)'), num('max (ms)'),
     num('OK'), num('Throttled'), num('Errors'), num('Cold starts'), num('Cold starts in warm-up'), num('Environments'), num('Instances'), num('$ / M requests'),
   ];
   const rows = measuredLevels(run).map((level) => [
-    modeName(level.mode), settingsLabel(level.mode, level.settings), String(level.concurrency), formatRps(level.throughputRps),
+    modeName(level.mode), settingsLabel(level.mode, level.settings), levelLoadLabel(level), formatRps(level.throughputRps),
     formatMs(level.latencyMs.p50), formatMs(level.latencyMs.p90), formatMs(level.latencyMs.p95), formatMs(level.latencyMs.p99), formatMs(level.latencyMs.max),
     formatCount(level.requests.ok), formatCount(level.requests.throttled), formatCount(level.requests.errors),
     level.unmeasured?.includes('coldStarts') ? 'not measured' : formatCount(level.coldStarts),

@@ -1,9 +1,15 @@
 /** Latency, throughput and capacity per concurrency level, for every measured variant. */
 import type { RunFile } from '../../runner/run/run-file.ts';
-import { measuredLevels, variantLabel } from '../model.ts';
+import { curveLevels, hasRateLevels, levelLoad, measuredLevels, variantLabel } from '../model.ts';
 import { baseConfig, variantScale, type ChartDef } from './chart.ts';
 
 const concurrencyAxis = { field: 'concurrency', type: 'ordinal', title: 'Concurrency (connections)', sort: 'ascending', axis: { labelAngle: 0 } } as const;
+/** Open-loop runs (--rates): levels are arrival rates, on the same axis as the crossover. */
+const rateAxis = { field: 'concurrency', type: 'ordinal', title: 'Arrival rate (req/s, open loop)', sort: 'ascending', axis: { labelAngle: 0 } } as const;
+
+function loadAxis(run: RunFile): typeof concurrencyAxis | typeof rateAxis {
+  return hasRateLevels(run) ? rateAxis : concurrencyAxis;
+}
 
 function variantColor(run: RunFile) {
   const scale = variantScale(measuredLevels(run).map((level) => ({ label: variantLabel(level), mode: level.mode })));
@@ -11,10 +17,11 @@ function variantColor(run: RunFile) {
 }
 
 export function latencyChart(run: RunFile): ChartDef {
-  const values = measuredLevels(run).flatMap((level) =>
+  // Saturated levels are left out: their latency is a queue's (the tables list them as saturated).
+  const values = curveLevels(run).flatMap((level) =>
     (['p50', 'p95', 'p99'] as const).map((percentile) => ({
       variant: variantLabel(level),
-      concurrency: level.concurrency,
+      concurrency: levelLoad(level),
       percentile,
       latencyMs: level.latencyMs[percentile],
       requests: level.requests.ok,
@@ -34,7 +41,7 @@ export function latencyChart(run: RunFile): ChartDef {
         height: 220,
         layer: [{ mark: { type: 'line', point: true } }],
         encoding: {
-          x: concurrencyAxis,
+          x: loadAxis(run),
           y: { field: 'latencyMs', type: 'quantitative', title: 'Latency (ms)', scale: { zero: true } },
           color: variantColor(run),
           tooltip: [
@@ -51,9 +58,9 @@ export function latencyChart(run: RunFile): ChartDef {
 }
 
 export function throughputChart(run: RunFile): ChartDef {
-  const values = measuredLevels(run).map((level) => ({
+  const values = curveLevels(run).map((level) => ({
     variant: variantLabel(level),
-    concurrency: level.concurrency,
+    concurrency: levelLoad(level),
     throughputRps: level.throughputRps,
     ok: level.requests.ok,
     throttled: level.requests.throttled,
@@ -71,7 +78,7 @@ export function throughputChart(run: RunFile): ChartDef {
       data: { values },
       mark: { type: 'line', point: true },
       encoding: {
-        x: concurrencyAxis,
+        x: loadAxis(run),
         y: { field: 'throughputRps', type: 'quantitative', title: 'Throughput (req/s)' },
         color: variantColor(run),
         tooltip: [
@@ -99,7 +106,7 @@ export function capacityChart(run: RunFile): ChartDef {
       ...(unmeasured.has('coldStarts') ? [] : [{ metric: 'Cold starts', value: level.coldStarts }]),
       { metric: 'Throttled requests (429)', value: level.requests.throttled },
     ];
-    return rows.map((row) => ({ ...row, variant, concurrency: level.concurrency }));
+    return rows.map((row) => ({ ...row, variant, concurrency: levelLoad(level) }));
   });
   return {
     id: 'chart-capacity',
@@ -118,7 +125,7 @@ export function capacityChart(run: RunFile): ChartDef {
         height: 110,
         mark: { type: 'bar', tooltip: true },
         encoding: {
-          x: concurrencyAxis,
+          x: loadAxis(run),
           xOffset: { field: 'variant', type: 'nominal', sort: variantColor(run).scale.domain },
           y: { field: 'value', type: 'quantitative', title: null, axis: { tickMinStep: 1 }, scale: { domain: { unionWith: [0, 1] } } },
           color: variantColor(run),

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { ExitCode } from '../errors.ts';
 import { planVariants } from '../plan/variants.ts';
 import { planToJson } from '../plan/plan-json.ts';
+import { planLevelCount } from '../plan/wall-time.ts';
 import { claimRunFolder } from '../plan/out-dir.ts';
 import type { BenchPlan } from '../plan/plan.ts';
 import type { Target } from '../target/target.ts';
@@ -45,7 +46,7 @@ export async function runBench(requested: BenchPlan): Promise<number> {
   const variants = planVariants(plan);
   const checkpoint = new RunCheckpoint({
     dir: plan.outDir,
-    levelCount: variants.length * plan.concurrency.length,
+    levelCount: variants.length * planLevelCount(plan),
     build: (outcome) => buildRunFile(plan, planJson, machine, startedAtMs, outcome),
     onError: (message) => process.stderr.write(`lmi-bench: could not save progress: ${message}\n`),
   });

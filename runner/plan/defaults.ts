@@ -18,6 +18,8 @@ export const benchDefaults = {
    * levels x 12 s of load plus deploys) finishes well within 3 minutes on the local engine.
    */
   concurrency: [1, 8, 32, 64],
+  /** One generator in the runner: enough on the local engine, where no network separates them. */
+  loadWorkers: 1,
   durationSec: 10,
   warmupSec: 2,
   trials: 1,
@@ -62,6 +64,10 @@ export const benchDefaults = {
 /** Documented bounds the validator enforces (LMI-FACTS.md and the Lambda quotas). */
 export const benchLimits = {
   concurrency: { min: 1, max: 10000 },
+  /** Requests per second of an open-loop level. */
+  rate: { min: 0.1, max: 100000 },
+  /** Lambda's default account concurrency is 1000; a level's workers are a small part of it. */
+  loadWorkers: { min: 1, max: 100 },
   trials: { min: 1, max: 100 },
   lambdaConcurrencyLimit: { min: 1, max: 1000000 },
   discount: { min: 0, max: 1 },

@@ -37,6 +37,8 @@ function shapeParsers(cwd: string): Record<string, (raw: string) => unknown> {
     target: (raw) => parseChoice(label('target'), raw, targets),
     modes: (raw) => parseChoiceList(label('modes'), raw, modes),
     concurrency: (raw) => parseIntegerList(label('concurrency'), raw, benchLimits.concurrency),
+    rates: (raw) => parseDecimalList(label('rates'), raw, benchLimits.rate),
+    'load-workers': (raw) => parseInteger(label('load-workers'), raw, benchLimits.loadWorkers),
     duration: (raw) => parsePositiveSeconds(label('duration'), raw),
     warmup: (raw) => parseDecimal(label('warmup'), raw, { min: 0 }),
     trials: (raw) => parseInteger(label('trials'), raw, benchLimits.trials),
@@ -84,6 +86,14 @@ export async function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv, cwd
   const target = flags.parse('target', (l, raw) => parseChoice(l, raw, targets)) ?? benchDefaults.target;
   const chosenModes = flags.parse('modes', (l, raw) => parseChoiceList(l, raw, modes)) ?? [...benchDefaults.modes];
   const concurrency = flags.parse('concurrency', (l, raw) => parseIntegerList(l, raw, benchLimits.concurrency)) ?? [...benchDefaults.concurrency];
+  const rates = flags.parse('rates', (l, raw) => parseDecimalList(l, raw, benchLimits.rate));
+  if (rates !== undefined && flags.given('concurrency')) {
+    throw new UsageError(`${flags.label('rates')} and ${flags.label('concurrency')} are alternatives: levels are arrival rates (open loop) or connections (closed loop)`);
+  }
+  const loadWorkers = flags.parse('load-workers', (l, raw) => parseInteger(l, raw, benchLimits.loadWorkers)) ?? benchDefaults.loadWorkers;
+  // Side by side is what makes AWS runs short (a 5-minute period serves every variant); it needs
+  // load that does not share one machine's link, hence the default with workers only.
+  const parallelVariants = flags.bool('parallel-variants') ?? (target === 'aws' && loadWorkers >= 2);
   const durationSec = flags.parse('duration', parsePositiveSeconds) ?? benchDefaults.durationSec;
   const warmupSec = flags.parse('warmup', (l, raw) => parseDecimal(l, raw, { min: 0 })) ?? benchDefaults.warmupSec;
   const trials = flags.parse('trials', (l, raw) => parseInteger(l, raw, benchLimits.trials)) ?? benchDefaults.trials;
@@ -162,6 +172,8 @@ export async function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv, cwd
     region,
     pricing: { offline: flags.bool('offline') ?? benchDefaults.pricing.offline, discount, freeTier: flags.bool('free-tier') ?? benchDefaults.pricing.freeTier },
     outDir,
+    ...(rates !== undefined ? { rates: [...rates].sort((a, b) => a - b) } : {}),
+    ...(loadWorkers > 1 || parallelVariants ? { load: { workers: loadWorkers, parallelVariants } } : {}),
     ...(sloP99Ms !== undefined ? { sloP99Ms } : {}),
     ...(profile ? { profile } : {}),
     ...(target === 'aws' ? { aws: { keep: keep ?? benchDefaults.aws.keep, maxSpendUsd: maxSpendUsd ?? benchDefaults.aws.maxSpendUsd } } : {}),

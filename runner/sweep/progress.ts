@@ -18,7 +18,7 @@ export interface ProgressPrinter {
 }
 
 export function formatProgress(p: SweepProgress): string {
-  const where = `level ${p.levelIndex}/${p.levelCount} ${p.mode} ${p.variantId} c=${p.concurrency}`;
+  const where = `level ${p.levelIndex}/${p.levelCount} ${p.mode} ${p.variantId} ${p.rate !== undefined ? `${p.rate} req/s` : `c=${p.concurrency}`}`;
   if (p.phase === 'deploy') return `${where}  deploying… ${seconds(p.elapsedMs)}`;
   const phase = p.phase === 'warm-up' ? 'warm-up' : `trial ${p.trial}/${p.trials}`;
   const { ok, throttled, errors } = p.requests;
@@ -26,7 +26,7 @@ export function formatProgress(p: SweepProgress): string {
 }
 
 export function formatLevelLine(level: LevelResult, levelIndex: number, levelCount: number): string {
-  const where = `level ${levelIndex}/${levelCount} ${level.mode} ${level.variantId} c=${level.concurrency}`;
+  const where = `level ${levelIndex}/${levelCount} ${level.mode} ${level.variantId} ${level.rate !== undefined ? `${level.rate} req/s` : `c=${level.concurrency}`}${level.state === 'measured' && level.saturated ? ' saturated' : ''}`;
   if (level.state !== 'measured') return `${where}  ${level.state}: ${level.reason}`;
   const { ok, throttled, errors } = level.requests;
   const elapsedMs = level.window.endMs - level.window.startMs;

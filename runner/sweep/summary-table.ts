@@ -12,7 +12,9 @@ export function formatSettings(level: LevelResult): string {
 }
 
 function row(level: LevelResult): string[] {
-  const head = [level.mode, formatSettings(level), String(level.concurrency)];
+  // Open-loop levels show their arrival rate; a saturated one says so (its latency is a queue's).
+  const load = level.rate !== undefined ? `${level.rate}/s` : String(level.concurrency);
+  const head = [level.mode, formatSettings(level), level.state === 'measured' && level.saturated ? `${load} saturated` : load];
   if (level.state !== 'measured') return [...head, `${level.state}: ${level.reason}`];
   const unknown = new Set(level.unmeasured ?? []);
   return [

@@ -6,6 +6,23 @@
 import { ExitCode } from '../../errors.ts';
 import { parseBenchArgs } from '../../plan/parse.ts';
 import { planToJson } from '../../plan/plan-json.ts';
+import { estimateWallTime } from '../../plan/wall-time.ts';
+import type { BenchPlan } from '../../plan/plan.ts';
+
+/** The wall time of the plan as it will run, and of the same plan the other way (with and without parallel variants). */
+function wallTimeJson(plan: BenchPlan): Record<string, unknown> {
+  const estimate = estimateWallTime(plan, { loadWorkers: plan.load?.workers ?? 1 });
+  const parallel = (plan.load?.parallelVariants ?? false) && estimate.parallelMs !== undefined;
+  const minutes = (ms: number): number => Math.round(ms / 6000) / 10;
+  return {
+    parallelVariants: parallel,
+    estimateMin: minutes(parallel && estimate.parallelMs !== undefined ? estimate.parallelMs : estimate.sequentialMs),
+    sequentialMin: minutes(estimate.sequentialMs),
+    ...(estimate.parallelMs !== undefined ? { parallelMin: minutes(estimate.parallelMs), parallelShareOfSequential: Math.round((estimate.parallelMs / estimate.sequentialMs) * 1000) / 1000 } : {}),
+    setupMin: minutes(estimate.setupMs),
+    assumptions: estimate.assumptions,
+  };
+}
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = await parseBenchArgs(argv, process.env);
@@ -14,7 +31,7 @@ export async function run(argv: string[]): Promise<number> {
     return ExitCode.ok;
   }
   if (parsed.planOnly) {
-    process.stdout.write(JSON.stringify(planToJson(parsed.plan), null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ ...planToJson(parsed.plan), wallTime: wallTimeJson(parsed.plan) }, null, 2) + '\n');
     return ExitCode.ok;
   }
   const { runBench } = await import('../../bench/run-bench.ts');
