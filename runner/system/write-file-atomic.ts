@@ -24,8 +24,9 @@ export async function writeFileAtomic(path: string, data: string, options: Write
     await writeFile(temp, data, 'utf8');
     await rename(temp, path);
   } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
+    // A cleanup that fails too (the folder is not one) must not hide the first error.
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw namingTarget(error, temp, path);
   } finally {
     pending.delete(temp);
   }
@@ -38,9 +39,25 @@ export function writeFileAtomicSync(path: string, data: string): void {
     writeFileSync(temp, data);
     renameSync(temp, path);
   } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // As above: the first error is the one to report.
+    }
+    throw namingTarget(error, temp, path);
   }
+}
+
+/**
+ * The temp file is ours, not the user's: an error (EACCES, ENOSPC, ENOTDIR) names the path
+ * the caller asked for, keeping its code so it still reads as an environment error.
+ */
+function namingTarget(error: unknown, temp: string, path: string): unknown {
+  if (!(error instanceof Error)) return error;
+  const e = error as NodeJS.ErrnoException;
+  e.message = e.message.replaceAll(temp, path);
+  if (e.path === temp) e.path = path;
+  return e;
 }
 
 /** For an immediate exit (second Ctrl-C): the target files stay whole, only temp files go. */

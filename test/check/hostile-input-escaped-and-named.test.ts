@@ -1,11 +1,14 @@
 // check with hostile or broken input: a workload name with markup is escaped in the Markdown
-// on stdout and in $GITHUB_STEP_SUMMARY (as summary.md escapes it), never rendered.
+// on stdout and in $GITHUB_STEP_SUMMARY (as summary.md escapes it), never rendered; an output
+// path that cannot be written is named as the user gave it (never our temp file), before any
+// work is done.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, tempDir } from './support.ts';
 import { level, logNormalMs, run } from '../analysis/constructed.ts';
+import { writeFileAtomic } from '../../runner/system/write-file-atomic.ts';
 
 const hostileName = '<img src=x onerror=alert(1)> **pwned** [click](https://evil.example) | col';
 
@@ -31,4 +34,39 @@ test('the workload name is escaped in the Markdown on stdout and in $GITHUB_STEP
     assert.doesNotMatch(markdown, /<img/, `${where}: raw markup`);
     assert.doesNotMatch(markdown, /[^\\]\*\*pwned/, `${where}: emphasis not escaped`);
   }
+});
+
+test('an unwritable --junit or --json path is one line naming that path, and nothing is written', { timeout: 60_000 }, async () => {
+  const dir = tempDir();
+  const runPath = join(dir, 'run.json');
+  writeFileSync(runPath, JSON.stringify(hostileRun('a', 1)));
+  const aFile = join(dir, 'a-file');
+  writeFileSync(aFile, 'not a folder');
+  const aFolder = join(dir, 'a-folder');
+  mkdirSync(aFolder);
+  const cases: Array<[string[], RegExp]> = [
+    [['--junit', join(aFile, 'out.xml')], new RegExp(`^lmi-bench: --junit ${join(aFile, 'out.xml')}: ${aFile} is a file, not a folder$`)],
+    [['--json', aFolder], new RegExp(`^lmi-bench: --json ${aFolder} is a folder: give a file name$`)],
+  ];
+  for (const [args, message] of cases) {
+    const result = await cli(['check', '--baseline', runPath, '--candidate', runPath, ...args]);
+    assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
+    assert.equal(result.stdout, '', 'it stopped before comparing');
+    assert.match(result.stderr.trimEnd(), message);
+    assert.doesNotMatch(result.stderr, /\.tmp/);
+  }
+  assert.deepEqual(readdirSync(dir).sort(), ['a-file', 'a-folder', 'run.json']);
+  assert.deepEqual(readdirSync(aFolder), []);
+});
+
+test('a write that fails after the checks names the target path, not the temp file, and keeps the code', async () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'a-file'), '');
+  const target = join(dir, 'a-file', 'report.xml');
+  await assert.rejects(writeFileAtomic(target, '<testsuite/>'), (error: NodeJS.ErrnoException) => {
+    assert.equal(error.code, 'ENOTDIR');
+    assert.ok(error.message.includes(target), error.message);
+    assert.doesNotMatch(error.message, /\.tmp/);
+    return true;
+  });
 });

@@ -4,7 +4,7 @@
  * command) and exits 1 when any row regressed, 0 otherwise, 2 on bad input.
  */
 import { appendFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.ts';
 import { flagText, readCommandLine, type FlagSpec } from '../args.ts';
@@ -75,7 +75,7 @@ export async function run(argv: string[]): Promise<number> {
   const junitPath = text('junit');
   const jsonPath = text('json');
   for (const [label, path] of [['--junit', junitPath], ['--json', jsonPath]] as const) {
-    if (path !== undefined && !existsSync(dirname(resolve(path)))) throw new UsageError(`${label} ${path}: folder ${dirname(resolve(path))} does not exist`);
+    if (path !== undefined) checkWritableFile(label, path);
   }
   const baseline = readCheckRun(baselinePath, 'baseline');
   const candidatePath = text('candidate');
@@ -102,6 +102,22 @@ export async function run(argv: string[]): Promise<number> {
     return ExitCode.regression;
   }
   return ExitCode.ok;
+}
+
+/**
+ * Before any work (a candidate may take minutes to measure): the output file's folder exists
+ * and is writable, and the path is not a folder. Messages name the path as the user gave it.
+ */
+function checkWritableFile(label: string, path: string): void {
+  const folder = dirname(resolve(path));
+  if (!existsSync(folder)) throw new UsageError(`${label} ${path}: folder ${folder} does not exist`);
+  if (!statSync(folder).isDirectory()) throw new UsageError(`${label} ${path}: ${folder} is a file, not a folder`);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new UsageError(`${label} ${path}: folder ${folder} is not writable`);
+  }
+  if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`${label} ${path} is a folder: give a file name`);
 }
 
 function number(label: string, raw: string | undefined, fallback: number, min: number, max: number, integer: boolean): number {
