@@ -15,7 +15,13 @@ import { runtimes, type Runtime } from '../../workload/manifest.ts';
 const help = `usage: lmi-bench engine [--port N] [--workload NAME|DIR --runtime node|python]
 
 Runs the local engine in the foreground on 127.0.0.1. With --workload, also deploys a
-standard Lambda and an LMI function of that workload and prints their URLs.`;
+standard Lambda and an LMI function of that workload and prints their URLs.
+
+When listening it writes one JSON line to stdout: {"event":"ready","pid":…,"controlUrl":…,
+"token":…}. The control API (/_engine/…) needs that token as "authorization: Bearer TOKEN":
+whoever holds it can run code as this user. Function URLs, and the CloudWatch and Lambda
+APIs the AWS SDK reads on the control port, need no token; requests with an Origin header
+or a Host other than 127.0.0.1/localhost are refused.`;
 
 function parse(argv: string[]): { port: number; workload?: string; runtime: Runtime; help: boolean } {
   let values;
