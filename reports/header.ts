@@ -63,12 +63,13 @@ export function statusNotice(run: RunFile): string | null {
 export const localNotice =
   'Local run: these timings are this machine’s, not AWS’s. The embedded engine runs the real handlers, but CPU is not throttled to the memory setting, and network, instance types and scaling delays are emulated. Use it to compare modes and settings; measure on AWS before deciding.';
 
-export function headerHtml(run: RunFile): string {
+export function headerHtml(run: RunFile, safety?: string): string {
   const verdict = buildVerdict(run);
   const seconds = (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000;
   const w = run.workload;
   const facts: Array<[string, string]> = [
     ['Workload', `${w.name} (${w.runtime}${w.kind ? `, ${w.kind}` : ''})${w.description ? ` — ${w.description}` : ''}`],
+    ...(safety === undefined ? [] : [['Safety', safety] as [string, string]]),
     ['Target', targetText(run)],
     ['Date', `${formatDateTime(run.startedAt)} (${run.status === 'running' ? 'last saved after' : 'took'} ${formatDurationSec(seconds)})`],
     ['Prices', priceSourceText(run)],

@@ -25,7 +25,8 @@ const manyCrossovers = 6;
 const css = readFileSync(new URL('style.css', assetsDir), 'utf8');
 const pageScript = inlineScript('page', readFileSync(new URL('page.js', assetsDir), 'utf8'));
 
-export function renderHtml(run: RunFile): string {
+/** `safety`: the workload's last `lmi-bench safety` check, as one line (write-report.ts). */
+export function renderHtml(run: RunFile, safety?: string): string {
   const distributions: LevelDistribution[] = measuredLevels(run).map((level) => ({ level, distribution: decodeDistribution(level.histogram) }));
   const charts = {
     cost: costCurveChart(run),
@@ -39,7 +40,7 @@ export function renderHtml(run: RunFile): string {
   const rendered = Object.values(charts).filter((chart): chart is ChartDef => chart !== null);
   const scripts = [...vegaBundles(), pageScript];
   const body = [
-    headerHtml(run),
+    headerHtml(run, safety),
     recommendationSection(run),
     costSection(run, charts.cost, charts.monthly),
     performanceSection(run, charts.latency, charts.throughput, charts.capacity),

@@ -10,7 +10,8 @@ import { levelLoadLabel, measuredLevels, modeName, settingsLabel, sortedLevels, 
 import { describeRecommendation } from './recommendation.ts';
 import { buildVerdict, crossoversOutsideMeasured, measuredRange, requestsPerMonthAt, verdictText } from './verdict.ts';
 
-export function renderMarkdown(run: RunFile): string {
+/** `safety`: the workload's last `lmi-bench safety` check, as one line (write-report.ts). */
+export function renderMarkdown(run: RunFile, safety?: string): string {
   const w = run.workload;
   const lines: string[] = [
     `## lmi-bench: ${escapeMarkdown(w.name)} (${escapeMarkdown(w.runtime)})`,
@@ -25,6 +26,8 @@ export function renderMarkdown(run: RunFile): string {
     `Target: ${escapeMarkdown(targetText(run))} · Started: ${escapeMarkdown(run.startedAt)} · Prices: ${escapeMarkdown(priceSourceText(run))} · Status: ${escapeMarkdown(statusText(run))}`,
     '',
   );
+  // The check line's backticks are Markdown on purpose: it names the command.
+  if (safety !== undefined) lines.push(`Safety: ${safety}`, '');
   const recommendation = describeRecommendation(run);
   if (recommendation) lines.push(`**Recommendation:** ${escapeMarkdown(recommendation.headline)}`, '');
   const measured = measuredLevels(run);

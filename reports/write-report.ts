@@ -1,5 +1,6 @@
 /** Renders report.html and summary.md beside a run's run.json. */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { readLatestSafety, safetyCheckLine } from '../runner/safety/latest-result.ts';
 import { writeFileAtomic } from '../runner/system/write-file-atomic.ts';
 import { renderHtml } from './html.ts';
 import { renderMarkdown } from './markdown.ts';
@@ -7,9 +8,11 @@ import { readRunForReport } from './read-run.ts';
 
 export async function writeReport(runDir: string): Promise<{ htmlPath: string; markdownPath: string }> {
   const run = await readRunForReport(runDir);
+  // `lmi-bench safety` keeps its last result of this workload next to the runs (same --out).
+  const safety = safetyCheckLine(readLatestSafety(dirname(runDir), run.workload.name, run.workload.runtime));
   // Render both before writing either, so a rendering failure leaves no new file behind.
-  const html = renderHtml(run);
-  const markdown = renderMarkdown(run);
+  const html = renderHtml(run, safety);
+  const markdown = renderMarkdown(run, safety);
   const htmlPath = join(runDir, 'report.html');
   const markdownPath = join(runDir, 'summary.md');
   await writeFileAtomic(htmlPath, html);

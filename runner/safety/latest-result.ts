@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Runtime } from '../workload/manifest.ts';
 import type { SafetyResult } from './result.ts';
 
-export function latestSafetyPath(outDir: string, workloadName: string, runtime: Runtime): string {
+export function latestSafetyPath(outDir: string, workloadName: string, runtime: Runtime | string): string {
   return join(outDir, 'safety', `${workloadName.replace(/[^A-Za-z0-9._-]/g, '-')}-${runtime}.json`);
 }
 
@@ -23,7 +23,7 @@ export interface SafetyCheck {
 }
 
 /** The last check of this workload and runtime, or undefined when there is none (or it is unreadable). */
-export function readLatestSafety(outDir: string, workloadName: string, runtime: Runtime): SafetyCheck | undefined {
+export function readLatestSafety(outDir: string, workloadName: string, runtime: Runtime | string): SafetyCheck | undefined {
   const path = latestSafetyPath(outDir, workloadName, runtime);
   let result: SafetyResult;
   try {
