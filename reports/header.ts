@@ -61,7 +61,14 @@ export function statusNotice(run: RunFile): string | null {
 }
 
 export const localNotice =
-  'Local run: these timings are this machine’s, not AWS’s. The embedded engine runs the real handlers, but CPU is not throttled to the memory setting, and network, instance types and scaling delays are emulated. Use it to compare modes and settings; measure on AWS before deciding.';
+  'Local run: these timings are this machine’s, not AWS’s. Standard Lambda’s duration (and so its cost) is modelled for AWS from the CPU time measured here and the memory’s vCPU share (1,769 MB = 1 vCPU), leaving out time spent waiting for this machine’s cores; latency percentiles are this machine’s. Network, instance types and scaling delays are emulated: measure on AWS before deciding.';
+
+/** Said when the environments' /tmp folders were not fully their own (run.json tmpIsolation). */
+export function tmpIsolationNotice(run: RunFile): string | null {
+  const isolation = run.tmpIsolation;
+  if (!isolation || isolation.complete) return null;
+  return `/tmp isolation is partial on this run: ${isolation.note.replace(/[.\s]+$/, '')}. On AWS every environment has its own /tmp.`;
+}
 
 export function headerHtml(run: RunFile, safety?: string): string {
   const verdict = buildVerdict(run);
@@ -81,6 +88,8 @@ export function headerHtml(run: RunFile, safety?: string): string {
   const status = statusNotice(run);
   if (status) notices.push(`<p class="notice bad" id="status-notice">${escapeHtml(status)}</p>`);
   if (run.target === 'local') notices.push(`<p class="notice" id="local-notice">${escapeHtml(localNotice)}</p>`);
+  const tmp = tmpIsolationNotice(run);
+  if (tmp) notices.push(`<p class="notice" id="tmp-notice">${escapeHtml(tmp)}</p>`);
   const basis = run.crossover?.basis;
   return [
     `<header>`,

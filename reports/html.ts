@@ -10,6 +10,7 @@ import type { ChartDef } from './charts/chart.ts';
 import { costCurveChart, monthlyChart, settingsSweepChart } from './charts/cost-charts.ts';
 import { distributionChart, type LevelDistribution } from './charts/distribution-chart.ts';
 import { capacityChart, latencyChart, throughputChart } from './charts/performance-charts.ts';
+import { durationChart } from './charts/duration-chart.ts';
 import { decodeDistribution } from './distribution.ts';
 import { escapeHtml, jsonForScript } from './escape.ts';
 import { formatCount, formatRps } from './format.ts';
@@ -17,7 +18,7 @@ import { headerHtml } from './header.ts';
 import { measuredLevels } from './model.ts';
 import { describeRecommendation } from './recommendation.ts';
 import { crossoversOutsideMeasured, measuredRange, requestsPerMonthAt } from './verdict.ts';
-import { cloudwatchTable, costCurveTable, distributionTable, levelsTable, monthlyTable, trialsTable, unmeasuredTable } from './tables.ts';
+import { cloudwatchTable, costCurveTable, distributionTable, durationTable, levelsTable, monthlyTable, trialsTable, unmeasuredTable } from './tables.ts';
 
 const assetsDir = new URL('./assets/', import.meta.url);
 /** Past this many crossovers they are listed on demand, not in the running text. */
@@ -32,6 +33,7 @@ export function renderHtml(run: RunFile, safety?: string): string {
     cost: costCurveChart(run),
     monthly: monthlyChart(run),
     latency: measuredLevels(run).length > 0 ? latencyChart(run) : null,
+    duration: durationChart(run),
     throughput: measuredLevels(run).length > 0 ? throughputChart(run) : null,
     capacity: measuredLevels(run).length > 0 ? capacityChart(run) : null,
     distribution: distributionChart(distributions),
@@ -43,7 +45,7 @@ export function renderHtml(run: RunFile, safety?: string): string {
     headerHtml(run, safety),
     recommendationSection(run),
     costSection(run, charts.cost, charts.monthly),
-    performanceSection(run, charts.latency, charts.throughput, charts.capacity),
+    performanceSection(run, charts.latency, charts.duration, charts.throughput, charts.capacity),
     distributionSection(distributions, charts.distribution),
     charts.settings ? section('settings', 'LMI settings sweep', [chartBlock(charts.settings)]) : '',
     unmeasuredSection(run),
@@ -150,11 +152,14 @@ function costSection(run: RunFile, cost: ChartDef | null, monthly: ChartDef | nu
   ]);
 }
 
-function performanceSection(run: RunFile, latency: ChartDef | null, throughput: ChartDef | null, capacity: ChartDef | null): string {
+function performanceSection(run: RunFile, latency: ChartDef | null, duration: ChartDef | null, throughput: ChartDef | null, capacity: ChartDef | null): string {
   if (!latency || !throughput || !capacity) return section('performance', 'Performance', ['<p>No level was measured.</p>']);
+  const durations = durationTable(run);
   return section('performance', 'Performance', [
     chartBlock(latency),
     levelsTable(run),
+    duration ? chartBlock(duration) : '',
+    durations ? details('Standard Lambda duration per level: measured, modelled, INIT', durations) : '',
     chartBlock(throughput),
     chartBlock(capacity),
     details('Every trial', trialsTable(run)),

@@ -5,7 +5,7 @@
 import type { RunFile } from '../runner/run/run-file.ts';
 import { escapeMarkdown } from './escape.ts';
 import { formatCount, formatMs, formatRps, formatUsd } from './format.ts';
-import { localNotice, priceSourceText, statusNotice, statusText, targetText } from './header.ts';
+import { localNotice, priceSourceText, statusNotice, statusText, targetText, tmpIsolationNotice } from './header.ts';
 import { levelLoadLabel, measuredLevels, modeName, settingsLabel, sortedLevels, variantLabel } from './model.ts';
 import { describeRecommendation } from './recommendation.ts';
 import { buildVerdict, crossoversOutsideMeasured, measuredRange, requestsPerMonthAt, verdictText } from './verdict.ts';
@@ -22,6 +22,8 @@ export function renderMarkdown(run: RunFile, safety?: string): string {
   const status = statusNotice(run);
   if (status) lines.push(`> **Run ${escapeMarkdown(run.status)}.** ${escapeMarkdown(status)}`, '');
   if (run.target === 'local') lines.push(`> ${escapeMarkdown(localNotice)}`, '');
+  const tmp = tmpIsolationNotice(run);
+  if (tmp) lines.push(`> ${escapeMarkdown(tmp)}`, '');
   lines.push(
     `Target: ${escapeMarkdown(targetText(run))} · Started: ${escapeMarkdown(run.startedAt)} · Prices: ${escapeMarkdown(priceSourceText(run))} · Status: ${escapeMarkdown(statusText(run))}`,
     '',

@@ -6,7 +6,8 @@ import type { RunFile } from '../runner/run/run-file.ts';
 import { usdPerMillion } from './charts/cost-charts.ts';
 import type { LevelDistribution } from './charts/distribution-chart.ts';
 import { escapeHtml } from './escape.ts';
-import { formatCount, formatMs, formatRps, formatUsd } from './format.ts';
+import { formatCount, formatMs, formatPct, formatRps, formatUsd } from './format.ts';
+import { modelledLevels } from './charts/duration-chart.ts';
 import { hasRateLevels, levelKey, levelLoadLabel, measuredLevels, modeName, settingsLabel, sortedLevels } from './model.ts';
 
 export interface Column {
@@ -49,6 +50,26 @@ export function levelsTable(run: RunFile): string {
     level.cost ? formatUsd(level.cost.usdPerMillionRequests) : '—',
   ]);
   return htmlTable(columns, rows, { id: 'table-levels' });
+}
+
+/** Standard Lambda's duration per level: measured, its parts, modelled; and INIT's share of the cost. */
+export function durationTable(run: RunFile): string | null {
+  const levels = modelledLevels(run);
+  if (levels.length === 0) return null;
+  const optionalMs = (value: number | null): string => (value === null ? '—' : formatMs(value));
+  const columns = [
+    { header: 'Settings' }, num('Concurrency'), { header: 'Source' }, num('vCPU share'), num('Measured (ms)'), num('CPU (ms)'), num('Waiting for a core (ms)'),
+    num('Off-CPU wait (ms)'), num('Modelled (ms)'), num('Invocations'), num('INIT share of $ / M'),
+  ];
+  const rows = levels.map((level) => {
+    const m = level.durationModel;
+    return [
+      settingsLabel(level.mode, level.settings), String(level.concurrency), m.source === 'local-model' ? 'modelled from this machine' : 'CloudWatch Duration',
+      m.vcpuShare.toFixed(3), formatMs(m.measuredMeanMs), optionalMs(m.cpuMeanMs), optionalMs(m.runQueueMeanMs), optionalMs(m.offCpuMeanMs), formatMs(m.modelledMeanMs),
+      formatCount(m.invocations), level.cost?.initShare === undefined ? '—' : formatPct(level.cost.initShare),
+    ];
+  });
+  return htmlTable(columns, rows, { id: 'table-duration' });
 }
 
 export function trialsTable(run: RunFile): string {

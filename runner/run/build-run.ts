@@ -1,5 +1,6 @@
 /** Assembles the run file of a bench run from its plan, machine and sweep outcome. */
 import { readFileSync } from 'node:fs';
+import { tmpIsolation } from '../engine/tmp-dir.ts';
 import type { BenchPlan } from '../plan/plan.ts';
 import { schemaVersion, type LevelResult, type MachineInfo, type RunFile, type RunStatus } from './run-file.ts';
 
@@ -28,5 +29,13 @@ export function buildRunFile(plan: BenchPlan, planJson: Record<string, unknown>,
     prices: null,
   };
   if (outcome.reason !== undefined) run.reason = outcome.reason;
+  if (plan.target === 'local') {
+    // The engine runs on this machine as this user: the same probe answers what it could do.
+    const isolation = tmpIsolation(plan.runtime);
+    run.tmpIsolation =
+      isolation.kind === 'mount-namespace'
+        ? { mechanism: isolation.kind, complete: true, note: 'each environment process has a private mount namespace with its own folder over /tmp' }
+        : { mechanism: isolation.kind, complete: false, note: isolation.reason };
+  }
   return run;
 }

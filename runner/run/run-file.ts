@@ -286,4 +286,9 @@ export interface RunFile {
   crossover: CrossoverResult | null;
   prices: PriceProvenance | null;
   recommendation?: Recommendation;
+  /**
+   * Local target: how each environment got its own /tmp (runner/engine/tmp-dir.ts). When
+   * `complete` is false, some of a handler's /tmp accesses (named in `note`) reach the host's.
+   */
+  tmpIsolation?: { mechanism: 'mount-namespace' | 'path-mapping'; complete: boolean; note: string };
 }

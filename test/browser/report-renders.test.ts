@@ -26,7 +26,7 @@ test('report.html renders every chart offline, without errors, and shows the cro
       await openReport(page, htmlPath);
 
       const chartIds = await page.$$eval('.chart', (nodes) => nodes.map((node) => node.id));
-      assert.deepEqual(chartIds, ['chart-cost', 'chart-monthly', 'chart-latency', 'chart-throughput', 'chart-capacity', 'chart-distribution', 'chart-settings']);
+      assert.deepEqual(chartIds, ['chart-cost', 'chart-monthly', 'chart-latency', 'chart-duration', 'chart-throughput', 'chart-capacity', 'chart-distribution', 'chart-settings']);
       assert.equal(await page.getAttribute('body', 'data-charts-rendered'), String(chartIds.length));
       for (const id of chartIds) assert.ok((await countMarks(page, id)) > 0, `${id} has no marks (${colorScheme})`);
       // 3 variants × 4 levels: 12 points in each of the 3 latency panels.
@@ -42,6 +42,9 @@ test('report.html renders every chart offline, without errors, and shows the cro
         for (const match of matches) assert.equal(match.text, `${formatRps(rps)} req/s`);
         assert.ok((await page.textContent('#chart-cost svg')) ?.includes(`${formatRps(rps)} req/s`), 'the crossover rule is labelled');
       }
+
+      // Standard Lambda's duration, measured and modelled, side by side: 2 bars for each of its 4 levels.
+      assert.equal(await page.$$eval('#chart-duration svg .mark-rect.role-mark > *', (n) => n.length), 8);
 
       // The level selector redraws the distribution with that level's own bins.
       const other = run.levels.find((level) => level.state === 'measured' && level.mode === 'lambda' && level.concurrency === 1);

@@ -30,14 +30,14 @@ test('the run is embedded intact for download, and each chart spec has a contain
   assert.deepEqual(jsonBlock(html, 'run-data'), JSON.parse(JSON.stringify(run)));
   const specs = jsonBlock(html, 'chart-specs') as Array<{ id: string }>;
   const ids = specs.map((s) => s.id);
-  assert.deepEqual(ids, ['chart-cost', 'chart-monthly', 'chart-latency', 'chart-throughput', 'chart-capacity', 'chart-distribution', 'chart-settings']);
+  assert.deepEqual(ids, ['chart-cost', 'chart-monthly', 'chart-latency', 'chart-duration', 'chart-throughput', 'chart-capacity', 'chart-distribution', 'chart-settings']);
   for (const id of ids) assert.match(html, new RegExp(`<div class="chart" id="${id}"`));
   assert.match(html, /<a id="download-run" download="[^"]+\.json"/);
 });
 
 test('the header names target honesty, prices and status; crossovers carry their exact value', () => {
   assert.match(html, /id="local-notice">Local run: these timings are this machine’s, not AWS’s\./);
-  assert.match(html, /CPU is not throttled to the memory setting/);
+  assert.match(html, /modelled for AWS from the CPU time measured here/);
   assert.match(html, /offline price snapshot \(AWS Price List format\), prices as of 2026-01-15, region us-east-1/);
   for (const rps of run.crossover?.requestsPerSecond ?? []) assert.ok(html.includes(`data-crossover-rps="${rps}"`));
   const interrupted = renderHtml({ ...run, status: 'interrupted', reason: 'stopped by SIGINT after level 3' });
