@@ -24,7 +24,8 @@ export interface FrontDoor {
 }
 
 function respond(res: ServerResponse, response: HttpResponse, requestId: string): void {
-  // Function URLs name the invocation in every response, as Lambda does.
+  // The invocation's request id (context.awsRequestId) in the header name Lambda's HTTP APIs use,
+  // so a client can tell which invocation answered (lmi-bench safety joins on it).
   res.setHeader('x-amzn-requestid', requestId);
   res.writeHead(response.statusCode, response.headers);
   res.end(response.body);

@@ -8,8 +8,8 @@ import type { SafetyResult } from './result.ts';
 
 /** Findings shown with their evidence; the rest are named on one line each. */
 const withEvidence = 10;
-/** Findings named at all; --json holds every one. */
-const named = 200;
+/** Findings named at all (one line each; a step summary holds 1 MiB); --json holds every one. */
+const named = 1000;
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
