@@ -6,7 +6,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../runner/errors.ts';
-import { schemaVersion, type RunFile } from '../runner/run/run-file.ts';
+import { schemaVersion, type EncodedHistogram, type RunFile } from '../runner/run/run-file.ts';
+import { decodeHistogram } from '../runner/load/latency-histogram.ts';
+import { errorMessage } from '../runner/system/error-message.ts';
 
 export async function readRunForReport(runDir: string): Promise<RunFile> {
   const dirStat = await stat(runDir).catch(() => null);
@@ -65,6 +67,8 @@ function checkLevel(level: unknown, at: string, fail: (what: string) => never): 
       if (!isObject(l['latencyMs']) || !isObject(l['requests']) || typeof l['throughputRps'] !== 'number') {
         fail(`${at} is measured but lacks latencyMs, requests or throughputRps`);
       }
+      checkHistogram(l['histogram'], `${at}.histogram`, fail);
+      if (Array.isArray(l['trials'])) l['trials'].forEach((trial: unknown, i: number) => checkHistogram(isObject(trial) ? trial['histogram'] : undefined, `${at}.trials[${i}].histogram`, fail));
       return;
     case 'failed':
     case 'skipped':
@@ -72,6 +76,23 @@ function checkLevel(level: unknown, at: string, fail: (what: string) => never): 
       return;
     default:
       fail(`${at}.state must be measured, failed or skipped`);
+  }
+}
+
+/**
+ * A histogram that is there must decode: the report and check decode them deep inside their
+ * statistics, where a corrupted one would surface as a bare base64 error naming no file.
+ * (Absent histograms are the reader's business: check refuses them, the report skips them.)
+ */
+function checkHistogram(value: unknown, at: string, fail: (what: string) => never): void {
+  if (value === undefined || value === null) return;
+  if (!isObject(value) || value['encoding'] !== 'hdr-compressed-base64' || typeof value['data'] !== 'string') {
+    fail(`${at} must be an hdr-compressed-base64 histogram`);
+  }
+  try {
+    decodeHistogram(value as unknown as EncodedHistogram);
+  } catch (error) {
+    fail(`${at} is corrupted (${errorMessage(error)})`);
   }
 }
 

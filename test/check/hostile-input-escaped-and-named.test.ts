@@ -1,7 +1,7 @@
 // check with hostile or broken input: a workload name with markup is escaped in the Markdown
 // on stdout and in $GITHUB_STEP_SUMMARY (as summary.md escapes it), never rendered; an output
 // path that cannot be written is named as the user gave it (never our temp file), before any
-// work is done.
+// work is done; a corrupted histogram is named with its file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -69,4 +69,20 @@ test('a write that fails after the checks names the target path, not the temp fi
     assert.doesNotMatch(error.message, /\.tmp/);
     return true;
   });
+});
+
+test('a corrupted histogram in the candidate is one line naming the file and the histogram', { timeout: 60_000 }, async () => {
+  const dir = tempDir();
+  const good = join(dir, 'good.json');
+  writeFileSync(good, JSON.stringify(hostileRun('a', 1)));
+  const corrupted = run('b', [level([logNormalMs(200, 50, 2)])]);
+  const trial = corrupted.levels[0]?.state === 'measured' ? corrupted.levels[0].trials[0] : undefined;
+  assert.ok(trial);
+  trial.histogram = { ...trial.histogram, data: 'HISTFAAAA!!!not-base64' };
+  const bad = join(dir, 'corrupted.json');
+  writeFileSync(bad, JSON.stringify(corrupted));
+  const result = await cli(['check', '--baseline', good, '--candidate', bad]);
+  assert.equal(result.code, 2, result.stderr);
+  assert.equal(result.stderr.trimEnd().split('\n').length, 1, result.stderr);
+  assert.ok(result.stderr.includes(`${bad} is not a valid lmi-bench run: levels[0].trials[0].histogram is corrupted (`), result.stderr);
 });

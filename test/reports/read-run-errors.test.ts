@@ -36,3 +36,19 @@ test('a missing folder, a folder without run.json, bad JSON and another schema a
   assert.match(await usageMessage(runDirWith(JSON.stringify(badLevel))), /levels\[0\]\.state must be measured, failed or skipped/);
   assert.equal(existsSync(join(future, 'summary.md')), false);
 });
+
+test('a corrupted histogram is one line naming the file and the histogram, not a bare base64 error', async () => {
+  for (const [data, cause] of [['HISTFAAAA!!!not-base64', /Length must be a multiple of 4/], [Buffer.from('valid base64, not a histogram').toString('base64'), /Encoding not supported/]] as const) {
+    const run = buildRunFixture({ trials: 2, samplesPerTrial: 10 });
+    const level = run.levels.find((l) => l.state === 'measured');
+    assert.ok(level?.state === 'measured');
+    const trial = level.trials[1];
+    assert.ok(trial);
+    trial.histogram = { ...trial.histogram, data };
+    const dir = runDirWith(run);
+    const message = await usageMessage(dir);
+    assert.ok(message.startsWith(`${join(dir, 'run.json')} is not a valid lmi-bench run: levels[${run.levels.indexOf(level)}].trials[1].histogram is corrupted (`), message);
+    assert.match(message, cause);
+    assert.equal(existsSync(join(dir, 'report.html')), false);
+  }
+});
