@@ -37,6 +37,8 @@ export interface Environment {
   cpuSeconds(): number;
   /** Resident memory in bytes where it can be told apart from the engine's own (processes). */
   rssBytes(): number | undefined;
+  /** The file the handler's stdout and stderr go to (see handler-log.ts), once started. */
+  readonly logPath: string | undefined;
   /** Stops the runtime; pending invocations settle with an error. Idempotent. */
   stop(): Promise<void>;
   /** Called once if the runtime dies on its own (a crash), so the pool can drop it. */
@@ -83,5 +85,6 @@ export abstract class EnvironmentBase implements Environment {
   abstract invoke(event: unknown, requestId: string, deadlineMs: number): Promise<InvokeOutcome>;
   abstract cpuSeconds(): number;
   abstract rssBytes(): number | undefined;
+  abstract readonly logPath: string | undefined;
   abstract stop(): Promise<void>;
 }

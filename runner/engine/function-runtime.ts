@@ -99,6 +99,7 @@ export abstract class FunctionRuntime {
       if (e.initDurationMs !== undefined) info.initDurationMs = e.initDurationMs;
       const rss = e.rssBytes();
       if (rss !== undefined) info.rssBytes = rss;
+      if (e.logPath !== undefined) info.logPath = e.logPath;
       return info;
     });
   }

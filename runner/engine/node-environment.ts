@@ -3,11 +3,16 @@
  * thread, as AWS runs Node.js on LMI (one worker thread per vCPU of the environment;
  * AWS_LAMBDA_NODEJS_WORKER_COUNT overrides it). Concurrent invocations on one thread share its
  * event loop and module state; a synchronous handler therefore serves one request at a time
- * per thread. Standard Lambda: one thread. The threads share the environment's /tmp folder.
+ * per thread. Standard Lambda: one thread. The threads share the environment's /tmp folder,
+ * and its log: the handler's stdout and stderr go to the environment's log file (each thread
+ * writes it itself, see handler-log.ts), never through the engine's own stdout.
  */
+import type { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { threadCpuSeconds } from './proc-stats.ts';
 import { EnvironmentBase, InitError, type InvokeOutcome } from './environment.ts';
+import { HandlerLog } from './handler-log.ts';
+import { environmentLogPath } from './temp-folders.ts';
 import { createTmpDir, removeTmpDir } from './tmp-dir.ts';
 
 const bootstrapUrl = new URL('./runtimes/node-bootstrap.mjs', import.meta.url);
@@ -35,6 +40,12 @@ export class NodeEnvironment extends EnvironmentBase {
   #nextId = 0;
   #cpuSecondsOfExited = 0;
   #tmpDir: string | undefined;
+  #log: HandlerLog | undefined;
+
+  /** The file the environment's handler output goes to. */
+  get logPath(): string | undefined {
+    return this.#log?.path;
+  }
 
   /** Worker threads of the environment (1 for standard Lambda). */
   get threadCount(): number {
@@ -45,7 +56,9 @@ export class NodeEnvironment extends EnvironmentBase {
     const startedAt = performance.now();
     this.#tmpDir = await createTmpDir(this.id);
     const tmpDir = this.#tmpDir;
-    const starts = Array.from({ length: this.threadCount }, () => this.#startThread(tmpDir));
+    const log = new HandlerLog(environmentLogPath(this.id));
+    this.#log = log;
+    const starts = Array.from({ length: this.threadCount }, () => this.#startThread(tmpDir, log));
     const results = await Promise.allSettled(starts);
     const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failure || this.state !== 'initializing') {
@@ -59,13 +72,18 @@ export class NodeEnvironment extends EnvironmentBase {
     return this.initDurationMs;
   }
 
-  #startThread(tmpDir: string): Promise<void> {
+  #startThread(tmpDir: string, log: HandlerLog): Promise<void> {
     const { handler, functionName, memoryMb, codeDir, safetyRecordDir } = this.options;
     const worker = new Worker(bootstrapUrl, {
-      workerData: { file: handler.file, exportName: handler.exportName, functionName, memoryMb, tmpDir, codeDir, safetyRecordDir },
+      workerData: { file: handler.file, exportName: handler.exportName, functionName, memoryMb, tmpDir, codeDir, safetyRecordDir, logPath: log.path, logCapBytes: log.capBytes },
       // os.tmpdir() answers '/tmp' as on AWS; the bootstrap maps /tmp to the environment's folder.
       env: { ...process.env, TMPDIR: '/tmp' },
+      // Not piped to the engine's stdout: the bootstrap writes the log itself, and what still
+      // reaches these streams (output before the bootstrap took them over) is appended here.
+      stdout: true,
+      stderr: true,
     });
+    for (const stream of [worker.stdout, worker.stderr] as Readable[]) stream.on('data', (chunk: Buffer) => log.append(chunk));
     const thread: Thread = { worker, tid: null, inFlight: 0, lastCpuSeconds: 0 };
     this.#threads.push(thread);
     return new Promise<void>((resolve, reject) => {
@@ -133,6 +151,7 @@ export class NodeEnvironment extends EnvironmentBase {
     // One thread dying breaks the environment: the pool replaces it as a whole.
     for (const thread of this.#threads) void thread.worker.terminate();
     void removeTmpDir(this.#tmpDir);
+    this.#log?.close();
     if (!wasStopping) this.onDeath?.(this);
   }
 

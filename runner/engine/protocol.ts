@@ -155,6 +155,8 @@ export interface EnvironmentInfo {
   slots: number;
   /** Resident memory of the environment's process(es) in bytes, where measurable. */
   rssBytes?: number;
+  /** The environment's handler log (stdout and stderr, capped), as CloudWatch Logs would hold it. */
+  logPath?: string;
 }
 
 /** One point of the instance/environment timeline: what LMI costs. */

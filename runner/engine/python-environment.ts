@@ -4,16 +4,28 @@
  * environment, because real LMI slots share the environment's /tmp (tmp-dir.ts: a private mount
  * namespace per process where the machine allows one, else a path mapping in the bootstrap).
  * Each process runs runtimes/python-bootstrap.py, which imports the handler once and serves
- * one invocation at a time over line-delimited JSON pipes.
+ * one invocation at a time over line-delimited JSON on fds 3 and 4, a channel the handler and
+ * its subprocesses cannot write to; their stdout and stderr go to the environment's log.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { EnvironmentBase, InitError, type EnvironmentOptions, type InvokeOutcome } from './environment.ts';
+import { HandlerLog } from './handler-log.ts';
+import { LineReader } from './line-reader.ts';
 import { processCpuSeconds, processRssBytes } from './proc-stats.ts';
+import { environmentLogPath } from './temp-folders.ts';
 import { createTmpDir, removeTmpDir, tmpDirVariable, tmpIsolation, tmpModeVariable } from './tmp-dir.ts';
 
 const bootstrapPath = fileURLToPath(new URL('./runtimes/python-bootstrap.py', import.meta.url));
 const pythonCommand = process.env['LMI_BENCH_PYTHON'] ?? 'python3';
+
+/**
+ * The bootstrap refuses results over Lambda's 6 MB payload limit itself; a longer line can
+ * only be something other than the bootstrap writing on the channel (the margin covers JSON
+ * escaping and the usage figures around a result that fits).
+ */
+const maxProtocolLineBytes = 16 * 1024 * 1024;
 
 type ProcessMessage =
   | { t: 'ready'; initMs: number }
@@ -22,13 +34,15 @@ type ProcessMessage =
 
 /** One python3 process: serves one invocation at a time. */
 class SlotProcess {
-  readonly child: ChildProcessWithoutNullStreams;
+  readonly child: ChildProcess;
+  readonly #requests: Writable;
   pending: ((outcome: InvokeOutcome) => void) | undefined;
   lastCpuSeconds = 0;
-  #buffer = '';
+  /** Why the engine ended this process, reported instead of its exit status. */
+  failure: string | undefined;
   #onReady: ((message: ProcessMessage) => void) | undefined;
 
-  constructor(options: EnvironmentOptions, tmpDir: string, onFirst: (message: ProcessMessage) => void) {
+  constructor(options: EnvironmentOptions, tmpDir: string, log: HandlerLog, onFirst: (message: ProcessMessage) => void) {
     const { handler, functionName, memoryMb, safetyRecordDir } = options;
     const isolation = tmpIsolation('python');
     const python = [pythonCommand, '-u', bootstrapPath, handler.file, handler.exportName, functionName, String(memoryMb)];
@@ -44,38 +58,54 @@ class SlotProcess {
         PYTHONDONTWRITEBYTECODE: '1',
         ...(safetyRecordDir === undefined ? {} : { LMI_BENCH_SAFETY_DIR: safetyRecordDir }),
       },
-      stdio: ['pipe', 'pipe', 'pipe'],
+      // fd 0: nothing to read; fds 1-2: the log; fd 3: requests in; fd 4: responses out.
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
     });
     this.#onReady = onFirst;
-    this.child.stdout.setEncoding('utf8');
-    this.child.stdout.on('data', (chunk: string) => this.#read(chunk));
-    // Handler output (print) goes to stderr; drain it so a chatty handler cannot block on a full pipe.
-    this.child.stderr.resume();
+    const [, stdout, stderr, requests, responses] = this.child.stdio as [null, Readable, Readable, Writable, Readable];
+    this.#requests = requests;
+    // A dead process's pipes fail (EPIPE, ECONNRESET); its exit is what reports it.
+    for (const stream of [stdout, stderr, requests, responses]) stream.on('error', () => undefined);
+    stdout.on('data', (chunk: Buffer) => log.append(chunk));
+    stderr.on('data', (chunk: Buffer) => log.append(chunk));
+    const reader = new LineReader(
+      maxProtocolLineBytes,
+      (line) => this.#receive(line),
+      (bytes) => this.fail(`the runtime wrote a protocol message of over ${bytes} bytes`),
+    );
+    responses.on('data', (chunk: Buffer) => reader.push(chunk));
   }
 
-  #read(chunk: string): void {
-    this.#buffer += chunk;
-    let newline = this.#buffer.indexOf('\n');
-    while (newline !== -1) {
-      const line = this.#buffer.slice(0, newline);
-      this.#buffer = this.#buffer.slice(newline + 1);
-      newline = this.#buffer.indexOf('\n');
-      const message = JSON.parse(line) as ProcessMessage;
-      if (this.#onReady) {
-        const first = this.#onReady;
-        this.#onReady = undefined;
-        first(message);
-      } else if (message.t === undefined && this.pending) {
-        const resolve = this.pending;
-        this.pending = undefined;
-        const { id: _id, t: _t, usage, ...outcome } = message;
-        resolve(usage ? { ...outcome, usage } : outcome);
-      }
+  #receive(line: string): void {
+    if (this.failure !== undefined) return;
+    let message: ProcessMessage;
+    try {
+      message = JSON.parse(line) as ProcessMessage;
+    } catch {
+      this.fail(`the runtime wrote something other than a protocol message: ${JSON.stringify(line.slice(0, 80))}`);
+      return;
+    }
+    if (this.#onReady) {
+      const first = this.#onReady;
+      this.#onReady = undefined;
+      first(message);
+    } else if (message.t === undefined && this.pending) {
+      const resolve = this.pending;
+      this.pending = undefined;
+      const { id: _id, t: _t, usage, ...outcome } = message;
+      resolve(usage ? { ...outcome, usage } : outcome);
     }
   }
 
+  /** Ends a process that broke the protocol: it is that environment's failure, not the engine's. */
+  fail(reason: string): void {
+    if (this.failure !== undefined) return;
+    this.failure = reason;
+    this.child.kill('SIGKILL');
+  }
+
   send(id: number, event: unknown, requestId: string, deadlineMs: number): void {
-    this.child.stdin.write(JSON.stringify({ id, event, deadlineMs, requestId }) + '\n');
+    this.#requests.write(JSON.stringify({ id, event, deadlineMs, requestId }) + '\n');
   }
 }
 
@@ -84,6 +114,7 @@ export class PythonEnvironment extends EnvironmentBase {
   readonly #processes: SlotProcess[] = [];
   readonly #idle: SlotProcess[] = [];
   #tmpDir: string | undefined;
+  #log: HandlerLog | undefined;
   #nextId = 0;
   #cpuSecondsOfExited = 0;
 
@@ -96,7 +127,9 @@ export class PythonEnvironment extends EnvironmentBase {
     const startedAt = performance.now();
     this.#tmpDir = await createTmpDir(this.id);
     const tmpDir = this.#tmpDir;
-    const readies = Array.from({ length: this.slots }, () => this.#spawnSlot(tmpDir));
+    const log = new HandlerLog(environmentLogPath(this.id));
+    this.#log = log;
+    const readies = Array.from({ length: this.slots }, () => this.#spawnSlot(tmpDir, log));
     const results = await Promise.allSettled(readies);
     const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failure) {
@@ -109,10 +142,15 @@ export class PythonEnvironment extends EnvironmentBase {
     return this.initDurationMs;
   }
 
-  #spawnSlot(tmpDir: string): Promise<void> {
+  /** The file the environment's handler output goes to. */
+  get logPath(): string | undefined {
+    return this.#log?.path;
+  }
+
+  #spawnSlot(tmpDir: string, log: HandlerLog): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       let settled = false;
-      const slot = new SlotProcess(this.options, tmpDir, (message) => {
+      const slot = new SlotProcess(this.options, tmpDir, log, (message) => {
         settled = true;
         if (message.t === 'ready') {
           this.#processes.push(slot);
@@ -131,10 +169,10 @@ export class PythonEnvironment extends EnvironmentBase {
       slot.child.once('exit', (code, signal) => {
         if (!settled) {
           settled = true;
-          reject(new InitError(`the runtime exited during init (${signal ?? `code ${code}`})`));
+          reject(new InitError(slot.failure ?? `the runtime exited during init (${signal ?? `code ${code}`})`));
           return;
         }
-        this.#slotExited(slot, `runtime process exited (${signal ?? `code ${code}`})`);
+        this.#slotExited(slot, slot.failure ?? `runtime process exited (${signal ?? `code ${code}`})`);
       });
     });
   }
@@ -207,6 +245,7 @@ export class PythonEnvironment extends EnvironmentBase {
     this.state = 'stopping';
     this.cpuSeconds();
     await this.#killAll();
+    this.#log?.close();
     await removeTmpDir(this.#tmpDir);
     this.state = 'dead';
   }

@@ -15,10 +15,9 @@
  * `tmpIsolation()` says which applies, so run.json and the report can say when it is partial.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import type { Runtime } from '../workload/manifest.ts';
+import { environmentTempDir } from './temp-folders.ts';
 
 /** How a runtime's environments get their own /tmp on this machine. */
 export type TmpIsolation =
@@ -62,9 +61,13 @@ export function tmpIsolation(runtime: Runtime): TmpIsolation {
   return runtime === 'node' ? { kind: 'path-mapping', complete: false, reason: threadReason } : processIsolation();
 }
 
-/** Creates an environment's /tmp folder; `removeTmpDir` deletes it when the environment ends. */
+/**
+ * Creates an environment's /tmp folder (under the engine's own temp root, temp-folders.ts, so
+ * an engine that dies leaves nothing the next one does not clean); `removeTmpDir` deletes it
+ * when the environment ends.
+ */
 export function createTmpDir(environmentId: string): Promise<string> {
-  return mkdtemp(join(tmpdir(), `lmi-bench-tmp-${environmentId}-`));
+  return environmentTempDir(environmentId);
 }
 
 export async function removeTmpDir(dir: string | undefined): Promise<void> {

@@ -4,7 +4,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { engineTempPrefix } from '../../runner/engine/temp-folders.ts';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 import type { Runtime } from '../../runner/workload/manifest.ts';
 import { lmiSpec, send, standardSpec } from './support.ts';
@@ -39,8 +42,16 @@ async function concurrently(url: string, tokens: string[], delayMs: number): Pro
   return replies.map((r) => r.json<Scratch>());
 }
 
+/** An environment's folder lives in the engine's temp root (temp-folders.ts): <root>/env/<environment id>-XXXXXX. */
 function environmentFolders(name: string): string[] {
-  return readdirSync('/tmp').filter((entry) => entry.startsWith(`lmi-bench-tmp-${name}-`));
+  const roots = readdirSync(tmpdir()).filter((entry) => entry.startsWith(`${engineTempPrefix}${engine.pid}-`));
+  return roots.flatMap((root) => {
+    try {
+      return readdirSync(join(tmpdir(), root, 'env')).filter((entry) => entry.startsWith(`${name}-env-`));
+    } catch {
+      return [];
+    }
+  });
 }
 
 for (const runtime of ['node', 'python'] as Runtime[]) {

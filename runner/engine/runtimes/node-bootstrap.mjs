@@ -3,21 +3,54 @@
 // tens of milliseconds of init that a real Lambda runtime does not have.
 //
 // Protocol (worker messages):
-//   in  workerData { file, exportName, functionName, memoryMb, tmpDir, codeDir, safetyRecordDir? }
-//                                                                  (tmpDir: the environment's /tmp, see tmp-mapping.mjs)
+//   in  workerData { file, exportName, functionName, memoryMb, tmpDir, codeDir, logPath, logCapBytes, safetyRecordDir? }
+//                                                                  (tmpDir: the environment's /tmp, see tmp-mapping.mjs;
+//                                                                  logPath: the environment's log, see ../handler-log.ts)
 //   out { t: 'ready', initMs, tid } | { t: 'init-error', message } once, after the import
 //                                                                  (tid: this thread's Linux id, for its CPU time; null elsewhere)
 //   in  { id, event, deadlineMs, requestId }                       one invocation
 //   out { id, ok: true, result, usage? } | { id, ok: false, message, usage? }   its outcome
 //                                                                  (usage: { wallMs, cpuMs, runQueueMs } of this thread, when
 //                                                                  no other invocation overlapped it here; see ../protocol.ts)
-import { readFileSync, readlinkSync } from 'node:fs';
+import { fstatSync, openSync, readFileSync, readlinkSync, writeSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { installTmpMapping } from './tmp-mapping.mjs';
 
-const { file, exportName, functionName, memoryMb, tmpDir, codeDir, safetyRecordDir } = workerData;
-// `lmi-bench safety` only: records what each invocation touches (safety-node.mjs).
+const { file, exportName, functionName, memoryMb, tmpDir, codeDir, logPath, logCapBytes, safetyRecordDir } = workerData;
+
+// The handler's stdout and stderr (console.log included) go straight to the environment's log
+// file from this thread, synchronously, as a Lambda runtime's go to its log pipe: a chatty
+// handler is slowed by the disk and nothing accumulates in the engine. Past the cap (shared
+// through the file's size with the environment's other writers) output is dropped. Opened
+// before the /tmp mapping, which would otherwise move the path into the environment's /tmp.
+const logFd = openSync(logPath, 'a');
+let logCapped = false;
+function writeLog(chunk, encoding) {
+  if (logCapped) return;
+  const data = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : chunk;
+  try {
+    if (fstatSync(logFd).size + data.length > logCapBytes) {
+      logCapped = true;
+      writeSync(logFd, `\n[lmi-bench] this environment's log reached its cap of ${logCapBytes} bytes: further output is dropped\n`);
+      return;
+    }
+    writeSync(logFd, data);
+  } catch {
+    logCapped = true;
+  }
+}
+for (const stream of [process.stdout, process.stderr]) {
+  stream.write = (chunk, encoding, callback) => {
+    writeLog(chunk, encoding);
+    const done = typeof encoding === 'function' ? encoding : callback;
+    if (typeof done === 'function') process.nextTick(done);
+    return true;
+  };
+}
+
+// `lmi-bench safety` only: records what each invocation touches (safety-node.mjs). Installed
+// after the log is open, so writing the log is not an access it records.
 const instrument = safetyRecordDir ? (await import('./safety-node.mjs')).install(safetyRecordDir, tmpDir) : undefined;
 // Before the handler module loads: its init may write /tmp too.
 if (tmpDir) installTmpMapping({ tmpDir, keep: [codeDir] });

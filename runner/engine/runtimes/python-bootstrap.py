@@ -1,14 +1,21 @@
 """Runtime bootstrap of one Python execution-environment process.
 
-Imports the handler module once, then serves invocations one at a time over pipes:
-line-delimited JSON on stdin (requests) and on the original stdout (responses). The
-handler's own print() output goes to stderr so it cannot corrupt the protocol.
+Imports the handler module once, then serves invocations one at a time over a protocol
+channel of its own: line-delimited JSON read from fd 3 (requests) and written to fd 4
+(responses). Both descriptors are made non-inheritable at once, so neither the handler's
+print() nor a subprocess it starts (os.system, subprocess) can write to them: fds 1 and 2
+are the environment's log, as stdout and stderr are CloudWatch Logs on Lambda; fd 0 is
+/dev/null.
 
     argv: bootstrap.py <handler file> <export name> <function name> <memory MB>
     out  {"t": "ready", "initMs": float} | {"t": "init-error", "message": str}   once
     in   {"id": int, "event": {...}, "deadlineMs": float, "requestId": str}
-    out  {"id": int, "ok": true, "result": ..., "usage": {...}} | {"id": int, "ok": false, "message": str, "usage": {...}}
+    out  {"id": int, "ok": true, "result": ..., "usage": {...}}
+       | {"id": int, "ok": false, "message": str[, "errorType": str], "usage": {...}}
          (usage: wallMs, cpuMs, runQueueMs of this process from /proc schedstat; see ../protocol.ts)
+
+A result whose JSON is larger than Lambda's response payload limit is not sent: the
+invocation fails as Lambda fails it (errorType RequestEntityTooLarge).
 
 On LMI the engine starts one such process per concurrent slot, all sharing the environment's
 /tmp (real LMI shares /tmp between them); tmp_isolation.py gives the process that /tmp.
@@ -23,8 +30,13 @@ import traceback
 import tmp_isolation
 
 init_start = time.perf_counter()
-protocol_out = os.fdopen(os.dup(sys.stdout.fileno()), "w", buffering=1)
-sys.stdout = sys.stderr
+REQUEST_FD, RESPONSE_FD = 3, 4
+os.set_inheritable(REQUEST_FD, False)
+os.set_inheritable(RESPONSE_FD, False)
+protocol_in = os.fdopen(REQUEST_FD, "rb")
+protocol_out = os.fdopen(RESPONSE_FD, "wb")
+# Lambda's response payload limit: 6 MiB and 100 bytes ("Exceeded maximum allowed payload size (6291556 bytes).").
+MAX_RESPONSE_BYTES = 6 * 1024 * 1024 + 100
 
 handler_file, export_name, function_name, memory_mb = sys.argv[1:5]
 # `lmi-bench safety` only: records what each invocation touches (safety_hooks.py). Before the
@@ -37,8 +49,13 @@ if safety_dir:
 handler_file = tmp_isolation.isolate(handler_file)
 
 
+def send_line(text):
+    protocol_out.write(text.encode("utf-8") + b"\n")
+    protocol_out.flush()
+
+
 def send(message):
-    protocol_out.write(json.dumps(message, separators=(",", ":")) + "\n")
+    send_line(json.dumps(message, separators=(",", ":")))
 
 
 def error_message(error):
@@ -98,14 +115,26 @@ except BaseException as error:  # init failures of any kind fail the deploy, wit
 
 send({"t": "ready", "initMs": (time.perf_counter() - init_start) * 1000})
 
-for line in sys.stdin:
+for line in protocol_in:
     request = json.loads(line)
     request_id = request["id"]
     started, stat = time.perf_counter(), schedstat()
     try:
         result = handler(request["event"], Context(request["requestId"], request["deadlineMs"]))
-        payload = json.dumps({"id": request_id, "ok": True, "result": result, "usage": usage(started, stat)}, separators=(",", ":"))
+        spent = json.dumps(usage(started, stat), separators=(",", ":"))
+        serialized = json.dumps(result, separators=(",", ":"))
+        if len(serialized) > MAX_RESPONSE_BYTES:
+            payload = json.dumps({
+                "id": request_id,
+                "ok": False,
+                "errorType": "RequestEntityTooLarge",
+                "message": f"Exceeded maximum allowed payload size ({MAX_RESPONSE_BYTES} bytes).",
+                "usage": json.loads(spent),
+            }, separators=(",", ":"))
+        else:
+            # The result is serialised once, to measure it and to send it.
+            payload = '{"id":%d,"ok":true,"usage":%s,"result":%s}' % (request_id, spent, serialized)
     except BaseException as error:
         traceback.print_exc(file=sys.stderr)
         payload = json.dumps({"id": request_id, "ok": False, "message": error_message(error), "usage": usage(started, stat)})
-    protocol_out.write(payload + "\n")
+    send_line(payload)
