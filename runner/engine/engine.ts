@@ -12,6 +12,7 @@ import { MetricsStore } from './metrics-store.ts';
 import type { DeployedFunction, FunctionState, WindowStats } from './protocol.ts';
 import { validateFunctionSpec } from './spec.ts';
 import { StandardFunction } from './standard-function.ts';
+import { removeEngineTempRoot, removeStaleEngineTempFolders } from './temp-folders.ts';
 import { windowStats } from './window-stats.ts';
 import type { CatalogEntry } from './lambda-api/configuration.ts';
 import { runtimeId } from './lambda-api/runtime-id.ts';
@@ -31,15 +32,27 @@ interface Deployed {
 export class Engine {
   readonly store = new MetricsStore();
   readonly #functions = new Map<string, Deployed>();
-  readonly #deploying = new Set<string>();
+  /** Functions whose deploy has not answered yet, with their runtime once it exists. */
+  readonly #deploying = new Map<string, FunctionRuntime | undefined>();
+  #shuttingDown = false;
+
+  /**
+   * One engine per process: the engine's temp folders are process-wide (temp-folders.ts). The
+   * folders of engines that died without cleaning up (kill -9) are removed here.
+   */
+  constructor() {
+    removeStaleEngineTempFolders();
+  }
 
   async deploy(raw: unknown): Promise<DeployedFunction> {
     const validated = validateFunctionSpec(raw);
     const { name } = validated.spec;
+    if (this.#shuttingDown) throw new Error('the engine is shutting down');
     if (this.#functions.has(name) || this.#deploying.has(name)) throw new UsageError(`function '${name}' already exists`);
-    this.#deploying.add(name);
+    this.#deploying.set(name, undefined);
     try {
       const runtime = validated.spec.compute.type === 'lmi' ? new LmiFunction(validated, this.store) : new StandardFunction(validated, this.store);
+      this.#deploying.set(name, runtime);
       try {
         await runtime.start();
       } catch (error) {
@@ -62,6 +75,11 @@ export class Engine {
         runtimeId: await runtimeId(spec.runtime),
         architecture: spec.architecture ?? 'x86_64',
       };
+      if (this.#shuttingDown) {
+        await door.close();
+        await runtime.stop();
+        throw new Error('the engine is shutting down');
+      }
       this.#functions.set(name, { runtime, door, entry });
       return { name, url: door.url, compute: validated.spec.compute, environments: runtime.environments().length };
     } finally {
@@ -97,10 +115,17 @@ export class Engine {
     await runtime.stop();
   }
 
-  /** Stops every function, its environments and their processes. */
+  /**
+   * Stops every function, its environments and their processes, those of functions still
+   * deploying included (their environments may be starting), then removes the engine's temp
+   * folders.
+   */
   async shutdown(): Promise<void> {
+    this.#shuttingDown = true;
     const names = [...this.#functions.keys()];
-    await Promise.all(names.map((name) => this.remove(name)));
+    const deploying = [...this.#deploying.values()].filter((runtime): runtime is FunctionRuntime => runtime !== undefined);
+    await Promise.all([...names.map((name) => this.remove(name)), ...deploying.map((runtime) => runtime.stop())]);
+    removeEngineTempRoot();
   }
 }
 

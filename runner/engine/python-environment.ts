@@ -132,10 +132,11 @@ export class PythonEnvironment extends EnvironmentBase {
     const readies = Array.from({ length: this.slots }, () => this.#spawnSlot(tmpDir, log));
     const results = await Promise.allSettled(readies);
     const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failure) {
+    if (failure || this.state !== 'initializing') {
       await this.stop();
       this.state = 'dead';
-      throw failure.reason instanceof InitError ? failure.reason : new InitError(String(failure.reason));
+      const reason: unknown = failure?.reason;
+      throw reason instanceof InitError ? reason : new InitError(reason === undefined ? 'environment stopped during init' : String(reason));
     }
     this.initDurationMs = performance.now() - startedAt;
     this.state = 'ready';
@@ -150,16 +151,17 @@ export class PythonEnvironment extends EnvironmentBase {
   #spawnSlot(tmpDir: string, log: HandlerLog): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       let settled = false;
-      const slot = new SlotProcess(this.options, tmpDir, log, (message) => {
+      // Tracked from the moment it exists, so stopping a starting environment ends it too.
+      const slot: SlotProcess = new SlotProcess(this.options, tmpDir, log, (message) => {
         settled = true;
         if (message.t === 'ready') {
-          this.#processes.push(slot);
           this.#idle.push(slot);
           resolve();
         } else {
           reject(new InitError(message.t === 'init-error' ? message.message : 'the runtime sent an unexpected first message'));
         }
       });
+      this.#processes.push(slot);
       slot.child.once('error', (error) => {
         if (!settled) {
           settled = true;
@@ -232,7 +234,8 @@ export class PythonEnvironment extends EnvironmentBase {
     const exits = this.#processes.map(
       (slot) =>
         new Promise<void>((resolve) => {
-          if (slot.child.exitCode !== null || slot.child.signalCode !== null) return resolve();
+          // No pid: the spawn itself failed, and no 'exit' will come.
+          if (slot.child.pid === undefined || slot.child.exitCode !== null || slot.child.signalCode !== null) return resolve();
           slot.child.once('exit', () => resolve());
           slot.child.kill('SIGKILL');
         }),

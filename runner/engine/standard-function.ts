@@ -19,6 +19,9 @@ export class StandardFunction extends FunctionRuntime {
   readonly #idleSinceMs = new Map<Environment, number>();
   #active = 0;
   #reaper: NodeJS.Timeout | undefined;
+  /** The deploy's init probe while it runs: a shutdown then must stop it too. */
+  #probe: Environment | undefined;
+  #stopped = false;
 
   get #compute(): StandardComputeSpec {
     return this.spec.compute as StandardComputeSpec;
@@ -35,11 +38,14 @@ export class StandardFunction extends FunctionRuntime {
    */
   async start(): Promise<void> {
     const probe = this.createEnvironment(1, 'standard');
+    this.#probe = probe;
     try {
       await probe.start();
     } finally {
+      this.#probe = undefined;
       await probe.stop();
     }
+    if (this.#stopped) throw new Error('the function was stopped while it deployed');
     this.#recordCapacity();
     this.startSampling();
     const everyMs = Math.max(50, Math.min(1000, Math.floor(this.#compute.idleTimeoutMs / 4)));
@@ -118,6 +124,10 @@ export class StandardFunction extends FunctionRuntime {
   }
 
   async stop(): Promise<void> {
+    this.#stopped = true;
+    const probe = this.#probe;
+    this.#probe = undefined;
+    if (probe) await probe.stop();
     this.stopSampling();
     if (this.#reaper) clearInterval(this.#reaper);
     const all = [...this.#all];
