@@ -7,8 +7,10 @@ import type { Runtime } from '../workload/manifest.ts';
 import type { ResolvedHandler } from '../workload/load.ts';
 import type { InvocationUsage } from './protocol.ts';
 
-/** `usage` is present when the invocation ran alone on its thread or process (see protocol.ts). */
-export type InvokeOutcome = ({ ok: true; result: unknown } | { ok: false; message: string }) & { usage?: InvocationUsage };
+/**
+ * `errorType` names a failure the runtime or the engine diagnosed (Runtime.OutOfMemory,
+ * RequestEntityTooLarge...); a handler's own exception has none. `usage` is present when the invocation ran alone on its thread or process (see protocol.ts). */
+export type InvokeOutcome = ({ ok: true; result: unknown } | { ok: false; message: string; errorType?: string }) & { usage?: InvocationUsage };
 
 export type EnvironmentState = 'initializing' | 'ready' | 'stopping' | 'dead';
 

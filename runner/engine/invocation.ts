@@ -4,7 +4,7 @@ import type { InvocationUsage } from './protocol.ts';
 
 export type Settled =
   | { kind: 'ok'; result: unknown; durationMs: number; usage?: InvocationUsage }
-  | { kind: 'error'; message: string; durationMs: number; usage?: InvocationUsage }
+  | { kind: 'error'; message: string; errorType?: string; durationMs: number; usage?: InvocationUsage }
   | { kind: 'timeout'; durationMs: number };
 
 /** What the front door answers and records for one request. */
@@ -39,6 +39,7 @@ export function runInvocation(
       clearTimeout(timer);
       const durationMs = performance.now() - startedAt;
       const settled: Settled = outcome.ok ? { kind: 'ok', result: outcome.result, durationMs } : { kind: 'error', message: outcome.message, durationMs };
+      if (!outcome.ok && outcome.errorType !== undefined && settled.kind === 'error') settled.errorType = outcome.errorType;
       if (outcome.usage) settled.usage = outcome.usage;
       resolve(settled);
     });

@@ -3,13 +3,23 @@
  * handler's result becomes the HTTP response (an object with statusCode is a structured
  * response; any other value is a 200 JSON body).
  */
-import type { IncomingMessage } from 'node:http';
+import { validateHeaderName, validateHeaderValue, type IncomingMessage } from 'node:http';
 
 export interface HttpResponse {
   statusCode: number;
   headers: Record<string, string | string[]>;
   body: string | Buffer;
+  /** Set on the engine's own error answers: the invocation counts as an error of this type. */
+  errorType?: string;
 }
+
+/**
+ * Lambda's synchronous payload limits. A request must be smaller than 6 MiB ("Request must be
+ * smaller than 6291456 bytes for the InvokeFunction operation"); a response may be 100 bytes
+ * more ("Exceeded maximum allowed payload size (6291556 bytes).").
+ */
+export const maxRequestBytes = 6 * 1024 * 1024;
+export const maxResponseBytes = 6 * 1024 * 1024 + 100;
 
 /** Content types Function URLs pass as text; everything else arrives base64-encoded. */
 const textualType = /^(text\/|application\/(json|xml|javascript|x-www-form-urlencoded)|[^;]*\+(json|xml))/i;
@@ -89,6 +99,8 @@ export function mapResult(result: unknown): HttpResponse {
       for (const [name, value] of Object.entries(r.headers as Record<string, unknown>)) headers[name.toLowerCase()] = String(value);
     }
     if (Array.isArray(r.cookies) && r.cookies.length > 0) headers['set-cookie'] = r.cookies.map(String);
+    const invalid = invalidHeader(headers);
+    if (invalid !== undefined) return functionError('InvalidResponse', invalid);
     let body: string | Buffer = '';
     if (typeof r.body === 'string') body = r.isBase64Encoded === true ? Buffer.from(r.body, 'base64') : r.body;
     else if (r.body !== undefined && r.body !== null) body = JSON.stringify(r.body);
@@ -98,9 +110,36 @@ export function mapResult(result: unknown): HttpResponse {
   return { statusCode: 200, headers: jsonHeaders, body: typeof result === 'string' ? result : JSON.stringify(result) };
 }
 
+/** Why a header HTTP cannot carry (a newline in a value, a space in a name) is invalid, or undefined. */
+function invalidHeader(headers: Record<string, string | string[]>): string | undefined {
+  for (const [name, value] of Object.entries(headers)) {
+    try {
+      validateHeaderName(name);
+      for (const one of Array.isArray(value) ? value : [value]) validateHeaderValue(name, one);
+    } catch (error) {
+      return `the response header ${JSON.stringify(name)} cannot be sent over HTTP: ${(error as Error).message}`;
+    }
+  }
+  return undefined;
+}
+
 /** A handler error, crash or bad response: Function URLs answer 502. */
 export function functionError(errorType: string, errorMessage: string): HttpResponse {
-  return { statusCode: 502, headers: jsonHeaders, body: JSON.stringify({ message: 'Internal Server Error', errorType, errorMessage }) };
+  return { statusCode: 502, headers: jsonHeaders, body: JSON.stringify({ message: 'Internal Server Error', errorType, errorMessage }), errorType };
+}
+
+/** A response larger than Lambda's payload limit: the invocation fails, Function URLs answer 502. */
+export function responseTooLarge(): HttpResponse {
+  return functionError('RequestEntityTooLarge', `Exceeded maximum allowed payload size (${maxResponseBytes} bytes).`);
+}
+
+/** A request body over the limit never reaches the function (Lambda's RequestEntityTooLargeException). */
+export function requestTooLarge(): HttpResponse {
+  return {
+    statusCode: 413,
+    headers: { ...jsonHeaders, 'x-amzn-errortype': 'RequestEntityTooLargeException' },
+    body: JSON.stringify({ Type: 'User', message: `Request must be smaller than ${maxRequestBytes} bytes for the InvokeFunction operation` }),
+  };
 }
 
 export function throttled(message: string, reason: string, limit: number): HttpResponse {

@@ -138,6 +138,8 @@ export interface InvocationRecord {
   /** CPU and run-queue accounting, when the invocation ran alone on its thread or process. */
   usage?: InvocationUsage;
   status: InvocationStatus;
+  /** For errors and timeouts: what failed, as Lambda names it (HandlerError, Runtime.OutOfMemory, InvalidResponse...). */
+  errorType?: string;
   /** For throttles: which limit was hit. */
   throttleReason?: 'ConcurrencyThrottles' | 'SlotsExhausted' | 'CPUThrottles';
 }
@@ -184,6 +186,8 @@ export interface WindowStats {
   errors: number;
   timeouts: number;
   throttled: number;
+  /** Errors and timeouts by errorType (what failed: HandlerError, InvalidResponse, Runtime.OutOfMemory...). */
+  errorTypes?: Record<string, number>;
   coldStarts: number;
   initDurationsMs: number[];
   /** Distinct environments that served invocations in the window. */

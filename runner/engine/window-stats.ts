@@ -25,7 +25,9 @@ export function windowStats(store: MetricsStore, functionName: string, startMs: 
   const initDurationsMs: number[] = [];
   const environments = new Set<string>();
   const usage = { invocations: 0, wallMs: 0, cpuMs: 0, runQueueMs: 0 };
+  const errorTypes: Record<string, number> = {};
   for (const r of records) {
+    if (r.errorType !== undefined) errorTypes[r.errorType] = (errorTypes[r.errorType] ?? 0) + 1;
     if (r.status === 'ok' && r.usage) {
       usage.invocations++;
       usage.wallMs += r.usage.wallMs;
@@ -57,6 +59,7 @@ export function windowStats(store: MetricsStore, functionName: string, startMs: 
     instancesMean: timeWeightedInstances(timeline, startMs, endMs),
     cpuSeconds,
     ...(usage.invocations > 0 ? { usage } : {}),
+    ...(Object.keys(errorTypes).length > 0 ? { errorTypes } : {}),
     timeline,
   };
 }

@@ -226,6 +226,8 @@ export interface MeasuredLevel extends LevelBase {
    * counts come only from logs); they hold 0 and must not be read as measurements.
    */
   unmeasured?: Array<'coldStarts' | 'environments'>;
+  /** What the target's errors were, by errorType (local engine only: HandlerError, InvalidResponse, Runtime.OutOfMemory...). */
+  errorTypes?: Record<string, number>;
   cost?: LevelCost;
 }
 

@@ -183,7 +183,10 @@ export async function measureLevel(context: LevelContext): Promise<LevelResult> 
       // Also after the last trial: the window stats below then count every request of the level.
       await drain(result, context);
       if (result.latencyMs === null) {
-        return { ...base, load: loadMode(), state: 'failed', reason: `trial ${trial}: no successful response (${describeFailures(result)})` };
+        // The target's own account of the errors, where it has one: the cause a status code hides.
+        const stats = await untilAborted(context.target.windowStats(deployed, { startMs: result.window.startMs, endMs: result.window.endMs }), signal);
+        const causes = describeErrorTypes(stats?.errorTypes);
+        return { ...base, load: loadMode(), state: 'failed', reason: `trial ${trial}: no successful response (${describeFailures(result)})${causes}` };
       }
       trials.push({ trial, window: result.window, requests: result.requests, throughputRps: result.throughputRps, latencyMs: result.latencyMs, histogram: result.histogram });
       if (result.open) opens.push(result.open);
@@ -278,7 +281,7 @@ async function drain(previous: LoadResult, context: LevelContext): Promise<void>
 
 const drainPollMs = 100;
 
-type StatsFields = Pick<MeasuredLevel, 'coldStarts' | 'initDurationMs' | 'environments' | 'cpuSecondsPerRequest' | 'accounting' | 'instances' | 'instancesMean' | 'timeline' | 'unmeasured'>;
+type StatsFields = Pick<MeasuredLevel, 'coldStarts' | 'initDurationMs' | 'environments' | 'cpuSecondsPerRequest' | 'accounting' | 'instances' | 'instancesMean' | 'timeline' | 'unmeasured' | 'errorTypes'>;
 
 function fromWindowStats(stats: WindowStats | null, ok: number): StatsFields {
   if (stats === null) return { coldStarts: 0, initDurationMs: null, environments: 0, cpuSecondsPerRequest: null, unmeasured: ['coldStarts', 'environments'] };
@@ -302,11 +305,18 @@ function fromWindowStats(stats: WindowStats | null, ok: number): StatsFields {
     fields.instancesMean = stats.instancesMean;
     fields.timeline = stats.timeline;
   }
+  if (stats.errorTypes) fields.errorTypes = stats.errorTypes;
   return fields;
 }
 
 function initSummary(inits: number[]): MeasuredLevel['initDurationMs'] {
   return inits.length > 0 ? { count: inits.length, mean: sum(inits) / inits.length, max: Math.max(...inits) } : null;
+}
+
+/** "; the function's errors: 812 InvalidResponse, 3 HandlerError", or '' when there are none. */
+function describeErrorTypes(errorTypes: Record<string, number> | undefined): string {
+  const entries = Object.entries(errorTypes ?? {}).sort((a, b) => b[1] - a[1]);
+  return entries.length === 0 ? '' : `; the function's errors: ${entries.map(([type, n]) => `${n} ${type}`).join(', ')}`;
 }
 
 function describeFailures(result: LoadResult): string {
