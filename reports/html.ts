@@ -18,7 +18,7 @@ import { headerHtml } from './header.ts';
 import { measuredLevels } from './model.ts';
 import { describeRecommendation } from './recommendation.ts';
 import { crossoversOutsideMeasured, measuredRange, requestsPerMonthAt } from './verdict.ts';
-import { cloudwatchTable, costCurveTable, distributionTable, durationTable, levelsTable, monthlyTable, trialsTable, unmeasuredTable } from './tables.ts';
+import { cloudwatchTable, costCurveTable, distributionTable, durationTable, floorSentence, levelsTable, monthlyTable, sensitivityTable, trialsTable, unmeasuredTable } from './tables.ts';
 
 const assetsDir = new URL('./assets/', import.meta.url);
 /** Past this many crossovers they are listed on demand, not in the running text. */
@@ -145,6 +145,8 @@ function costSection(run: RunFile, cost: ChartDef | null, monthly: ChartDef | nu
     measured,
     chartBlock(cost),
     details('Cost curve data', costCurveTable(run)),
+    sensitivityTable(run) ?? '',
+    floorSentence(run) ? `<p id="floor">${escapeHtml(floorSentence(run) ?? '')}</p>` : '',
     monthly ? chartBlock(monthly) : '',
     monthlyTable(run) ?? '',
     assumptions,

@@ -4,7 +4,8 @@
  */
 import type { RunFile } from '../runner/run/run-file.ts';
 import { escapeMarkdown } from './escape.ts';
-import { formatCount, formatMs, formatRps, formatUsd } from './format.ts';
+import { formatCount, formatMs, formatPct, formatRps, formatUsd } from './format.ts';
+import { floorSentence } from './tables.ts';
 import { localNotice, priceSourceText, statusNotice, statusText, targetText, tmpIsolationNotice } from './header.ts';
 import { levelLoadLabel, measuredLevels, modeName, settingsLabel, sortedLevels, variantLabel } from './model.ts';
 import { describeRecommendation } from './recommendation.ts';
@@ -35,10 +36,10 @@ export function renderMarkdown(run: RunFile, safety?: string): string {
   const measured = measuredLevels(run);
   if (measured.length > 0) {
     lines.push(
-      '| Mode | Settings | Concurrency | req/s | p50 (ms) | p99 (ms) | Throttled | $ / M requests |',
-      '|---|---|--:|--:|--:|--:|--:|--:|',
+      '| Mode | Settings | Concurrency | req/s | p50 (ms) | p99 (ms) | Throttled | $ / M requests | Priced on |',
+      '|---|---|--:|--:|--:|--:|--:|--:|---|',
       ...measured.map((level) =>
-        `| ${modeName(level.mode)} | ${escapeMarkdown(settingsLabel(level.mode, level.settings))} | ${levelLoadLabel(level)} | ${formatRps(level.throughputRps)} | ${formatMs(level.latencyMs.p50)} | ${formatMs(level.latencyMs.p99)} | ${formatCount(level.requests.throttled)} | ${level.cost ? formatUsd(level.cost.usdPerMillionRequests) : '—'} |`,
+        `| ${modeName(level.mode)} | ${escapeMarkdown(settingsLabel(level.mode, level.settings))} | ${levelLoadLabel(level)} | ${formatRps(level.throughputRps)} | ${formatMs(level.latencyMs.p50)} | ${formatMs(level.latencyMs.p99)} | ${formatCount(level.requests.throttled)} | ${level.cost ? formatUsd(level.cost.usdPerMillionRequests) : '—'} | ${level.cost?.instanceType ? `${formatCount(level.cost.instances ?? 0)} × ${level.cost.instanceType}` : '—'} |`,
       ),
       '',
     );
@@ -63,9 +64,22 @@ export function renderMarkdown(run: RunFile, safety?: string): string {
             : 'no crossover to place';
       lines.push(`Measured range: ${formatRps(range.minRps)} to ${formatRps(range.maxRps)} req/s (${where}).`, '');
     }
+    if (crossover.sensitivity && crossover.sensitivity.length > 0) {
+      lines.push(
+        '| LMI discount (EC2 part) | Crossover (req/s) |',
+        '|--:|---|',
+        ...crossover.sensitivity.map((s) => `| ${formatPct(s.lmiDiscount)} | ${s.requestsPerSecond.length === 0 ? 'none' : s.requestsPerSecond.length <= 4 ? s.requestsPerSecond.map((r) => formatRps(r)).join(', ') : `${s.requestsPerSecond.length} crossings from ${formatRps(s.requestsPerSecond[0] ?? 0)}`} |`),
+        '',
+      );
+    }
+    const floor = floorSentence(run);
+    if (floor) lines.push(escapeMarkdown(floor), '');
     if (crossover.profile) {
       const p = crossover.profile;
       lines.push(`Traffic profile ${escapeMarkdown(p.name)} (${formatCount(p.requestsPerMonth)} requests a month): standard Lambda ${formatUsd(p.lambdaUsdPerMonth)}, LMI ${formatUsd(p.lmiUsdPerMonth)} a month.`, '');
+      if (p.throttleRiskMinutesPerMonth !== undefined && p.throttleRiskMinutesPerMonth > 0) {
+        lines.push(`Throttle risk on LMI: ${formatCount(Math.round(p.throttleRiskMinutesPerMonth))} minutes a month where traffic more than doubles within 5 minutes (AWS: LMI may throttle while it scales).`, '');
+      }
     }
   }
   const unmeasured = sortedLevels(run).flatMap((level) => (level.state === 'measured' ? [] : [level]));

@@ -14,6 +14,7 @@ export function settingsLabel(mode: LevelResult['mode'], settings: VariantSettin
   const parts = [`${settings.memoryMb} MB`];
   if (settings.maxConcurrency !== undefined) parts.push(`${settings.maxConcurrency}/env`);
   if (settings.gibPerVcpu !== undefined) parts.push(`${settings.gibPerVcpu} GiB/vCPU`);
+  if (settings.targetCpuPercent !== undefined) parts.push(`target ${settings.targetCpuPercent}% CPU`);
   return parts.join(', ');
 }
 

@@ -37,7 +37,7 @@ const num = (header: string): Column => ({ header, numeric: true });
 export function levelsTable(run: RunFile): string {
   const columns = [
     { header: 'Mode' }, { header: 'Settings' }, num(hasRateLevels(run) ? 'Arrival rate' : 'Concurrency'), num('Throughput (req/s)'), num('p50 (ms)'), num('p90 (ms)'), num('p95 (ms)'), num('p99 (ms)'), num('max (ms)'),
-    num('OK'), num('Throttled'), num('Errors'), num('Cold starts'), num('Cold starts in warm-up'), num('Environments'), num('Instances'), num('$ / M requests'),
+    num('OK'), num('Throttled'), num('Errors'), num('Cold starts'), num('Cold starts in warm-up'), num('Environments'), num('Instances'), { header: 'Instance type (priced)' }, num('$ / M requests'),
   ];
   const rows = measuredLevels(run).map((level) => [
     modeName(level.mode), settingsLabel(level.mode, level.settings), levelLoadLabel(level), formatRps(level.throughputRps),
@@ -47,6 +47,7 @@ export function levelsTable(run: RunFile): string {
     level.warmup ? formatCount(level.warmup.coldStarts) : '—',
     level.unmeasured?.includes('environments') ? 'not measured' : formatCount(level.environments),
     level.instances === undefined ? '—' : formatCount(level.instances),
+    level.cost?.instanceType ?? '—',
     level.cost ? formatUsd(level.cost.usdPerMillionRequests) : '—',
   ]);
   return htmlTable(columns, rows, { id: 'table-levels' });
@@ -88,12 +89,13 @@ export function trialsTable(run: RunFile): string {
 export function costCurveTable(run: RunFile): string | null {
   const crossover = run.crossover;
   if (!crossover || crossover.curve.length === 0) return null;
-  const columns = [num('Request rate (req/s)'), num('Lambda $ / hour'), num('LMI $ / hour'), num('Lambda $ / M'), num('LMI $ / M'), num('LMI instances')];
+  const columns = [num('Request rate (req/s)'), num('Lambda $ / hour'), num('LMI $ / hour'), num('Lambda $ / M'), num('LMI $ / M'), num('LMI instances'), { header: 'LMI instance type' }];
   const rows = crossover.curve.map((point) => [
     formatRps(point.requestsPerSecond), formatUsd(point.lambdaUsdPerHour), formatUsd(point.lmiUsdPerHour),
     point.requestsPerSecond > 0 ? formatUsd(usdPerMillion(point.lambdaUsdPerHour, point.requestsPerSecond)) : '—',
     point.requestsPerSecond > 0 ? formatUsd(usdPerMillion(point.lmiUsdPerHour, point.requestsPerSecond)) : '—',
     formatCount(point.lmiInstances),
+    point.lmiInstanceType ?? '—',
   ]);
   return htmlTable(columns, rows, { id: 'table-cost-curve' });
 }
@@ -101,11 +103,38 @@ export function costCurveTable(run: RunFile): string | null {
 export function monthlyTable(run: RunFile): string | null {
   const profile = run.crossover?.profile;
   if (!profile) return null;
-  const columns = [{ header: 'Mode' }, num('$ / month'), num('Requests / month')];
+  const columns = [{ header: 'Mode' }, num('$ / month'), num('Requests / month'), { header: 'Note', wrap: true }];
+  const byType = Object.entries(profile.lmiInstanceHoursByType ?? {}).map(([type, hours]) => `${type} ${formatCount(Math.round(hours))} instance-h`);
+  const risk = profile.throttleRiskMinutesPerMonth === undefined ? '' : ` Throttle risk: ${formatCount(Math.round(profile.throttleRiskMinutesPerMonth))} minutes a month where traffic more than doubles within 5 minutes.`;
+  const lag = profile.lag ? ` Scale-out after ${profile.lag.scaleOutDelayMin} min, scale-in after ${profile.lag.scaleInDelayMin} min.` : '';
   return htmlTable(columns, [
-    ['Standard Lambda', formatUsd(profile.lambdaUsdPerMonth), formatCount(profile.requestsPerMonth)],
-    ['LMI', formatUsd(profile.lmiUsdPerMonth), formatCount(profile.requestsPerMonth)],
+    ['Standard Lambda', formatUsd(profile.lambdaUsdPerMonth), formatCount(profile.requestsPerMonth), ''],
+    ['LMI', formatUsd(profile.lmiUsdPerMonth), formatCount(profile.requestsPerMonth), `${byType.join(', ')}.${lag}${risk}`.replace(/^\. ?/, '')],
   ], { id: 'table-monthly' });
+}
+
+/** The crossover again at LMI commitment discounts of 0, 30%, 50% and 72%. */
+export function sensitivityTable(run: RunFile): string | null {
+  const sensitivity = run.crossover?.sensitivity;
+  if (!sensitivity || sensitivity.length === 0) return null;
+  const columns = [num('LMI discount (EC2 part)'), { header: 'Crossover (req/s)', wrap: true }];
+  const rows = sensitivity.map((s) => [formatPct(s.lmiDiscount), crossoverList(s.requestsPerSecond)]);
+  return htmlTable(columns, rows, { id: 'table-sensitivity', caption: 'Where LMI and standard Lambda cost the same, by LMI commitment discount (the management fee is never discounted)' });
+}
+
+/** The floor charged to this function, in words, with its share of LMI's monthly cost under the profile. */
+export function floorSentence(run: RunFile): string | null {
+  const floor = run.crossover?.floor;
+  if (!floor) return null;
+  const shared = floor.functionsPerProvider > 1 ? ` (its share of a capacity provider shared by ${floor.functionsPerProvider} functions)` : '';
+  const share = run.crossover?.profile?.floorShareOfLmi;
+  const ofProfile = share === undefined ? '' : `, ${formatPct(share)} of LMI's monthly cost under the traffic profile`;
+  return `LMI's floor: ${Number.isInteger(floor.instances) ? formatCount(floor.instances) : floor.instances.toFixed(2)} × ${floor.instanceType}${shared} costs ${formatUsd(floor.usdPerMonth)} a month at zero traffic${ofProfile}.`;
+}
+
+function crossoverList(rates: number[]): string {
+  if (rates.length === 0) return 'none';
+  return rates.length <= 4 ? rates.map((r) => formatRps(r)).join(', ') : `${rates.length} crossings from ${formatRps(rates[0] ?? 0)} to ${formatRps(rates.at(-1) ?? 0)}`;
 }
 
 export function distributionTable(levels: LevelDistribution[]): string | null {

@@ -22,6 +22,8 @@ export interface VariantSettings {
   memoryMb: number;
   maxConcurrency?: number;
   gibPerVcpu?: number;
+  /** LMI Manual scaling: target tracking on average CPU, percent (--lmi-target-cpu); absent = Auto. */
+  targetCpuPercent?: number;
 }
 
 /** One deployable function configuration: standard Lambda, or one LMI settings combination. */

@@ -17,8 +17,8 @@ export function costCurveChart(run: RunFile): ChartDef | null {
   const curve = crossover.curve
     .filter((point) => point.requestsPerSecond > 0)
     .flatMap((point) => [
-      { series: 'Lambda', rps: point.requestsPerSecond, usdPerHour: point.lambdaUsdPerHour, usdPerMillion: usdPerMillion(point.lambdaUsdPerHour, point.requestsPerSecond), instances: null },
-      { series: 'LMI', rps: point.requestsPerSecond, usdPerHour: point.lmiUsdPerHour, usdPerMillion: usdPerMillion(point.lmiUsdPerHour, point.requestsPerSecond), instances: point.lmiInstances },
+      { series: 'Lambda', rps: point.requestsPerSecond, usdPerHour: point.lambdaUsdPerHour, usdPerMillion: usdPerMillion(point.lambdaUsdPerHour, point.requestsPerSecond), instances: null, instanceType: null },
+      { series: 'LMI', rps: point.requestsPerSecond, usdPerHour: point.lmiUsdPerHour, usdPerMillion: usdPerMillion(point.lmiUsdPerHour, point.requestsPerSecond), instances: point.lmiInstances, instanceType: point.lmiInstanceType ?? null },
     ]);
   const measured = measuredLevels(run)
     .filter((level) => level.cost && level.throughputRps > 0)
@@ -75,6 +75,7 @@ export function costCurveChart(run: RunFile): ChartDef | null {
               { field: 'usdPerMillion', title: '$ per million requests', format: '$,.4~f' },
               { field: 'usdPerHour', title: '$ per hour', format: '$,.6~f' },
               { field: 'instances', title: 'LMI instances' },
+              { field: 'instanceType', title: 'LMI instance type' },
             ],
           },
         },

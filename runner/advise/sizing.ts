@@ -36,7 +36,7 @@ export function costScenario(input: SizingInput): CostScenario {
   return {
     lambda: { meanDurationMs: input.meanDurationMs, memoryMb: input.lambdaMemoryMb, architecture: input.architecture, freeTier: input.freeTier },
     lmi: {
-      instanceType: input.instanceType,
+      instanceTypes: [input.instanceType],
       discount: input.lmiDiscount,
       capacity: {
         cpuSecondsPerRequest: input.cpuMsPerRequest === null ? null : input.cpuMsPerRequest / 1000,

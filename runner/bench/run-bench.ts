@@ -154,7 +154,8 @@ async function withCosts(run: RunFile, plan: BenchPlan, offline: boolean): Promi
     const credentials = plan.pricing.offline || offline ? null : await findAwsCredentials(process.env);
     const prices = await loadPriceBook({ region: plan.region, offline: plan.pricing.offline || offline, credentials });
     return attachCosts(run, prices, {
-      discount: plan.pricing.discount,
+      lambdaDiscount: 0,
+      lmiDiscount: plan.pricing.discount,
       freeTier: plan.pricing.freeTier,
       architecture: plan.lambda.architecture,
       instanceType: plan.lmi.instanceType,

@@ -4,31 +4,41 @@
  * provenance. The run is a read-only input: a new RunFile is returned.
  */
 import { UsageError } from '../errors.ts';
+import type { Architecture } from '../domain.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
 import type { CrossoverResult, LevelCost, MeasuredLevel, RunFile } from '../run/run-file.ts';
-import { capacityAssumptions, type LmiCapacityInput } from './capacity.ts';
-import { crossover, defaultRateRange, type RateRange } from './crossover.ts';
+import { candidateTypeNames } from './candidates.ts';
+import { crossover, defaultRateRange, discountSensitivity, type RateRange } from './crossover.ts';
 import { durationModelFor } from './duration-model.ts';
 import { lambdaCost } from './lambda-cost.ts';
-import { instancePrice } from './lmi-cost.ts';
-import { profileMonthlyCost } from './monthly.ts';
+import { sizingAssumptions, type InstanceReservation } from './lmi-sizing.ts';
+import { defaultScalingLag, profileMonthlyCost, type ScalingLag } from './monthly.ts';
 import { hoursPerMonth } from './numbers.ts';
+import type { TrafficProfile } from '../domain.ts';
+import type { ScalingTarget } from './scaling-target.ts';
 import { lambdaUsdPerHourAt, lmiUsdPerHourAt, type CostScenario, type LambdaScenario, type LmiScenario } from './scenario.ts';
-import type { Architecture, TrafficProfile } from '../domain.ts';
 
 export interface AttachOptions {
-  discount: number;
+  /** Compute Savings Plans on Lambda duration, 0–0.17. */
+  lambdaDiscount: number;
+  /** Commitment discount on LMI's EC2 part, 0–0.72 (never on the management fee). */
+  lmiDiscount: number;
   freeTier: boolean;
+  /** Both compute types run one architecture; it also selects LMI's candidate instance types. */
   architecture: Architecture;
-  instanceType: string;
+  /** Pins LMI to one instance type; without it the cheapest candidate is chosen at each rate. */
+  instanceType?: string;
+  /** Narrows the candidate set (--instance-types). */
+  instanceTypes?: string[];
   minEnvironments: number;
-  /** Capacity model settings (capacity.ts defaults when absent). */
+  /** Sizing settings (lmi-sizing.ts defaults when absent). */
   minInstances?: number;
-  headroomFactor?: number;
-  targetCpuUtilization?: number;
+  functionsPerProvider?: number;
+  reservation?: InstanceReservation;
   rateDecimals?: number;
   /** Project a month of this traffic on both compute types. */
   profile?: TrafficProfile;
+  lag?: ScalingLag;
   range?: RateRange;
 }
 
@@ -36,7 +46,7 @@ export interface AttachOptions {
 const maxFailureShare = 0.01;
 
 export function attachCosts(run: RunFile, prices: PriceBook, options: AttachOptions): RunFile {
-  instancePrice(prices, options.instanceType);
+  candidateNames(prices, options);
   const priced: RunFile = structuredClone(run);
   for (const level of priced.levels) {
     if (level.state !== 'measured') continue;
@@ -77,10 +87,24 @@ export function lambdaDurationMs(level: MeasuredLevel): number {
 }
 
 function lambdaScenario(level: MeasuredLevel, options: AttachOptions): LambdaScenario {
-  return { meanDurationMs: lambdaDurationMs(level), memoryMb: level.settings.memoryMb, architecture: options.architecture, freeTier: options.freeTier };
+  return { meanDurationMs: lambdaDurationMs(level), memoryMb: level.settings.memoryMb, architecture: options.architecture, freeTier: options.freeTier, discount: options.lambdaDiscount };
 }
 
-function lmiScenario(level: MeasuredLevel, options: AttachOptions): LmiScenario {
+function candidateNames(prices: PriceBook, options: AttachOptions): string[] {
+  return candidateTypeNames(prices, {
+    architecture: options.architecture,
+    ...(options.instanceType === undefined ? {} : { instanceType: options.instanceType }),
+    ...(options.instanceTypes === undefined ? {} : { instanceTypes: options.instanceTypes }),
+  });
+}
+
+/** The level's scaling target: the swept manual target it ran with, else Auto. */
+export function levelTarget(level: MeasuredLevel): ScalingTarget {
+  const percent = level.settings.targetCpuPercent;
+  return percent === undefined ? { mode: 'auto' } : { mode: 'manual', cpuPercent: percent };
+}
+
+function lmiScenario(level: MeasuredLevel, prices: PriceBook, options: AttachOptions): LmiScenario {
   const { maxConcurrency, gibPerVcpu, memoryMb } = level.settings;
   if (maxConcurrency === undefined || gibPerVcpu === undefined) {
     throw new UsageError(`run file: LMI level '${level.variantId}' at concurrency ${level.concurrency} has no maxConcurrency/gibPerVcpu settings`);
@@ -92,16 +116,16 @@ function lmiScenario(level: MeasuredLevel, options: AttachOptions): LmiScenario 
     memoryMb,
     gibPerVcpu,
     minEnvironments: options.minEnvironments,
-    ...capacityOptions(options),
-  };
-  return { instanceType: options.instanceType, discount: options.discount, capacity, ...(options.rateDecimals === undefined ? {} : { rateDecimals: options.rateDecimals }) };
-}
-
-function capacityOptions(options: AttachOptions): Partial<LmiCapacityInput> {
-  return {
+    target: levelTarget(level),
     ...(options.minInstances === undefined ? {} : { minInstances: options.minInstances }),
-    ...(options.headroomFactor === undefined ? {} : { headroomFactor: options.headroomFactor }),
-    ...(options.targetCpuUtilization === undefined ? {} : { targetCpuUtilization: options.targetCpuUtilization }),
+    ...(options.functionsPerProvider === undefined ? {} : { functionsPerProvider: options.functionsPerProvider }),
+    ...(options.reservation === undefined ? {} : { reservation: options.reservation }),
+  };
+  return {
+    instanceTypes: candidateNames(prices, options),
+    discount: options.lmiDiscount,
+    capacity,
+    ...(options.rateDecimals === undefined ? {} : { rateDecimals: options.rateDecimals }),
   };
 }
 
@@ -121,8 +145,14 @@ function levelCost(level: MeasuredLevel, prices: PriceBook, options: AttachOptio
       initShare: usdPerMillionRequests > 0 ? initUsdPerMillionRequests / usdPerMillionRequests : 0,
     };
   }
-  const lmi = lmiUsdPerHourAt(lmiScenario(level, options), prices, rate);
-  return { usdPerHour: lmi.usdPerHour, usdPerMillionRequests: (lmi.usdPerHour / requestsPerHour) * 1e6, instances: lmi.capacity.instances };
+  const lmi = lmiUsdPerHourAt(lmiScenario(level, prices, options), prices, rate);
+  return {
+    usdPerHour: lmi.usdPerHour,
+    usdPerMillionRequests: (lmi.usdPerHour / requestsPerHour) * 1e6,
+    instances: lmi.sizing.instances,
+    instanceType: lmi.sizing.instanceType,
+    environments: lmi.sizing.environments,
+  };
 }
 
 /**
@@ -139,7 +169,7 @@ function initUsdPerMillion(level: MeasuredLevel, prices: PriceBook, options: Att
   const initMs = inits.reduce((total, i) => total + i.mean * i.count, 0);
   // Priced as one invocation of the whole init time, then spread: only the compute part counts.
   const compute = lambdaCost(
-    { requests: 1, billedDurationMs: initMs, memoryMb: level.settings.memoryMb, architecture: options.architecture, freeTier: false },
+    { requests: 1, billedDurationMs: initMs, memoryMb: level.settings.memoryMb, architecture: options.architecture, freeTier: false, durationDiscount: options.lambdaDiscount },
     prices,
   ).computeUsd;
   return (compute / served) * 1e6;
@@ -180,26 +210,50 @@ function crossoverFor(levels: MeasuredLevel[], prices: PriceBook, options: Attac
   const lambdaBasis = bestSupportedLevel(levels.filter((l) => l.mode === 'lambda'));
   const lmiBasis = bestSupportedLevel(levels.filter((l) => l.mode === 'lmi'));
   if (!lambdaBasis || !lmiBasis) return null;
-  const scenario: CostScenario = { lambda: lambdaScenario(lambdaBasis.level, options), lmi: lmiScenario(lmiBasis.level, options) };
+  const scenario: CostScenario = { lambda: lambdaScenario(lambdaBasis.level, options), lmi: lmiScenario(lmiBasis.level, prices, options) };
   const range = options.range ?? defaultRateRange;
   const analysis = crossover(scenario, prices, range);
   const lmiLevel = lmiBasis.level;
+  const types = scenario.lmi.instanceTypes;
   const note = [
     `Lambda inputs from ${describe(lambdaBasis.level)}: ${lambdaBasis.why}; ${lambdaBasis.level.durationModel?.source === 'local-model' ? 'modelled AWS mean duration' : 'mean duration'} ${scenario.lambda.meanDurationMs.toFixed(2)} ms at ${scenario.lambda.memoryMb} MB.`,
     `LMI inputs from ${describe(lmiLevel)}: ${lmiBasis.why}; mean duration ${scenario.lmi.capacity.meanDurationMs.toFixed(2)} ms, ` +
       `${lmiLevel.cpuSecondsPerRequest === null ? 'CPU per request unmeasured' : `${(lmiLevel.cpuSecondsPerRequest * 1000).toFixed(3)} CPU-ms per request`}, ` +
-      `max concurrency ${scenario.lmi.capacity.maxConcurrency}, ${scenario.lmi.capacity.gibPerVcpu} GiB per vCPU on ${options.instanceType}.`,
+      `max concurrency ${scenario.lmi.capacity.maxConcurrency}, ${scenario.lmi.capacity.gibPerVcpu} GiB per vCPU on ${types.length === 1 ? types[0] : `the cheapest of ${types.length} instance types`}.`,
     `Rates scanned from ${range.minRps} to ${range.maxRps} requests/s.`,
   ].join(' ');
+  const idle = lmiUsdPerHourAt(scenario.lmi, prices, 0);
+  const floorUsdPerMonth = idle.cost.ec2Usd * hoursPerMonth + idle.cost.managementFeeUsd * hoursPerMonth;
   const result: CrossoverResult = {
     requestsPerSecond: analysis.requestsPerSecond,
     basis: { lambdaVariantId: lambdaBasis.level.variantId, lmiVariantId: lmiLevel.variantId, note },
     curve: analysis.curve,
-    assumptions: [...costAssumptions(options), ...durationAssumptions(lambdaBasis.level), ...capacityAssumptions({ ...scenario.lmi.capacity })],
+    assumptions: [
+      ...costAssumptions(options, types),
+      ...durationAssumptions(lambdaBasis.level),
+      ...sizingAssumptions({ ...scenario.lmi.capacity, candidateTypes: types }),
+    ],
+    sensitivity: discountSensitivity(scenario, prices, range),
+    floor: {
+      instances: idle.sizing.instances,
+      instanceType: idle.sizing.instanceType,
+      functionsPerProvider: options.functionsPerProvider ?? 1,
+      usdPerMonth: floorUsdPerMonth,
+    },
   };
   if (options.profile) {
-    const month = profileMonthlyCost(scenario, prices, options.profile);
-    result.profile = { name: month.name, lambdaUsdPerMonth: month.lambdaUsdPerMonth, lmiUsdPerMonth: month.lmiUsdPerMonth, requestsPerMonth: month.requestsPerMonth };
+    const month = profileMonthlyCost(scenario, prices, options.profile, options.lag ?? defaultScalingLag);
+    result.profile = {
+      name: month.name,
+      lambdaUsdPerMonth: month.lambdaUsdPerMonth,
+      lmiUsdPerMonth: month.lmiUsdPerMonth,
+      requestsPerMonth: month.requestsPerMonth,
+      lmiInstanceHoursByType: month.lmiInstanceHoursByType,
+      lag: month.lag,
+      throttleRiskMinutesPerMonth: month.throttleRiskMinutesPerMonth,
+      throttleRiskMinutes: month.throttleRiskMinutes,
+      floorShareOfLmi: month.floor.shareOfLmi,
+    };
   }
   return result;
 }
@@ -214,10 +268,11 @@ function durationAssumptions(level: MeasuredLevel): string[] {
   ];
 }
 
-function costAssumptions(options: AttachOptions): string[] {
+function costAssumptions(options: AttachOptions, types: string[]): string[] {
   return [
     `Costs at a rate assume it is sustained for a ${hoursPerMonth}-hour month; Lambda's volume tiers and free tier are monthly.`,
-    `Lambda bills the measured mean duration rounded up to the next 1 ms (within 1 ms of the per-request rounding), ${options.architecture}, free tier ${options.freeTier ? 'applied' : 'not applied'}.`,
-    `LMI: ${options.instanceType} instances; a ${Math.round(options.discount * 100)}% commitment discount on the EC2 part only; the 15% management fee on the on-demand price.`,
+    `Lambda bills the measured mean duration rounded up to the next 1 ms (within 1 ms of the per-request rounding), ${options.architecture}, free tier ${options.freeTier ? 'applied' : 'not applied'}` +
+      `, ${Math.round(options.lambdaDiscount * 100)}% Compute Savings Plans discount on duration (not on requests).`,
+    `LMI: ${types.length === 1 ? `${types[0]} instances` : 'the cheapest candidate instance type at each rate'}; a ${Math.round(options.lmiDiscount * 100)}% commitment discount on the EC2 part only; the 15% management fee on the on-demand price.`,
   ];
 }

@@ -29,8 +29,6 @@ The rates (requests/s) where LMI and standard Lambda cost the same, from the run
   --free-tier              apply Lambda's monthly free tier
   --min-instances N        LMI minimum instances (default 3)
   --min-environments N     LMI minimum execution environments (default: the run's)
-  --headroom X             capacity kept for growth, ≥ 1 (default 2: traffic may double in 5 minutes)
-  --target-cpu F           CPU utilisation an environment is filled to, 0–1 (default 0.7)
   --rate-decimals N        round the discounted EC2 rate to N decimals
   --region R               price region (default: the run's)
   --offline                use the committed price snapshot`;
@@ -50,8 +48,6 @@ export async function costCrossover(argv: string[]): Promise<string> {
       'free-tier': { type: 'boolean' },
       'min-instances': { type: 'string' },
       'min-environments': { type: 'string' },
-      headroom: { type: 'string' },
-      'target-cpu': { type: 'string' },
       'rate-decimals': { type: 'string' },
       region: { type: 'string' },
       offline: { type: 'boolean' },
@@ -61,20 +57,16 @@ export async function costCrossover(argv: string[]): Promise<string> {
   const run = readRunFile(requiredText(flags, 'run'));
   const planned = planSettings(run);
   const region = optionalText(flags, 'region') ?? planned.region;
-  const targetCpu = bounded(flags, 'target-cpu', 0, 1);
-  if (targetCpu === 0) throw new UsageError('--target-cpu must be greater than 0');
-  const headroom = bounded(flags, 'headroom', 1, 100);
   const minInstances = bounded(flags, 'min-instances', 0, 15000, true);
   const rateDecimals = bounded(flags, 'rate-decimals', 0, 10, true);
   const options = {
-    discount: bounded(flags, 'discount', 0, 1) ?? planned.discount,
+    lambdaDiscount: 0,
+    lmiDiscount: bounded(flags, 'discount', 0, 0.72) ?? planned.discount,
     freeTier: flags['free-tier'] === true || planned.freeTier,
     architecture: architecture(flags) ?? planned.architecture,
     instanceType: optionalText(flags, 'instance-type') ?? planned.instanceType,
     minEnvironments: bounded(flags, 'min-environments', 0, 15000, true) ?? planned.minEnvironments,
     ...(minInstances === undefined ? {} : { minInstances }),
-    ...(headroom === undefined ? {} : { headroomFactor: headroom }),
-    ...(targetCpu === undefined ? {} : { targetCpuUtilization: targetCpu }),
     ...(rateDecimals === undefined ? {} : { rateDecimals }),
   };
   const profile = await profileFrom(flags, region);

@@ -24,6 +24,9 @@ export interface CurvePoint {
   lambdaUsdPerHour: number;
   lmiUsdPerHour: number;
   lmiInstances: number;
+  /** The instance type the sizing model chose at this rate. */
+  lmiInstanceType: string;
+  lmiEnvironments: number;
 }
 
 export interface CrossoverAnalysis {
@@ -69,7 +72,32 @@ export function crossover(scenario: CostScenario, prices: PriceBook, range: Rate
   const rates = [...logSpace(range.minRps, range.maxRps, curvePoints), ...requestsPerSecond].sort((a, b) => a - b);
   const curve = rates.map((rps) => {
     const lmi = lmiUsdPerHourAt(scenario.lmi, prices, rps);
-    return { requestsPerSecond: rps, lambdaUsdPerHour: lambdaUsdPerHourAt(scenario.lambda, prices, rps), lmiUsdPerHour: lmi.usdPerHour, lmiInstances: lmi.capacity.instances };
+    return {
+      requestsPerSecond: rps,
+      lambdaUsdPerHour: lambdaUsdPerHourAt(scenario.lambda, prices, rps),
+      lmiUsdPerHour: lmi.usdPerHour,
+      lmiInstances: lmi.sizing.instances,
+      lmiInstanceType: lmi.sizing.instanceType,
+      lmiEnvironments: lmi.sizing.environments,
+    };
   });
   return { requestsPerSecond, curve };
+}
+
+/** The LMI discounts of the report's sensitivity table: none, two common commitments, AWS's example. */
+export const sensitivityDiscounts = [0, 0.3, 0.5, 0.72] as const;
+
+export interface DiscountSensitivity {
+  lmiDiscount: number;
+  /** Crossover rates at that discount (the scenario's Lambda discount unchanged). */
+  requestsPerSecond: number[];
+}
+
+/** The crossover again at each LMI discount, everything else as in the scenario. */
+export function discountSensitivity(scenario: CostScenario, prices: PriceBook, range: RateRange = defaultRateRange, discounts: readonly number[] = sensitivityDiscounts): DiscountSensitivity[] {
+  return discounts.map((lmiDiscount) => {
+    const varied: CostScenario = { ...scenario, lmi: { ...scenario.lmi, discount: lmiDiscount } };
+    const difference = (rps: number): number => lambdaUsdPerHourAt(varied.lambda, prices, rps) - lmiUsdPerHourAt(varied.lmi, prices, rps).usdPerHour;
+    return { lmiDiscount, requestsPerSecond: findSignChanges(difference, range) };
+  });
 }

@@ -6,7 +6,7 @@
 import { UsageError } from '../errors.ts';
 import type { InstancePrice, PriceBook } from '../pricing/price-book.ts';
 import { closeMatches } from '../pricing/instance-types.ts';
-import { requireFraction, requireInteger, requireNonNegative } from './numbers.ts';
+import { requireInteger, requireNonNegative } from './numbers.ts';
 
 export interface LmiCostInput {
   instanceType: string;
@@ -14,7 +14,7 @@ export interface LmiCostInput {
   instances: number;
   hours: number;
   requests: number;
-  /** Commitment discount (Savings Plan / RI) on the EC2 part, 0–1. */
+  /** Commitment discount (Savings Plan / RI) on the EC2 part, 0–0.72. */
   discount?: number;
   /** Round the discounted hourly rate to N decimals, as AWS's worked example does. */
   rateDecimals?: number;
@@ -43,13 +43,18 @@ export interface LmiCostBreakdown {
 
 export const defaultBillingGranularitySec = 1;
 
+/** The deepest EC2 commitment discount AWS's LMI example uses (3-year Compute Savings Plan). */
+export const maxLmiDiscount = 0.72;
+
 export function lmiCost(input: LmiCostInput, prices: PriceBook): LmiCostBreakdown {
   const instance = instancePrice(prices, input.instanceType);
   requireNonNegative('instances', input.instances);
   requireNonNegative('hours', input.hours);
   requireNonNegative('requests', input.requests);
   const discount = input.discount ?? 0;
-  requireFraction('discount', discount);
+  if (!Number.isFinite(discount) || discount < 0 || discount > maxLmiDiscount) {
+    throw new UsageError(`LMI discount must be from 0 to ${maxLmiDiscount} (EC2 part only; the management fee is never discounted), got ${discount}`);
+  }
   const granularitySec = input.billingGranularitySec ?? defaultBillingGranularitySec;
   if (!Number.isFinite(granularitySec) || granularitySec <= 0) throw new UsageError(`billing granularity must be > 0 seconds, got ${granularitySec}`);
 

@@ -2,12 +2,13 @@
  * Hourly cost of each compute type at a sustained request rate, from one set of model inputs
  * (a CostScenario). The crossover, the curves and the profile projection are all built on these.
  */
-import type { PriceBook } from '../pricing/price-book.ts';
-import { lmiCapacity, type LmiCapacity, type LmiCapacityInput } from './capacity.ts';
-import { lambdaCost } from './lambda-cost.ts';
-import { instancePrice, lmiCost } from './lmi-cost.ts';
-import { hoursPerMonth } from './numbers.ts';
 import type { Architecture } from '../domain.ts';
+import type { PriceBook } from '../pricing/price-book.ts';
+import { pricedCandidates } from './candidates.ts';
+import { lambdaCost } from './lambda-cost.ts';
+import { lmiCost, type LmiCostBreakdown } from './lmi-cost.ts';
+import { sizeLmiCapacity, type LmiSizing, type LmiSizingInput } from './lmi-sizing.ts';
+import { hoursPerMonth } from './numbers.ts';
 
 export interface LambdaScenario {
   meanDurationMs: number;
@@ -15,14 +16,18 @@ export interface LambdaScenario {
   architecture: Architecture;
   ephemeralMb?: number;
   freeTier: boolean;
+  /** Compute Savings Plans discount on the duration charge, 0–0.17 (default 0). */
+  discount?: number;
 }
 
 export interface LmiScenario {
-  instanceType: string;
+  /** Instance types to choose from at each rate (one pins the type). */
+  instanceTypes: string[];
+  /** Commitment discount on the EC2 part, 0–0.72; never on the management fee. */
   discount: number;
   rateDecimals?: number;
-  /** Everything the capacity model needs except the rate and the instance shape (from the price book). */
-  capacity: Omit<LmiCapacityInput, 'requestsPerSecond' | 'instanceVcpus' | 'instanceMemoryGiB'>;
+  /** Everything the sizing model needs except the rate and the priced candidates. */
+  capacity: Omit<LmiSizingInput, 'requestsPerSecond' | 'candidates'>;
 }
 
 export interface CostScenario {
@@ -47,23 +52,24 @@ export function lambdaMonthlyUsd(scenario: LambdaScenario, prices: PriceBook, re
       architecture: scenario.architecture,
       ...(scenario.ephemeralMb === undefined ? {} : { ephemeralMb: scenario.ephemeralMb }),
       freeTier: scenario.freeTier,
+      ...(scenario.discount === undefined ? {} : { durationDiscount: scenario.discount }),
     },
     prices,
   ).totalUsd;
 }
 
-export function lmiCapacityAt(scenario: LmiScenario, prices: PriceBook, requestsPerSecond: number): LmiCapacity {
-  const shape = instancePrice(prices, scenario.instanceType);
-  return lmiCapacity({ ...scenario.capacity, requestsPerSecond, instanceVcpus: shape.vcpus, instanceMemoryGiB: shape.memoryGiB });
+export function lmiSizingAt(scenario: LmiScenario, prices: PriceBook, requestsPerSecond: number): LmiSizing {
+  const candidates = pricedCandidates(prices, scenario.instanceTypes, scenario.discount, scenario.rateDecimals);
+  return sizeLmiCapacity({ ...scenario.capacity, requestsPerSecond, candidates });
 }
 
-/** LMI's cost per hour at a sustained rate: the capacity model's instances for one hour plus requests. */
-export function lmiUsdPerHourAt(scenario: LmiScenario, prices: PriceBook, requestsPerSecond: number): { usdPerHour: number; capacity: LmiCapacity } {
-  const capacity = lmiCapacityAt(scenario, prices, requestsPerSecond);
+/** LMI's cost per hour at a sustained rate: the sized fleet of the cheapest type for one hour, plus requests. */
+export function lmiUsdPerHourAt(scenario: LmiScenario, prices: PriceBook, requestsPerSecond: number): { usdPerHour: number; sizing: LmiSizing; cost: LmiCostBreakdown } {
+  const sizing = lmiSizingAt(scenario, prices, requestsPerSecond);
   const cost = lmiCost(
     {
-      instanceType: scenario.instanceType,
-      instances: capacity.instances,
+      instanceType: sizing.instanceType,
+      instances: sizing.instances,
       hours: 1,
       requests: requestsPerSecond * 3600,
       discount: scenario.discount,
@@ -71,5 +77,5 @@ export function lmiUsdPerHourAt(scenario: LmiScenario, prices: PriceBook, reques
     },
     prices,
   );
-  return { usdPerHour: cost.totalUsd, capacity };
+  return { usdPerHour: cost.totalUsd, sizing, cost };
 }

@@ -116,7 +116,7 @@ export interface LevelCost {
   /** At the measured throughput of the level, sustained. */
   usdPerMillionRequests: number;
   usdPerHour: number;
-  /** LMI: instances the capacity model needs at that rate. */
+  /** LMI: instances the sizing model charges at that rate (fractional only when the floor is shared). */
   instances?: number;
   /**
    * Standard Lambda: the part of usdPerMillionRequests that is billed INIT (the level's cold
@@ -124,6 +124,10 @@ export interface LevelCost {
    */
   initUsdPerMillionRequests?: number;
   initShare?: number;
+  /** LMI: the instance type chosen at that rate (the cheapest candidate, or the pinned one). */
+  instanceType?: string;
+  /** LMI: execution environments the sizing model needs at that rate. */
+  environments?: number;
 }
 
 /** One load worker's part of a level (its trials together). */
@@ -250,9 +254,28 @@ export interface CrossoverResult {
   /** Which variant and level the model inputs came from. */
   basis: { lambdaVariantId: string; lmiVariantId: string; note: string };
   /** The two hourly cost curves over a range of rates (for the report). */
-  curve: Array<{ requestsPerSecond: number; lambdaUsdPerHour: number; lmiUsdPerHour: number; lmiInstances: number }>;
+  curve: Array<{ requestsPerSecond: number; lambdaUsdPerHour: number; lmiUsdPerHour: number; lmiInstances: number; lmiInstanceType?: string; lmiEnvironments?: number }>;
   /** Monthly cost under the traffic profile, when one was given. */
-  profile?: { name: string; lambdaUsdPerMonth: number; lmiUsdPerMonth: number; requestsPerMonth: number };
+  profile?: {
+    name: string;
+    lambdaUsdPerMonth: number;
+    lmiUsdPerMonth: number;
+    requestsPerMonth: number;
+    /** LMI instance-hours per month by instance type. */
+    lmiInstanceHoursByType?: Record<string, number>;
+    /** The scaling lag the projection used, in minutes. */
+    lag?: { scaleOutDelayMin: number; scaleInDelayMin: number };
+    /** Minutes per month where traffic more than doubles within 5 minutes: throttle risk on LMI. */
+    throttleRiskMinutesPerMonth?: number;
+    /** The first such minutes of the profile (0-based). */
+    throttleRiskMinutes?: number[];
+    /** The floor's share of LMI's monthly cost under this profile. */
+    floorShareOfLmi?: number;
+  };
+  /** The crossover again at LMI discounts 0, 30%, 50% and 72%. */
+  sensitivity?: Array<{ lmiDiscount: number; requestsPerSecond: number[] }>;
+  /** LMI at zero traffic: the minimum fleet charged to this function (its share when the provider is shared). */
+  floor?: { instances: number; instanceType: string; functionsPerProvider: number; usdPerMonth: number };
   assumptions: string[];
 }
 

@@ -6,14 +6,14 @@ import { factsPriceBook } from './helpers/prices.ts';
 
 test('every rate where the cheaper mode switches along the LMI staircase is found', () => {
   const prices = factsPriceBook();
-  // 14 CPU-ms per request → 100 rps per instance; a 33 ms, 1 GB Lambda costs about 5% more per
+  // 20 CPU-ms per request at the Auto 50% CPU target → 100 rps per instance; a 33 ms, 1 GB Lambda costs about 5% more per
   // rps than one instance's share, so the line weaves through the steps several times.
   const scenario: CostScenario = {
     lambda: { meanDurationMs: 33, memoryMb: 1024, architecture: 'x86_64', freeTier: false },
     lmi: {
-      instanceType: 'm7g.xlarge',
+      instanceTypes: ['m7g.xlarge'],
       discount: 0,
-      capacity: { cpuSecondsPerRequest: 0.014, meanDurationMs: 33, maxConcurrency: 64, memoryMb: 2048, gibPerVcpu: 2 },
+      capacity: { cpuSecondsPerRequest: 0.02, meanDurationMs: 33, maxConcurrency: 64, memoryMb: 2048, gibPerVcpu: 2 },
     },
   };
   const difference = (rps: number) => lambdaUsdPerHourAt(scenario.lambda, prices, rps) - lmiUsdPerHourAt(scenario.lmi, prices, rps).usdPerHour;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { profileMonthlyCost } from '../../runner/cost/monthly.ts';
 import { constantProfile, diurnalProfile } from '../../runner/cost/profiles.ts';
-import { lmiCapacityAt } from '../../runner/cost/scenario.ts';
+import { lmiSizingAt } from '../../runner/cost/scenario.ts';
 import { factsPriceBook } from './helpers/prices.ts';
 import { baselineScenario } from './helpers/scenario.ts';
 
@@ -13,7 +13,7 @@ test('under a diurnal profile LMI instances follow the rate minute by minute and
   const month = profileMonthlyCost(scenario, prices, day);
   assert.ok(Math.abs(month.requestsPerMonth - 305 * 3600 * 730) < 1e-3);
   assert.equal(month.lmiInstancesMin, 3);
-  assert.equal(month.lmiInstancesMax, lmiCapacityAt(scenario.lmi, prices, 600).instances);
+  assert.equal(month.lmiInstancesMax, lmiSizingAt(scenario.lmi, prices, 600).instances);
   // Cheaper than keeping the peak's instances all month, dearer than the floor all month.
   const peak = profileMonthlyCost(scenario, prices, constantProfile(600));
   assert.ok(month.lmiInstanceHoursPerMonth < peak.lmiInstanceHoursPerMonth);

@@ -11,8 +11,8 @@ test('with zero traffic Lambda costs nothing and LMI still pays for its minimum 
   const scenario = baselineScenario();
   assert.equal(lambdaUsdPerHourAt(scenario.lambda, prices, 0), 0);
   const lmi = lmiUsdPerHourAt(scenario.lmi, prices, 0);
-  assert.equal(lmi.capacity.instances, 3);
-  assert.equal(lmi.capacity.environments, 3);
+  assert.equal(lmi.sizing.instances, 3);
+  assert.equal(lmi.sizing.environments, 3);
   assert.ok(Math.abs(lmi.usdPerHour - 3 * (0.1632 + 0.02448)) < 1e-9);
   const month = profileMonthlyCost(scenario, prices, constantProfile(0));
   assert.equal(month.lambdaUsdPerMonth, 0);

@@ -11,11 +11,13 @@ test('summary.md holds the verdict and one table row per measured level', () => 
   // The crossover in requests a month, and where it lies against what was measured.
   assert.match(md, /^Crossover: [\d,.]+ req\/s \([\d,]+ requests a month\)$/m);
   assert.match(md, /^Measured range: [\d,.]+ to [\d,.]+ req\/s \((measured up to [\d,.]+ req\/s; beyond that the model extrapolates|the crossover lies inside the measured range)\)\.$/m);
-  const header = lines.indexOf('| Mode | Settings | Concurrency | req/s | p50 (ms) | p99 (ms) | Throttled | $ / M requests |');
+  const header = lines.indexOf('| Mode | Settings | Concurrency | req/s | p50 (ms) | p99 (ms) | Throttled | $ / M requests | Priced on |');
   assert.ok(header > 0);
-  const rows = lines.slice(header + 2).filter((line) => line.startsWith('| '));
+  const rows = lines.slice(header + 2, lines.indexOf('', header));
   assert.equal(rows.length, 6);
-  assert.match(rows[0] ?? '', /^\| Lambda \| 1024 MB \| 1 \| [\d.,]+ \| [\d.]+ \| [\d.]+ \| 0 \| \$[\d.]+ \|$/);
+  assert.match(rows[0] ?? '', /^\| Lambda \| 1024 MB \| 1 \| [\d.,]+ \| [\d.]+ \| [\d.]+ \| 0 \| \$[\d.]+ \| — \|$/);
+  // Each LMI level names the instance type it was priced on.
+  assert.ok(rows.filter((row) => row.startsWith('| LMI')).every((row) => /\| \d+ × [cmr]7[gia]?\.\w+ \|$/.test(row)), rows.join('\n'));
   assert.match(md, /> Local run: these timings are this machine’s, not AWS’s\./);
 });
 
@@ -28,8 +30,10 @@ test('user text cannot break the table or inject markup', () => {
   assert.ok(md.startsWith('## lmi-bench: evil \\| \\`code\\` &lt;b&gt;bold&lt;/b&gt; \\*x\\* (node)\n'));
   assert.doesNotMatch(md, /<script>|<b>/);
   assert.match(md, /failed, line one \\\| fake \\\| row \\\| &lt;script&gt;alert\(1\)&lt;\/script&gt;$/m);
-  for (const line of md.split('\n').filter((l) => l.startsWith('| '))) {
-    assert.equal(line.replace(/\\\|/g, '').split('|').length, 10, `row has 8 cells: ${line}`);
+  const table = md.split('\n');
+  const header = table.findIndex((l) => l.startsWith('| Mode |'));
+  for (const line of table.slice(header, table.indexOf('', header))) {
+    assert.equal(line.replace(/\\\|/g, '').split('|').length, 11, `row has 9 cells: ${line}`);
   }
 });
 

@@ -13,7 +13,7 @@ import type { PriceBook } from '../../pricing/price-book.ts';
 import { instanceShape } from '../../pricing/instance-types.ts';
 import { lambdaCost } from '../../cost/lambda-cost.ts';
 import { lmiCost } from '../../cost/lmi-cost.ts';
-import { lmiCapacity } from '../../cost/capacity.ts';
+import { sizeLmiCapacity } from '../../cost/lmi-sizing.ts';
 import { planVariants } from '../../plan/variants.ts';
 import { awsSetupAllowanceMin } from '../../plan/wall-time.ts';
 import type { Variant } from '../../domain.ts';
@@ -106,15 +106,15 @@ export function estimateRunCost(
       for (const c of plan.concurrency) {
         const rate = rateAt(c);
         // Worst case for the fleet: every in-flight request keeps a vCPU busy.
-        const fleet = lmiCapacity({
+        const fleet = sizeLmiCapacity({
           requestsPerSecond: rate,
           cpuSecondsPerRequest: c / rate,
           meanDurationMs: (c * 1000) / rate,
           maxConcurrency: variant.settings.maxConcurrency ?? 1,
           memoryMb: variant.settings.memoryMb,
           gibPerVcpu: variant.settings.gibPerVcpu ?? 2,
-          instanceVcpus: instance.vcpus,
-          instanceMemoryGiB: instance.memoryGiB,
+          ...(variant.settings.targetCpuPercent === undefined ? {} : { target: { mode: 'manual', cpuPercent: variant.settings.targetCpuPercent } }),
+          candidates: [{ instanceType: instance.instanceType, vcpus: instance.vcpus, memoryGiB: instance.memoryGiB, usdPerHour: 0 }],
           minEnvironments: plan.lmi.minEnvironments,
         });
         const cost = lmiCost(
