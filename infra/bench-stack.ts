@@ -17,25 +17,21 @@ import { aliasName, pascalId, runIdTagKey, stackOutputKeys, variantOutputKey, ty
 import type { Variant } from '../runner/domain.ts';
 
 export class BenchStack extends Stack {
-  readonly capacityProvider: lambda.CapacityProvider;
+  /**
+   * One capacity provider per scaling target among the LMI variants (the target is a capacity
+   * provider setting): `auto`, or `cpu70` for a manual target tracking policy at 70% average CPU.
+   */
+  readonly capacityProviders = new Map<string, lambda.CapacityProvider>();
+  readonly #network: ReturnType<typeof benchNetwork>;
+  readonly #config: BenchStackConfig;
 
   constructor(scope: Construct, id: string, config: BenchStackConfig, props: StackProps = {}) {
     super(scope, id, props);
     Tags.of(this).add(runIdTagKey, config.runId);
     Tags.of(this).add('lmi-bench', 'bench-stack');
 
-    const network = benchNetwork(this, config);
-    const architecture = config.instance.architecture === 'arm64' ? lambda.Architecture.ARM_64 : lambda.Architecture.X86_64;
-    // The default operator role the L2 construct makes carries AWSLambdaManagedEC2ResourceOperator.
-    this.capacityProvider = new lambda.CapacityProvider(this, 'CapacityProvider', {
-      subnets: network.subnets,
-      securityGroups: network.securityGroups,
-      architectures: [architecture],
-      instanceTypeFilter: lambda.InstanceTypeFilter.allow([new ec2.InstanceType(config.instance.instanceType)]),
-      maxVCpuCount: config.maxVcpus,
-      scalingOptions: lambda.ScalingOptions.auto(),
-    });
-    this.capacityProvider.applyRemovalPolicy(RemovalPolicy.DESTROY);
+    this.#network = benchNetwork(this, config);
+    this.#config = config;
 
     for (const workload of config.workloads) {
       // One asset per workload: the standard and LMI functions run byte-identical code.
@@ -43,10 +39,40 @@ export class BenchStack extends Stack {
       for (const variant of config.variants) this.addVariant(config, workload, variant, code);
     }
 
-    new CfnOutput(this, stackOutputKeys.capacityProviderName, { key: stackOutputKeys.capacityProviderName, value: this.capacityProvider.capacityProviderName });
+    const first = this.capacityProviders.values().next().value;
+    if (first) new CfnOutput(this, stackOutputKeys.capacityProviderName, { key: stackOutputKeys.capacityProviderName, value: first.capacityProviderName });
     new CfnOutput(this, stackOutputKeys.instanceType, { key: stackOutputKeys.instanceType, value: config.instance.instanceType });
     new CfnOutput(this, stackOutputKeys.frontDoor, { key: stackOutputKeys.frontDoor, value: config.frontDoor });
     new CfnOutput(this, stackOutputKeys.runId, { key: stackOutputKeys.runId, value: config.runId });
+  }
+
+  /**
+   * The capacity provider of a scaling target, made on first use: the architecture and allowed
+   * instance types are the sizing model's candidate set (or the pinned type); Auto scaling, or a
+   * manual target tracking policy on average CPU at the variant's --lmi-target-cpu.
+   */
+  private capacityProviderFor(targetCpuPercent: number | undefined): lambda.CapacityProvider {
+    const key = targetCpuPercent === undefined ? 'auto' : `cpu${targetCpuPercent}`;
+    const existing = this.capacityProviders.get(key);
+    if (existing) return existing;
+    const config = this.#config;
+    const architecture = config.instance.architecture === 'arm64' ? lambda.Architecture.ARM_64 : lambda.Architecture.X86_64;
+    // The default operator role the L2 construct makes carries AWSLambdaManagedEC2ResourceOperator.
+    // The Auto provider keeps the id it always had, so an existing stack is not replaced.
+    const provider = new lambda.CapacityProvider(this, key === 'auto' ? 'CapacityProvider' : `CapacityProvider${pascalId(key)}`, {
+      subnets: this.#network.subnets,
+      securityGroups: this.#network.securityGroups,
+      architectures: [architecture],
+      instanceTypeFilter: lambda.InstanceTypeFilter.allow(config.instanceTypes.map((name) => new ec2.InstanceType(name))),
+      maxVCpuCount: config.maxVcpus,
+      scalingOptions:
+        targetCpuPercent === undefined
+          ? lambda.ScalingOptions.auto()
+          : lambda.ScalingOptions.manual([lambda.TargetTrackingScalingPolicy.cpuUtilization(targetCpuPercent)]),
+    });
+    provider.applyRemovalPolicy(RemovalPolicy.DESTROY);
+    this.capacityProviders.set(key, provider);
+    return provider;
   }
 
   private addVariant(config: BenchStackConfig, workload: Workload, variant: Variant, code: lambda.Code): void {
@@ -72,8 +98,9 @@ export class BenchStack extends Stack {
       description: `lmi-bench ${config.runId} ${workload.manifest.name} ${variant.id}`,
       currentVersionOptions: { removalPolicy: RemovalPolicy.DESTROY },
     });
-    if (isLmi) {
-      this.capacityProvider.addFunction(fn, {
+    const capacityProvider = isLmi ? this.capacityProviderFor(variant.settings.targetCpuPercent) : undefined;
+    if (capacityProvider) {
+      capacityProvider.addFunction(fn, {
         perExecutionEnvironmentMaxConcurrency: variant.settings.maxConcurrency,
         executionEnvironmentMemoryGiBPerVCpu: variant.settings.gibPerVcpu,
         // Only the explicit version behind `live` should be provisioned: an auto-published
@@ -96,6 +123,6 @@ export class BenchStack extends Stack {
     output('AliasArn', alias.functionArn);
     output('Version', version.version);
     output('Url', frontDoor.url);
-    if (isLmi) output('CapacityProviderName', this.capacityProvider.capacityProviderName);
+    if (capacityProvider) output('CapacityProviderName', capacityProvider.capacityProviderName);
   }
 }

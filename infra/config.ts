@@ -17,7 +17,13 @@ export interface BenchStackConfig {
   runtime: Runtime;
   /** The standard variant (if any) and every LMI settings combination. */
   variants: Variant[];
+  /** The first allowed type's shape (the architecture of every one). */
   instance: InstanceShape;
+  /**
+   * Instance types the capacity providers may launch: the one pinned type, or the sizing model's
+   * candidate set (runner/cost/candidates.ts), so AWS chooses among the types the model priced.
+   */
+  instanceTypes: string[];
   maxVcpus: number;
   minEnvironments: number;
   lambdaArchitecture: Architecture;
@@ -73,7 +79,12 @@ export function readStackConfig(context: ContextReader, env: NodeJS.ProcessEnv =
     .map((ref) => loadDeployableWorkload(ref, runtime));
 
   const variants = parseVariants(required(contextKeys.variants));
-  const instance = wrapUsage(() => instanceShape(text(contextKeys.instanceType) ?? benchDefaults.lmi.instanceType));
+  const allowed = list(text(contextKeys.instanceTypes));
+  const instanceTypes = allowed.length > 0 ? allowed : [text(contextKeys.instanceType) ?? benchDefaults.lmi.instanceType];
+  const shapes = instanceTypes.map((name) => wrapUsage(() => instanceShape(name)));
+  const instance = shapes[0] as InstanceShape;
+  const mixed = shapes.find((s) => s.architecture !== instance.architecture);
+  if (mixed) throw new StackConfigError(`context 'instanceTypes' mixes ${instance.architecture} and ${mixed.architecture} (${mixed.instanceType}): a capacity provider runs one architecture`);
   const maxVcpus = integer(contextKeys.maxVcpus, benchDefaults.lmi.maxVcpus, minMaxVcpus, 15000);
   const minEnvironments = integer(contextKeys.minEnvironments, benchDefaults.lmi.minEnvironments, 0, 15000);
   const timeoutSec = integer(contextKeys.timeoutSec, benchDefaults.timeoutSec, 1, 900);
@@ -101,7 +112,7 @@ export function readStackConfig(context: ContextReader, env: NodeJS.ProcessEnv =
   if (securityGroupIds.length > 5) throw new StackConfigError('a capacity provider takes at most 5 security groups');
   const network = subnetIds.length > 0 ? { subnetIds, securityGroupIds } : null;
 
-  return { runId, workloads, runtime, variants, instance, maxVcpus, minEnvironments, lambdaArchitecture, timeoutSec, frontDoor, env: stackEnv, network, natGateways };
+  return { runId, workloads, runtime, variants, instance, instanceTypes, maxVcpus, minEnvironments, lambdaArchitecture, timeoutSec, frontDoor, env: stackEnv, network, natGateways };
 }
 
 function loadDeployableWorkload(ref: string, runtime: Runtime): Workload {
@@ -142,6 +153,9 @@ export function parseVariants(json: string): Variant[] {
       }
       if (typeof s.gibPerVcpu !== 'number' || s.gibPerVcpu < 2 || s.gibPerVcpu > 8) {
         throw new StackConfigError(`${where}.settings.gibPerVcpu must be from 2.0 to 8.0`);
+      }
+      if (s.targetCpuPercent !== undefined && (!Number.isInteger(s.targetCpuPercent) || s.targetCpuPercent < 1 || s.targetCpuPercent > 100)) {
+        throw new StackConfigError(`${where}.settings.targetCpuPercent must be a whole percent from 1 to 100`);
       }
     } else if (s.memoryMb > 10240) {
       throw new StackConfigError(`${where}: a standard Lambda function takes at most 10240 MB`);

@@ -53,6 +53,7 @@ export const contextKeys = {
   runtime: 'runtime',
   variants: 'variants',
   instanceType: 'instanceType',
+  instanceTypes: 'instanceTypes',
   maxVcpus: 'maxVcpus',
   minEnvironments: 'minEnvironments',
   lambdaArchitecture: 'lambdaArchitecture',
