@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { errorMessage, firstLine } from '../system/error-message.ts';
 import { writeFileAtomic } from '../system/write-file-atomic.ts';
-import { json } from '../cost/cli-args.ts';
+import { prettyJson } from '../system/pretty-json.ts';
 import { pricesFor } from '../cost/prices-for.ts';
 import type { TrafficProfile } from '../domain.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
@@ -90,7 +90,7 @@ export async function runAdvise(request: AdviseRequest, io: AdviseIo): Promise<A
   const data = result.kind === 'one' ? result.advice : { functions: result.rows };
   const written: string[] = [];
   if (request.jsonPath) {
-    await writeFileAtomic(resolve(request.jsonPath), json(data));
+    await writeFileAtomic(resolve(request.jsonPath), prettyJson(data));
     written.push(`json: ${request.jsonPath}`);
   }
   if (request.htmlPath) {

@@ -23,7 +23,7 @@ import { createProgressPrinter } from '../sweep/progress.ts';
 import { formatSummaryTable } from '../sweep/summary-table.ts';
 import type { PullMetrics } from '../sweep/measure-level.ts';
 import { pullLevelMetrics } from '../metrics/pull.ts';
-import { findAwsCredentials } from '../plan/aws-credentials.ts';
+import { findAwsCredentials } from '../system/aws-credentials.ts';
 import { attachCosts } from '../cost/attach.ts';
 import { loadPriceBook } from '../pricing/load-price-book.ts';
 import { writeReport } from '../../reports/write-report.ts';

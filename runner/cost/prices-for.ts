@@ -4,6 +4,6 @@ import type { PriceBook } from '../pricing/price-book.ts';
 
 export async function pricesFor(region: string, offline: boolean): Promise<PriceBook> {
   // The credential providers are heavy to load; an offline command never needs them.
-  const credentials = offline ? null : await (await import('../plan/aws-credentials.ts')).findAwsCredentials(process.env);
+  const credentials = offline ? null : await (await import('../system/aws-credentials.ts')).findAwsCredentials(process.env);
   return loadPriceBook({ region, offline, credentials });
 }

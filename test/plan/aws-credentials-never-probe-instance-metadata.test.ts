@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { UsageError } from '../../runner/errors.ts';
-import { findAwsCredentials } from '../../runner/plan/aws-credentials.ts';
+import { findAwsCredentials } from '../../runner/system/aws-credentials.ts';
 
 const home = mkdtempSync(join(tmpdir(), 'lmi-bench-aws-'));
 let imdsHits = 0;

@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../../runner/errors.ts';
-import { parseBenchArgs } from '../../runner/plan/parse.ts';
+import { parseBenchArgs } from '../../runner/cli/commands/bench-flags.ts';
 
 const cases: Array<[string[], RegExp]> = [
   [['--workload', './no/such/dir'], /workload folder not found/],

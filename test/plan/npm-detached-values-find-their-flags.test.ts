@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseBenchArgs } from '../../runner/plan/parse.ts';
+import { parseBenchArgs } from '../../runner/cli/commands/bench-flags.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'lmi-bench-npm-'));
 test.after(() => rmSync(root, { recursive: true, force: true }));

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseBenchArgs } from '../../runner/plan/parse.ts';
+import { parseBenchArgs } from '../../runner/cli/commands/bench-flags.ts';
 import type { BenchPlan } from '../../runner/plan/plan.ts';
 
 export interface TempPlanner {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseBenchArgs } from '../../runner/plan/parse.ts';
+import { parseBenchArgs } from '../../runner/cli/commands/bench-flags.ts';
 import type { BenchPlan } from '../../runner/plan/plan.ts';
 import { stackNameForRun, variantOutputKey } from '../../infra/naming.ts';
 import type { Variant } from '../../runner/domain.ts';

@@ -5,24 +5,22 @@
 import { mkdirSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.ts';
-import { flagText, readCommandLine, type FlagSpec } from '../args.ts';
+import { flagHelp, readFlags, valueFlag } from '../flag-reader.ts';
+import { parseText } from '../values.ts';
 import { readCheckRun } from '../../analysis/read-check-run.ts';
 import { writeFileAtomic } from '../../system/write-file-atomic.ts';
 import { runFileName } from '../../run/write-run.ts';
 
-const flags: FlagSpec[] = [
-  { name: 'run', type: 'string' },
-  { name: 'to', type: 'string' },
-  { name: 'results', type: 'string' },
-  { name: 'help', type: 'boolean' },
-];
+export const baselineFlags = {
+  run: valueFlag({ value: 'PATH', help: 'the run folder or its run.json', defaultText: 'the newest run under --results', parse: (raw, label) => parseText(label, raw) }),
+  results: valueFlag({ value: 'DIR', help: 'where runs are looked for', default: 'results', parse: (raw, label) => parseText(label, raw) }),
+  to: valueFlag({ value: 'FILE', help: 'where the baseline goes', defaultText: 'baselines/<workload>-<runtime>.json', parse: (raw, label) => parseText(label, raw) }),
+};
 
 const help = `usage: lmi-bench baseline save [--run results/<run-id>] [--to baselines/<name>.json]
 
 Saves a complete run's run.json as a baseline for lmi-bench check --baseline.
-  --run PATH      the run folder or its run.json (default: the newest run under --results)
-  --results DIR   where runs are looked for (default: results)
-  --to FILE       where the baseline goes (default: baselines/<workload>-<runtime>.json)`;
+${flagHelp(baselineFlags)}`;
 
 export async function run(argv: string[]): Promise<number> {
   const [action, ...rest] = argv;
@@ -31,17 +29,17 @@ export async function run(argv: string[]): Promise<number> {
     return action === undefined ? ExitCode.usage : ExitCode.ok;
   }
   if (action !== 'save') throw new UsageError(`baseline: unknown action '${action}' (lmi-bench baseline save --help)`);
-  const line = readCommandLine(rest, process.env, flags);
+  const line = readFlags(rest, baselineFlags);
   if (line.help) {
     process.stdout.write(help + '\n');
     return ExitCode.ok;
   }
-  const text = (name: string): string | undefined => flagText(line.values, name);
-  const source = text('run') ?? newestRun(text('results') ?? 'results');
+  const { values } = line;
+  const source = values.run ?? newestRun(values.results);
   const run = readCheckRun(source, '--run');
   if (run.status !== 'complete') throw new UsageError(`run ${run.runId} is ${run.status}${run.reason ? ` (${run.reason})` : ''}: only a complete run can be a baseline`);
   if (!run.levels.some((level) => level.state === 'measured')) throw new UsageError(`run ${run.runId} measured no level: nothing to compare against`);
-  const to = resolve(text('to') ?? join('baselines', `${run.workload.name}-${run.workload.runtime}.json`));
+  const to = resolve(values.to ?? join('baselines', `${run.workload.name}-${run.workload.runtime}.json`));
   if (existsSync(to) && statSync(to).isDirectory()) throw new UsageError(`--to ${to} is a folder; give a file name like baselines/${run.workload.name}.json`);
   mkdirSync(dirname(to), { recursive: true });
   await writeFileAtomic(to, JSON.stringify(run, null, 2) + '\n');

@@ -4,7 +4,7 @@
  * answer without loading the load generator, the SDK clients or the report renderer.
  */
 import { ExitCode } from '../../errors.ts';
-import { parseBenchArgs } from '../../plan/parse.ts';
+import { parseBenchArgs } from './bench-flags.ts';
 import { planToJson } from '../../plan/plan-json.ts';
 import { estimateWallTime } from '../../plan/wall-time.ts';
 import type { BenchPlan } from '../../plan/plan.ts';

@@ -7,7 +7,8 @@ import { appendFile } from 'node:fs/promises';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.ts';
-import { flagText, readCommandLine, type FlagSpec } from '../args.ts';
+import { flagHelp, readFlags, valueFlag } from '../flag-reader.ts';
+import { parseDecimal, parseInteger, parseText } from '../values.ts';
 import { compareRuns, type CheckOptions } from '../../analysis/compare.ts';
 import { renderCheckMarkdown, rowName } from '../../analysis/check-markdown.ts';
 import { renderJunit } from '../../analysis/junit.ts';
@@ -19,22 +20,36 @@ import type { RunFile } from '../../run/run-file.ts';
 
 const defaults = { confidence: 0.95, iterations: 2000, seed: 1, out: 'results' };
 
-const flags: FlagSpec[] = [
-  { name: 'baseline', type: 'string' },
-  { name: 'candidate', type: 'string' },
-  { name: 'threshold', type: 'string' },
-  { name: 'confidence', type: 'string' },
-  { name: 'iterations', type: 'string' },
-  { name: 'seed', type: 'string' },
-  { name: 'junit', type: 'string' },
-  { name: 'json', type: 'string' },
-  { name: 'out', type: 'string' },
-  { name: 'help', type: 'boolean' },
-];
-
 const thresholdText = Object.entries(defaultThresholds)
   .map(([name, value]) => `${name}=${+(value * 100).toFixed(2)}%`)
   .join(',');
+
+export const checkFlags = {
+  baseline: valueFlag({ value: 'PATH', help: 'the baseline run (required)', parse: (raw, label) => parseText(label, raw) }),
+  candidate: valueFlag({ value: 'PATH', help: 'the run to judge', defaultText: 'measure one now', parse: (raw, label) => parseText(label, raw) }),
+  threshold: valueFlag({
+    value: 'LIST',
+    help: 'per-metric thresholds, e.g. p99=10%,cost=5% (throttle-rate and error-rate are percentage points)',
+    defaultText: thresholdText,
+    parse: (raw, label) => parseThresholds(raw, label),
+  }),
+  confidence: valueFlag({
+    value: 'X',
+    help: 'two-sided confidence of the intervals, 0.5-0.999',
+    default: String(defaults.confidence),
+    parse: (raw, label) => parseDecimal(label, raw, { min: 0.5, max: 0.999 }),
+  }),
+  iterations: valueFlag({ value: 'N', help: 'bootstrap resamples, 200-100000', default: String(defaults.iterations), parse: (raw, label) => parseInteger(label, raw, { min: 200, max: 100000 }) }),
+  seed: valueFlag({
+    value: 'N',
+    help: 'random seed; the same seed and files give the same result',
+    default: String(defaults.seed),
+    parse: (raw, label) => parseInteger(label, raw, { min: 0, max: 2 ** 32 - 1 }),
+  }),
+  junit: valueFlag({ value: 'FILE', help: 'write JUnit XML: one testcase per compared row, failures for regressed rows', parse: (raw, label) => parseText(label, raw) }),
+  json: valueFlag({ value: 'FILE', help: 'write the comparison as JSON', parse: (raw, label) => parseText(label, raw) }),
+  out: valueFlag({ value: 'DIR', help: 'where a candidate run measured by check goes', default: defaults.out, parse: (raw, label) => parseText(label, raw) }),
+};
 
 const help = `usage: lmi-bench check --baseline <run.json|run folder> [--candidate <run.json|run folder>] [options]
 
@@ -45,45 +60,36 @@ significant AND beyond its threshold. Exit 1 when any row regressed, 0 otherwise
 Without --candidate the bench runs first with the baseline's plan (results in --out).
 
 options:
-  --baseline PATH      the baseline run (required)
-  --candidate PATH     the run to judge (default: measure one now)
-  --threshold LIST     per-metric thresholds, e.g. p99=10%,cost=5% (default: ${thresholdText};
-                       throttle-rate and error-rate are percentage points)
-  --confidence X       two-sided confidence of the intervals, 0.5-0.999 (default: ${defaults.confidence})
-  --iterations N       bootstrap resamples, 200-100000 (default: ${defaults.iterations})
-  --seed N             random seed; the same seed and files give the same result (default: ${defaults.seed})
-  --junit FILE         write JUnit XML: one testcase per compared row, failures for regressed rows
-  --json FILE          write the comparison as JSON
-  --out DIR            where a candidate run measured by check goes (default: ${defaults.out})
+${flagHelp(checkFlags)}
 The Markdown table goes to stdout, and is appended to $GITHUB_STEP_SUMMARY when that is set.`;
 
 export async function run(argv: string[]): Promise<number> {
-  const line = readCommandLine(argv, process.env, flags);
+  const line = readFlags(argv, checkFlags);
   if (line.help) {
     process.stdout.write(help + '\n');
     return ExitCode.ok;
   }
-  const text = (name: string): string | undefined => flagText(line.values, name);
-  const baselinePath = text('baseline');
+  const { values } = line;
+  const baselinePath = values.baseline;
   if (!baselinePath) throw new UsageError('check needs --baseline <run.json or run folder> (lmi-bench check --help)');
   const options: CheckOptions = {
-    thresholds: text('threshold') === undefined ? { ...defaultThresholds } : parseThresholds(text('threshold') ?? ''),
-    confidence: number('--confidence', text('confidence'), defaults.confidence, 0.5, 0.999, false),
-    iterations: number('--iterations', text('iterations'), defaults.iterations, 200, 100000, true),
-    seed: number('--seed', text('seed'), defaults.seed, 0, 2 ** 32 - 1, true),
+    thresholds: values.threshold ?? { ...defaultThresholds },
+    confidence: values.confidence,
+    iterations: values.iterations,
+    seed: values.seed,
   };
-  const junitPath = text('junit');
-  const jsonPath = text('json');
+  const junitPath = values.junit;
+  const jsonPath = values.json;
   for (const [label, path] of [['--junit', junitPath], ['--json', jsonPath]] as const) {
     if (path !== undefined) checkWritableFile(label, path);
   }
   const baseline = readCheckRun(baselinePath, 'baseline');
-  const candidatePath = text('candidate');
+  const candidatePath = values.candidate;
   let candidate: RunFile;
   if (candidatePath !== undefined) {
     candidate = readCheckRun(candidatePath, 'candidate');
   } else {
-    const measured = await measureCandidate(baseline, baselinePath, text('out') ?? defaults.out);
+    const measured = await measureCandidate(baseline, baselinePath, values.out);
     if (typeof measured === 'number') return measured;
     candidate = measured;
   }
@@ -118,15 +124,6 @@ function checkWritableFile(label: string, path: string): void {
     throw new UsageError(`${label} ${path}: folder ${folder} is not writable`);
   }
   if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`${label} ${path} is a folder: give a file name`);
-}
-
-function number(label: string, raw: string | undefined, fallback: number, min: number, max: number, integer: boolean): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-    throw new UsageError(`${label} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, got '${raw}'`);
-  }
-  return value;
 }
 
 /** Runs the bench command with the baseline's plan; its exit code when it did not complete. */

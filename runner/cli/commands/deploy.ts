@@ -6,46 +6,63 @@
  *   --subnet-ids ID,ID  --security-group-ids ID,ID   (an existing network instead of a new VPC)
  */
 import { ExitCode, UsageError } from '../../errors.ts';
-import { parseBenchArgs } from '../../plan/parse.ts';
+import { buildPlan } from '../../plan/build-plan.ts';
 import { planVariants } from '../../plan/variants.ts';
 import { loadPriceBook } from '../../pricing/load-price-book.ts';
 import { instanceShape } from '../../pricing/instance-types.ts';
 import { lmiCost } from '../../cost/lmi-cost.ts';
 import { AwsTarget } from '../../target/aws/aws-target.ts';
-import { listValue, takeFlags } from '../../target/aws/command-flags.ts';
 import { minimumInstances } from '../../target/aws/spend-guard.ts';
 import { defaultBenchMaxSpendUsd } from '../../target/aws/spend-defaults.ts';
 import type { FrontDoorKind } from '../../../infra/naming.ts';
+import { flagHelp, readFlags, valueFlag } from '../flag-reader.ts';
+import { parseWordList } from '../values.ts';
+import { benchFlags } from './bench-flags.ts';
 
-const ownFlags = [
-  { name: 'front-door', type: 'string' },
-  { name: 'subnet-ids', type: 'string' },
-  { name: 'security-group-ids', type: 'string' },
-] as const;
+const frontDoors: readonly FrontDoorKind[] = ['function-url', 'http-api'];
+
+// The bench flags that shape the stack (the target is AWS by definition), and deploy's own.
+const { target: _target, 'plan-only': _planOnly, ...stackFlags } = benchFlags;
+export const deployFlags = {
+  ...stackFlags,
+  'front-door': valueFlag({
+    value: 'function-url|http-api',
+    help: 'how the functions are reached',
+    default: 'function-url',
+    parse: (raw, label): FrontDoorKind => {
+      const kind = frontDoors.find((door) => door === raw.trim());
+      if (!kind) throw new UsageError(`${label} must be function-url or http-api, got '${raw}'`);
+      return kind;
+    },
+  }),
+  'subnet-ids': valueFlag({ value: 'IDS', help: 'an existing network instead of a new VPC: subnet ids (with --security-group-ids)', parse: (raw, label) => parseWordList(label, raw) }),
+  'security-group-ids': valueFlag({ value: 'IDS', help: 'security group ids for --subnet-ids', parse: (raw, label) => parseWordList(label, raw) }),
+};
 
 const help = `usage: lmi-bench deploy [bench options] [--front-door function-url|http-api] [--subnet-ids IDS --security-group-ids IDS]
 
-Deploys the bench stack of the plan the bench options describe (see lmi-bench bench --help)
-to AWS and keeps it. Prints each variant's URL and the command that removes the stack.`;
+Deploys the bench stack of the plan the bench options describe to AWS and keeps it. Prints
+each variant's URL and the command that removes the stack.
+
+options:
+${flagHelp(deployFlags)}`;
 
 export async function run(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
+  const line = readFlags(argv, deployFlags, { positional: 'workload' });
+  if (line.help) {
     process.stdout.write(help + '\n');
     return ExitCode.ok;
   }
-  const { values, rest } = takeFlags(argv, [...ownFlags]);
-  const frontDoor = (values.get('front-door') ?? 'function-url') as FrontDoorKind;
-  if (frontDoor !== 'function-url' && frontDoor !== 'http-api') throw new UsageError(`--front-door must be function-url or http-api, got '${String(frontDoor)}'`);
-  const subnetIds = listValue(values.get('subnet-ids'));
-  const securityGroupIds = listValue(values.get('security-group-ids'));
+  const frontDoor = line.values['front-door'];
+  const subnetIds = line.values['subnet-ids'] ?? [];
+  const securityGroupIds = line.values['security-group-ids'] ?? [];
   if ((subnetIds.length > 0) !== (securityGroupIds.length > 0)) throw new UsageError('--subnet-ids and --security-group-ids go together');
 
-  const parsed = await parseBenchArgs(['--target', 'aws', ...rest], process.env);
-  if (parsed.kind === 'help') {
-    process.stdout.write(help + '\n');
-    return ExitCode.ok;
-  }
-  const plan = { ...parsed.plan, aws: { keep: true, maxSpendUsd: parsed.plan.aws?.maxSpendUsd ?? defaultBenchMaxSpendUsd } };
+  const planned = await buildPlan(
+    { options: { ...line.values, target: 'aws', 'plan-only': false }, given: (name) => name !== 'target' && name !== 'plan-only' && line.given(name), label: (name) => line.label(name as keyof typeof deployFlags) },
+    process.env,
+  );
+  const plan = { ...planned, aws: { keep: true, maxSpendUsd: planned.aws?.maxSpendUsd ?? defaultBenchMaxSpendUsd } };
   const variants = planVariants(plan);
   const log = (line: string): void => {
     process.stderr.write(line + '\n');

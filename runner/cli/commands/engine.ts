@@ -3,7 +3,6 @@
  * engine in the foreground. Writes one EngineReady JSON line to stdout when listening; stops
  * every environment and runtime process on SIGINT/SIGTERM or POST /_engine/shutdown.
  */
-import { parseArgs } from 'node:util';
 import { ExitCode, UsageError } from '../../errors.ts';
 import { startControlServer } from '../../engine/control-server.ts';
 import { Engine } from '../../engine/engine.ts';
@@ -11,6 +10,14 @@ import type { EngineReady, FunctionSpec } from '../../engine/protocol.ts';
 import { exitWithParentVariable } from '../../target/local/engine-process.ts';
 import { loadWorkload } from '../../workload/load.ts';
 import { runtimes, type Runtime } from '../../workload/manifest.ts';
+import { flagHelp, readFlags, valueFlag } from '../flag-reader.ts';
+import { parseChoice, parseInteger, parseText } from '../values.ts';
+
+export const engineFlags = {
+  port: valueFlag({ value: 'N', help: 'control port on 127.0.0.1 (0: any free port)', default: '0', parse: (raw, label) => parseInteger(label, raw, { min: 0, max: 65535 }) }),
+  workload: valueFlag({ value: 'NAME|DIR', help: 'also deploy a standard Lambda and an LMI function of this workload', parse: (raw, label) => parseText(label, raw) }),
+  runtime: valueFlag({ value: 'node|python', help: 'runtime of the --workload functions', default: 'node', parse: (raw, label) => parseChoice(label, raw, runtimes) }),
+};
 
 const help = `usage: lmi-bench engine [--port N] [--workload NAME|DIR --runtime node|python]
 
@@ -21,27 +28,11 @@ When listening it writes one JSON line to stdout: {"event":"ready","pid":…,"co
 "token":…}. The control API (/_engine/…) needs that token as "authorization: Bearer TOKEN":
 whoever holds it can run code as this user. Function URLs, and the CloudWatch and Lambda
 APIs the AWS SDK reads on the control port, need no token; requests with an Origin header
-or a Host other than 127.0.0.1/localhost are refused.`;
+or a Host other than 127.0.0.1/localhost are refused.
 
-function parse(argv: string[]): { port: number; workload?: string; runtime: Runtime; help: boolean } {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { port: { type: 'string' }, workload: { type: 'string' }, runtime: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535 (got ${values.port})`);
-  const runtime = (values.runtime ?? 'node') as Runtime;
-  if (!runtimes.includes(runtime)) throw new UsageError(`--runtime must be one of ${runtimes.join(', ')}`);
-  if (values.runtime !== undefined && values.workload === undefined) throw new UsageError('--runtime needs --workload');
-  return { port, runtime, help: values.help === true, ...(values.workload === undefined ? {} : { workload: values.workload }) };
-}
+options:
+${flagHelp(engineFlags)}`;
+
 
 function demoSpecs(workloadRef: string, runtime: Runtime): FunctionSpec[] {
   const workload = loadWorkload(workloadRef);
@@ -73,11 +64,13 @@ function demoSpecs(workloadRef: string, runtime: Runtime): FunctionSpec[] {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const options = parse(argv);
-  if (options.help) {
+  const line = readFlags(argv, engineFlags);
+  if (line.help) {
     process.stdout.write(help + '\n');
-    return 0;
+    return ExitCode.ok;
   }
+  const options = line.values;
+  if (line.given('runtime') && options.workload === undefined) throw new UsageError('--runtime needs --workload');
   const specs = options.workload === undefined ? [] : demoSpecs(options.workload, options.runtime);
   const engine = new Engine();
   let stopping: Promise<void> | undefined;

@@ -1,11 +1,20 @@
 /** `lmi-bench prices-refresh`: rebuild data/price-snapshot/ from the Price List API. */
-import { parseArgs } from 'node:util';
 import { ExitCode, UsageError } from '../../errors.ts';
-import { awsCredentialSources, findAwsCredentials } from '../../plan/aws-credentials.ts';
+import { awsCredentialSources, findAwsCredentials } from '../../system/aws-credentials.ts';
 import { refreshSnapshot } from '../../pricing/refresh-snapshot.ts';
-import { assertKnownRegion } from '../../pricing/regions.ts';
 import { defaultSnapshotDir, snapshotRegions } from '../../pricing/snapshot.ts';
-import { errorMessage, firstLine } from '../../system/error-message.ts';
+import { flagHelp, readFlags, valueFlag } from '../flag-reader.ts';
+import { parseRegion, parseText, splitList } from '../values.ts';
+
+export const pricesRefreshFlags = {
+  region: valueFlag({
+    value: 'R[,R...]',
+    help: 'regions to capture',
+    defaultText: 'those in the current snapshot',
+    parse: (raw, label) => splitList(label, raw).map((region) => parseRegion(label, region)),
+  }),
+  'snapshot-dir': valueFlag({ value: 'DIR', help: 'where the snapshot lives', default: defaultSnapshotDir, defaultText: 'data/price-snapshot', parse: (raw, label) => parseText(label, raw) }),
+};
 
 const help = `usage: lmi-bench prices-refresh [--region <r>[,<r>...]] [--snapshot-dir <dir>]
 
@@ -13,28 +22,17 @@ Queries the AWS Price List API (GetProducts; endpoint us-east-1, eu-central-1 or
 by region) and replaces the offline price snapshot with the responses, in the API's own format.
 Needs AWS credentials with pricing:GetProducts and pricing:GetAttributeValues.
 
-  --region        regions to capture (default: those in the current snapshot)
-  --snapshot-dir  where the snapshot lives (default: data/price-snapshot)`;
+options:
+${flagHelp(pricesRefreshFlags)}`;
 
 export async function run(argv: string[]): Promise<number> {
-  let values: { region?: string[]; 'snapshot-dir'?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { region: { type: 'string', multiple: true }, 'snapshot-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError(`prices-refresh: ${firstLine(errorMessage(error))}`);
-  }
-  if (values.help) {
+  const line = readFlags(argv, pricesRefreshFlags);
+  if (line.help) {
     process.stdout.write(help + '\n');
     return ExitCode.ok;
   }
-  const snapshotDir = values['snapshot-dir'] ?? defaultSnapshotDir;
-  const regions = values.region?.flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean) ?? snapshotRegions(snapshotDir);
-  regions.forEach(assertKnownRegion);
+  const snapshotDir = line.values['snapshot-dir'];
+  const regions = line.values.region ?? snapshotRegions(snapshotDir);
   const credentials = await findAwsCredentials(process.env);
   if (!credentials) {
     throw new UsageError(

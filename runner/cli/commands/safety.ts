@@ -8,7 +8,8 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { randomInt } from 'node:crypto';
 import { ExitCode, UsageError } from '../../errors.ts';
-import { flagText, readCommandLine, type FlagSpec } from '../args.ts';
+import { flagHelp, readFlags, switchFlag, valueFlag } from '../flag-reader.ts';
+import { parseChoice, parseInteger, parseText } from '../values.ts';
 import { seededRng } from '../../analysis/rng.ts';
 import { maxPythonSlotsPerEnvironment } from '../../engine/spec.ts';
 import { benchDefaults, benchLimits } from '../../plan/defaults.ts';
@@ -23,19 +24,32 @@ const defaults = { rounds: 6, generatedEvents: 8, out: 'results' };
 const defaultConcurrency = benchDefaults.lmi.maxConcurrencyPerVcpu;
 const maxConcurrency: Record<Runtime, number> = { node: benchLimits.lmiMaxConcurrency.max, python: maxPythonSlotsPerEnvironment };
 
-const flags: FlagSpec[] = [
-  { name: 'workload', type: 'string' },
-  { name: 'runtime', type: 'string' },
-  { name: 'events', type: 'string' },
-  { name: 'concurrency', type: 'string' },
-  { name: 'rounds', type: 'string' },
-  { name: 'seed', type: 'string' },
-  { name: 'fail-fast', type: 'boolean' },
-  { name: 'json', type: 'string' },
-  { name: 'junit', type: 'string' },
-  { name: 'out', type: 'string' },
-  { name: 'help', type: 'boolean' },
-];
+export const safetyFlags = {
+  workload: valueFlag({ value: 'NAME|DIR', help: 'built-in workload or a workload folder (required; also the bare argument)', parse: (raw, label) => parseText(label, raw) }),
+  runtime: valueFlag({ value: 'RUNTIME', help: runtimes.join(' | '), defaultText: 'node when the workload has it', parse: (raw, label) => parseChoice(label, raw, runtimes) }),
+  events: valueFlag({
+    value: 'FILE',
+    help: `the events (request bodies): a JSON array or JSON lines; without it, ${defaults.generatedEvents} generated from the workload's event by varying its strings and numbers`,
+    parse: (raw, label) => parseText(label, raw),
+  }),
+  concurrency: valueFlag({
+    value: 'N',
+    help: "the highest concurrency, also the environment's maxConcurrency",
+    defaultText: `the runtime's default for 1 vCPU: node ${defaultConcurrency.node}, python ${defaultConcurrency.python}`,
+    parse: (raw, label) => parseInteger(label, raw, {}),
+  }),
+  rounds: valueFlag({ value: 'N', help: 'rounds, from 2 at once up to --concurrency', default: String(defaults.rounds), parse: (raw, label) => parseInteger(label, raw, { min: 1, max: 100 }) }),
+  seed: valueFlag({ value: 'N', help: '0 to 4294967295', defaultText: 'random, printed', parse: (raw, label) => parseInteger(label, raw, { min: 0, max: 2 ** 32 - 1 }) }),
+  'fail-fast': switchFlag({ help: 'stop after the first round with an error finding' }),
+  json: valueFlag({ value: 'FILE', help: 'write the result as JSON', parse: (raw, label) => parseText(label, raw) }),
+  junit: valueFlag({ value: 'FILE', help: 'write JUnit XML: one testcase per oracle, failing on error findings', parse: (raw, label) => parseText(label, raw) }),
+  out: valueFlag({
+    value: 'DIR',
+    help: 'where the latest result is kept for reports and advise (<DIR>/safety/<workload>-<runtime>.json)',
+    default: defaults.out,
+    parse: (raw, label) => parseText(label, raw),
+  }),
+};
 
 const help = `usage: lmi-bench safety --workload NAME|DIR [options]
 
@@ -53,61 +67,43 @@ come from --seed, so a finding reproduces with the printed seed.
 Exit 0 without finding, 1 on an error finding, 2 on bad input.
 
 options:
-  --workload NAME|DIR  built-in workload or a workload folder (required)
-  --runtime RUNTIME    ${runtimes.join(' | ')} (default: node when the workload has it)
-  --events FILE        the events (request bodies): a JSON array or JSON lines; default: ${defaults.generatedEvents}
-                       generated from the workload's event by varying its strings and numbers
-  --concurrency N      the highest concurrency, also the environment's maxConcurrency (default: the
-                       runtime's default for 1 vCPU: node ${defaultConcurrency.node}, python ${defaultConcurrency.python})
-  --rounds N           rounds, from 2 at once up to --concurrency (default: ${defaults.rounds})
-  --seed N             0 to 4294967295 (default: random, printed)
-  --fail-fast          stop after the first round with an error finding
-  --json FILE          write the result as JSON
-  --junit FILE         write JUnit XML: one testcase per oracle, failing on error findings
-  --out DIR            where the latest result is kept for reports and advise (default: ${defaults.out};
-                       <DIR>/safety/<workload>-<runtime>.json)
+${flagHelp(safetyFlags)}
 The Markdown summary goes to stdout, and is appended to $GITHUB_STEP_SUMMARY when that is set.`;
-
-function whole(label: string, raw: string | undefined, fallback: number, min: number, max: number): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (raw.trim() === '' || !Number.isInteger(value) || value < min || value > max) throw new UsageError(`${label} must be a whole number from ${min} to ${max}, got '${raw}'`);
-  return value;
-}
 
 function quote(text: string): string {
   return /^[\w./:@%+=,-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const line = readCommandLine(argv, process.env, flags, { positionalFlag: 'workload' });
+  const line = readFlags(argv, safetyFlags, { positional: 'workload' });
   if (line.help) {
     process.stdout.write(help + '\n');
     return ExitCode.ok;
   }
-  const text = (name: string): string | undefined => flagText(line.values, name);
-  const workloadRef = text('workload');
+  const { values } = line;
+  const workloadRef = values.workload;
   if (!workloadRef) throw new UsageError('safety needs --workload NAME|DIR (lmi-bench safety --help)');
   const workload = loadWorkload(workloadRef);
   const offered = Object.keys(workload.manifest.runtimes) as Runtime[];
-  const runtimeText = text('runtime');
-  if (runtimeText !== undefined && !runtimes.includes(runtimeText as Runtime)) throw new UsageError(`--runtime must be one of ${runtimes.join(', ')}, got '${runtimeText}'`);
-  const runtime = (runtimeText as Runtime | undefined) ?? (offered.includes('node') ? 'node' : (offered[0] as Runtime));
+  const runtime = values.runtime ?? (offered.includes('node') ? 'node' : (offered[0] as Runtime));
   resolveHandler(workload, runtime);
 
-  const concurrency = whole('--concurrency', text('concurrency'), defaultConcurrency[runtime], 1, maxConcurrency[runtime]);
-  const rounds = whole('--rounds', text('rounds'), defaults.rounds, 1, 100);
-  const seed = whole('--seed', text('seed'), randomInt(0, 2 ** 32 - 1), 0, 2 ** 32 - 1);
-  const failFast = line.values.get('fail-fast')?.raw === true;
-  const jsonPath = text('json');
-  const junitPath = text('junit');
+  const concurrency = values.concurrency ?? defaultConcurrency[runtime];
+  if (concurrency < 1 || concurrency > maxConcurrency[runtime]) {
+    throw new UsageError(`${line.label('concurrency')} must be a whole number from 1 to ${maxConcurrency[runtime]}, got '${concurrency}'`);
+  }
+  const rounds = values.rounds;
+  const seed = values.seed ?? randomInt(0, 2 ** 32 - 1);
+  const failFast = values['fail-fast'];
+  const jsonPath = values.json;
+  const junitPath = values.junit;
   for (const [label, path] of [['--json', jsonPath], ['--junit', junitPath]] as const) {
     if (path !== undefined && !existsSync(dirname(resolve(path)))) throw new UsageError(`${label} ${path}: folder ${dirname(resolve(path))} does not exist`);
   }
-  const eventsPath = text('events');
+  const eventsPath = values.events;
   // The events get their own random stream: --rounds or --concurrency must not change them.
   const events = eventsPath !== undefined ? readEventsFile(eventsPath) : generateEvents(workload.manifest.event, defaults.generatedEvents, seededRng(seed ^ 0x5eed));
-  const out = resolve(text('out') ?? defaults.out);
+  const out = resolve(values.out);
 
   const reproduce = [
     'lmi-bench safety --workload',

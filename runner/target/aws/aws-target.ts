@@ -13,7 +13,7 @@ import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { InterruptedError, UsageError } from '../../errors.ts';
 import type { BenchPlan } from '../../plan/plan.ts';
 import { planVariants } from '../../plan/variants.ts';
-import { awsCredentialSources, findAwsCredentials } from '../../plan/aws-credentials.ts';
+import { awsCredentialSources, findAwsCredentials } from '../../system/aws-credentials.ts';
 import type { WindowStats } from '../../engine/protocol.ts';
 import type { DeployedVariant, Target } from '../target.ts';
 import { aliasName, stackNameForRun, type FrontDoorKind } from '../../../infra/naming.ts';

@@ -1,8 +1,16 @@
 /**
- * Parsers for one flag value each: a value either parses or is a UsageError naming the flag
- * and what it takes. `label` is how the flag is named in the message (see cli/args.ts).
+ * The value rules of every command's flags: a value either parses or is a UsageError naming the
+ * flag and what it takes. `label` is how the flag is named in the message (see flag-reader.ts).
+ *
+ * Numbers are what a person types: digits with an optional decimal point, never an exponent
+ * (`1e3`), hex or `Infinity`, in every command alike (`--requests 1e8` is refused with the
+ * number's rule, not read as 100000000 by one command and refused by another). Lists are
+ * comma-separated with no empty or repeated items; durations are seconds; architectures accept
+ * the common aliases; regions are checked against the regions lmi-bench can price.
  */
 import { UsageError } from '../errors.ts';
+import type { Architecture } from '../domain.ts';
+import { assertKnownRegion } from '../pricing/regions.ts';
 
 export interface Bounds {
   min?: number;
@@ -45,8 +53,9 @@ export function parseDecimal(label: string, raw: string, bounds: Bounds = {}): n
 
 /** A number of seconds greater than zero. */
 export function parsePositiveSeconds(label: string, raw: string): number {
-  const value = parseDecimal(label, raw, {});
-  if (value <= 0) throw new UsageError(`${label} must be a number of seconds greater than 0, got '${raw}'`);
+  const text = raw.trim();
+  const value = Number(text);
+  if (!decimal.test(text) || !Number.isFinite(value) || value <= 0) throw new UsageError(`${label} must be a number of seconds greater than 0, got '${raw}'`);
   return value;
 }
 
@@ -107,15 +116,50 @@ export function parseChoiceList<T extends string>(label: string, raw: string, ch
   return choices.filter((choice) => picked.includes(choice));
 }
 
-/** Whether `parse` accepts `raw` (used to match npm-detached values to their flags). */
-export function accepts(parse: (raw: string) => unknown): (raw: string) => boolean {
-  return (raw) => {
-    try {
-      parse(raw);
-      return true;
-    } catch (error) {
-      if (error instanceof UsageError) return false;
-      throw error;
-    }
-  };
+/** A number greater than zero (counts, hours, durations), whole when `integer`. */
+export function parsePositive(label: string, raw: string, options: { integer?: boolean } = {}): number {
+  const what = options.integer ? 'a whole number greater than 0' : 'a number greater than 0';
+  const text = raw.trim();
+  const value = Number(text);
+  const shape = options.integer ? /^[+]?\d+$/ : decimal;
+  if (!shape.test(text) || !Number.isFinite(value) || value <= 0 || (options.integer && !Number.isSafeInteger(value))) {
+    throw new UsageError(`${label} must be ${what}, got '${raw}'`);
+  }
+  return value;
+}
+
+/** Spellings of the two architectures people (and npm's own `arch` config, `x64`) use. */
+const architectureAliases: Record<string, Architecture> = { x86_64: 'x86_64', x64: 'x86_64', amd64: 'x86_64', 'x86-64': 'x86_64', arm64: 'arm64', aarch64: 'arm64' };
+
+/** x86_64 or arm64, also as amd64, x64, x86-64 or aarch64, in any case. */
+export function parseArchitecture(label: string, raw: string): Architecture {
+  const architecture = architectureAliases[raw.trim().toLowerCase()];
+  if (!architecture) throw new UsageError(`${label} must be x86_64 or arm64 (or amd64, aarch64), got '${raw}'`);
+  return architecture;
+}
+
+const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/** An AWS region code that lmi-bench can price (the closest ones named when it is not). */
+export function parseRegion(label: string, raw: string): string {
+  const region = raw.trim();
+  if (!regionPattern.test(region)) throw new UsageError(`${label} must be an AWS region code like us-east-1, got '${raw}'`);
+  try {
+    assertKnownRegion(region);
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(`${label}: ${error.message}`);
+    throw error;
+  }
+  return region;
+}
+
+/** Any text that is not blank (names, paths, ids the next stage checks). */
+export function parseText(label: string, raw: string): string {
+  if (raw.trim() === '') throw new UsageError(`${label} needs a value`);
+  return raw;
+}
+
+/** A comma-separated list of words (ids, names), no empty or repeated item, in the order given. */
+export function parseWordList(label: string, raw: string): string[] {
+  return splitList(label, raw);
 }

@@ -9,7 +9,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { UsageError } from '../errors.ts';
-import { errorMessage, firstLine } from '../system/error-message.ts';
+import { errorMessage, firstLine } from './error-message.ts';
 
 /** Credentials, or null when no source is configured. A configured source that fails is a UsageError. */
 export async function findAwsCredentials(env: NodeJS.ProcessEnv): Promise<AwsCredentialIdentity | null> {

@@ -1,9 +1,13 @@
 /**
- * Reads a command's flags from its arguments AND from what `npm run` made of them, so that
- * `npm run bench --workload io-bound`, `npm run bench --workload=io-bound`,
- * `npm run bench -- --workload io-bound` and `lmi-bench bench --workload io-bound` agree.
+ * The one flag reader of every lmi-bench command. A command declares its flags as one FlagSet:
+ * each flag's parser, its --help text and its default in one entry; readFlags turns argv (and
+ * what `npm run` made of it) into typed values, every bad value one UsageError line naming the
+ * flag, and flagHelp prints the same entries as the command's --help. Value rules (numbers,
+ * lists, architectures, regions, seconds) are in ./values.ts and the same for every command.
  *
- * What npm 11 does before `--` (checked by running it):
+ * What npm 11 does before `--` (checked by running it), so that `npm run bench --workload
+ * io-bound`, `npm run bench --workload=io-bound`, `npm run bench -- --workload io-bound` and
+ * `lmi-bench bench --workload io-bound` agree:
  * - `--name=value` becomes env `npm_config_name=value` and no argument;
  * - `--name value` becomes `npm_config_name=true` plus a bare argument `value`, and the
  *   order of several such flags is lost (npm exports its config sorted, and rewrites its
@@ -13,7 +17,143 @@
  */
 import { UsageError } from '../errors.ts';
 
-export interface FlagSpec {
+/** What a value parser may need besides the text: where relative paths start. */
+export interface ParseContext {
+  cwd: string;
+}
+
+/**
+ * One flag. `R` is what the reader returns for it: T when it has a default (or is a switch),
+ * T | undefined otherwise. Build flags with valueFlag() and switchFlag().
+ */
+export interface Flag<T, R = T | undefined> {
+  kind: 'value' | 'switch';
+  /** Placeholder in --help, e.g. `LIST`. */
+  value?: string;
+  help: string;
+  /**
+   * The default, written as a user would type it and read by `parse` like a given value, so a
+   * default obeys the same rules as input. Absent when it depends on other flags (the command
+   * computes it then, and `defaultText` says how).
+   */
+  default?: string;
+  /** The default as --help shows it when it is not `default` itself. */
+  defaultText?: string;
+  /** The value from its text; throws a UsageError naming `label` when the text is not one. */
+  parse(raw: string, label: string, context: ParseContext): T;
+  /** Type-level only: what readFlags returns for this flag (a function type, so R is checked exactly). */
+  readonly result?: (value: R) => R;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any flag, whatever its value type
+export type FlagSet = Record<string, Flag<any, any>>;
+
+/** A flag set that yields exactly `O` (a stage's options type): a flag without a field, or a field without a flag, fails the type check. */
+export type FlagSetFor<O> = { [K in keyof O]-?: Flag<unknown, O[K]> };
+
+/** The typed values of a FlagSet, keyed by flag name. */
+export type FlagValues<S extends FlagSet> = { [K in keyof S]: S[K] extends Flag<infer _T, infer R> ? R : never };
+
+interface ValueSpec<T> {
+  value: string;
+  help: string;
+  defaultText?: string;
+  parse(raw: string, label: string, context: ParseContext): T;
+}
+
+/** A flag that takes a value: `--name value` or `--name=value`. */
+export function valueFlag<T>(spec: ValueSpec<T> & { default: string }): Flag<T, T>;
+export function valueFlag<T>(spec: ValueSpec<T>): Flag<T, T | undefined>;
+export function valueFlag<T>(spec: ValueSpec<T> & { default?: string }): Flag<T, T | undefined> {
+  return { kind: 'value', ...spec };
+}
+
+/** An on/off flag: `--name` (on), `--no-name` or `--name=false` (off); off unless given. */
+export function switchFlag(spec: { help: string; defaultText?: string }): Flag<boolean, boolean> {
+  return {
+    kind: 'switch',
+    help: spec.help,
+    defaultText: spec.defaultText ?? 'off',
+    parse: (raw, label) => {
+      if (raw === 'true') return true;
+      if (raw === 'false') return false;
+      throw new UsageError(`${label} takes no value (got '${raw}')`);
+    },
+  };
+}
+
+export interface ReadOptions<S extends FlagSet> {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** The flag a bare argument fills (`lmi-bench bench io-bound` means `--workload io-bound`). */
+  positional?: keyof S & string;
+}
+
+export interface ReadFlags<S extends FlagSet> {
+  help: false;
+  values: FlagValues<S>;
+  /** Whether the user gave the flag (a default does not count). */
+  given(name: keyof S & string): boolean;
+  /** How errors name the flag: `--name`, or `--name (npm_config_name)` when npm supplied it. */
+  label(name: keyof S & string): string;
+}
+
+/**
+ * Reads `argv` against `flags`: `{ help: true }` when --help or -h was given (nothing else is
+ * parsed then), otherwise every flag's value, parsed, with defaults applied.
+ */
+export function readFlags<S extends FlagSet>(argv: string[], flags: S, options: ReadOptions<S> = {}): { help: true } | ReadFlags<S> {
+  const env = options.env ?? process.env;
+  const context: ParseContext = { cwd: options.cwd ?? process.cwd() };
+  const specs: FlagSpec[] = Object.entries(flags).map(([name, flag]) => ({
+    name,
+    type: flag.kind === 'switch' ? 'boolean' : 'string',
+    accepts: (raw: string) => parses(() => flag.parse(raw, `--${name}`, context)),
+  }));
+  const line = readCommandLine(argv, env, specs, options.positional === undefined ? {} : { positionalFlag: options.positional });
+  if (line.help) return { help: true };
+  const label = (name: string): string => flagLabel(name, line.values.get(name));
+  const values: Record<string, unknown> = {};
+  for (const [name, flag] of Object.entries(flags)) {
+    const given = line.values.get(name);
+    if (given !== undefined) {
+      values[name] = flag.kind === 'switch' ? given.raw === true : flag.parse(String(given.raw), label(name), context);
+    } else if (flag.kind === 'switch') {
+      values[name] = false;
+    } else if (flag.default !== undefined) {
+      values[name] = flag.parse(flag.default, `--${name}`, context);
+    }
+  }
+  return { help: false, values: values as FlagValues<S>, given: (name) => line.values.has(name), label };
+}
+
+/** The options part of a command's --help: one line per flag with its default. */
+export function flagHelp(flags: FlagSet): string {
+  const shown = Object.entries(flags).map(([name, flag]) => ({ left: `--${name}${flag.value ? ` ${flag.value}` : ''}`, flag }));
+  shown.push({ left: '--help', flag: { kind: 'switch', help: 'show this help', parse: () => true } });
+  const width = Math.max(...shown.map((s) => s.left.length));
+  return shown
+    .map(({ left, flag }) => {
+      const shownDefault = flag.defaultText ?? flag.default;
+      return `  ${left.padEnd(width)}  ${flag.help}${shownDefault !== undefined ? ` (default: ${shownDefault})` : ''}`;
+    })
+    .join('\n');
+}
+
+/** Whether `parse` accepts a text (a UsageError means no; anything else is a bug and is thrown). */
+function parses(parse: () => unknown): boolean {
+  try {
+    parse();
+    return true;
+  } catch (error) {
+    if (error instanceof UsageError) return false;
+    throw error;
+  }
+}
+
+// ---- The command line as text: argv and npm's environment to raw values per flag. ----
+
+interface FlagSpec {
   /** Without dashes, e.g. `lmi-memory`. */
   name: string;
   type: 'string' | 'boolean';
@@ -21,38 +161,30 @@ export interface FlagSpec {
   accepts?: (raw: string) => boolean;
 }
 
-export interface FlagValue {
+interface FlagValue {
   raw: string | boolean;
   /** Where the value came from, so that an error can name an npm config the user never typed. */
   source: 'argv' | 'npm';
 }
 
-export type CommandLine = { help: true } | { help: false; values: Map<string, FlagValue> };
+type CommandLine = { help: true } | { help: false; values: Map<string, FlagValue> };
 
-/** The text a string-valued flag was given, or undefined when it was not given. */
-export function flagText(values: Map<string, FlagValue>, name: string): string | undefined {
-  const raw = values.get(name)?.raw;
-  return typeof raw === 'string' ? raw : undefined;
-}
-
-export interface ReadOptions {
-  /** The flag a bare argument fills (`lmi-bench bench io-bound` means `--workload io-bound`). */
+interface LineOptions {
   positionalFlag?: string;
 }
 
 /** More flags than this given as `--name value` through npm and we stop trying permutations. */
 const maxDetachedFlags = 6;
 
-export function npmEnvName(flag: string): string {
+function npmEnvName(flag: string): string {
   return `npm_config_${flag.replaceAll('-', '_')}`;
 }
 
-/** `--name`, or `--name (npm_config_name)` when the value came from npm's environment. */
-export function flagLabel(name: string, value?: FlagValue): string {
+function flagLabel(name: string, value?: FlagValue): string {
   return value?.source === 'npm' ? `--${name} (${npmEnvName(name)})` : `--${name}`;
 }
 
-export function readCommandLine(argv: string[], env: NodeJS.ProcessEnv, specs: FlagSpec[], options: ReadOptions = {}): CommandLine {
+function readCommandLine(argv: string[], env: NodeJS.ProcessEnv, specs: FlagSpec[], options: LineOptions = {}): CommandLine {
   const byName = new Map(specs.map((spec) => [spec.name, spec]));
   const parsed = parseArgv(argv, byName);
   if (parsed.help) return { help: true };

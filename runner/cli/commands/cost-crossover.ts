@@ -1,0 +1,150 @@
+/**
+ * `lmi-bench cost crossover`: from a finished run's measurements, the request rates where LMI
+ * and standard Lambda cost the same, each level's cost, and a month of a traffic profile on both.
+ * The run file is only read.
+ */
+import { UsageError } from '../../errors.ts';
+import type { Architecture, TrafficProfile } from '../../domain.ts';
+import { attachCosts } from '../../cost/attach.ts';
+import { hoursPerMonth } from '../../cost/numbers.ts';
+import { parseProfileSpec } from '../../cost/profiles.ts';
+import { pricesFor } from '../../cost/prices-for.ts';
+import { benchDefaults } from '../../plan/defaults.ts';
+import { readRunFile } from '../../run/write-run.ts';
+import type { RunFile } from '../../run/run-file.ts';
+import { flagHelp, switchFlag, valueFlag, type FlagValues } from '../flag-reader.ts';
+import { parseArchitecture, parseDecimal, parseInteger, parseRegion, parseText } from '../values.ts';
+import { requireFlag, runCostSubcommand } from './cost-output.ts';
+
+export const crossoverFlags = {
+  run: valueFlag({ value: 'FILE', help: 'run.json (or its folder) of a finished bench run', parse: (raw, label) => parseText(label, raw) }),
+  profile: valueFlag({
+    value: 'SPEC',
+    help: 'traffic for the monthly projection: constant:RPS | diurnal:PEAK_RPS:TROUGH_RPS | csv:FILE (csv: one per-minute request count per line, or timestamp,count)',
+    parse: (raw, label) => parseText(label, raw),
+  }),
+  'from-function': valueFlag({ value: 'NAME', help: "use a real function's per-minute Invocations from CloudWatch as the profile", parse: (raw, label) => parseText(label, raw) }),
+  days: valueFlag({
+    value: 'N',
+    help: 'with --from-function: history to read, 1–15 (CloudWatch keeps 1-minute data 15 days)',
+    defaultText: '7',
+    parse: (raw, label) => parseInteger(label, raw, { min: 1, max: 15 }),
+  }),
+  endpoint: valueFlag({ value: 'URL', help: "with --from-function: CloudWatch endpoint override (e.g. the local engine's control URL)", parse: (raw, label) => parseText(label, raw) }),
+  discount: valueFlag({ value: 'F', help: "commitment discount on LMI's EC2 part, 0–0.72", defaultText: "the run's", parse: (raw, label) => parseDecimal(label, raw, { min: 0, max: 0.72 }) }),
+  'instance-type': valueFlag({ value: 'T', help: 'LMI instance type', defaultText: "the run's", parse: (raw, label) => parseText(label, raw) }),
+  arch: valueFlag({ value: 'A', help: 'Lambda architecture x86_64 | arm64', defaultText: "the run's", parse: (raw, label) => parseArchitecture(label, raw) }),
+  'free-tier': switchFlag({ help: "apply Lambda's monthly free tier", defaultText: "the run's" }),
+  'min-instances': valueFlag({ value: 'N', help: 'LMI minimum instances', defaultText: '3', parse: (raw, label) => parseInteger(label, raw, { min: 0, max: 15000 }) }),
+  'min-environments': valueFlag({ value: 'N', help: 'LMI minimum execution environments', defaultText: "the run's", parse: (raw, label) => parseInteger(label, raw, { min: 0, max: 15000 }) }),
+  'rate-decimals': valueFlag({ value: 'N', help: 'round the discounted EC2 rate to N decimals', defaultText: 'no rounding', parse: (raw, label) => parseInteger(label, raw, { min: 0, max: 10 }) }),
+  region: valueFlag({ value: 'R', help: 'price region', defaultText: "the run's", parse: (raw, label) => parseRegion(label, raw) }),
+  offline: switchFlag({ help: 'use the committed price snapshot' }),
+};
+
+type CrossoverFlags = FlagValues<typeof crossoverFlags>;
+
+const help = `usage: lmi-bench cost crossover --run results/<id>/run.json [options]
+
+The rates (requests/s) where LMI and standard Lambda cost the same, from the run's measurements.
+${flagHelp(crossoverFlags)}`;
+
+export function run(argv: string[]): Promise<number> {
+  return runCostSubcommand(argv, crossoverFlags, help, crossover);
+}
+
+async function crossover(flags: CrossoverFlags): Promise<unknown> {
+  const run = readRunFile(requireFlag(flags.run, 'run'));
+  const planned = planSettings(run);
+  const region = flags.region ?? planned.region;
+  const minInstances = flags['min-instances'];
+  const rateDecimals = flags['rate-decimals'];
+  const options = {
+    lambdaDiscount: 0,
+    lmiDiscount: flags.discount ?? planned.discount,
+    freeTier: flags['free-tier'] || planned.freeTier,
+    architecture: flags.arch ?? planned.architecture,
+    instanceType: flags['instance-type'] ?? planned.instanceType,
+    minEnvironments: flags['min-environments'] ?? planned.minEnvironments,
+    ...(minInstances === undefined ? {} : { minInstances }),
+    ...(rateDecimals === undefined ? {} : { rateDecimals }),
+  };
+  const profile = await profileFrom(flags, region);
+  const prices = await pricesFor(region, flags.offline || planned.offline);
+  const priced = attachCosts(run, prices, { ...options, ...(profile ? { profile } : {}) });
+  if (!priced.crossover) {
+    throw new UsageError(`run ${run.runId} has no measured level with successful requests for both lambda and lmi, so there is no crossover to compute`);
+  }
+  const { curve, ...crossover } = priced.crossover;
+  return {
+    runId: run.runId,
+    crossover,
+    levels: priced.levels.flatMap((level) =>
+      level.state === 'measured' && level.cost
+        ? [{ mode: level.mode, variantId: level.variantId, concurrency: level.concurrency, throughputRps: level.throughputRps, ...level.cost, usdPerMonth: level.cost.usdPerHour * hoursPerMonth }]
+        : [],
+    ),
+    curve,
+    options,
+    prices: priced.prices,
+  };
+}
+
+async function profileFrom(flags: CrossoverFlags, region: string): Promise<TrafficProfile | undefined> {
+  const spec = flags.profile;
+  const functionName = flags['from-function'];
+  if (spec !== undefined && functionName !== undefined) throw new UsageError('give either --profile or --from-function, not both');
+  if (spec !== undefined) return parseProfileSpec(spec);
+  if (functionName === undefined) {
+    for (const name of ['days', 'endpoint'] as const) if (flags[name] !== undefined) throw new UsageError(`--${name} only applies with --from-function`);
+    return undefined;
+  }
+  const endpoint = flags.endpoint;
+  // Loaded only here: the CloudWatch client and credential providers are heavy to import.
+  const { findAwsCredentials } = await import('../../system/aws-credentials.ts');
+  const { invocationHistory } = await import('../../cost/function-history.ts');
+  const credentials = await findAwsCredentials(process.env);
+  if (!credentials && !endpoint) throw new UsageError('--from-function reads CloudWatch and needs AWS credentials (or --endpoint for the local engine)');
+  return invocationHistory({
+    functionName,
+    region,
+    days: flags.days ?? 7,
+    ...(endpoint ? { endpoint } : {}),
+    ...(credentials ? { credentials } : {}),
+  });
+}
+
+interface PlannedSettings {
+  region: string;
+  architecture: Architecture;
+  instanceType: string;
+  minEnvironments: number;
+  discount: number;
+  freeTier: boolean;
+  offline: boolean;
+}
+
+/** The price settings the run was made with (run.plan), falling back to the bench defaults. */
+function planSettings(run: RunFile): PlannedSettings {
+  const plan = run.plan;
+  const section = (name: string): Record<string, unknown> => {
+    const value = plan[name];
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  };
+  const str = (value: unknown, fallback: string): string => (typeof value === 'string' && value !== '' ? value : fallback);
+  const num = (value: unknown, fallback: number): number => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
+  const bool = (value: unknown, fallback: boolean): boolean => (typeof value === 'boolean' ? value : fallback);
+  const lambda = section('lambda');
+  const lmi = section('lmi');
+  const pricing = section('pricing');
+  const arch = lambda['architecture'];
+  return {
+    region: str(plan['region'], benchDefaults.region),
+    architecture: arch === 'arm64' ? 'arm64' : 'x86_64',
+    instanceType: str(lmi['instanceType'], benchDefaults.lmi.instanceType),
+    minEnvironments: num(lmi['minEnvironments'], benchDefaults.lmi.minEnvironments),
+    discount: num(pricing['discount'], benchDefaults.pricing.discount),
+    freeTier: bool(pricing['freeTier'], benchDefaults.pricing.freeTier),
+    offline: bool(pricing['offline'], benchDefaults.pricing.offline),
+  };
+}
