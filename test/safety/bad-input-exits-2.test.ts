@@ -1,13 +1,12 @@
 // Acceptance 5: bad input exits 2 with one line on stderr, before anything runs or is written.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runSafetyCli, safetyFixtures } from './cli.ts';
+import { runSafetyCli, safetyFixtures, tempDir } from './cli.ts';
 
 const safe = `${safetyFixtures}order-safe`;
-const eventsDir = mkdtempSync(join(tmpdir(), 'lmi-bench-safety-events-'));
+const eventsDir = tempDir('safety-events');
 
 function writeEvents(name: string, text: string): string {
   writeFileSync(join(eventsDir, name), text);

@@ -1,5 +1,5 @@
 /** Runs `lmi-bench safety` as a user would, with its --json result read back. */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,11 +13,23 @@ export interface SafetyRun extends Finished {
   result: SafetyResult | undefined;
 }
 
+const made: string[] = [];
+process.once('exit', () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temp folder removed when the test process ends. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `lmi-bench-${prefix}-`));
+  made.push(dir);
+  return dir;
+}
+
 /** Small rounds keep each run to seconds: 3 rounds up to 8 at once, 8 events, 16 lone runs. */
 export const quick = ['--concurrency', '8', '--rounds', '3'];
 
 export async function runSafetyCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<SafetyRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'lmi-bench-safety-test-'));
+  const dir = tempDir('safety-test');
   const finished = await runProcess(process.execPath, [`${repoRoot}bin/lmi-bench.mjs`, 'safety', '--json', join(dir, 'result.json'), '--out', join(dir, 'results'), ...args], {
     env: cleanEnv(env),
     timeoutMs: 120_000,

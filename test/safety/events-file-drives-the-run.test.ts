@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runSafetyCli, safetyFixtures } from './cli.ts';
+import { runSafetyCli, safetyFixtures, tempDir } from './cli.ts';
 
 const customers = ['Mary Jackson', 'Dorothy Vaughan', 'Annie Easley', 'Christine Darden'];
 
@@ -11,7 +10,7 @@ test('--events FILE (JSON lines): those events are sent, and cross-talk is shown
   const lines = customers.map((name, i) =>
     JSON.stringify({ customer: { id: `cust-${5100 + i}`, name, email: `c${i}@example.org` }, currency: 'USD', items: [{ sku: `kit-${i}`, quantity: 1, unitPrice: 10 + i }] }),
   );
-  const file = join(mkdtempSync(join(tmpdir(), 'lmi-bench-safety-events-')), 'orders.jsonl');
+  const file = join(tempDir('safety-events'), 'orders.jsonl');
   writeFileSync(file, lines.join('\n') + '\n');
   const run = await runSafetyCli(['--workload', `${safetyFixtures}order-shared-state`, '--events', file, '--concurrency', '4', '--rounds', '2', '--seed', '5']);
   assert.equal(run.code, 1, run.stderr);

@@ -2,15 +2,14 @@
 // and the seed (on stdout and appended to $GITHUB_STEP_SUMMARY). Warnings alone exit 0.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { oracleNames } from '../../runner/safety/findings.ts';
 import { readLatestSafety, safetyCheckLine } from '../../runner/safety/latest-result.ts';
-import { quick, runSafetyCli, safetyFixtures } from './cli.ts';
+import { quick, runSafetyCli, safetyFixtures, tempDir } from './cli.ts';
 
 test('globals and un-awaited work: warnings only, exit 0; JUnit one testcase per oracle; Markdown names every finding and the seed', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lmi-bench-safety-junit-'));
+  const dir = tempDir('safety-junit');
   const summary = join(dir, 'step-summary.md');
   const junit = join(dir, 'safety.xml');
   writeFileSync(summary, '# earlier step\n');
