@@ -38,6 +38,8 @@ export function functionSpecFor(plan: BenchPlan, variant: Variant): FunctionSpec
       minEnvironments: plan.lmi.minEnvironments,
       instanceType: plan.lmi.instanceType,
       maxVcpus: plan.lmi.maxVcpus,
+      // The engine scales to the same target the sizing model and the stack use.
+      ...(variant.settings.targetCpuPercent === undefined ? {} : { targetCpuPercent: variant.settings.targetCpuPercent }),
     };
   }
   return {
