@@ -133,7 +133,7 @@ function failureReasons(levels: LevelResult[]): string {
   for (const level of levels) {
     if (level.state === 'measured') continue;
     const names = byReason.get(level.reason) ?? [];
-    names.push(`${level.variantId} c=${level.concurrency}`);
+    names.push(`${level.variantId} ${level.rate !== undefined ? `${level.rate} req/s` : `c=${level.concurrency}`}`);
     byReason.set(level.reason, names);
   }
   return [...byReason].map(([reason, names]) => `  ${names.join(', ')}: ${reason}\n`).join('');

@@ -1,0 +1,58 @@
+// Acceptance 3 of open-loop levels: --rates 40,120 on io-bound LMI achieve each rate within 5%
+// (not saturated), each level carrying its rate; a rate far above what a small capacity can
+// serve (the smallest capacity provider, CPU-bound work) is marked saturated and its latency,
+// measured from each request's due time, shows the queue.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runSweep } from '../../runner/sweep/sweep.ts';
+import { LocalTarget } from '../../runner/target/local/local-target.ts';
+import { loadWorkload } from '../../runner/workload/load.ts';
+import type { BenchPlan } from '../../runner/plan/plan.ts';
+import type { Variant } from '../../runner/domain.ts';
+import type { MeasuredLevel } from '../../runner/run/run-file.ts';
+import { testPlan } from '../fixtures/test-plan.ts';
+
+const lmi: Variant = { id: 'lmi-c64-g2', mode: 'lmi', settings: { memoryMb: 2048, maxConcurrency: 64, gibPerVcpu: 2 } };
+
+async function sweep(plan: BenchPlan): Promise<MeasuredLevel[]> {
+  const result = await runSweep(plan, new LocalTarget(plan), [lmi], { signal: new AbortController().signal });
+  assert.equal(result.status, 'complete', result.reason);
+  return result.levels.map((level) => {
+    assert.equal(level.state, 'measured', level.state !== 'measured' ? level.reason : '');
+    return level as MeasuredLevel;
+  });
+}
+
+test('io-bound LMI at 40 and 120 req/s: each rate achieved within 5%', async (t) => {
+  const levels = await sweep(
+    testPlan({ workload: loadWorkload('io-bound'), event: { delaysMs: [150, 200, 100] }, modes: ['lmi'], rates: [40, 120], durationSec: 5, warmupSec: 1, trials: 1 }),
+  );
+  assert.deepEqual(levels.map((l) => l.rate), [40, 120]);
+  for (const level of levels) {
+    const arrival = level.load?.arrival;
+    assert.ok(arrival, 'open-loop stats recorded');
+    assert.equal(arrival.targetRps, level.rate);
+    assert.ok(Math.abs(arrival.achievedRps - arrival.targetRps) / arrival.targetRps <= 0.05, `${level.rate}/s achieved ${arrival.achievedRps}`);
+    assert.equal(level.saturated, undefined);
+    assert.equal(arrival.unsent, 0);
+    // The connections follow the rate (about rate × 0.2 s in flight), far below the cap.
+    assert.ok(arrival.connectionsMax < level.concurrency);
+    t.diagnostic(`${level.rate}/s: achieved ${arrival.achievedRps.toFixed(2)}/s, p50 ${level.latencyMs.p50} ms, ${arrival.connectionsMax} connections`);
+  }
+});
+
+test('a rate far above a small CPU capacity is saturated and its latency shows the queue', async (t) => {
+  // 12 vCPUs (the smallest capacity provider) of ~20 ms SHA-256 work on a 2-core machine: a few
+  // dozen requests a second at best, so 300/s is far above; 3/s is well within.
+  const [low, high] = await sweep(
+    testPlan({ workload: loadWorkload('cpu-bound'), event: { rounds: 1500 }, modes: ['lmi'], rates: [3, 300], durationSec: 4, warmupSec: 0, trials: 1, timeoutSec: 5,
+      lmi: { memoryMb: 2048, maxConcurrency: [64], gibPerVcpu: [2], minEnvironments: 3, instanceType: 'm7g.xlarge', maxVcpus: 12 } }),
+  );
+  assert.ok(low && high);
+  t.diagnostic(`3/s: achieved ${low.load?.arrival?.achievedRps.toFixed(2)}/s p50 ${low.latencyMs.p50} ms; 300/s: achieved ${high.load?.arrival?.achievedRps.toFixed(2)}/s p50 ${high.latencyMs.p50} ms, ${high.requests.throttled} throttled, ${high.requests.errors} errors`);
+  assert.equal(low.saturated, undefined, `3/s achieved ${low.load?.arrival?.achievedRps}`);
+  assert.equal(high.saturated, true);
+  assert.ok((high.load?.arrival?.achievedRps ?? Infinity) < 0.95 * 300);
+  // Queueing: the median request waited many service times.
+  assert.ok(high.latencyMs.p50 > 3 * low.latencyMs.p50, `p50 ${high.latencyMs.p50} ms at 300/s vs ${low.latencyMs.p50} ms at 3/s`);
+});
