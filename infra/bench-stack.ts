@@ -12,6 +12,7 @@ import type { Construct } from 'constructs';
 import type { Workload } from '../runner/workload/manifest.ts';
 import type { BenchStackConfig } from './config.ts';
 import { addFrontDoor } from './front-door.ts';
+import { addLoadWorker } from './load-worker.ts';
 import { benchNetwork } from './network.ts';
 import { aliasName, pascalId, runIdTagKey, stackOutputKeys, variantOutputKey, type VariantOutputField } from './naming.ts';
 import type { Variant } from '../runner/domain.ts';
@@ -24,6 +25,8 @@ export class BenchStack extends Stack {
   readonly capacityProviders = new Map<string, lambda.CapacityProvider>();
   readonly #network: ReturnType<typeof benchNetwork>;
   readonly #config: BenchStackConfig;
+  /** The load worker function, when the plan asked for load workers. */
+  readonly loadWorker: lambda.Function | undefined;
 
   constructor(scope: Construct, id: string, config: BenchStackConfig, props: StackProps = {}) {
     super(scope, id, props);
@@ -32,6 +35,12 @@ export class BenchStack extends Stack {
 
     this.#network = benchNetwork(this, config);
     this.#config = config;
+
+    // Before the variants: each variant's front door grants it invoke rights, and only those.
+    this.loadWorker = config.loadWorkers >= 2 ? addLoadWorker(this, config.runId) : undefined;
+    if (this.loadWorker) {
+      new CfnOutput(this, stackOutputKeys.loadWorkerFunctionName, { key: stackOutputKeys.loadWorkerFunctionName, value: this.loadWorker.functionName });
+    }
 
     for (const workload of config.workloads) {
       // One asset per workload: the standard and LMI functions run byte-identical code.
@@ -114,6 +123,7 @@ export class BenchStack extends Stack {
     }
     const alias = new lambda.Alias(this, `${id}Alias`, { aliasName, version });
     const frontDoor = addFrontDoor(this, id, alias, config.frontDoor);
+    if (this.loadWorker) frontDoor.grantInvoke(this.loadWorker);
 
     const output = (field: VariantOutputField, value: string): void => {
       const key = variantOutputKey(workload.manifest.name, variant.id, field);

@@ -34,6 +34,8 @@ export interface BenchStackConfig {
   /** Existing network, when given; otherwise the stack creates a VPC over 3 AZs. */
   network: { subnetIds: string[]; securityGroupIds: string[] } | null;
   natGateways: number;
+  /** Load workers per level: 2 or more deploys the load worker function. */
+  loadWorkers: number;
 }
 
 export class StackConfigError extends Error {
@@ -89,6 +91,7 @@ export function readStackConfig(context: ContextReader, env: NodeJS.ProcessEnv =
   const minEnvironments = integer(contextKeys.minEnvironments, benchDefaults.lmi.minEnvironments, 0, 15000);
   const timeoutSec = integer(contextKeys.timeoutSec, benchDefaults.timeoutSec, 1, 900);
   const natGateways = integer(contextKeys.natGateways, 1, 0, 3);
+  const loadWorkers = integer(contextKeys.loadWorkers, 1, 1, 100);
 
   const lambdaArchitecture = (text(contextKeys.lambdaArchitecture) ?? instance.architecture) as Architecture;
   if (lambdaArchitecture !== 'x86_64' && lambdaArchitecture !== 'arm64') {
@@ -112,7 +115,7 @@ export function readStackConfig(context: ContextReader, env: NodeJS.ProcessEnv =
   if (securityGroupIds.length > 5) throw new StackConfigError('a capacity provider takes at most 5 security groups');
   const network = subnetIds.length > 0 ? { subnetIds, securityGroupIds } : null;
 
-  return { runId, workloads, runtime, variants, instance, instanceTypes, maxVcpus, minEnvironments, lambdaArchitecture, timeoutSec, frontDoor, env: stackEnv, network, natGateways };
+  return { runId, workloads, runtime, variants, instance, instanceTypes, maxVcpus, minEnvironments, lambdaArchitecture, timeoutSec, frontDoor, env: stackEnv, network, natGateways, loadWorkers };
 }
 
 function loadDeployableWorkload(ref: string, runtime: Runtime): Workload {

@@ -7,13 +7,22 @@ import type { Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { FrontDoorKind } from './naming.ts';
 
-export function addFrontDoor(stack: Stack, id: string, alias: lambda.Alias, kind: FrontDoorKind): { url: string } {
+export interface FrontDoor {
+  url: string;
+  /** Lets `grantee` send requests through this front door, and nothing else. */
+  grantInvoke(grantee: iam.IGrantable): void;
+}
+
+export function addFrontDoor(stack: Stack, id: string, alias: lambda.Alias, kind: FrontDoorKind): FrontDoor {
   if (kind === 'function-url') {
     const url = alias.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.AWS_IAM });
-    return { url: url.url };
+    // lambda:InvokeFunctionUrl (AWS_IAM URLs only) and, as function URLs created since October
+    // 2025 also require, lambda:InvokeFunction only when invoked through the URL: on this alias.
+    return { url: url.url, grantInvoke: (grantee) => void url.grantInvokeUrl(grantee) };
   }
   const api = new apigw.HttpApi(stack, `${id}HttpApi`, {
     description: `lmi-bench front door of ${id}`,
@@ -22,5 +31,9 @@ export function addFrontDoor(stack: Stack, id: string, alias: lambda.Alias, kind
     // Payload format 2.0: the same event shape a Function URL delivers, so handlers see no difference.
     defaultIntegration: new HttpLambdaIntegration(`${id}Integration`, alias, { payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0 }),
   });
-  return { url: `${api.apiEndpoint}/` };
+  return {
+    url: `${api.apiEndpoint}/`,
+    grantInvoke: (grantee) =>
+      void iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:Invoke'], resourceArns: [api.arnForExecuteApi()] }),
+  };
 }

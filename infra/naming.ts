@@ -41,6 +41,8 @@ export const stackOutputKeys = {
   instanceType: 'InstanceType',
   frontDoor: 'FrontDoor',
   runId: 'RunId',
+  /** Present when the stack has load workers (--load-workers ≥ 2). */
+  loadWorkerFunctionName: 'LoadWorkerFunctionName',
 } as const;
 
 /**
@@ -64,4 +66,6 @@ export const contextKeys = {
   subnetIds: 'subnetIds',
   securityGroupIds: 'securityGroupIds',
   natGateways: 'natGateways',
+  /** Load workers per level; 2 or more adds the load worker function. */
+  loadWorkers: 'loadWorkers',
 } as const;

@@ -1,0 +1,100 @@
+// Acceptance 4 of load workers: `cdk synth` (offline, no credentials) with --load-workers 4
+// has the load worker function, its code the bundle with autocannon inside, and its role may
+// invoke only the bench's own function URLs (every variant's, nothing else) and write its logs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { testVariants } from './helpers.ts';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+interface Resource { Type: string; Properties: Record<string, any>; Metadata?: Record<string, any> }
+
+function credentialFreeEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!key.startsWith('AWS_') && !key.startsWith('CDK_')) env[key] = value;
+  }
+  env['HOME'] = mkdtempSync(join(tmpdir(), 'lmi-bench-home-'));
+  env['AWS_EC2_METADATA_DISABLED'] = 'true';
+  env['CDK_DISABLE_CLI_TELEMETRY'] = 'true';
+  return env;
+}
+
+function synth(extra: string[]): { out: string; resources: Record<string, Resource>; outputs: Record<string, unknown> } {
+  const out = mkdtempSync(join(tmpdir(), 'lmi-bench-synth-'));
+  const result = spawnSync(
+    'npx',
+    ['--no-install', 'cdk', 'synth', '--quiet', '--no-notices', '--no-version-reporting', '-o', out,
+      '-c', 'runId=ci-workers', '-c', 'workload=io-bound', '-c', 'runtime=node', '-c', `variants=${JSON.stringify(testVariants)}`, ...extra],
+    { cwd: root, env: credentialFreeEnv(), encoding: 'utf8', timeout: 180_000 },
+  );
+  assert.equal(result.status, 0, `cdk synth failed:\n${result.stderr}`);
+  const template = JSON.parse(readFileSync(join(out, 'lmi-bench-ci-workers.template.json'), 'utf8')) as { Resources: Record<string, Resource>; Outputs: Record<string, unknown> };
+  return { out, resources: template.Resources, outputs: template.Outputs };
+}
+
+const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+
+test('cdk synth with --load-workers 4: the worker function, its role limited to the bench function URLs', () => {
+  const { out, resources, outputs } = synth(['-c', 'loadWorkers=4']);
+  try {
+    const workers = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function' && String(r.Properties['Description']).endsWith('load worker'));
+    assert.equal(workers.length, 1, 'one load worker function');
+    const [, worker] = workers[0] as [string, Resource];
+    assert.equal(worker.Properties['Runtime'], 'nodejs22.x');
+    assert.equal(worker.Properties['Handler'], 'index.handler');
+    assert.equal(worker.Properties['MemorySize'], 1769);
+    assert.ok(outputs['LoadWorkerFunctionName'], 'the runner finds the worker by a stack output');
+    // The asset is the offline esbuild bundle: one index.mjs with autocannon in it.
+    const assetPath = worker.Metadata?.['aws:asset:path'] as string;
+    const bundle = join(out, assetPath, 'index.mjs');
+    assert.ok(existsSync(bundle), `asset ${assetPath} holds index.mjs`);
+    assert.match(readFileSync(bundle, 'utf8'), /autocannon/);
+
+    // The role: basic execution (logs) plus the statements granted by the front doors.
+    const roleId = worker.Properties['Role']['Fn::GetAtt'][0] as string;
+    const role = resources[roleId] as Resource;
+    const managed = JSON.stringify(role.Properties['ManagedPolicyArns']);
+    assert.match(managed, /AWSLambdaBasicExecutionRole/);
+    assert.equal(asList(role.Properties['ManagedPolicyArns']).length, 1);
+    assert.equal(role.Properties['Policies'], undefined);
+    const policies = Object.values(resources).filter((r) => r.Type === 'AWS::IAM::Policy' && asList(r.Properties['Roles']).some((ref: { Ref?: string }) => ref.Ref === roleId));
+    const statements = policies.flatMap((p) => asList(p.Properties['PolicyDocument']['Statement'])) as Array<{ Effect: string; Action: string | string[]; Resource: unknown; Condition?: Record<string, any> }>;
+    assert.ok(statements.length > 0);
+
+    const aliasIds = new Set(Object.entries(resources).filter(([, r]) => r.Type === 'AWS::Lambda::Alias').map(([id]) => id));
+    assert.equal(aliasIds.size, testVariants.length);
+    const reached = new Set<string>();
+    for (const statement of statements) {
+      assert.equal(statement.Effect, 'Allow');
+      const actions = asList(statement.Action);
+      for (const action of actions) assert.ok(action === 'lambda:InvokeFunctionUrl' || action === 'lambda:InvokeFunction', `unexpected action ${action}`);
+      // InvokeFunctionUrl on IAM-authenticated URLs only; InvokeFunction only through a URL.
+      if (actions.includes('lambda:InvokeFunctionUrl')) assert.equal(statement.Condition?.['StringEquals']?.['lambda:FunctionUrlAuthType'], 'AWS_IAM');
+      if (actions.includes('lambda:InvokeFunction')) assert.equal(statement.Condition?.['Bool']?.['lambda:InvokedViaFunctionUrl'], true);
+      for (const resource of asList(statement.Resource as unknown)) {
+        assert.notEqual(resource, '*', 'no wildcard resource');
+        const ref = (resource as { Ref?: string }).Ref;
+        assert.ok(ref && aliasIds.has(ref), `resource ${JSON.stringify(resource)} is a bench alias`);
+        reached.add(ref);
+      }
+    }
+    assert.deepEqual([...reached].sort(), [...aliasIds].sort(), 'every variant is reachable by the workers');
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('without load workers the stack has no worker function', () => {
+  const { out, resources, outputs } = synth([]);
+  try {
+    assert.equal(Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::Function' && String(r.Properties['Description']).endsWith('load worker')).length, 0);
+    assert.equal(outputs['LoadWorkerFunctionName'], undefined);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
