@@ -24,6 +24,8 @@ import { createRequestSigner, signingServiceFor } from './sigv4.ts';
 import { defaultWaitOptions, waitUntilActive, type WaitOptions } from './wait-active.ts';
 import { lambdaMetricPeriodSec, lmiMetricPeriodSec } from './plan-check.ts';
 import { guardAwsSpend } from './guard.ts';
+import { awsLoadWorkers, workerInvokeClient } from './aws-load-workers.ts';
+import type { LoadWorkerPool } from '../../load/load-task.ts';
 import type { Variant } from '../../domain.ts';
 
 export interface AwsTargetOptions {
@@ -34,6 +36,8 @@ export interface AwsTargetOptions {
   cdkCommand?: string[];
   /** Injected for tests; built from the credentials otherwise. */
   lambdaClient?: LambdaClient;
+  /** The client that invokes load workers (one attempt, long timeout); injected for tests. */
+  workerClient?: LambdaClient;
   wait?: Partial<Pick<WaitOptions, 'timeoutMs' | 'pollMs' | 'sleep'>>;
   /** Progress lines (the CDK CLI's output among them). */
   log?: (line: string) => void;
@@ -146,6 +150,19 @@ export class AwsTarget implements Target {
         periodSec: isLmi ? lmiMetricPeriodSec : lambdaMetricPeriodSec,
       },
     };
+  }
+
+  /** The stack's load worker function (deployed when the plan has --load-workers ≥ 2). */
+  async loadWorkers(): Promise<LoadWorkerPool> {
+    if (this.#phase.kind !== 'ready') throw new Error('the aws target was not started');
+    const { outputs } = this.#phase;
+    if (!outputs.loadWorkerFunctionName) throw new Error(`stack ${this.stackName} has no load worker function (it was deployed without --load-workers)`);
+    return awsLoadWorkers({
+      functionName: outputs.loadWorkerFunctionName,
+      region: this.#plan.region,
+      signingService: signingServiceFor(outputs.frontDoor),
+      client: this.#options.workerClient ?? workerInvokeClient(this.#plan.region, () => this.#freshCredentials()),
+    });
   }
 
   /** AWS tells what happened through CloudWatch only. */

@@ -30,6 +30,7 @@ export function stackContext(plan: BenchPlan, variants: Variant[], options: Stac
     [contextKeys.frontDoor]: options.frontDoor ?? 'function-url',
     [contextKeys.region]: plan.region,
   };
+  if ((plan.load?.workers ?? 1) >= 2) context[contextKeys.loadWorkers] = String(plan.load?.workers);
   if (options.network) {
     context[contextKeys.subnetIds] = options.network.subnetIds.join(',');
     context[contextKeys.securityGroupIds] = options.network.securityGroupIds.join(',');

@@ -22,6 +22,8 @@ export interface StackOutputs {
   instanceType: string;
   capacityProviderName: string;
   variants: Map<string, VariantOutputs>;
+  /** The load worker function, when the stack has one. */
+  loadWorkerFunctionName?: string;
 }
 
 export function readStackOutputs(path: string, stackName: string, workloadName: string, variants: Variant[]): StackOutputs {
@@ -55,9 +57,11 @@ export function readStackOutputs(path: string, stackName: string, workloadName: 
       ...(capacityProviderName ? { capacityProviderName } : {}),
     });
   }
+  const loadWorkerFunctionName = get(stackOutputKeys.loadWorkerFunctionName, true);
   return {
     stackName,
     frontDoor,
+    ...(loadWorkerFunctionName ? { loadWorkerFunctionName } : {}),
     instanceType: get(stackOutputKeys.instanceType) as string,
     capacityProviderName: get(stackOutputKeys.capacityProviderName) as string,
     variants: byVariant,
