@@ -44,7 +44,7 @@ export interface Environment {
   /** Stops the runtime; pending invocations settle with an error. Idempotent. */
   stop(): Promise<void>;
   /** Called once if the runtime dies on its own (a crash), so the pool can drop it. */
-  onDeath: ((environment: Environment) => void) | undefined;
+  onDeath: ((environment: Environment, reason: string) => void) | undefined;
 }
 
 export interface EnvironmentOptions {
@@ -72,7 +72,7 @@ export abstract class EnvironmentBase implements Environment {
   state: EnvironmentState = 'initializing';
   inFlight = 0;
   initDurationMs: number | undefined;
-  onDeath: ((environment: Environment) => void) | undefined;
+  onDeath: ((environment: Environment, reason: string) => void) | undefined;
 
   protected readonly options: EnvironmentOptions;
 

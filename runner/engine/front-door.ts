@@ -19,6 +19,9 @@ import { buildEvent, functionError, mapResult, maxRequestBytes, maxResponseBytes
 
 const timeOrigin = performance.timeOrigin;
 
+/** The engine's name for an LMI request that found every environment crashed (AWS documents none). */
+export const noEnvironmentErrorType = 'EnvironmentsCrashed';
+
 function nowMs(): number {
   return timeOrigin + performance.now();
 }
@@ -62,12 +65,17 @@ function toResponse(handled: Handled, timeoutMs: number): HttpResponse {
       return functionError('TimeoutError', `Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`);
     case 'throttled':
       return throttled(handled.message, handled.reason, handled.limit);
+    case 'no-environment':
+      return functionError(noEnvironmentErrorType, handled.message);
   }
 }
 
 /** `errorType`: set when the invocation failed, also when the handler returned but its response could not be given. */
 function toRecord(fn: FunctionRuntime, handled: Handled, startMs: number, endMs: number, errorType: string | undefined): InvocationRecord {
   const mode = fn.spec.compute.type;
+  if (handled.kind === 'no-environment') {
+    return { functionName: fn.spec.name, mode, startMs, endMs, durationMs: 0, billedDurationMs: 0, status: 'error', errorType: errorType ?? noEnvironmentErrorType };
+  }
   if (handled.kind === 'throttled') {
     return { functionName: fn.spec.name, mode, startMs, endMs, durationMs: 0, billedDurationMs: 0, status: 'throttled', throttleReason: handled.reason };
   }

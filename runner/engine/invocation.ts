@@ -11,7 +11,9 @@ export type Settled =
 export type Handled =
   | (Settled & { environmentId: string; initDurationMs: number | undefined })
   | { kind: 'init-error'; message: string; environmentId: string; initDurationMs: number | undefined; durationMs: 0 }
-  | { kind: 'throttled'; reason: 'ConcurrencyThrottles' | 'SlotsExhausted'; limit: number; message: string };
+  | { kind: 'throttled'; reason: 'ConcurrencyThrottles' | 'SlotsExhausted'; limit: number; message: string }
+  /** LMI: no environment alive because they crashed (replacements starting). An error, not a throttle. */
+  | { kind: 'no-environment'; message: string };
 
 /**
  * Resolves with the handler's outcome, or with a timeout once `timeoutMs` has passed. The

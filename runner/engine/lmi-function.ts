@@ -6,6 +6,12 @@
  * throttles and CPU, within MaxVCpuCount and maxEnvironments, and removes idle ones after the
  * scale-in delay, never below the minimum. Every change of capacity is recorded: it is what
  * LMI costs.
+ *
+ * A crashed environment (its runtime exited, or was killed over its memory) is replaced at
+ * once, as the service replaces failed environments, not on the next scaler tick. While no
+ * environment is alive because they crashed, or the live ones are full while replacements
+ * start, requests are errors naming that reason, never throttles: a 429 says "more traffic
+ * than capacity", which a crashing handler is not.
  */
 import { UsageError } from '../errors.ts';
 import type { Environment } from './environment.ts';
@@ -54,6 +60,11 @@ export class LmiFunction extends FunctionRuntime {
   #scaler: NodeJS.Timeout | undefined;
   #stopped = false;
   readonly #throttleMessage: string;
+  /** Environments that crashed since the deploy, and the last one's reason. */
+  #crashes = 0;
+  #lastCrash = '';
+  /** Replacements of crashed environments still starting. */
+  #replacing = 0;
 
   constructor(validated: ValidatedFunction, store: MetricsStore) {
     super(validated, store);
@@ -112,7 +123,7 @@ export class LmiFunction extends FunctionRuntime {
     if (instanceId === null) return null;
     const threads = this.spec.runtime === 'node' ? nodeWorkerThreads(this.#vcpus) : 1;
     const environment = this.createEnvironment(this.#compute.maxConcurrency, instanceId, threads);
-    environment.onDeath = (dead) => this.#retire(dead);
+    environment.onDeath = (dead, reason) => this.#crashed(dead, reason);
     this.#starting.add(environment);
     return environment.start().then(
       () => {
@@ -146,6 +157,15 @@ export class LmiFunction extends FunctionRuntime {
         targetLoad = load;
         if (load === 0) break;
       }
+    }
+    // Capacity lost to crashes is not traffic beyond capacity: while replacements start, a
+    // request finding no free slot is an error naming the crash, not a throttle.
+    if (!target && this.#crashes > 0 && (this.#ready.length === 0 || this.#replacing > 0)) {
+      const alive = this.#ready.length === 0 ? 'no execution environment is alive' : `the ${this.#ready.length} live environment(s) are busy`;
+      return Promise.resolve({
+        kind: 'no-environment',
+        message: `${alive}: the function's environments crashed (${this.#crashes} since deploy; last: ${this.#lastCrash}); ${this.#replacing} replacement(s) starting`,
+      });
     }
     if (!target) {
       this.#throttles++;
@@ -221,6 +241,25 @@ export class LmiFunction extends FunctionRuntime {
     }
     this.#cpuAtTick = seen;
     return measured === 0 ? 0 : cpuSeconds / (intervalSec * measured * this.#vcpus);
+  }
+
+  /** A runtime that died on its own: out of service, and a replacement started at once. */
+  #crashed(environment: Environment, reason: string): void {
+    if (this.#ready.indexOf(environment) === -1) return;
+    this.#crashes++;
+    this.#lastCrash = reason;
+    this.#retire(environment);
+    if (this.#stopped) return;
+    const launch = this.#launch();
+    if (launch) {
+      this.#replacing++;
+      // A replacement whose init fails is left to the scaler's next tick, like a failed scale-out.
+      launch.then(
+        () => this.#replacing--,
+        () => this.#replacing--,
+      );
+    }
+    this.#recordCapacity();
   }
 
   /** Takes an environment out of service (scale-in, or a crashed runtime) and frees its vCPUs. */

@@ -6,6 +6,14 @@
  * per thread. Standard Lambda: one thread. The threads share the environment's /tmp folder,
  * and its log: the handler's stdout and stderr go to the environment's log file (each thread
  * writes it itself, see handler-log.ts), never through the engine's own stdout.
+ *
+ * Memory: threads share the engine's process, so their resident memory cannot be read apart.
+ * An environment's memory is measured as V8 sees each of its threads (heap used + external
+ * memory such as Buffers, which are per isolate), reported by the bootstrap with every result
+ * and every 250 ms, summed over the threads. Over the function's memory, the environment is
+ * killed as Lambda kills one (Runtime.OutOfMemory), the invocation that crossed the line
+ * included. Each thread's old-generation heap is also capped (resourceLimits) at its share of
+ * the memory, so a runaway heap ends in V8's own out-of-memory, reported the same way.
  */
 import type { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
@@ -14,13 +22,15 @@ import { EnvironmentBase, InitError, type InvokeOutcome } from './environment.ts
 import { HandlerLog } from './handler-log.ts';
 import { environmentLogPath } from './temp-folders.ts';
 import { createTmpDir, removeTmpDir } from './tmp-dir.ts';
+import { exitErrorType, memoryLimitBytes, outOfMemoryErrorType, outOfMemoryMessage } from './runtime-exit.ts';
 
 const bootstrapUrl = new URL('./runtimes/node-bootstrap.mjs', import.meta.url);
 
 type WorkerMessage =
   | { t: 'ready'; initMs: number; tid: number | null }
   | { t: 'init-error'; message: string }
-  | ({ id: number; t?: undefined } & InvokeOutcome);
+  | { t: 'memory'; bytes: number }
+  | ({ id: number; t?: undefined; memoryBytes?: number } & InvokeOutcome);
 
 /** One worker thread of the environment. */
 interface Thread {
@@ -31,11 +41,13 @@ interface Thread {
   inFlight: number;
   /** The last CPU time read, which stands once the thread is gone. */
   lastCpuSeconds: number;
+  /** V8 heap used + external memory, as the thread last reported it. */
+  memoryBytes: number;
 }
 
 export class NodeEnvironment extends EnvironmentBase {
   readonly runtime = 'node' as const;
-  readonly #pending = new Map<number, { thread: Thread; resolve: (outcome: InvokeOutcome) => void }>();
+  readonly #pending = new Map<number, { thread: Thread; requestId: string; resolve: (outcome: InvokeOutcome) => void }>();
   readonly #threads: Thread[] = [];
   #nextId = 0;
   #cpuSecondsOfExited = 0;
@@ -78,13 +90,15 @@ export class NodeEnvironment extends EnvironmentBase {
       workerData: { file: handler.file, exportName: handler.exportName, functionName, memoryMb, tmpDir, codeDir, safetyRecordDir, logPath: log.path, logCapBytes: log.capBytes },
       // os.tmpdir() answers '/tmp' as on AWS; the bootstrap maps /tmp to the environment's folder.
       env: { ...process.env, TMPDIR: '/tmp' },
+      // Each thread's share of the function's memory bounds its heap (see the header).
+      resourceLimits: { maxOldGenerationSizeMb: Math.max(16, Math.floor(memoryMb / this.threadCount)) },
       // Not piped to the engine's stdout: the bootstrap writes the log itself, and what still
       // reaches these streams (output before the bootstrap took them over) is appended here.
       stdout: true,
       stderr: true,
     });
     for (const stream of [worker.stdout, worker.stderr] as Readable[]) stream.on('data', (chunk: Buffer) => log.append(chunk));
-    const thread: Thread = { worker, tid: null, inFlight: 0, lastCpuSeconds: 0 };
+    const thread: Thread = { worker, tid: null, inFlight: 0, lastCpuSeconds: 0, memoryBytes: 0 };
     this.#threads.push(thread);
     return new Promise<void>((resolve, reject) => {
       let starting = true;
@@ -97,7 +111,7 @@ export class NodeEnvironment extends EnvironmentBase {
         if (message.t === 'ready') {
           starting = false;
           thread.tid = message.tid;
-          worker.on('message', (m: WorkerMessage) => this.#settle(m));
+          worker.on('message', (m: WorkerMessage) => this.#settle(thread, m));
           resolve();
         } else {
           fail(message.t === 'init-error' ? message.message : 'the runtime sent an unexpected first message');
@@ -105,11 +119,12 @@ export class NodeEnvironment extends EnvironmentBase {
       });
       worker.on('error', (error) => {
         if (starting) fail(`${error.name}: ${error.message}`);
-        else this.#die(`runtime crashed: ${error.name}: ${error.message}`);
+        else if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') this.#die(undefined, outOfMemoryErrorType);
+        else this.#die(`runtime crashed: ${error.name}: ${error.message}`, exitErrorType);
       });
       worker.once('exit', (code) => {
         if (starting) fail(`the runtime exited during init (code ${code})`);
-        else this.#die(`runtime exited (code ${code})`);
+        else this.#die(`Runtime exited with error: exit status ${code}`, exitErrorType);
       });
     });
   }
@@ -124,35 +139,57 @@ export class NodeEnvironment extends EnvironmentBase {
     thread.inFlight++;
     const { worker } = thread;
     return new Promise<InvokeOutcome>((resolve) => {
-      this.#pending.set(id, { thread, resolve });
+      this.#pending.set(id, { thread, requestId, resolve });
       worker.postMessage({ id, event, deadlineMs, requestId });
     });
   }
 
-  #settle(message: WorkerMessage): void {
+  #settle(thread: Thread, message: WorkerMessage): void {
+    if (message.t === 'memory') {
+      thread.memoryBytes = message.bytes;
+      if (this.#overMemory()) this.#die(undefined, outOfMemoryErrorType);
+      return;
+    }
     if (message.t !== undefined) return;
+    if (message.memoryBytes !== undefined) thread.memoryBytes = message.memoryBytes;
+    // The invocation that took the environment over its memory fails with it, as on Lambda.
+    if (this.#overMemory()) return this.#die(undefined, outOfMemoryErrorType);
     const pending = this.#pending.get(message.id);
     if (!pending) return;
     this.#pending.delete(message.id);
     this.inFlight--;
     pending.thread.inFlight--;
-    const { id: _id, t: _t, ...outcome } = message;
+    const { id: _id, t: _t, memoryBytes: _memoryBytes, ...outcome } = message;
     pending.resolve(outcome);
   }
 
-  #die(message: string): void {
+  #overMemory(): boolean {
+    let total = 0;
+    for (const thread of this.#threads) total += thread.memoryBytes;
+    return total > memoryLimitBytes(this.options.memoryMb);
+  }
+
+  /**
+   * Ends the environment; its pending invocations fail with `message`, or, for an
+   * out-of-memory kill (message undefined), with Lambda's wording naming each request.
+   */
+  #die(message: string | undefined, errorType?: string): void {
     if (this.state === 'dead') return;
     const wasStopping = this.state === 'stopping';
     if (!wasStopping) this.#cpuSecondsOfExited = this.cpuSeconds();
     this.state = 'dead';
-    for (const { resolve } of this.#pending.values()) resolve({ ok: false, message });
+    for (const { resolve, requestId } of this.#pending.values()) {
+      const outcome: InvokeOutcome = { ok: false, message: message ?? outOfMemoryMessage(requestId) };
+      if (errorType !== undefined && !wasStopping) outcome.errorType = errorType;
+      resolve(outcome);
+    }
     this.#pending.clear();
     this.inFlight = 0;
     // One thread dying breaks the environment: the pool replaces it as a whole.
     for (const thread of this.#threads) void thread.worker.terminate();
     void removeTmpDir(this.#tmpDir);
     this.#log?.close();
-    if (!wasStopping) this.onDeath?.(this);
+    if (!wasStopping) this.onDeath?.(this, message ?? outOfMemoryMessage(undefined));
   }
 
   cpuSeconds(): number {

@@ -15,6 +15,7 @@ import { HandlerLog } from './handler-log.ts';
 import { LineReader } from './line-reader.ts';
 import { processCpuSeconds, processRssBytes } from './proc-stats.ts';
 import { environmentLogPath } from './temp-folders.ts';
+import { exitErrorType, memoryLimitBytes, outOfMemoryErrorType, outOfMemoryMessage } from './runtime-exit.ts';
 import { createTmpDir, removeTmpDir, tmpDirVariable, tmpIsolation, tmpModeVariable } from './tmp-dir.ts';
 
 const bootstrapPath = fileURLToPath(new URL('./runtimes/python-bootstrap.py', import.meta.url));
@@ -27,6 +28,12 @@ const pythonCommand = process.env['LMI_BENCH_PYTHON'] ?? 'python3';
  */
 const maxProtocolLineBytes = 16 * 1024 * 1024;
 
+/**
+ * How often the environment's resident memory (the sum over its processes, from /proc) is
+ * compared with the function's memory, besides at every result.
+ */
+const memoryWatchIntervalMs = 100;
+
 type ProcessMessage =
   | { t: 'ready'; initMs: number }
   | { t: 'init-error'; message: string }
@@ -37,9 +44,14 @@ class SlotProcess {
   readonly child: ChildProcess;
   readonly #requests: Writable;
   pending: ((outcome: InvokeOutcome) => void) | undefined;
+  /** The request the process is serving, while it serves one. */
+  requestId: string | undefined;
   lastCpuSeconds = 0;
+  /** Resident memory as last read. */
+  rssBytes = 0;
   /** Why the engine ended this process, reported instead of its exit status. */
   failure: string | undefined;
+  failureType: string | undefined;
   #onReady: ((message: ProcessMessage) => void) | undefined;
 
   constructor(options: EnvironmentOptions, tmpDir: string, log: HandlerLog, onFirst: (message: ProcessMessage) => void) {
@@ -97,14 +109,23 @@ class SlotProcess {
     }
   }
 
-  /** Ends a process that broke the protocol: it is that environment's failure, not the engine's. */
-  fail(reason: string): void {
+  /** Ends a process that broke the protocol or its memory: that environment's failure, not the engine's. */
+  fail(reason: string, errorType?: string): void {
     if (this.failure !== undefined) return;
     this.failure = reason;
+    this.failureType = errorType;
     this.child.kill('SIGKILL');
   }
 
+  readRss(): number {
+    const pid = this.child.pid;
+    const rss = pid === undefined ? undefined : processRssBytes(pid);
+    if (rss !== undefined) this.rssBytes = rss;
+    return this.rssBytes;
+  }
+
   send(id: number, event: unknown, requestId: string, deadlineMs: number): void {
+    this.requestId = requestId;
     this.#requests.write(JSON.stringify({ id, event, deadlineMs, requestId }) + '\n');
   }
 }
@@ -117,6 +138,9 @@ export class PythonEnvironment extends EnvironmentBase {
   #log: HandlerLog | undefined;
   #nextId = 0;
   #cpuSecondsOfExited = 0;
+  #memoryWatch: NodeJS.Timeout | undefined;
+  /** The environment ended on its own (a crash, an out-of-memory kill), not by an orderly stop. */
+  #died = false;
 
   /** The environment's /tmp folder, shared by its slot processes. */
   get tmpDir(): string | undefined {
@@ -140,6 +164,7 @@ export class PythonEnvironment extends EnvironmentBase {
     }
     this.initDurationMs = performance.now() - startedAt;
     this.state = 'ready';
+    this.#watchMemory();
     return this.initDurationMs;
   }
 
@@ -174,7 +199,7 @@ export class PythonEnvironment extends EnvironmentBase {
           reject(new InitError(slot.failure ?? `the runtime exited during init (${signal ?? `code ${code}`})`));
           return;
         }
-        this.#slotExited(slot, slot.failure ?? `runtime process exited (${signal ?? `code ${code}`})`);
+        this.#slotExited(slot, slot.failure ?? `Runtime exited with error: ${signal ? `signal: ${signal}` : `exit status ${code}`}`);
       });
     });
   }
@@ -184,13 +209,43 @@ export class PythonEnvironment extends EnvironmentBase {
     if (!slot) return Promise.resolve({ ok: false, message: 'no free runtime process in the environment' });
     this.inFlight++;
     return new Promise<InvokeOutcome>((resolve) => {
-      slot.pending = (outcome) => {
+      const settle = (outcome: InvokeOutcome): void => {
+        // The invocation that took the environment over its memory fails with it, as on Lambda:
+        // its outcome comes from the kill.
+        if (slot.failure === undefined && this.#overMemory(slot)) {
+          slot.pending = settle;
+          this.#outOfMemory();
+          return;
+        }
+        slot.requestId = undefined;
         this.inFlight--;
         if (this.state === 'ready') this.#idle.push(slot);
         resolve(outcome);
       };
+      slot.pending = settle;
       slot.send(this.#nextId++, event, requestId, deadlineMs);
     });
+  }
+
+  /** Resident memory of the environment over the function's: `fresh` is re-read, the others as last read. */
+  #overMemory(fresh?: SlotProcess): boolean {
+    let total = 0;
+    for (const slot of this.#processes) total += slot === fresh ? slot.readRss() : slot.rssBytes;
+    return total > memoryLimitBytes(this.options.memoryMb);
+  }
+
+  /** Lambda kills an environment over its memory: every process, each invocation reported as Runtime.OutOfMemory. */
+  #outOfMemory(): void {
+    for (const slot of this.#processes) slot.fail(outOfMemoryMessage(slot.requestId), outOfMemoryErrorType);
+  }
+
+  #watchMemory(): void {
+    this.#memoryWatch = setInterval(() => {
+      if (this.state !== 'ready') return;
+      for (const slot of this.#processes) slot.readRss();
+      if (this.#overMemory()) this.#outOfMemory();
+    }, memoryWatchIntervalMs);
+    this.#memoryWatch.unref();
   }
 
   #slotExited(slot: SlotProcess, message: string): void {
@@ -201,12 +256,21 @@ export class PythonEnvironment extends EnvironmentBase {
     if (idleIndex !== -1) this.#idle.splice(idleIndex, 1);
     const pending = slot.pending;
     slot.pending = undefined;
-    pending?.({ ok: false, message });
-    if (this.state === 'ready') {
+    const wasReady = this.state === 'ready';
+    if (wasReady) {
       // A crashed slot process breaks the environment: the pool replaces it as a whole.
       this.state = 'dead';
+      if (this.#memoryWatch) clearInterval(this.#memoryWatch);
+    }
+    // An orderly stop fails what is pending plainly; a death (this slot's, or the pool stopping
+    // an environment that died) reports why the runtime ended.
+    if (wasReady) this.#died = true;
+    pending?.({ ok: false, message, ...(this.state === 'stopping' && !this.#died ? {} : { errorType: slot.failureType ?? exitErrorType }) });
+    if (wasReady) {
+      // The others end too; those serving an invocation were told why (an out-of-memory kill).
+      if (slot.failureType === outOfMemoryErrorType) this.#outOfMemory();
       void this.#killAll();
-      this.onDeath?.(this);
+      this.onDeath?.(this, message);
     }
   }
 
@@ -246,6 +310,7 @@ export class PythonEnvironment extends EnvironmentBase {
   async stop(): Promise<void> {
     if (this.state === 'stopping') return;
     this.state = 'stopping';
+    if (this.#memoryWatch) clearInterval(this.#memoryWatch);
     this.cpuSeconds();
     await this.#killAll();
     this.#log?.close();

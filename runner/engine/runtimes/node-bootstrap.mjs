@@ -9,10 +9,14 @@
 //   out { t: 'ready', initMs, tid } | { t: 'init-error', message } once, after the import
 //                                                                  (tid: this thread's Linux id, for its CPU time; null elsewhere)
 //   in  { id, event, deadlineMs, requestId }                       one invocation
-//   out { id, ok: true, result, usage? } | { id, ok: false, message, usage? }   its outcome
+//   out { id, ok: true, result, usage?, memoryBytes } | { id, ok: false, message, usage?, memoryBytes }   its outcome
+//   out { t: 'memory', bytes }                                     every 250 ms
+//                                                                  (memoryBytes, bytes: this thread's V8 heap used + external
+//                                                                  memory, for the engine's out-of-memory kill)
 //                                                                  (usage: { wallMs, cpuMs, runQueueMs } of this thread, when
 //                                                                  no other invocation overlapped it here; see ../protocol.ts)
 import { fstatSync, openSync, readFileSync, readlinkSync, writeSync } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { installTmpMapping } from './tmp-mapping.mjs';
@@ -118,8 +122,15 @@ function begin() {
   return invocation;
 }
 
+/** What this thread holds: V8 heap in use plus external memory (Buffers, ArrayBuffers), both per isolate. */
+function memoryBytes() {
+  const heap = getHeapStatistics();
+  return heap.used_heap_size + heap.external_memory;
+}
+
 function end(invocation, message) {
   running.delete(invocation);
+  message.memoryBytes = memoryBytes();
   const stat = invocation.alone && invocation.stat ? schedstat() : null;
   if (stat) {
     message.usage = {
@@ -141,7 +152,7 @@ function settle(invocation, id, result) {
     parentPort.postMessage(message);
   } catch (error) {
     // A result structured clone cannot copy (a function, a socket) is the handler's error.
-    parentPort.postMessage({ id, ok: false, message: `result is not serializable: ${errorMessage(error)}`, usage: message.usage });
+    parentPort.postMessage({ id, ok: false, message: `result is not serializable: ${errorMessage(error)}`, usage: message.usage, memoryBytes: message.memoryBytes });
   }
 }
 
@@ -166,4 +177,6 @@ if (handler) {
     }
   });
   parentPort.postMessage({ t: 'ready', initMs: performance.now() - initStart, tid: ownThreadId() });
+  // Memory held between invocations (a timer's leak) is seen too, not only at results.
+  setInterval(() => parentPort.postMessage({ t: 'memory', bytes: memoryBytes() }), 250).unref();
 }
