@@ -13,7 +13,12 @@ test('bad cost input → exit 2 and one clear line on stderr, nothing on stdout'
   await writeFile(wrongVersion, JSON.stringify({ schemaVersion: 9, runId: 'x', status: 'complete', levels: [] }));
   const lambda = ['cost', 'lambda', '--duration-ms', '120', '--memory-mb', '1536', '--offline'];
   const lmi = ['cost', 'lmi', '--instance-type', 'm7g.xlarge', '--instances', '3', '--hours', '10', '--offline'];
+  // Values each flag accepts whose product no number can hold (1e308 itself is refused as an exponent).
+  const huge = '9'.repeat(300);
   const cases: Array<{ args: string[]; says: RegExp }> = [
+    { args: ['cost', 'lmi', '--instance-type', 'm7g.xlarge', '--instances', '9007199254740991', '--hours', huge, '--requests', '1', '--offline'], says: /the inputs are too large to price: ec2Usd, .*totalUsd.* would not be finite numbers/ },
+    { args: ['cost', 'lambda', '--memory-mb', '10240', '--requests', '9007199254740991', '--duration-ms', huge, '--offline'], says: /the inputs are too large to price: computeUsd.* would not be finite numbers/ },
+    { args: ['cost', 'lmi', '--instance-type', 'm7g.xlarge', '--instances', '1e308', '--hours', '1e308', '--requests', '1', '--offline'], says: /--instances must be a whole number greater than 0, got '1e308'/ },
     { args: [...lambda, '--requests', '-5'], says: /--requests must be a whole number greater than 0, got '-5'/ },
     { args: [...lambda, '--requests', '0'], says: /--requests must be .* greater than 0/ },
     { args: ['cost', 'lmi', '--instance-type', 'm7g.xlarge', '--instances', '3', '--offline', '--requests', '1000', '--hours', '0'], says: /--hours must be a number greater than 0/ },
