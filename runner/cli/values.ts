@@ -51,11 +51,13 @@ export function parseDecimal(label: string, raw: string, bounds: Bounds = {}): n
   return value;
 }
 
-/** A number of seconds greater than zero. */
-export function parsePositiveSeconds(label: string, raw: string): number {
+/** A number of seconds greater than zero, and at most `maxSec` when given. */
+export function parsePositiveSeconds(label: string, raw: string, maxSec?: number): number {
   const text = raw.trim();
   const value = Number(text);
-  if (!decimal.test(text) || !Number.isFinite(value) || value <= 0) throw new UsageError(`${label} must be a number of seconds greater than 0, got '${raw}'`);
+  if (!decimal.test(text) || !Number.isFinite(value) || value <= 0 || (maxSec !== undefined && value > maxSec)) {
+    throw new UsageError(`${label} must be a number of seconds greater than 0${maxSec === undefined ? '' : ` and at most ${maxSec}`}, got '${raw}'`);
+  }
   return value;
 }
 

@@ -63,6 +63,15 @@ export const benchDefaults = {
 
 /** Documented bounds the validator enforces (LMI-FACTS.md and the Lambda quotas). */
 export const benchLimits = {
+  /**
+   * Seconds of one trial and of one warm-up. An hour is 360 times the default trial and longer
+   * than any steady state needs (on AWS it is 12 of LMI's 5-minute periods). Without a bound a
+   * typo such as 1000000000 would hold the machine, or an AWS stack and its bill, for decades,
+   * and beyond 2^31-1 ms (24.8 days) Node's timers overflow and fire at once, so a level would
+   * end before it began.
+   */
+  trialSec: { max: 3600 },
+  warmupSec: { min: 0, max: 3600 },
   concurrency: { min: 1, max: 10000 },
   /** Requests per second of an open-loop level. */
   rate: { min: 0.1, max: 100000 },

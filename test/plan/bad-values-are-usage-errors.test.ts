@@ -13,7 +13,11 @@ const cases: Array<[string[], RegExp]> = [
   [['--concurrency', '1,,8'], /--concurrency .*empty/],
   [['--duration', '0'], /--duration must be a number of seconds greater than 0/],
   [['--duration', '1e3'], /--duration must be a number/],
-  [['--warmup', '-1'], /--warmup must be a number of at least 0/],
+  [['--warmup', '-1'], /--warmup must be a number from 0 to 3600/],
+  // Trial and warm-up lengths are capped at an hour (runner/plan/defaults.ts says why).
+  [['--duration', '1000000000'], /--duration must be a number of seconds greater than 0 and at most 3600, got '1000000000'/],
+  [['--duration', '3600.5'], /--duration must be a number of seconds greater than 0 and at most 3600/],
+  [['--warmup', '3601'], /--warmup must be a number from 0 to 3600, got '3601'/],
   [['--trials', '0'], /--trials must be a whole number from 1 to 100/],
   [['--idle-timeout', '0'], /--idle-timeout must be a number of seconds greater than 0/],
   [['--timeout', '901'], /--timeout must be a whole number from 1 to 900/],

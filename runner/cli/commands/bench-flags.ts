@@ -65,8 +65,18 @@ export const benchFlags = {
     help: 'measure every variant in the same windows, each with its own load (--no-parallel-variants: one after another)',
     defaultText: 'on with --target aws and --load-workers ≥ 2, else off',
   }),
-  duration: valueFlag({ value: 'SEC', help: 'measured seconds per trial', default: String(d.durationSec), parse: (raw, label) => parsePositiveSeconds(label, raw) }),
-  warmup: valueFlag({ value: 'SEC', help: 'warm-up seconds per level, discarded (0 for none)', default: String(d.warmupSec), parse: (raw, label) => parseDecimal(label, raw, { min: 0 }) }),
+  duration: valueFlag({
+    value: 'SEC',
+    help: `measured seconds per trial, at most ${limits.trialSec.max}`,
+    default: String(d.durationSec),
+    parse: (raw, label) => parsePositiveSeconds(label, raw, limits.trialSec.max),
+  }),
+  warmup: valueFlag({
+    value: 'SEC',
+    help: `warm-up seconds per level, discarded (0 for none), at most ${limits.warmupSec.max}`,
+    default: String(d.warmupSec),
+    parse: (raw, label) => parseDecimal(label, raw, limits.warmupSec),
+  }),
   trials: valueFlag({ value: 'N', help: 'trials per level', default: String(d.trials), parse: (raw, label) => parseInteger(label, raw, limits.trials) }),
   memory: valueFlag({
     value: 'MB',
