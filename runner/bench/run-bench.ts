@@ -26,6 +26,9 @@ import { pullLevelMetrics } from '../metrics/pull.ts';
 import { findAwsCredentials } from '../system/aws-credentials.ts';
 import { attachCosts } from '../cost/attach.ts';
 import { loadPriceBook } from '../pricing/load-price-book.ts';
+import type { PriceBook } from '../pricing/price-book.ts';
+import { loadWorkerCost } from '../cost/load-worker-cost.ts';
+import { loadWorkerArchitecture, loadWorkerMemoryMb } from '../load/worker/worker-function.ts';
 import { writeReport } from '../../reports/write-report.ts';
 import { terminalVerdict } from '../../reports/terminal-verdict.ts';
 import { recommendSettings } from '../analysis/recommend.ts';
@@ -153,7 +156,7 @@ async function withCosts(run: RunFile, plan: BenchPlan, offline: boolean): Promi
   try {
     const credentials = plan.pricing.offline || offline ? null : await findAwsCredentials(process.env);
     const prices = await loadPriceBook({ region: plan.region, offline: plan.pricing.offline || offline, credentials });
-    return attachCosts(run, prices, {
+    return withLoadWorkerCost(attachCosts(run, prices, {
       lambdaDiscount: 0,
       lmiDiscount: plan.pricing.discount,
       freeTier: plan.pricing.freeTier,
@@ -161,9 +164,15 @@ async function withCosts(run: RunFile, plan: BenchPlan, offline: boolean): Promi
       instanceType: plan.lmi.instanceType,
       minEnvironments: plan.lmi.minEnvironments,
       ...(plan.profile ? { profile: plan.profile.traffic } : {}),
-    });
+    }), plan, prices);
   } catch (error) {
     process.stderr.write(`lmi-bench: costs not attached: ${errorMessage(error)}\n`);
-    return run;
+    return withLoadWorkerCost(run, plan, null);
   }
+}
+
+/** The load workers' own cost, stated apart (runs with --load-workers ≥ 2). */
+function withLoadWorkerCost(run: RunFile, plan: BenchPlan, prices: PriceBook | null): RunFile {
+  const cost = loadWorkerCost(run.levels, plan.load?.workers ?? 1, { memoryMb: loadWorkerMemoryMb, architecture: loadWorkerArchitecture }, prices, plan.target === 'local');
+  return cost ? { ...run, loadWorkers: cost } : run;
 }

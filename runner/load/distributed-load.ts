@@ -66,11 +66,11 @@ export async function runDistributedPhase(pool: LoadWorkerPool, spec: PhaseSpec,
     if (outcome.status === 'fulfilled') {
       const { result } = outcome.value;
       results.push(result);
-      workers.push({ worker, requests: result.requests, window: result.window, invokedMs: invokedMs[worker] ?? 0 });
+      workers.push({ worker, requests: result.requests, window: result.window, invokedMs: invokedMs[worker] ?? 0, invocations: 1 });
     } else {
       const message = outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason);
       failures.push(`load worker ${worker} failed: ${message}`);
-      workers.push({ worker, requests: { ok: 0, throttled: 0, errors: 0 }, window: null, invokedMs: invokedMs[worker] ?? 0, error: message });
+      workers.push({ worker, requests: { ok: 0, throttled: 0, errors: 0 }, window: null, invokedMs: invokedMs[worker] ?? 0, invocations: 1, error: message });
     }
   });
   if (failures.length > 0) return { ok: false, reason: failures.join('; '), workers };

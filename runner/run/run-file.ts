@@ -139,6 +139,8 @@ export interface WorkerLoadRecord {
   window: TimeWindow | null;
   /** Wall time of its invocations (what its Lambda bill is made of), in ms. */
   invokedMs: number;
+  /** Its invocations (one per load phase: warm-up and trials). */
+  invocations: number;
   /** Why it failed (it was killed, timed out, threw); absent when it answered every phase. */
   error?: string;
 }
@@ -293,6 +295,24 @@ export interface Recommendation {
   rejected: string[];
 }
 
+/**
+ * The load workers' own Lambda usage and cost, apart from the functions under test (their
+ * cost is not part of any level's cost or of the crossover).
+ */
+export interface LoadWorkerCost {
+  /** Workers per level. */
+  workers: number;
+  /** Priced as the AWS worker function: memory and architecture. */
+  memoryMb: number;
+  architecture: 'x86_64' | 'arm64';
+  invocations: number;
+  gbSeconds: number;
+  /** null when no price book was available. */
+  usd: number | null;
+  /** On the local engine: what the same invocations would cost as the AWS worker. */
+  note?: string;
+}
+
 export interface RunFile {
   schemaVersion: typeof schemaVersion;
   runId: string;
@@ -311,6 +331,8 @@ export interface RunFile {
   crossover: CrossoverResult | null;
   prices: PriceProvenance | null;
   recommendation?: Recommendation;
+  /** Runs with load workers (--load-workers ≥ 2): their own Lambda usage and cost, stated apart. */
+  loadWorkers?: LoadWorkerCost;
   /**
    * Local target: how each environment got its own /tmp (runner/engine/tmp-dir.ts). When
    * `complete` is false, some of a handler's /tmp accesses (named in `note`) reach the host's.

@@ -88,8 +88,9 @@ interface PhaseResult {
 /** Each worker over the level's phases: requests summed, window widened, invocation time summed. */
 function addWorkerRecords(into: Map<number, WorkerLoadRecord>, records: WorkerLoadRecord[], measured: boolean): void {
   for (const record of records) {
-    const known = into.get(record.worker) ?? { worker: record.worker, requests: { ok: 0, throttled: 0, errors: 0 }, window: null, invokedMs: 0 };
+    const known = into.get(record.worker) ?? { worker: record.worker, requests: { ok: 0, throttled: 0, errors: 0 }, window: null, invokedMs: 0, invocations: 0 };
     known.invokedMs += record.invokedMs;
+    known.invocations += record.invocations;
     if (record.error !== undefined) known.error = record.error;
     if (measured) {
       addCounts(known.requests, record.requests);

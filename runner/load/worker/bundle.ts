@@ -14,24 +14,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
+import { loadWorkerHandler, loadWorkerName, loadWorkerNodeTarget } from './worker-function.ts';
+
+export * from './worker-function.ts';
 
 export const loadWorkerEntry = fileURLToPath(new URL('./handler.ts', import.meta.url));
-/** The handler, as workload.json and the CDK function name it. */
-export const loadWorkerHandler = 'index.handler';
-export const loadWorkerName = 'lmi-bench-load-worker';
-/** Lambda's runtime for the worker (the bundle targets it; Node 20 runs it in tests). */
-export const loadWorkerNodeTarget = 'node20';
-/**
- * The worker function's memory on AWS: 1769 MB is one full vCPU, which a load generator's
- * event loop uses whole (parsing responses, recording latencies); less would throttle it and
- * add the generator's own delay to the latencies it measures.
- */
-export const loadWorkerMemoryMb = 1769;
-/** arm64: the bundle is plain JavaScript, and Graviton GB-seconds cost about 20% less. */
-export const loadWorkerArchitecture = 'arm64';
-/** Lambda's longest timeout: a phase (at most a level's trial, plus the request timeout) must fit in it. */
-export const loadWorkerTimeoutSec = 900;
-
 /** Writes the bundle into `dir` (created if needed) and returns it. */
 export function buildLoadWorkerBundle(dir: string = mkdtempSync(join(tmpdir(), 'lmi-bench-load-worker-'))): string {
   mkdirSync(dir, { recursive: true });

@@ -6,7 +6,7 @@
  */
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { LoadTask, LoadWorkerPool, WorkerOutcome } from '../../load/load-task.ts';
-import { loadWorkerMemoryMb, loadWorkerTimeoutSec } from '../../load/worker/bundle.ts';
+import { loadWorkerMemoryMb, loadWorkerTimeoutSec } from '../../load/worker/worker-function.ts';
 
 export interface AwsLoadWorkerOptions {
   functionName: string;

@@ -15,7 +15,8 @@ import { lambdaCost } from '../../cost/lambda-cost.ts';
 import { lmiCost } from '../../cost/lmi-cost.ts';
 import { sizeLmiCapacity } from '../../cost/lmi-sizing.ts';
 import { planVariants } from '../../plan/variants.ts';
-import { awsSetupAllowanceMin } from '../../plan/wall-time.ts';
+import { awsSetupAllowanceMin, defaultWallTimeAssumptions, planLevelCount } from '../../plan/wall-time.ts';
+import { loadWorkerArchitecture, loadWorkerMemoryMb } from '../../load/worker/worker-function.ts';
 import type { Variant } from '../../domain.ts';
 import { sum } from '../../system/sum.ts';
 
@@ -126,6 +127,20 @@ export function estimateRunCost(
       }
       lines.push({ item: `LMI ${variant.id} under load`, usd, detail: `${formatCount(requests)} requests, scaled-out fleet during its levels` });
     }
+  }
+
+  const workers = plan.load?.workers ?? 1;
+  if (workers >= 2) {
+    // Each worker is invoked once per phase and runs for the phase plus its lead to the common start.
+    const phases = (plan.warmupSec > 0 ? 1 : 0) + plan.trials;
+    const invocations = variants.length * planLevelCount(plan) * phases * workers;
+    const billedDurationMs = ((plan.warmupSec + plan.trials * plan.durationSec) / phases) * 1000 + defaultWallTimeAssumptions.aws.workerLeadMs;
+    const cost = lambdaCost({ requests: invocations, billedDurationMs, memoryMb: loadWorkerMemoryMb, architecture: loadWorkerArchitecture, freeTier: false }, prices);
+    lines.push({
+      item: `load workers (${workers} per level)`,
+      usd: cost.totalUsd,
+      detail: `${formatCount(invocations)} invocations, ${formatCount(cost.gbSeconds)} GB-s (${loadWorkerArchitecture}, ${loadWorkerMemoryMb} MB); stated apart in run.json`,
+    });
   }
 
   return {
