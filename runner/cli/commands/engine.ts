@@ -104,7 +104,7 @@ export async function run(argv: string[]): Promise<number> {
     throw error;
   }
   const ready: EngineReady = { event: 'ready', pid: process.pid, controlUrl: control.url, token: control.token };
-  process.stderr.write(`control API: ${control.url}/_engine/ (send "authorization: Bearer TOKEN", TOKEN from the ready line on stdout); CloudWatch: POST ${control.url}/\n`);
+  process.stderr.write(`control API: ${control.url}/_engine/ (send "authorization: Bearer TOKEN", TOKEN from the ready line on stdout); CloudWatch and Lambda APIs for the AWS SDK, no token: ${control.url}\n`);
   process.stdout.write(JSON.stringify(ready) + '\n');
   await finished;
   // Ctrl-C is an interruption (130); SIGTERM and POST /_engine/shutdown are an orderly stop.
