@@ -9,6 +9,7 @@ import type { Architecture, PriceProvenance, TrafficProfile } from '../domain.ts
 import { benchDefaults, defaultLmiMemoryMb } from '../plan/defaults.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
 import { defaultRateRange } from '../cost/crossover.ts';
+import { candidateTypeNames } from '../cost/candidates.ts';
 import { instancePrice } from '../cost/lmi-cost.ts';
 import { hoursPerMonth } from '../cost/numbers.ts';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
@@ -34,9 +35,15 @@ export interface AdviseFunction {
 
 export interface AdviseOptions {
   region: string;
-  /** Instance types LMI may use; the cheapest for this traffic is chosen. */
-  instanceTypes: string[];
+  /** Pins the LMI instance type. */
+  instanceType?: string;
+  /** Narrows the candidate types (default: every priced type of the function's architecture); the cheapest is chosen. */
+  instanceTypes?: string[];
   lmiDiscount: number;
+  /** Compute Savings Plans discount on Lambda duration (0–0.17). */
+  lambdaDiscount: number;
+  /** Functions sharing the capacity provider and so its instance floor. */
+  functionsPerProvider: number;
   freeTier: boolean;
   /** Override the LMI settings advise would choose. */
   lmiMemoryMb?: number;
@@ -190,13 +197,17 @@ function price(input: SizingInput, prices: PriceBook, profile: TrafficProfile): 
 
 /** The cheapest candidate instance type for this traffic (ties: the first given). */
 function cheapestType(fn: AdviseFunction, options: AdviseOptions, settings: LmiSettings, cpuMs: number | null, prices: PriceBook, profile: TrafficProfile): { best: Priced; all: Priced[] } {
-  if (options.instanceTypes.length === 0) throw new UsageError('advise needs at least one LMI instance type');
-  const fits = options.instanceTypes.flatMap((type) => {
+  const names = candidateTypeNames(prices, {
+    architecture: fn.architecture,
+    ...(options.instanceType !== undefined ? { instanceType: options.instanceType } : {}),
+    ...(options.instanceTypes !== undefined ? { instanceTypes: options.instanceTypes } : {}),
+  });
+  const fits = names.flatMap((type) => {
     const shape = instancePrice(prices, type);
     return shape.memoryGiB >= settings.memoryMb / 1024 && shape.vcpus >= settings.memoryMb / 1024 / settings.gibPerVcpu ? [type] : [];
   });
   if (fits.length === 0) {
-    throw new UsageError(`no instance type among ${options.instanceTypes.join(', ')} fits an LMI environment of ${settings.memoryMb} MB at ${settings.gibPerVcpu} GiB per vCPU`);
+    throw new UsageError(`no instance type among ${names.join(', ')} fits an LMI environment of ${settings.memoryMb} MB at ${settings.gibPerVcpu} GiB per vCPU`);
   }
   const all = fits.map((type) => price(sizingInput(fn, options, settings, type, cpuMs), prices, profile));
   const best = all.reduce((a, b) => (b.lmiUsdPerMonth < a.lmiUsdPerMonth - 1e-9 ? b : a));
@@ -387,7 +398,7 @@ function verdictSentence(advice: Advice, floorUsdPerMonth: number, cpuThreshold:
     case 'lmi':
       return `Move to LMI: it saves ${formatUsd(advice.savingUsdPerMonth)} a month${share}. ${lmiCost}.${even}`;
     case 'lambda':
-      return `Stay on standard Lambda: ${lmiCost}, ${formatUsd(-advice.savingUsdPerMonth)} a month more${share}.${even}`;
+      return `Stay on standard Lambda: ${lmiCost}, ${formatUsd(-advice.savingUsdPerMonth)} a month more${advice.savingShare === null ? '' : ` (+${formatPct(Math.abs(advice.savingShare))})`}.${even}`;
     case 'equal':
       return `Either: both cost ${formatUsd(lambda.usdPerMonth)} a month at this traffic.${even}`;
     case 'depends-on-cpu': {

@@ -38,7 +38,7 @@ export function formatAdvice(advice: Advice): string {
     ...table(
       ['', 'standard Lambda', 'LMI'],
       [
-        ['monthly cost', formatUsd(lambda.usdPerMonth), `${formatUsd(lmi.usdPerMonth)} (${saving}${advice.savingShare === null ? '' : `, ${formatPct(Math.abs(advice.savingShare))}`})`],
+        ['monthly cost', formatUsd(lambda.usdPerMonth), `${formatUsd(lmi.usdPerMonth)} (${saving}${advice.savingShare === null ? '' : `, ${advice.savingUsdPerMonth >= 0 ? '-' : '+'}${formatPct(Math.abs(advice.savingShare))}`})`],
         ['compute', `${lambda.memoryMb} MB ${lambda.architecture}, ${formatMs(lambda.meanDurationMs)} ms billed per request`, `${instances} × ${lmi.instanceType} (${formatCount(Math.round(lmi.instanceHoursPerMonth))} instance-hours)`],
         ['settings', '', `${lmi.settings.memoryMb} MB, ${lmi.settings.gibPerVcpu} GiB per vCPU, max ${lmi.settings.maxConcurrency} per environment, min ${lmi.settings.minEnvironments} environments`],
         [

@@ -63,8 +63,14 @@ export function parseProfileCsv(text: string, fileName: string): TrafficProfile 
   return { name: `csv:${fileName}`, minuteRequests };
 }
 
-/** `constant:R`, `diurnal:PEAK:TROUGH` or `csv:FILE` (rates in requests per second). */
-export async function parseProfileSpec(spec: string, cwd: string = process.cwd()): Promise<TrafficProfile> {
+/** Reads a deployed function's per-minute Invocations (function-history.ts): what `cloudwatch:FUNCTION` needs. */
+export type FunctionTrafficReader = (functionName: string) => Promise<TrafficProfile>;
+
+/**
+ * A --traffic SPEC: `constant:R`, `diurnal:PEAK:TROUGH`, `csv:FILE` (rates in requests per
+ * second), or `cloudwatch:FUNCTION` (a real function's history, read by `readFunction`).
+ */
+export async function parseProfileSpec(spec: string, cwd: string = process.cwd(), readFunction?: FunctionTrafficReader): Promise<TrafficProfile> {
   const [kind, ...rest] = spec.split(':');
   if (kind === 'constant' && rest.length === 1) return constantProfile(parseRate(rest[0], spec));
   if (kind === 'diurnal' && rest.length === 2) return diurnalProfile(parseRate(rest[0], spec), parseRate(rest[1], spec));
@@ -79,12 +85,23 @@ export async function parseProfileSpec(spec: string, cwd: string = process.cwd()
     }
     return parseProfileCsv(text, file);
   }
-  throw new UsageError(`bad --profile '${spec}': expected constant:RPS, diurnal:PEAK_RPS:TROUGH_RPS or csv:FILE`);
+  if (kind === 'cloudwatch' && rest.length === 1 && rest[0]) {
+    if (!readFunction) throw new UsageError(`--traffic cloudwatch:FUNCTION is not available here: use constant:RPS, diurnal:PEAK_RPS:TROUGH_RPS or csv:FILE`);
+    return readFunction(rest[0]);
+  }
+  throw new UsageError(`bad --traffic '${spec}': expected ${trafficSpecForms}`);
+}
+
+export const trafficSpecForms = 'constant:RPS, diurnal:PEAK_RPS:TROUGH_RPS, csv:FILE or cloudwatch:FUNCTION';
+
+/** True for a value that is a traffic shape, not an AWS profile name (the old meaning of --profile). */
+export function looksLikeTrafficSpec(value: string): boolean {
+  return /^(constant|diurnal|csv|cloudwatch):/.test(value);
 }
 
 function parseRate(text: string | undefined, spec: string): number {
   const value = Number(text);
-  if (text === undefined || text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`bad --profile '${spec}': '${text ?? ''}' is not a request rate`);
+  if (text === undefined || text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`bad --traffic '${spec}': '${text ?? ''}' is not a request rate`);
   return value;
 }
 

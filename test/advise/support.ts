@@ -12,7 +12,7 @@ export function whatIf(fields: Partial<AdviseFunction> = {}): AdviseFunction {
 }
 
 export function options(fields: Partial<AdviseOptions> = {}): AdviseOptions {
-  return { region: 'us-east-1', instanceTypes: ['m7g.xlarge'], lmiDiscount: 0, freeTier: false, ...fields };
+  return { region: 'us-east-1', instanceType: 'm7g.xlarge', lmiDiscount: 0, lambdaDiscount: 0, functionsPerProvider: 1, freeTier: false, ...fields };
 }
 
 /** A month's requests as a constant per-second rate (730-hour month). */

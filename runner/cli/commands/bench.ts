@@ -31,7 +31,15 @@ export async function run(argv: string[]): Promise<number> {
     return ExitCode.ok;
   }
   if (parsed.planOnly) {
-    process.stdout.write(JSON.stringify({ ...planToJson(parsed.plan), wallTime: wallTimeJson(parsed.plan) }, null, 2) + '\n');
+    const { previewAwsSpend, planWarnings } = await import('../../bench/plan-estimate.ts');
+    const wallTime = wallTimeJson(parsed.plan);
+    const spend = await previewAwsSpend(parsed.plan);
+    const warnings = planWarnings(Number(wallTime['estimateMin']) * 60_000, spend);
+    const awsSpend = spend ? { awsSpend: { estimateUsd: spend.totalUsd, capUsd: spend.capUsd, pricesAsOf: spend.pricesAsOf, source: 'snapshot' } } : {};
+    process.stdout.write(JSON.stringify({ ...planToJson(parsed.plan), wallTime, ...awsSpend, ...(warnings.length > 0 ? { warnings } : {}) }, null, 2) + '\n');
+    // The same in words on stderr, so stdout stays one JSON document.
+    process.stderr.write(`lmi-bench: wall time about ${wallTime['estimateMin']} min${spend ? `\n${spend.text}` : ''}\n`);
+    for (const warning of warnings) process.stderr.write(`lmi-bench: warning: ${warning}\n`);
     return ExitCode.ok;
   }
   const { runBench } = await import('../../bench/run-bench.ts');
