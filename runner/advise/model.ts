@@ -14,6 +14,8 @@ import { instancePrice } from '../cost/lmi-cost.ts';
 import { hoursPerMonth } from '../cost/numbers.ts';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
 import { maxConcurrencyPerVcpu, runtimeSupport } from './runtime-support.ts';
+import { sizingAssumptions } from '../cost/lmi-sizing.ts';
+import { doublingWindowMin } from '../cost/monthly.ts';
 import { crossoverAnalysis, lmiAdvantageAt, monthOf, type LmiSettings, type SizingInput } from './sizing.ts';
 import { trafficStats, type TrafficStats } from './traffic-stats.ts';
 
@@ -73,25 +75,32 @@ export interface SensitivityRow {
 
 export interface LmiSide {
   usdPerMonth: number;
+  /** The type with the most instance-hours in the month (the sizing model may switch type with the rate). */
   instanceType: string;
+  /** Instance-hours a month by type. */
+  instanceHoursByType: Record<string, number>;
   /** Instances at the busiest minute of the profile (what must be provisioned). */
   instances: number;
   instancesMin: number;
   instanceHoursPerMonth: number;
   discount: number;
+  /** The minimum fleet alone for a month, charged to this function (its share when the provider is shared). */
+  floor: { instances: number; instanceType: string; usdPerMonth: number; shareOfLmi: number };
+  /** Minutes of the month where traffic more than doubled within 5 minutes beyond the minimum capacity. */
+  throttleRiskMinutesPerMonth: number;
   settings: LmiSettings;
   cpuMsPerRequest: number;
   /** True when CPU time was not given and the all-CPU bound was assumed. */
   cpuMsAssumed: boolean;
-  /** Every candidate type priced for this traffic, cheapest first. */
-  candidates: Array<{ instanceType: string; usdPerMonth: number; instances: number }>;
+  /** The instance types the sizing model chose from. */
+  candidates: string[];
 }
 
 export interface Advice {
   function: AdviseFunction;
   traffic: TrafficStats;
   region: string;
-  lambda: { usdPerMonth: number; memoryMb: number; architecture: Architecture; meanDurationMs: number; freeTier: boolean };
+  lambda: { usdPerMonth: number; memoryMb: number; architecture: Architecture; meanDurationMs: number; freeTier: boolean; discount: number };
   lmi: LmiSide;
   /** Lambda minus LMI: positive when LMI saves money. */
   savingUsdPerMonth: number;
@@ -137,15 +146,17 @@ export function lmiSettingsFor(fn: AdviseFunction, options: AdviseOptions): LmiS
   return { memoryMb, maxConcurrency, gibPerVcpu, minEnvironments: options.minEnvironments ?? benchDefaults.lmi.minEnvironments };
 }
 
-function sizingInput(fn: AdviseFunction, options: AdviseOptions, settings: LmiSettings, instanceType: string, cpuMs: number | null): SizingInput {
+function sizingInput(fn: AdviseFunction, options: AdviseOptions, settings: LmiSettings, instanceTypes: string[], cpuMs: number | null): SizingInput {
   return {
     meanDurationMs: fn.meanDurationMs,
     lambdaMemoryMb: fn.memoryMb,
     architecture: fn.architecture,
     cpuMsPerRequest: cpuMs,
     freeTier: options.freeTier,
-    instanceType,
+    instanceTypes,
     lmiDiscount: options.lmiDiscount,
+    lambdaDiscount: options.lambdaDiscount,
+    functionsPerProvider: options.functionsPerProvider,
     settings,
   };
 }
@@ -174,44 +185,19 @@ export interface CurvePoint {
 
 const curvePoints = 91;
 
-interface Priced {
-  input: SizingInput;
-  lambdaUsdPerMonth: number;
-  lmiUsdPerMonth: number;
-  instances: number;
-  instancesMin: number;
-  instanceHoursPerMonth: number;
-}
-
-function price(input: SizingInput, prices: PriceBook, profile: TrafficProfile): Priced {
-  const month = monthOf(input, prices, profile);
-  return {
-    input,
-    lambdaUsdPerMonth: month.lambdaUsdPerMonth,
-    lmiUsdPerMonth: month.lmiUsdPerMonth,
-    instances: month.lmiInstancesMax,
-    instancesMin: month.lmiInstancesMin,
-    instanceHoursPerMonth: month.lmiInstanceHoursPerMonth,
-  };
-}
-
-/** The cheapest candidate instance type for this traffic (ties: the first given). */
-function cheapestType(fn: AdviseFunction, options: AdviseOptions, settings: LmiSettings, cpuMs: number | null, prices: PriceBook, profile: TrafficProfile): { best: Priced; all: Priced[] } {
-  const names = candidateTypeNames(prices, {
+/** The instance types LMI may use for this function: pinned, narrowed, or its architecture's priced set. */
+function candidateTypes(fn: AdviseFunction, options: AdviseOptions, prices: PriceBook): string[] {
+  return candidateTypeNames(prices, {
     architecture: fn.architecture,
     ...(options.instanceType !== undefined ? { instanceType: options.instanceType } : {}),
     ...(options.instanceTypes !== undefined ? { instanceTypes: options.instanceTypes } : {}),
   });
-  const fits = names.flatMap((type) => {
-    const shape = instancePrice(prices, type);
-    return shape.memoryGiB >= settings.memoryMb / 1024 && shape.vcpus >= settings.memoryMb / 1024 / settings.gibPerVcpu ? [type] : [];
-  });
-  if (fits.length === 0) {
-    throw new UsageError(`no instance type among ${names.join(', ')} fits an LMI environment of ${settings.memoryMb} MB at ${settings.gibPerVcpu} GiB per vCPU`);
-  }
-  const all = fits.map((type) => price(sizingInput(fn, options, settings, type, cpuMs), prices, profile));
-  const best = all.reduce((a, b) => (b.lmiUsdPerMonth < a.lmiUsdPerMonth - 1e-9 ? b : a));
-  return { best, all: [...all].sort((a, b) => a.lmiUsdPerMonth - b.lmiUsdPerMonth) };
+}
+
+/** The type that ran the most instance-hours (ties: the first by name, for a stable answer). */
+function mainType(hoursByType: Record<string, number>, fallback: string): string {
+  const entries = Object.entries(hoursByType).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return entries[0]?.[0] ?? fallback;
 }
 
 export function advise(fn: AdviseFunction, profile: TrafficProfile, options: AdviseOptions, prices: PriceBook): Advice {
@@ -221,48 +207,52 @@ export function advise(fn: AdviseFunction, profile: TrafficProfile, options: Adv
   const cpuMsAssumed = fn.cpuMsPerRequest === null;
   // Unknown CPU time: the headline takes the all-CPU bound, the most instances LMI could need.
   const cpuMs = fn.cpuMsPerRequest ?? upperCpuMs;
-  const { best, all } = cheapestType(fn, options, settings, cpuMs, prices, profile);
-  const even = breakEven(best.input, prices, curvePoints);
-  const saving = best.lambdaUsdPerMonth - best.lmiUsdPerMonth;
+  const candidates = candidateTypes(fn, options, prices);
+  const input = sizingInput(fn, options, settings, candidates, cpuMs);
+  const month = monthOf(input, prices, profile);
+  const even = breakEven(input, prices, curvePoints);
+  const saving = month.lambdaUsdPerMonth - month.lmiUsdPerMonth;
 
-  const sensitivity = cpuMsAssumed ? sensitivityRows(best.input, upperCpuMs, prices, profile) : null;
-  const floorUsdPerMonth = monthOf(best.input, prices, { name: 'idle', minuteRequests: [0] }).lmiUsdPerMonth;
+  const sensitivity = cpuMsAssumed ? sensitivityRows(input, upperCpuMs, prices, profile) : null;
   const decision = decide(traffic, saving, sensitivity);
-  const cpuThreshold = decision === 'depends-on-cpu' ? cpuThresholdMs(best.input, upperCpuMs, prices, profile) : null;
+  const cpuThreshold = decision === 'depends-on-cpu' ? cpuThresholdMs(input, upperCpuMs, prices, profile) : null;
 
   const lmi: LmiSide = {
-    usdPerMonth: best.lmiUsdPerMonth,
-    instanceType: best.input.instanceType,
-    instances: best.instances,
-    instancesMin: best.instancesMin,
-    instanceHoursPerMonth: best.instanceHoursPerMonth,
+    usdPerMonth: month.lmiUsdPerMonth,
+    instanceType: mainType(month.lmiInstanceHoursByType, month.floor.instanceType),
+    instanceHoursByType: month.lmiInstanceHoursByType,
+    instances: month.lmiInstancesMax,
+    instancesMin: month.lmiInstancesMin,
+    instanceHoursPerMonth: month.lmiInstanceHoursPerMonth,
     discount: options.lmiDiscount,
+    floor: month.floor,
+    throttleRiskMinutesPerMonth: month.throttleRiskMinutesPerMonth,
     settings,
     cpuMsPerRequest: cpuMs,
     cpuMsAssumed,
-    candidates: all.map((p) => ({ instanceType: p.input.instanceType, usdPerMonth: p.lmiUsdPerMonth, instances: p.instances })),
+    candidates,
   };
   const advice: Advice = {
     function: fn,
     traffic,
     region: options.region,
-    lambda: { usdPerMonth: best.lambdaUsdPerMonth, memoryMb: fn.memoryMb, architecture: fn.architecture, meanDurationMs: fn.meanDurationMs, freeTier: options.freeTier },
+    lambda: { usdPerMonth: month.lambdaUsdPerMonth, memoryMb: fn.memoryMb, architecture: fn.architecture, meanDurationMs: fn.meanDurationMs, freeTier: options.freeTier, discount: options.lambdaDiscount },
     lmi,
     savingUsdPerMonth: saving,
-    savingShare: best.lambdaUsdPerMonth > 0 ? saving / best.lambdaUsdPerMonth : null,
+    savingShare: month.lambdaUsdPerMonth > 0 ? saving / month.lambdaUsdPerMonth : null,
     breakEvenRequestsPerSecond: even.rps,
     breakEvenRequestsPerMonth: even.rps === null ? null : even.rps * 3600 * hoursPerMonth,
     crossoversRequestsPerSecond: even.crossovers,
     curve: even.curve,
     decision,
     verdict: '',
-    risks: risks(fn, traffic, lmi, floorUsdPerMonth, prices),
+    risks: risks(fn, traffic, lmi, options, prices),
     sensitivity,
     settle: null,
-    assumptions: assumptions(fn, settings, options, cpuMsAssumed, upperCpuMs),
+    assumptions: assumptions(fn, settings, options, cpuMsAssumed, upperCpuMs, candidates),
     prices: { ...prices.provenance },
   };
-  advice.verdict = verdictSentence(advice, floorUsdPerMonth, cpuThreshold);
+  advice.verdict = verdictSentence(advice, cpuThreshold);
   advice.settle = settleSentence(advice, cpuThreshold);
   return advice;
 }
@@ -285,12 +275,12 @@ function round(usd: number): number {
 function sensitivityRows(input: SizingInput, upperCpuMs: number, prices: PriceBook, profile: TrafficProfile): SensitivityRow[] {
   return sensitivityShares.map((cpuShare) => {
     const at: SizingInput = { ...input, cpuMsPerRequest: upperCpuMs * cpuShare };
-    const priced = price(at, prices, profile);
+    const priced = monthOf(at, prices, profile);
     return {
       cpuShare,
       cpuMsPerRequest: upperCpuMs * cpuShare,
       lmiUsdPerMonth: priced.lmiUsdPerMonth,
-      lmiInstances: priced.instances,
+      lmiInstances: priced.lmiInstancesMax,
       savingUsdPerMonth: priced.lambdaUsdPerMonth - priced.lmiUsdPerMonth,
       breakEvenRequestsPerSecond: breakEven(at, prices).rps,
     };
@@ -300,7 +290,7 @@ function sensitivityRows(input: SizingInput, upperCpuMs: number, prices: PriceBo
 /** The CPU time per request above which LMI stops saving money (LMI's cost only grows with CPU). */
 function cpuThresholdMs(input: SizingInput, upperCpuMs: number, prices: PriceBook, profile: TrafficProfile): number {
   const saves = (cpuMs: number): boolean => {
-    const priced = price({ ...input, cpuMsPerRequest: cpuMs }, prices, profile);
+    const priced = monthOf({ ...input, cpuMsPerRequest: cpuMs }, prices, profile);
     return priced.lambdaUsdPerMonth - priced.lmiUsdPerMonth > 0;
   };
   let low = 0;
@@ -313,39 +303,38 @@ function cpuThresholdMs(input: SizingInput, upperCpuMs: number, prices: PriceBoo
   return low;
 }
 
-function risks(fn: AdviseFunction, traffic: TrafficStats, lmi: LmiSide, floorUsdPerMonth: number, prices: PriceBook): Risk[] {
+function risks(fn: AdviseFunction, traffic: TrafficStats, lmi: LmiSide, options: AdviseOptions, prices: PriceBook): Risk[] {
   const out: Risk[] = [];
-  const minInstances = Math.max(lmi.instancesMin, 0);
+  const { floor } = lmi;
+  const shared = options.functionsPerProvider > 1 ? ` (this function's share: the capacity provider's floor is split between ${options.functionsPerProvider} functions)` : '';
   out.push({
     kind: 'instance-floor',
-    severity: traffic.requestsPerMonth === 0 || lmi.instances <= 3 ? 'warning' : 'check',
+    severity: traffic.requestsPerMonth === 0 || floor.shareOfLmi >= 0.5 ? 'warning' : 'check',
     text:
       `LMI never runs fewer than 3 instances (one per Availability Zone) and does not scale to zero: ` +
-      `the floor alone costs ${formatUsd(floorUsdPerMonth)} a month on ${lmi.instanceType}` +
-      (lmi.instances <= minInstances ? `, and your traffic never needs more than the floor.` : `; your busiest minute needs ${lmi.instances}.`),
+      `the floor alone costs ${formatUsd(floor.usdPerMonth)} a month on ${floor.instanceType}${shared}, ${formatPct(floor.shareOfLmi)} of LMI's cost here` +
+      (lmi.instances <= floor.instances ? '; your traffic never needs more than the floor.' : `; your busiest minute needs ${formatCount(lmi.instances)} instances.`),
   });
 
-  const growth = traffic.steepestGrowth;
-  if (traffic.doublingsWithin5Min === null) {
+  if (traffic.minutes < 2 * doublingWindowMin) {
     out.push({
       kind: 'traffic-surge',
       severity: 'check',
-      text: 'LMI scales asynchronously and keeps room for traffic to double within 5 minutes; faster growth is throttled (HTTP 429). A what-if rate says nothing about your bursts: check with --function or --traffic csv:FILE.',
+      text: 'LMI scales asynchronously and keeps room for traffic to double within 5 minutes; faster growth is throttled (HTTP 429). A steady what-if rate says nothing about your bursts: check with --function or --traffic csv:FILE.',
     });
-  } else if (traffic.doublingsWithin5Min > 0 && growth) {
-    const ratio = Number.isFinite(growth.ratio) ? `×${growth.ratio.toFixed(1)}` : 'from nothing';
+  } else if (lmi.throttleRiskMinutesPerMonth > 0) {
     out.push({
       kind: 'traffic-surge',
       severity: 'warning',
       text:
-        `Your traffic more than doubled within 5 minutes ${traffic.doublingsWithin5Min} time(s) (steepest ${ratio}, minute ${growth.atMinute} of the profile). ` +
+        `In about ${formatCount(Math.round(lmi.throttleRiskMinutesPerMonth))} minutes a month your traffic more than doubles within 5 minutes beyond LMI's minimum capacity. ` +
         'LMI scales asynchronously and throttles (HTTP 429) growth faster than that: raise the minimum execution environments (PutFunctionScalingConfig) to cover such bursts.',
     });
   } else {
     out.push({
       kind: 'traffic-surge',
       severity: 'check',
-      text: `LMI throttles (HTTP 429) traffic that more than doubles within 5 minutes; yours did not in the ${formatCount(traffic.minutes)} minutes read.`,
+      text: `LMI throttles (HTTP 429) traffic that more than doubles within 5 minutes beyond its minimum capacity; yours did not in the ${formatCount(traffic.minutes)} minutes read.`,
     });
   }
 
@@ -382,9 +371,9 @@ function perMonth(rps: number): string {
   return `${formatCount(Math.round(rps * 3600 * hoursPerMonth))} requests a month`;
 }
 
-function verdictSentence(advice: Advice, floorUsdPerMonth: number, cpuThreshold: number | null): string {
+function verdictSentence(advice: Advice, cpuThreshold: number | null): string {
   const { lambda, lmi, traffic } = advice;
-  const lmiCost = `LMI would cost ${formatUsd(lmi.usdPerMonth)} a month (${lmi.instances} × ${lmi.instanceType} at the busiest minute) against ${formatUsd(lambda.usdPerMonth)} on standard Lambda`;
+  const lmiCost = `LMI would cost ${formatUsd(lmi.usdPerMonth)} a month (${formatCount(lmi.instances)} × ${lmi.instanceType} at the busiest minute) against ${formatUsd(lambda.usdPerMonth)} on standard Lambda`;
   const even =
     advice.breakEvenRequestsPerSecond === null
       ? ' LMI is not cheaper at any sustained rate up to 100,000 req/s.'
@@ -394,7 +383,7 @@ function verdictSentence(advice: Advice, floorUsdPerMonth: number, cpuThreshold:
   const share = advice.savingShare === null ? '' : ` (${formatPct(Math.abs(advice.savingShare))})`;
   switch (advice.decision) {
     case 'no-traffic':
-      return `No traffic: standard Lambda costs nothing while idle; LMI would cost ${formatUsd(floorUsdPerMonth)} a month for its 3-instance floor. Stay on standard Lambda.`;
+      return `No traffic: standard Lambda costs nothing while idle; LMI would cost ${formatUsd(advice.lmi.floor.usdPerMonth)} a month for its 3-instance floor. Stay on standard Lambda.`;
     case 'lmi':
       return `Move to LMI: it saves ${formatUsd(advice.savingUsdPerMonth)} a month${share}. ${lmiCost}.${even}`;
     case 'lambda':
@@ -422,14 +411,21 @@ function settleSentence(advice: Advice, cpuThreshold: number | null): string | n
   return null;
 }
 
-function assumptions(fn: AdviseFunction, settings: LmiSettings, options: AdviseOptions, cpuMsAssumed: boolean, upperCpuMs: number): string[] {
+function assumptions(fn: AdviseFunction, settings: LmiSettings, options: AdviseOptions, cpuMsAssumed: boolean, upperCpuMs: number, candidates: string[]): string[] {
   const out = [
-    `A month is ${hoursPerMonth} hours; the traffic profile repeats to fill it, and LMI instances follow it minute by minute.`,
-    `Lambda bills the mean duration (${formatMs(fn.meanDurationMs)} ms) rounded up to 1 ms at ${fn.memoryMb} MB, ${fn.architecture}, free tier ${options.freeTier ? 'applied' : 'not applied'}.`,
+    `A month is ${hoursPerMonth} hours; the traffic profile repeats to fill it, and LMI capacity follows it minute by minute with the service's scaling lag.`,
+    `Lambda bills the mean duration (${formatMs(fn.meanDurationMs)} ms) rounded up to 1 ms at ${fn.memoryMb} MB, ${fn.architecture}, free tier ${options.freeTier ? 'applied' : 'not applied'}` +
+      `${options.lambdaDiscount > 0 ? `, ${formatPct(options.lambdaDiscount)} Compute Savings Plans discount on duration` : ''}.`,
     `LMI runs the function at ${settings.memoryMb} MB${fn.memoryMb < settings.memoryMb ? ` (its smallest size is 2,048 MB; the function has ${fn.memoryMb} MB)` : ''}, ` +
       `${settings.gibPerVcpu} GiB per vCPU, up to ${settings.maxConcurrency} concurrent invocations per environment, at least ${settings.minEnvironments} environments.`,
     'An LMI request is assumed to take as long as on standard Lambda (conservative: LMI gives at least as much CPU).',
     `LMI's commitment discount (${formatPct(options.lmiDiscount)}) applies to the EC2 part only; the 15% management fee is on the on-demand price.`,
+    ...sizingAssumptions({
+      cpuSecondsPerRequest: fn.cpuMsPerRequest === null ? null : fn.cpuMsPerRequest / 1000,
+      minEnvironments: settings.minEnvironments,
+      functionsPerProvider: options.functionsPerProvider,
+      candidateTypes: candidates,
+    }),
   ];
   if (cpuMsAssumed) {
     out.push(

@@ -1,6 +1,7 @@
 /**
- * The one place advise meets the cost model: the CostScenario of a function and its LMI
- * settings, the month of a traffic profile on both compute types, and the break-even rates.
+ * The one place advise meets the cost model (cost/scenario.ts on cost/lmi-sizing.ts, the same
+ * path `cost crossover` takes): the CostScenario of a function and its LMI settings, the month
+ * of a traffic profile on both compute types, and the break-even rates.
  * Everything else in advise works on what these return, so a change in how LMI is sized
  * changes here only.
  */
@@ -27,16 +28,21 @@ export interface SizingInput {
   /** CPU time per request; null when unknown (then only the slot limit sizes LMI). */
   cpuMsPerRequest: number | null;
   freeTier: boolean;
-  instanceType: string;
+  /** Candidate instance types; the sizing model takes the cheapest fleet at each rate (one pins the type). */
+  instanceTypes: string[];
   lmiDiscount: number;
+  /** Compute Savings Plans discount on Lambda duration. */
+  lambdaDiscount: number;
+  /** Functions sharing the capacity provider's instance floor. */
+  functionsPerProvider: number;
   settings: LmiSettings;
 }
 
 export function costScenario(input: SizingInput): CostScenario {
   return {
-    lambda: { meanDurationMs: input.meanDurationMs, memoryMb: input.lambdaMemoryMb, architecture: input.architecture, freeTier: input.freeTier },
+    lambda: { meanDurationMs: input.meanDurationMs, memoryMb: input.lambdaMemoryMb, architecture: input.architecture, freeTier: input.freeTier, discount: input.lambdaDiscount },
     lmi: {
-      instanceTypes: [input.instanceType],
+      instanceTypes: input.instanceTypes,
       discount: input.lmiDiscount,
       capacity: {
         cpuSecondsPerRequest: input.cpuMsPerRequest === null ? null : input.cpuMsPerRequest / 1000,
@@ -45,6 +51,7 @@ export function costScenario(input: SizingInput): CostScenario {
         memoryMb: input.settings.memoryMb,
         gibPerVcpu: input.settings.gibPerVcpu,
         minEnvironments: input.settings.minEnvironments,
+        functionsPerProvider: input.functionsPerProvider,
       },
     },
   };

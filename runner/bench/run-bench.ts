@@ -34,7 +34,15 @@ import { terminalVerdict } from '../../reports/terminal-verdict.ts';
 import { recommendSettings } from '../analysis/recommend.ts';
 import { errorMessage } from '../system/error-message.ts';
 
-export async function runBench(requested: BenchPlan): Promise<number> {
+export interface RunBenchOptions {
+  /** Print only the verdict and the paths: no progress, no table. */
+  quiet?: boolean;
+}
+
+/** Where --quiet sends the progress lines. */
+const silent = { isTTY: false, write: (): boolean => true };
+
+export async function runBench(requested: BenchPlan, options: RunBenchOptions = {}): Promise<number> {
   // On AWS a level must span whole CloudWatch periods (LMI publishes every 5 minutes): the
   // sweep runs the adjusted durations, the same ones the spend guard budgets for.
   const adjusted = requested.target === 'aws' ? (await import('../target/aws/plan-check.ts')).adjustPlanForAws(requested).plan : requested;
@@ -82,8 +90,9 @@ export async function runBench(requested: BenchPlan): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  const progress = createProgressPrinter(process.stderr);
-  process.stderr.write(`lmi-bench: run ${plan.runId}: ${plan.workload.manifest.name} (${plan.runtime}) on ${plan.target}, results in ${plan.outDir}\n`);
+  const progressStream = options.quiet ? silent : process.stderr;
+  const progress = createProgressPrinter(progressStream);
+  progressStream.write(`lmi-bench: run ${plan.runId}: ${plan.workload.manifest.name} (${plan.runtime}) on ${plan.target}, results in ${plan.outDir}\n`);
   let outcome;
   try {
     outcome = await runSweep(plan, target, variants, {
@@ -112,7 +121,7 @@ export async function runBench(requested: BenchPlan): Promise<number> {
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
 
-  if (runFile.levels.length > 0) process.stdout.write(formatSummaryTable(runFile.levels) + '\n\n');
+  if (runFile.levels.length > 0 && !options.quiet) process.stdout.write(formatSummaryTable(runFile.levels) + '\n\n');
   // The finding where the user looks: after the table, the verdict in words, then the paths.
   process.stdout.write(terminalVerdict(runFile, { outDir: plan.outDir, htmlPath: report?.htmlPath ?? null }) + '\n');
   if (outcome.status === 'interrupted') return ExitCode.interrupted;
@@ -163,7 +172,7 @@ async function withCosts(run: RunFile, plan: BenchPlan, offline: boolean): Promi
       architecture: plan.lambda.architecture,
       instanceType: plan.lmi.instanceType,
       minEnvironments: plan.lmi.minEnvironments,
-      ...(plan.profile ? { profile: plan.profile.traffic } : {}),
+      ...(plan.traffic ? { profile: plan.traffic.traffic } : {}),
     }), plan, prices);
   } catch (error) {
     process.stderr.write(`lmi-bench: costs not attached: ${errorMessage(error)}\n`);

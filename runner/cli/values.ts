@@ -165,3 +165,13 @@ export function parseText(label: string, raw: string): string {
 export function parseWordList(label: string, raw: string): string[] {
   return splitList(label, raw);
 }
+
+/**
+ * An AWS credentials profile name (--profile, as in the AWS CLI and CDK). A traffic shape here
+ * is what --profile used to mean: refused with the flag that takes it now.
+ */
+export function parseAwsProfile(label: string, raw: string): string {
+  if (/^(constant|diurnal|csv|cloudwatch):/.test(raw)) throw new UsageError(`${label} names the AWS credentials profile now; give the traffic shape with --traffic ${raw}`);
+  if (!/^[\w.@+=,/-]{1,128}$/.test(raw)) throw new UsageError(`${label} must be an AWS profile name, got '${raw}'`);
+  return raw;
+}

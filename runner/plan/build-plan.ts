@@ -10,6 +10,7 @@ import { UsageError } from '../errors.ts';
 import type { InstanceShape } from '../pricing/instance-types.ts';
 import { resolveHandler } from '../workload/load.ts';
 import type { BenchPlan } from './plan.ts';
+import type { TrafficProfile } from '../domain.ts';
 import type { PlanInput } from './options.ts';
 import { benchDefaults, defaultLmiMaxConcurrency, defaultLmiMemoryMb } from './defaults.ts';
 import { checkOutWritable, defaultRunId } from './out-dir.ts';
@@ -53,7 +54,16 @@ export async function buildPlan(input: PlanInput, env: NodeJS.ProcessEnv, cwd: s
   const maxVcpus = o['max-vcpus'];
   if (o.modes.includes('lmi')) checkLmiFits({ lmiMemoryMb, gibPerVcpu, shape, minEnvironments, maxVcpus }, input);
 
-  const profile = o.profile === undefined ? undefined : { spec: o.profile, traffic: await parseProfileSpec(o.profile, cwd) };
+  // --profile is the AWS credentials profile, as everywhere in AWS tooling: every AWS call below uses it.
+  const awsProfile = o.profile;
+  const awsEnv = awsProfile === undefined ? env : { ...env, AWS_PROFILE: awsProfile };
+  const readFunction = async (functionName: string): Promise<TrafficProfile> => {
+    const credentials = await findAwsCredentials(awsEnv);
+    if (!credentials) throw new UsageError(`${label('traffic')} cloudwatch:${functionName} reads CloudWatch and needs AWS credentials (looked for ${awsCredentialSources(awsEnv)})`);
+    const { invocationHistory } = await import('../cost/function-history.ts');
+    return invocationHistory({ functionName, region: o.region, days: 14, credentials });
+  };
+  const traffic = o.traffic === undefined ? undefined : { spec: o.traffic, traffic: await parseProfileSpec(o.traffic, cwd, readFunction) };
   if (target !== 'aws') {
     for (const name of ['keep', 'max-spend'] as const) {
       if (input.given(name)) throw new UsageError(`${label(name)} applies only to --target aws`);
@@ -64,8 +74,9 @@ export async function buildPlan(input: PlanInput, env: NodeJS.ProcessEnv, cwd: s
   const runId = o['run-id'] ?? defaultRunId(outRoot, workload.manifest.name, runtime);
 
   // Checks that reach outside the process come last, once the options themselves are known good.
-  if (target === 'aws' && (await findAwsCredentials(env)) === null) {
-    throw new UsageError(`--target aws needs AWS credentials and none were found (looked for ${awsCredentialSources(env)})`);
+  // A plan is printed without credentials (--plan-only): only a run needs them.
+  if (target === 'aws' && !o['plan-only'] && (await findAwsCredentials(awsEnv)) === null) {
+    throw new UsageError(`--target aws needs AWS credentials and none were found (looked for ${awsCredentialSources(awsEnv)})`);
   }
   checkOutWritable(outRoot, label('out'));
   const outDir = join(outRoot, runId);
@@ -101,7 +112,8 @@ export async function buildPlan(input: PlanInput, env: NodeJS.ProcessEnv, cwd: s
     ...(rates !== undefined ? { rates: [...rates].sort((a, b) => a - b) } : {}),
     ...(loadWorkers > 1 || parallelVariants ? { load: { workers: loadWorkers, parallelVariants } } : {}),
     ...(sloP99Ms !== undefined ? { sloP99Ms } : {}),
-    ...(profile ? { profile } : {}),
+    ...(traffic ? { traffic } : {}),
+    ...(awsProfile !== undefined ? { awsProfile } : {}),
     ...(target === 'aws' ? { aws: { keep: o.keep, maxSpendUsd: o['max-spend'] ?? benchDefaults.aws.maxSpendUsd } } : {}),
   };
   return plan;

@@ -38,7 +38,9 @@ export interface BenchOptions {
   discount: number;
   'free-tier': boolean;
   event: Record<string, unknown> | undefined;
-  /** The --profile spec as given (constant:R | diurnal:PEAK:TROUGH | csv:FILE); the plan reads it. */
+  /** The --traffic spec as given (constant:R | diurnal:PEAK:TROUGH | csv:FILE | cloudwatch:FUNCTION); the plan reads it. */
+  traffic: string | undefined;
+  /** The AWS credentials profile (--profile). */
   profile: string | undefined;
   'slo-p99-ms': number | undefined;
   out: string;
@@ -46,6 +48,7 @@ export interface BenchOptions {
   keep: boolean;
   'max-spend': number | undefined;
   'plan-only': boolean;
+  quiet: boolean;
 }
 
 /** The options with how they were given: messages name an option as the user gave it. */

@@ -3,11 +3,11 @@ import type { BenchPlan } from './plan.ts';
 import { planVariants } from './variants.ts';
 
 export function planToJson(plan: BenchPlan): Record<string, unknown> {
-  const { workload, profile, ...rest } = plan;
+  const { workload, traffic, ...rest } = plan;
   return {
     ...rest,
     workload: { name: workload.manifest.name, dir: workload.dir, builtIn: workload.builtIn },
-    ...(profile ? { profile: profile.spec } : {}),
+    ...(traffic ? { traffic: traffic.spec } : {}),
     variants: planVariants(plan),
   };
 }

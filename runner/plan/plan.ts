@@ -53,10 +53,12 @@ export interface BenchPlan {
     freeTier: boolean;
   };
   /**
-   * The user's traffic for the monthly projection (--profile constant:R | diurnal:PEAK:TROUGH |
-   * csv:FILE), validated and read while planning; run.json keeps only the spec.
+   * The user's traffic for the monthly projection (--traffic constant:R | diurnal:PEAK:TROUGH |
+   * csv:FILE | cloudwatch:FUNCTION), validated and read while planning; run.json keeps only the spec.
    */
-  profile?: { spec: string; traffic: TrafficProfile };
+  traffic?: { spec: string; traffic: TrafficProfile };
+  /** AWS credentials profile (--profile): every AWS call of the run uses it. */
+  awsProfile?: string;
   /** p99 objective for the LMI settings recommendation (--slo-p99-ms); none when absent. */
   sloP99Ms?: number;
   /**

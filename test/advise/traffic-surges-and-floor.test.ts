@@ -1,41 +1,54 @@
 /**
- * The risks read from the traffic: a profile that more than doubles within 5 minutes is named
- * (how often, how steep), a smooth one is not, and a function with no traffic is told the
- * floor it would pay on LMI rather than an error.
+ * The risks read from the traffic and the floor: a profile that more than doubles within 5
+ * minutes beyond LMI's minimum capacity is a warning with how often, a steady one is not, a
+ * what-if rate is told it says nothing about bursts; a function with no traffic is told the
+ * floor it would pay on LMI rather than an error, and a shared capacity provider splits it.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { advise } from '../../runner/advise/model.ts';
 import { trafficStats } from '../../runner/advise/traffic-stats.ts';
+import { constantProfile } from '../../runner/cost/profiles.ts';
 import { options, snapshotPrices, whatIf } from './support.ts';
 
-test('surges: two separate jumps of more than 2× within 5 minutes are counted once each; a smooth ramp is none', () => {
-  const surging = [...Array(20).fill(600), ...Array(10).fill(3000), ...Array(20).fill(600), ...Array(10).fill(1800)];
-  const stats = trafficStats({ name: 'csv:surges', minuteRequests: surging });
-  assert.equal(stats.doublingsWithin5Min, 2);
-  assert.ok(stats.steepestGrowth && stats.steepestGrowth.ratio > 2);
+test('traffic stats: monthly volume, mean, peak and quietest rate of a per-minute profile', () => {
+  const stats = trafficStats({ name: 'csv:two-levels', minuteRequests: [...Array(30).fill(600), ...Array(30).fill(3000)] });
+  assert.equal(stats.minutes, 60);
+  assert.equal(stats.requestsPerMonth, (30 * 600 + 30 * 3000) * 730);
   assert.equal(stats.peakRps, 50);
   assert.equal(stats.quietestRps, 10);
-
-  const ramp = Array.from({ length: 60 }, (_, minute) => 600 + minute * 30);
-  assert.equal(trafficStats({ name: 'csv:ramp', minuteRequests: ramp }).doublingsWithin5Min, 0);
-  // A profile too short to compare two 5-minute windows cannot be judged.
-  assert.equal(trafficStats({ name: 'constant:5', minuteRequests: [300] }).doublingsWithin5Min, null);
+  assert.ok(Math.abs(stats.meanRps - 30) < 1e-9);
 });
 
-test('the surge risk is a warning with the count; no traffic is its own verdict with the LMI floor', async () => {
+test('surges beyond the minimum are a warning; steady traffic and a what-if are checks', async () => {
   const prices = await snapshotPrices();
-  const surging = [...Array(20).fill(600), ...Array(10).fill(3000), ...Array(20).fill(600)];
-  const advice = advise(whatIf(), { name: 'csv:surges', minuteRequests: surging }, options(), prices);
-  const surge = advice.risks.find((r) => r.kind === 'traffic-surge');
+  // 20 req/s, then 600 req/s: far beyond 3 environments at 120 ms, and a jump of 30× in a minute.
+  const surging = [...Array(20).fill(1200), ...Array(10).fill(36_000), ...Array(20).fill(1200)];
+  const surge = advise(whatIf(), { name: 'csv:surges', minuteRequests: surging }, options(), prices).risks.find((r) => r.kind === 'traffic-surge');
   assert.equal(surge?.severity, 'warning');
-  assert.match(surge?.text ?? '', /more than doubled within 5 minutes 1 time/);
+  assert.match(surge?.text ?? '', /minutes a month your traffic more than doubles within 5 minutes/);
 
+  const steady = advise(whatIf(), { name: 'csv:steady', minuteRequests: Array(60).fill(1200) }, options(), prices).risks.find((r) => r.kind === 'traffic-surge');
+  assert.equal(steady?.severity, 'check');
+  assert.match(steady?.text ?? '', /yours did not in the 60 minutes read/);
+
+  const constant = advise(whatIf(), constantProfile(20), options(), prices).risks.find((r) => r.kind === 'traffic-surge');
+  assert.match(constant?.text ?? '', /says nothing about your bursts/);
+});
+
+test('no traffic is its own verdict with the LMI floor; a shared provider charges a share of it', async () => {
+  const prices = await snapshotPrices();
   const idle = advise(whatIf({ meanDurationMs: 0 }), { name: 'function:idle', minuteRequests: [0] }, options(), prices);
   assert.equal(idle.decision, 'no-traffic');
   assert.equal(idle.lambda.usdPerMonth, 0);
   const m7g = prices.instances['m7g.xlarge'];
   assert.ok(m7g);
-  assert.ok(Math.abs(idle.lmi.usdPerMonth - 3 * 730 * (m7g.onDemandUsdPerHour + m7g.managementFeeUsdPerHour)) < 0.01);
+  const floor = 3 * 730 * (m7g.onDemandUsdPerHour + m7g.managementFeeUsdPerHour);
+  assert.ok(Math.abs(idle.lmi.usdPerMonth - floor) < 0.01);
+  assert.ok(Math.abs(idle.lmi.floor.usdPerMonth - floor) < 0.01);
   assert.match(idle.verdict, /^No traffic/);
+
+  const shared = advise(whatIf({ meanDurationMs: 0 }), { name: 'function:idle', minuteRequests: [0] }, options({ functionsPerProvider: 3 }), prices);
+  assert.ok(Math.abs(shared.lmi.floor.usdPerMonth - floor / 3) < 0.01, `shared floor ${shared.lmi.floor.usdPerMonth}`);
+  assert.match(shared.risks.find((r) => r.kind === 'instance-floor')?.text ?? '', /split between 3 functions/);
 });

@@ -40,3 +40,15 @@ test('50M requests at 120 ms, 1024 MB arm64: Lambda $90.00 a month; LMI whole m7
   assert.match(advice.risks.find((r) => r.kind === 'concurrent-invocations')?.text ?? '', /lmi-bench safety --workload/);
   assert.equal(advice.sensitivity, null, 'CPU time was given: no sensitivity table');
 });
+
+test('discounts: Compute Savings Plans take up to 17% off Lambda duration only; the LMI discount only the EC2 part', async () => {
+  const prices = await snapshotPrices();
+  const profile = constantProfile(rpsForMonth(50_000_000));
+  const discounted = advise(whatIf(), profile, options({ lambdaDiscount: 0.17, lmiDiscount: 0.72 }), prices);
+  // $80.00 of duration × 0.83 + $10 of requests.
+  assert.equal(discounted.lambda.usdPerMonth.toFixed(2), (80.0004 * 0.83 + 10).toFixed(2));
+  const m7g = prices.instances['m7g.xlarge'];
+  assert.ok(m7g);
+  const byHand = discounted.lmi.instances * 730 * (m7g.onDemandUsdPerHour * 0.28 + m7g.managementFeeUsdPerHour) + 10;
+  assert.ok(Math.abs(discounted.lmi.usdPerMonth - byHand) < 0.01, `${discounted.lmi.usdPerMonth} vs ${byHand}`);
+});

@@ -6,14 +6,14 @@ import { join } from 'node:path';
 import { runCli } from './helpers/cli.ts';
 import { sampleRun } from './helpers/run.ts';
 
-test('`lmi-bench cost crossover --run … --profile csv:…` prints the crossover rates and both monthly costs, leaving run.json as it was', async () => {
+test('`lmi-bench cost crossover --run … --traffic csv:…` prints the crossover rates and both monthly costs, leaving run.json as it was', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'lmi-cost-crossover-'));
   const runPath = join(dir, 'run.json');
   const runText = JSON.stringify(sampleRun(), null, 2);
   await writeFile(runPath, runText);
   await writeFile(join(dir, 'traffic.csv'), 'minute,requests\n' + Array.from({ length: 60 }, (_, i) => `${i * 60_000},${i < 30 ? 3000 : 30000}`).join('\n') + '\n');
 
-  const result = await runCli(['cost', 'crossover', '--run', runPath, '--profile', 'csv:traffic.csv', '--offline'], { cwd: dir });
+  const result = await runCli(['cost', 'crossover', '--run', runPath, '--traffic', 'csv:traffic.csv', '--offline'], { cwd: dir });
   assert.equal(result.code, 0, result.stderr);
   const out = JSON.parse(result.stdout) as {
     crossover: { requestsPerSecond: number[]; basis: { note: string }; profile: { name: string; lambdaUsdPerMonth: number; lmiUsdPerMonth: number; requestsPerMonth: number }; assumptions: string[] };

@@ -13,6 +13,7 @@ import { validateRunId } from '../../plan/out-dir.ts';
 import type { BenchOptions } from '../../plan/options.ts';
 import type { BenchPlan } from '../../plan/plan.ts';
 import { instanceShape } from '../../pricing/instance-types.ts';
+import { looksLikeTrafficSpec, trafficSpecForms } from '../../cost/profiles.ts';
 import { loadWorkload } from '../../workload/load.ts';
 import { runtimes } from '../../workload/manifest.ts';
 import { flagHelp, readFlags, switchFlag, valueFlag, type FlagSetFor } from '../flag-reader.ts';
@@ -26,6 +27,7 @@ import {
   parseIntegerList,
   parsePositive,
   parsePositiveSeconds,
+  parseAwsProfile,
   parseRegion,
 } from '../values.ts';
 
@@ -158,15 +160,21 @@ export const benchFlags = {
     defaultText: "the workload's event",
     parse: (raw, label, context) => parseEvent(label, raw, context.cwd),
   }),
-  profile: valueFlag({
+  traffic: valueFlag({
     value: 'SPEC',
-    help: 'your traffic, projected to a month on both compute types: constant:RPS | diurnal:PEAK_RPS:TROUGH_RPS | csv:FILE (per-minute counts)',
+    help: 'your traffic, projected to a month on both compute types: constant:RPS | diurnal:PEAK_RPS:TROUGH_RPS | csv:FILE (per-minute counts) | cloudwatch:FUNCTION (its last 14 days)',
     defaultText: 'none',
-    // The shape only: the plan reads the profile (a CSV may be large), once the flags are known good.
+    // The shape only: the plan reads the traffic (a CSV may be large, CloudWatch is remote), once the flags are known good.
     parse: (raw, label) => {
-      if (!/^(constant|diurnal|csv):/.test(raw)) throw new UsageError(`${label} must be constant:RPS, diurnal:PEAK_RPS:TROUGH_RPS or csv:FILE, got '${raw}'`);
+      if (!looksLikeTrafficSpec(raw)) throw new UsageError(`${label} must be ${trafficSpecForms}, got '${raw}'`);
       return raw;
     },
+  }),
+  profile: valueFlag({
+    value: 'NAME',
+    help: 'AWS credentials profile, as in the AWS CLI and CDK (--target aws, --traffic cloudwatch:)',
+    defaultText: 'AWS_PROFILE, else default',
+    parse: (raw, label) => parseAwsProfile(label, raw),
   }),
   'slo-p99-ms': valueFlag({
     value: 'MS',
@@ -188,7 +196,8 @@ export const benchFlags = {
     defaultText: String(d.aws.maxSpendUsd),
     parse: (raw, label) => parseDecimal(label, raw, { min: 0 }),
   }),
-  'plan-only': switchFlag({ help: 'print the resolved plan as JSON and exit', defaultText: 'off' }),
+  'plan-only': switchFlag({ help: 'print the resolved plan as JSON with its wall time (and for aws its spend estimate) and exit; needs no credentials', defaultText: 'off' }),
+  quiet: switchFlag({ help: 'print only the verdict and the paths (no table, no progress)' }),
 } satisfies FlagSetFor<BenchOptions>;
 
 export function benchHelpText(): string {
@@ -206,12 +215,13 @@ export function benchHelpText(): string {
   ].join('\n');
 }
 
-export type BenchArgs = { kind: 'plan'; plan: BenchPlan; planOnly: boolean } | { kind: 'help'; text: string };
+/** quiet: print only the verdict and the paths. */
+export type BenchArgs = { kind: 'plan'; plan: BenchPlan; planOnly: boolean; quiet: boolean } | { kind: 'help'; text: string };
 
 /** Bench flags (and npm's renderings of them) to one validated plan, or the help. */
 export async function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string = process.cwd()): Promise<BenchArgs> {
   const line = readFlags(argv, benchFlags, { env, cwd, positional: 'workload' });
   if (line.help) return { kind: 'help', text: benchHelpText() };
   const plan = await buildPlan({ options: line.values, given: line.given, label: line.label }, env, cwd);
-  return { kind: 'plan', plan, planOnly: line.values['plan-only'] };
+  return { kind: 'plan', plan, planOnly: line.values['plan-only'], quiet: line.values.quiet };
 }

@@ -42,6 +42,8 @@ export async function run(argv: string[]): Promise<number> {
     for (const warning of warnings) process.stderr.write(`lmi-bench: warning: ${warning}\n`);
     return ExitCode.ok;
   }
+  // --profile is AWS_PROFILE for this run: the SDK clients and the CDK child processes read it.
+  if (parsed.plan.awsProfile !== undefined) process.env['AWS_PROFILE'] = parsed.plan.awsProfile;
   const { runBench } = await import('../../bench/run-bench.ts');
-  return runBench(parsed.plan);
+  return runBench(parsed.plan, { quiet: parsed.quiet });
 }

@@ -13,17 +13,18 @@ import { benchDefaults } from '../../plan/defaults.ts';
 import { readRunFile } from '../../run/write-run.ts';
 import type { RunFile } from '../../run/run-file.ts';
 import { flagHelp, switchFlag, valueFlag, type FlagValues } from '../flag-reader.ts';
-import { parseArchitecture, parseDecimal, parseInteger, parseRegion, parseText } from '../values.ts';
+import { parseArchitecture, parseAwsProfile, parseDecimal, parseInteger, parseRegion, parseText } from '../values.ts';
 import { requireFlag, runCostSubcommand } from './cost-output.ts';
 
 export const crossoverFlags = {
   run: valueFlag({ value: 'FILE', help: 'run.json (or its folder) of a finished bench run', parse: (raw, label) => parseText(label, raw) }),
-  profile: valueFlag({
+  traffic: valueFlag({
     value: 'SPEC',
     help: 'traffic for the monthly projection: constant:RPS | diurnal:PEAK_RPS:TROUGH_RPS | csv:FILE (csv: one per-minute request count per line, or timestamp,count)',
     parse: (raw, label) => parseText(label, raw),
   }),
-  'from-function': valueFlag({ value: 'NAME', help: "use a real function's per-minute Invocations from CloudWatch as the profile", parse: (raw, label) => parseText(label, raw) }),
+  'from-function': valueFlag({ value: 'NAME', help: "use a real function's per-minute Invocations from CloudWatch as the traffic", parse: (raw, label) => parseText(label, raw) }),
+  profile: valueFlag({ value: 'NAME', help: 'with --from-function: AWS credentials profile (as in the AWS CLI)', parse: (raw, label) => parseAwsProfile(label, raw) }),
   days: valueFlag({
     value: 'N',
     help: 'with --from-function: history to read, 1–15 (CloudWatch keeps 1-minute data 15 days)',
@@ -91,19 +92,19 @@ async function crossover(flags: CrossoverFlags): Promise<unknown> {
 }
 
 async function profileFrom(flags: CrossoverFlags, region: string): Promise<TrafficProfile | undefined> {
-  const spec = flags.profile;
+  const spec = flags.traffic;
   const functionName = flags['from-function'];
-  if (spec !== undefined && functionName !== undefined) throw new UsageError('give either --profile or --from-function, not both');
+  if (spec !== undefined && functionName !== undefined) throw new UsageError('give either --traffic or --from-function, not both');
   if (spec !== undefined) return parseProfileSpec(spec);
   if (functionName === undefined) {
-    for (const name of ['days', 'endpoint'] as const) if (flags[name] !== undefined) throw new UsageError(`--${name} only applies with --from-function`);
+    for (const name of ['days', 'endpoint', 'profile'] as const) if (flags[name] !== undefined) throw new UsageError(`--${name} only applies with --from-function`);
     return undefined;
   }
   const endpoint = flags.endpoint;
   // Loaded only here: the CloudWatch client and credential providers are heavy to import.
   const { findAwsCredentials } = await import('../../system/aws-credentials.ts');
   const { invocationHistory } = await import('../../cost/function-history.ts');
-  const credentials = await findAwsCredentials(process.env);
+  const credentials = await findAwsCredentials(flags.profile === undefined ? process.env : { ...process.env, AWS_PROFILE: flags.profile });
   if (!credentials && !endpoint) throw new UsageError('--from-function reads CloudWatch and needs AWS credentials (or --endpoint for the local engine)');
   return invocationHistory({
     functionName,
