@@ -34,7 +34,7 @@ test('advise: bad input is one line on stderr and exit 2', async () => {
   const cases: Array<[string[], RegExp]> = [
     [['advise', '--rps', '10', '--memory-mb', '1024'], /needs --duration-ms and --memory-mb/],
     [['advise', '--rps', '10', '--duration-ms', '100', '--memory-mb', '64'], /--memory-mb must be a whole number from 128 to 10240/],
-    [['advise', '--function', 'f', '--profile', 'constant:50'], /--profile names the AWS credentials profile; give the traffic shape with --traffic constant:50/],
+    [['advise', '--function', 'f', '--profile', 'constant:50'], /--profile names the AWS credentials profile now; give the traffic shape with --traffic constant:50/],
     [['advise', '--function', 'f', '--offline'], /needs AWS credentials and none were found .*--endpoint/],
     [['advise', '--rps', '10', '--traffic', 'constant:5', '--duration-ms', '100', '--memory-mb', '1024'], /give one traffic/],
   ];
