@@ -4,13 +4,17 @@
  */
 import type { RunFile } from '../runner/run/run-file.ts';
 import { escapeHtml } from './escape.ts';
-import { formatDateTime, formatDurationSec } from './format.ts';
-import { buildVerdict, partText, type VerdictPart } from './verdict.ts';
+import { formatCount, formatDateTime, formatDurationSec } from './format.ts';
+import { buildVerdict, partText, requestsPerMonthAt, type VerdictPart } from './verdict.ts';
 
 export function verdictHtml(parts: VerdictPart[]): string {
   return parts
     .map((part) => {
-      if (part.kind === 'rps' || part.kind === 'crossover') return `<span class="value" data-crossover-rps="${part.value}">${escapeHtml(partText(part))}</span>`;
+      if (part.kind === 'rps') return `<span class="value" data-crossover-rps="${part.value}">${escapeHtml(partText(part))}</span>`;
+      // The tagged number is the rate; the month it makes follows in words.
+      if (part.kind === 'crossover') {
+        return `<span class="value" data-crossover-rps="${part.value}">${escapeHtml(partText({ kind: 'rps', value: part.value }))}</span> (${escapeHtml(formatCount(Math.round(requestsPerMonthAt(part.value))))} requests a month)`;
+      }
       if (part.kind === 'usd') return `<span class="value" data-usd="${part.value}">${escapeHtml(partText(part))}</span>`;
       return escapeHtml(part.text);
     })
