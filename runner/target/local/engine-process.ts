@@ -12,13 +12,14 @@ const readyTimeoutMs = 30_000;
 const stopGraceMs = 5_000;
 
 /**
- * V8 runs its garbage collection and compilation on the isolate's own thread, not on helper
- * threads shared by every worker of the process. The environments' CPU time then includes that
- * work (on AWS it comes out of the function's own vCPU share too), and a worker never sits off
- * the CPU waiting for a shared helper that other environments keep busy, which the duration
- * model would read as the handler's own off-CPU wait.
+ * V8 runs garbage collection on the isolate's own thread, not on helper threads shared by every
+ * worker of the process. The environments' CPU time then includes that work (on AWS it comes out
+ * of the function's own vCPU share too), and a worker never sits off the CPU waiting for a shared
+ * GC helper that other environments keep busy, which the duration model would read as the
+ * handler's own off-CPU wait. (Compilation stays concurrent: the thread never waits for it, and
+ * moving it onto the thread would slow every worker's start, which is billed as INIT.)
  */
-export const engineNodeFlags = ['--single-threaded'];
+export const engineNodeFlags = ['--single-threaded-gc'];
 
 /** Set for engines started here: the engine exits when its stdin closes (its parent died). */
 export const exitWithParentVariable = 'LMI_BENCH_ENGINE_EXIT_ON_STDIN_EOF';
