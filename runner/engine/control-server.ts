@@ -72,8 +72,9 @@ export async function startControlServer(engine: Engine, options: { port?: numbe
     }
     if (method === 'POST' && path === '/') {
       const target = req.headers['x-amz-target'];
-      const answer = handleCloudWatchRequest(engine.store, { target: Array.isArray(target) ? target[0] : target, body: await readBody(req) });
-      res.writeHead(answer.status, { 'content-type': answer.contentType, 'content-length': Buffer.byteLength(answer.body) }).end(answer.body);
+      // Computed in slices that yield to the event loop: the front doors keep serving meanwhile.
+      const answer = await handleCloudWatchRequest(engine.store, { target: Array.isArray(target) ? target[0] : target, body: await readBody(req) });
+      res.writeHead(answer.status, { 'content-type': answer.contentType, ...answer.headers, 'content-length': Buffer.byteLength(answer.body) }).end(answer.body);
       return;
     }
     if (isLambdaApiPath(path)) {

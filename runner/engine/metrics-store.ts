@@ -23,6 +23,7 @@ interface FunctionRecords {
 
 export class MetricsStore {
   readonly #byFunction = new Map<string, FunctionRecords>();
+  #earliestMs = Infinity;
 
   #records(functionName: string): FunctionRecords {
     let records = this.#byFunction.get(functionName);
@@ -39,14 +40,18 @@ export class MetricsStore {
 
   recordInvocation(record: InvocationRecord): void {
     this.#records(record.functionName).invocations.push(record);
+    if (record.startMs < this.#earliestMs) this.#earliestMs = record.startMs;
   }
 
   recordCpu(functionName: string, sample: CpuSample): void {
     this.#records(functionName).cpu.push(sample);
+    // The sample covers the interval before it.
+    if (sample.atMs - sample.intervalMs < this.#earliestMs) this.#earliestMs = sample.atMs - sample.intervalMs;
   }
 
   recordCapacity(functionName: string, point: CapacityPoint): void {
     this.#records(functionName).capacity.push(point);
+    if (point.atMs < this.#earliestMs) this.#earliestMs = point.atMs;
   }
 
   /** Invocations that started in [startMs, endMs), as CloudWatch attributes them to periods. */
@@ -68,6 +73,11 @@ export class MetricsStore {
     const inWindow = points.filter((p) => p.atMs >= startMs && p.atMs < endMs);
     const before = points.filter((p) => p.atMs < startMs).at(-1);
     return before ? [before, ...inWindow] : inWindow;
+  }
+
+  /** No record starts before this (epoch ms); Infinity while the store is empty. */
+  earliestMs(): number {
+    return this.#earliestMs;
   }
 
   forget(functionName: string): void {

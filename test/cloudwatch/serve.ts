@@ -23,11 +23,11 @@ export async function serveStore(store = new MetricsStore(), nowMs?: () => numbe
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
       const body = Buffer.concat(chunks).toString('utf8');
       seen.push({ headers: req.headers, body });
       const target = req.headers['x-amz-target'];
-      const answer = handleCloudWatchRequest(store, { target: Array.isArray(target) ? target[0] : target, body }, nowMs?.());
+      const answer = await handleCloudWatchRequest(store, { target: Array.isArray(target) ? target[0] : target, body }, nowMs?.());
       res.writeHead(answer.status, { 'content-type': answer.contentType, ...answer.headers });
       res.end(answer.body);
     });

@@ -3,12 +3,17 @@
  * in the AWS JSON 1.0 protocol that @aws-sdk/client-cloudwatch speaks (X-Amz-Target
  * `GraniteServiceVersion20100801.GetMetricData`, epoch-second timestamps both ways, errors as
  * `{ __type, message }`), so the SDK reads it with nothing but an endpoint override.
+ *
+ * A large request must not stall the engine, whose front doors share its event loop: periods
+ * older than CloudWatch keeps data of their length (retentionMs) or older than anything the
+ * store holds are never computed, and the rest is computed in chunks, yielding to the event
+ * loop between them.
  */
 import type { MetricsStore } from '../metrics-store.ts';
 import { CloudWatchApiError, errorResponse, internalFault, jsonContentType, type CloudWatchResponse } from './errors.ts';
 import { resolveLambdaMetric, StoreView } from './lambda-metrics.ts';
 import { decodeToken, encodeToken, requestFingerprint } from './paging.ts';
-import { buckets } from './periods.ts';
+import { bucketCount, buckets, retentionMs, type Bucket } from './periods.ts';
 import { parseGetMetricDataRequest, type GetMetricDataRequest, type MetricQuery } from './request.ts';
 import { computeStatistic } from './statistics.ts';
 
@@ -17,6 +22,20 @@ export type { CloudWatchResponse } from './errors.ts';
 export const serviceTarget = 'GraniteServiceVersion20100801';
 /** More periods than this in one query is refused rather than computed. */
 const maxPeriodsPerQuery = 1_000_000;
+/** Periods computed between two looks at the clock. */
+const bucketsPerChunk = 32;
+/** Longest the computation holds the event loop before it yields. */
+const sliceBudgetMs = 2;
+
+/** Gives the event loop back (front doors, other requests) once the current slice has used its budget. */
+class Yielder {
+  #since = performance.now();
+  async maybe(): Promise<void> {
+    if (performance.now() - this.#since < sliceBudgetMs) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.#since = performance.now();
+  }
+}
 
 interface QueryResult {
   query: MetricQuery;
@@ -24,32 +43,40 @@ interface QueryResult {
   datapoints: Array<[number, number]>;
 }
 
-function runQuery(view: StoreView, request: GetMetricDataRequest, query: MetricQuery): QueryResult {
-  const periodCount = Math.ceil((request.endMs - request.startMs) / (query.periodSec * 1000));
-  if (periodCount > maxPeriodsPerQuery) {
-    throw new CloudWatchApiError('InvalidParameterValueException', `Query '${query.id}' spans ${periodCount} periods of ${query.periodSec} s; use a longer Period or a shorter time range.`);
-  }
+async function runQuery(view: StoreView, request: GetMetricDataRequest, query: MetricQuery, yielder: Yielder): Promise<QueryResult> {
   const series = resolveLambdaMetric(view, query.namespace, query.metricName, query.dimensions);
   // A Unit that is not the metric's unit matches no data, as in CloudWatch.
   if (!series || (query.unit !== undefined && query.unit !== series.unit)) return { query, datapoints: [] };
-  const periods = buckets(request.startMs, request.endMs, query.periodSec, view.asOfMs);
-  const samples = series.samples(periods);
+  // Periods past CloudWatch's retention for their length, or before any record, hold nothing.
+  const fromMs = Math.max(view.asOfMs - retentionMs(query.periodSec), view.store.earliestMs());
+  const periodCount = bucketCount(request.startMs, request.endMs, query.periodSec, view.asOfMs, fromMs);
+  if (periodCount > maxPeriodsPerQuery) {
+    throw new CloudWatchApiError('InvalidParameterValueException', `Query '${query.id}' spans ${periodCount} periods of ${query.periodSec} s; use a longer Period or a shorter time range.`);
+  }
+  const periods = buckets(request.startMs, request.endMs, query.periodSec, view.asOfMs, fromMs);
   const datapoints: Array<[number, number]> = [];
-  periods.forEach((period, i) => {
-    const values = samples[i] ?? [];
-    if (values.length > 0) datapoints.push([period.startMs, computeStatistic(values, query.statistic)]);
-  });
+  for (let at = 0; at < periods.length; at += bucketsPerChunk) {
+    const chunk: Bucket[] = periods.slice(at, at + bucketsPerChunk);
+    const samples = series.samples(chunk);
+    chunk.forEach((period, i) => {
+      const values = samples[i] ?? [];
+      if (values.length > 0) datapoints.push([period.startMs, computeStatistic(values, query.statistic)]);
+    });
+    await yielder.maybe();
+  }
   if (request.scanBy === 'TimestampDescending') datapoints.reverse();
   return { query, datapoints };
 }
 
-function getMetricData(store: MetricsStore, body: string, nowMs: number): CloudWatchResponse {
+async function getMetricData(store: MetricsStore, body: string, nowMs: number): Promise<CloudWatchResponse> {
   const request = parseGetMetricDataRequest(body);
   const fingerprint = requestFingerprint(request);
   const cursor = request.nextToken === undefined ? { offset: 0, asOfMs: nowMs } : decodeToken(request.nextToken, fingerprint);
   // CloudWatch rounds StartTime down by at most an hour and EndTime up by at most a minute.
   const view = new StoreView(store, cursor.asOfMs, { startMs: request.startMs - 3_600_000, endMs: request.endMs + 60_000 });
-  const results = request.queries.filter((q) => q.returnData).map((q) => runQuery(view, request, q));
+  const yielder = new Yielder();
+  const results: QueryResult[] = [];
+  for (const query of request.queries) if (query.returnData) results.push(await runQuery(view, request, query, yielder));
   // Pages cut the datapoints of all queries, in query order, MaxDatapoints at a time.
   const pageEnd = cursor.offset + request.maxDatapoints;
   let seen = 0;
@@ -76,11 +103,11 @@ function getMetricData(store: MetricsStore, body: string, nowMs: number): CloudW
  * Answers one CloudWatch API request. `target` is the X-Amz-Target header. A bad request is a
  * 400 with a CloudWatch error shape, a fault in the engine a 500 InternalServiceFault; nothing throws.
  */
-export function handleCloudWatchRequest(
+export async function handleCloudWatchRequest(
   store: MetricsStore,
   request: { target: string | undefined; body: string },
   nowMs: number = Date.now(),
-): CloudWatchResponse {
+): Promise<CloudWatchResponse> {
   try {
     const operation = request.target?.startsWith(`${serviceTarget}.`) ? request.target.slice(serviceTarget.length + 1) : undefined;
     if (operation !== 'GetMetricData') {
@@ -91,7 +118,7 @@ export function handleCloudWatchRequest(
           : `The local engine serves only CloudWatch GetMetricData; ${request.target} is not supported.`,
       );
     }
-    return getMetricData(store, request.body, nowMs);
+    return await getMetricData(store, request.body, nowMs);
   } catch (error) {
     if (error instanceof CloudWatchApiError) return errorResponse(error);
     return internalFault(error);

@@ -52,6 +52,11 @@ interface SortedInvocations {
   maxSpanMs: number;
 }
 
+function isSortedByStart(records: readonly InvocationRecord[]): boolean {
+  for (let i = 1; i < records.length; i++) if ((records[i] as InvocationRecord).startMs < (records[i - 1] as InvocationRecord).startMs) return false;
+  return true;
+}
+
 function lowerBound(records: readonly InvocationRecord[], startMs: number): number {
   let lo = 0;
   let hi = records.length;
@@ -82,7 +87,8 @@ export class StoreView {
     if (!sorted) {
       // Lambda's longest timeout is 15 minutes: nothing that started earlier can still be running.
       const byStart = this.store.invocations(functionName, this.range.startMs - maxInvocationMs, this.range.endMs).filter((r) => r.endMs <= this.asOfMs);
-      byStart.sort((a, b) => a.startMs - b.startMs);
+      // Records are appended as invocations end, nearly in start order: sort only what is not.
+      if (!isSortedByStart(byStart)) byStart.sort((a, b) => a.startMs - b.startMs);
       const maxSpanMs = byStart.reduce((m, r) => Math.max(m, r.endMs - r.startMs), 0);
       sorted = { byStart, maxSpanMs };
       this.#sorted.set(functionName, sorted);

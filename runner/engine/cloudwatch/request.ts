@@ -34,6 +34,7 @@ export interface GetMetricDataRequest {
   maxDatapoints: number;
 }
 
+/** The default and the most datapoints one GetMetricData call returns. */
 export const defaultMaxDatapoints = 100_800;
 const maxQueries = 500;
 
@@ -160,6 +161,10 @@ export function parseGetMetricDataRequest(body: string): GetMetricDataRequest {
   const maxDatapoints = input['MaxDatapoints'] ?? defaultMaxDatapoints;
   if (typeof maxDatapoints !== 'number' || !Number.isInteger(maxDatapoints) || maxDatapoints < 1) {
     invalid(`The value ${String(maxDatapoints)} for parameter MaxDatapoints is not valid: it must be a positive whole number.`);
+  }
+  // One GetMetricData call returns at most 100,800 datapoints; more come by NextToken.
+  if (maxDatapoints > defaultMaxDatapoints) {
+    invalid(`The value ${maxDatapoints} for parameter MaxDatapoints is not valid: a GetMetricData call returns at most ${defaultMaxDatapoints} datapoints.`);
   }
   return {
     queries,
