@@ -69,7 +69,7 @@ test("a front door's p99 stays where it was while a large GetMetricData request 
     assert.ok(during.length >= 10, `the front door kept answering during the query (${during.length} requests)`);
     // Generous room for a shared 2-core machine (the query's slices, its GC and the page's JSON
     // still take the loop for tens of ms at a time); blocking put p99 at the query's own time.
-    assert.ok(whileQuerying < Math.max(before * 10, before + 150), `p99 ${whileQuerying.toFixed(1)} ms during vs ${before.toFixed(1)} ms before`);
+    assert.ok(whileQuerying < Math.max(before * 10, before + 300), `p99 ${whileQuerying.toFixed(1)} ms during vs ${before.toFixed(1)} ms before`);
     assert.ok(whileQuerying < queryMs / 4, `p99 ${whileQuerying.toFixed(1)} ms is far below the query's ${queryMs.toFixed(0)} ms`);
   } finally {
     await served.close();
