@@ -10,10 +10,12 @@ const subcommands: Record<string, () => Promise<CommandModule>> = {
 };
 
 const usage = `usage: lmi-bench cost <lambda | lmi | crossover> [options]   (lmi-bench cost <sub> --help)
+       lmi-bench cost --list-instance-types [--region R] [--arch A] [--discount F] [--json]
 
-  lambda     price a month of standard Lambda usage
-  lmi        price LMI instance-hours and requests
-  crossover  where LMI and Lambda cost the same, from a run's measurements`;
+  lambda                 price a month of standard Lambda usage
+  lmi                    price LMI instance-hours and requests
+  crossover              where LMI and Lambda cost the same, from a run's measurements
+  --list-instance-types  the instance types LMI is priced on, with shape and hourly price`;
 
 export async function run(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -22,6 +24,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(usage + '\n');
     return ExitCode.ok;
   }
+  if (name === '--list-instance-types') return (await import('./cost-instance-types.ts')).run(rest);
   const load = Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
   if (!load) throw new UsageError(`unknown cost subcommand '${name}' (expected lambda, lmi or crossover)`);
   return (await load()).run(rest);
