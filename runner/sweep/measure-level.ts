@@ -48,7 +48,8 @@ export interface LevelWorkers {
 /**
  * Phases at fixed times (parallel variants on AWS): the warm-up starts at `startAtMs`, the
  * trials follow in equal slots, and the level ends by `startAtMs + levelMs`, leaving `gapMs`
- * free at the end of each slot for the next phase's workers to be invoked.
+ * free at the end of each slot (the warm-up's too) for the last requests to finish and the next
+ * phase's workers to be invoked.
  */
 export interface LevelSchedule {
   startAtMs: number;
@@ -140,15 +141,21 @@ export async function measureLevel(context: LevelContext): Promise<LevelResult> 
       }
     }
     if (startAtMs !== undefined && startAtMs > Date.now()) await sleep(startAtMs - Date.now(), signal);
-    const common = { url: deployed.url, durationSec, body, timeoutSec, signal, onProgress, ...(deployed.signRequest ? { signRequest: deployed.signRequest } : {}) };
+    // A fixed-time phase that starts late (the previous phase's requests took longer to finish)
+    // still ends on time: the level's periods are what CloudWatch will report.
+    const remainingSec = startAtMs !== undefined ? Math.max(0.1, durationSec - (Date.now() - startAtMs) / 1000) : durationSec;
+    const common = { url: deployed.url, durationSec: remainingSec, body, timeoutSec, signal, onProgress, ...(deployed.signRequest ? { signRequest: deployed.signRequest } : {}) };
     const result = shape.kind === 'closed' ? await runLoad({ ...common, concurrency: shape.connections }) : await runOpenLoad({ ...common, ratePerSec: shape.ratePerSec, maxConnections: shape.maxConnections });
     return { result };
   };
 
-  // Fixed times (parallel variants on AWS): the warm-up opens the level, the trials share the rest.
+  // Fixed times (parallel variants on AWS): the warm-up opens the level in a slot of its own
+  // (its length plus the gap, for its in-flight requests and the next invocation), the trials
+  // share the rest in equal slots, each ending `gapMs` before the next one starts.
   const schedule = context.schedule;
-  const slotMs = schedule ? (schedule.levelMs - plan.warmupSec * 1000) / plan.trials : 0;
-  const trialStart = (trial: number): number | undefined => (schedule ? schedule.startAtMs + plan.warmupSec * 1000 + (trial - 1) * slotMs : undefined);
+  const warmupSlotMs = schedule && plan.warmupSec > 0 ? plan.warmupSec * 1000 + schedule.gapMs : 0;
+  const slotMs = schedule ? (schedule.levelMs - warmupSlotMs) / plan.trials : 0;
+  const trialStart = (trial: number): number | undefined => (schedule ? schedule.startAtMs + warmupSlotMs + (trial - 1) * slotMs : undefined);
   const trialSec = schedule ? (slotMs - schedule.gapMs) / 1000 : plan.durationSec;
 
   let current = 'warm-up';

@@ -14,11 +14,13 @@ import type { DeployedVariant } from '../target/target.ts';
 import type { LevelResult } from '../run/run-file.ts';
 import type { LevelSchedule } from './measure-level.ts';
 import type { SweepRun } from './sweep.ts';
-import { lambdaMetricPeriodSec, lmiMetricPeriodSec } from '../plan/metric-periods.ts';
 import { InterruptedError } from '../errors.ts';
 import { untilAborted } from './abortable.ts';
 
-/** Idle time at the end of each aligned slot: the next phase's workers are invoked in it. */
+/**
+ * Idle time at the end of each aligned slot (beyond the workers' lead), at most a quarter of
+ * the slot (2 s of AWS's 5-minute slots): the last requests finish and the next phase is invoked before its boundary.
+ */
 const alignedSlackMs = 2_000;
 
 export async function runParallelVariants(run: SweepRun, variants: Variant[]): Promise<void> {
@@ -32,7 +34,7 @@ export async function runParallelVariants(run: SweepRun, variants: Variant[]): P
     if (outcome.ok) deployed.push(outcome.deployed);
     else for (const level of levels) run.record(run.failedLevel(variant, level, outcome.reason));
   });
-  const alignment = target.kind === 'aws' ? alignedLevel(run, variants) : undefined;
+  const alignment = target.kind === 'aws' ? alignedLevel(run, deployed) : undefined;
   // Aligned levels: the pulls of a level run while the next level loads; records keep their order.
   let recording: Promise<void> = Promise.resolve();
   try {
@@ -40,9 +42,11 @@ export async function runParallelVariants(run: SweepRun, variants: Variant[]): P
     for (const level of levels) {
       let schedule: LevelSchedule | undefined;
       if (alignment) {
-        const earliest = Date.now() + alignment.leadMs + 1_000;
+        // The workers (if any) are invoked their lead before the start; the runner needs a moment too.
+        const earliest = Date.now() + alignment.leadMs + 100;
         const startAtMs = nextStartMs >= earliest ? nextStartMs : Math.ceil(earliest / alignment.periodMs) * alignment.periodMs;
-        schedule = { startAtMs, levelMs: alignment.levelMs, gapMs: alignment.leadMs + alignedSlackMs };
+        const slotMs = alignment.levelMs / (run.plan.trials + (run.plan.warmupSec > 0 ? 1 : 0));
+        schedule = { startAtMs, levelMs: alignment.levelMs, gapMs: alignment.leadMs + Math.min(alignedSlackMs, slotMs / 4) };
         nextStartMs = startAtMs + alignment.levelMs;
       }
       const firstOfLevel = run.nextIndex();
@@ -87,9 +91,14 @@ async function pullAll(run: SweepRun, deployed: DeployedVariant[], measured: Lev
   );
 }
 
-function alignedLevel(run: SweepRun, variants: Variant[]): { periodMs: number; levelMs: number; leadMs: number } {
-  const periodSec = variants.some((v) => v.mode === 'lmi') ? lmiMetricPeriodSec : lambdaMetricPeriodSec;
-  // The AWS plan check raised each trial to (n + 1) periods for an unaligned start; aligned, n do.
+/**
+ * The aligned level of this plan on this target: the period is the longest the variants'
+ * metrics are published at (LMI's 5 minutes beside standard Lambda's one); the AWS plan check
+ * raised each trial to (n + 1) periods for an unaligned start, and aligned, n do.
+ */
+function alignedLevel(run: SweepRun, deployed: DeployedVariant[]): { periodMs: number; levelMs: number; leadMs: number } | undefined {
+  const periodSec = Math.max(0, ...deployed.map((d) => d.cloudwatch.periodSec));
+  if (periodSec <= 0) return undefined;
   const wholePeriods = Math.max(1, Math.round(run.plan.durationSec / periodSec) - 1);
   return { periodMs: periodSec * 1000, levelMs: run.plan.trials * wholePeriods * periodSec * 1000, leadMs: run.workers?.leadMs ?? 0 };
 }
