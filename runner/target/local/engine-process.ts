@@ -33,9 +33,18 @@ export interface EngineHandle {
   stop(): Promise<void>;
 }
 
+/**
+ * `npm run bench --workload io-bound` hands the bench its flags as npm_config_* variables; the
+ * engine is not run by npm and takes its settings from its arguments, so it must not read them
+ * as its own (its `engine` command has a --workload flag too).
+ */
+function withoutNpmFlags(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => name !== 'npm_lifecycle_event' && !name.startsWith('npm_config_')));
+}
+
 export function startEngine(options: { env?: NodeJS.ProcessEnv; args?: string[] } = {}): Promise<EngineHandle> {
   const child = spawn(process.execPath, [...engineNodeFlags, cliPath, 'engine', ...(options.args ?? [])], {
-    env: { ...(options.env ?? process.env), [exitWithParentVariable]: '1' },
+    env: { ...withoutNpmFlags(options.env ?? process.env), [exitWithParentVariable]: '1' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
