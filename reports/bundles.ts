@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scriptSafe } from './escape.ts';
+import { scriptSafe } from '../runner/system/escape.ts';
 
 export interface InlineScript {
   name: string;

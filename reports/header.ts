@@ -3,7 +3,7 @@
  * and the caveats a reader must see before any number (local timings, an unfinished run).
  */
 import type { RunFile } from '../runner/run/run-file.ts';
-import { escapeHtml } from './escape.ts';
+import { escapeHtml } from '../runner/system/escape.ts';
 import { formatCount, formatDateTime, formatDurationSec } from './format.ts';
 import { buildVerdict, partText, requestsPerMonthAt, type VerdictPart } from './verdict.ts';
 

@@ -12,7 +12,7 @@ import { distributionChart, type LevelDistribution } from './charts/distribution
 import { capacityChart, latencyChart, throughputChart } from './charts/performance-charts.ts';
 import { durationChart } from './charts/duration-chart.ts';
 import { decodeDistribution } from './distribution.ts';
-import { escapeHtml, jsonForScript } from './escape.ts';
+import { escapeHtml, jsonForScript } from '../runner/system/escape.ts';
 import { formatCount, formatRps } from './format.ts';
 import { headerHtml } from './header.ts';
 import { measuredLevels } from './model.ts';

@@ -3,7 +3,7 @@
  * comment. User text goes through escapeMarkdown; numbers are formatted, never raw.
  */
 import type { RunFile } from '../runner/run/run-file.ts';
-import { escapeMarkdown } from './escape.ts';
+import { escapeMarkdown } from '../runner/system/escape.ts';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from './format.ts';
 import { floorSentence } from './tables.ts';
 import { localNotice, priceSourceText, statusNotice, statusText, targetText, tmpIsolationNotice } from './header.ts';

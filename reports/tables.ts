@@ -5,7 +5,7 @@
 import type { RunFile } from '../runner/run/run-file.ts';
 import { usdPerMillion } from './charts/cost-charts.ts';
 import type { LevelDistribution } from './charts/distribution-chart.ts';
-import { escapeHtml } from './escape.ts';
+import { escapeHtml } from '../runner/system/escape.ts';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from './format.ts';
 import { modelledLevels } from './charts/duration-chart.ts';
 import { hasRateLevels, levelKey, levelLoadLabel, measuredLevels, modeName, settingsLabel, sortedLevels } from './model.ts';

@@ -4,10 +4,10 @@ import { readLatestSafety, safetyCheckLine } from '../runner/safety/latest-resul
 import { writeFileAtomic } from '../runner/system/write-file-atomic.ts';
 import { renderHtml } from './html.ts';
 import { renderMarkdown } from './markdown.ts';
-import { readRunForReport } from './read-run.ts';
+import { readRunFile } from '../runner/run/read-run.ts';
 
 export async function writeReport(runDir: string): Promise<{ htmlPath: string; markdownPath: string }> {
-  const run = await readRunForReport(runDir);
+  const run = readRunFile(runDir, { label: 'run folder' });
   // `lmi-bench safety` keeps its last result of this workload next to the runs (same --out).
   const safety = safetyCheckLine(readLatestSafety(dirname(runDir), run.workload.name, run.workload.runtime));
   // Render both before writing either, so a rendering failure leaves no new file behind.

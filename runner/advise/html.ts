@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { TopLevelSpec } from 'vega-lite';
 import { inlineScript, vegaBundles, type InlineScript } from '../../reports/bundles.ts';
 import { baseConfig, modeColors } from '../../reports/charts/chart.ts';
-import { escapeHtml, jsonForScript } from '../../reports/escape.ts';
+import { escapeHtml, jsonForScript } from '../system/escape.ts';
 import { contentSecurityPolicy } from '../../reports/html.ts';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
 import { htmlTable } from '../../reports/tables.ts';

@@ -3,7 +3,7 @@
  * from the runs (workload name, run ids, variant ids, reasons) goes through the same escaping
  * as summary.md: GitHub renders the step summary, so a name must not open markup or a link.
  */
-import { escapeMarkdown } from '../../reports/escape.ts';
+import { escapeMarkdown } from '../system/escape.ts';
 import type { CheckResult, CheckRow } from './compare.ts';
 
 const statusMark: Record<CheckRow['status'], string> = { regressed: '❌ regressed', improved: '✅ improved', unchanged: 'unchanged' };

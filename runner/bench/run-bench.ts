@@ -8,7 +8,7 @@
 import { dirname, join } from 'node:path';
 import { ExitCode } from '../errors.ts';
 import { planVariants } from '../plan/variants.ts';
-import { planToJson } from '../plan/plan-json.ts';
+import { planToJson } from '../run/plan-json.ts';
 import { planLevelCount } from '../plan/wall-time.ts';
 import { claimRunFolder } from '../plan/out-dir.ts';
 import type { BenchPlan } from '../plan/plan.ts';

@@ -6,6 +6,7 @@
  */
 import * as hdr from 'hdr-histogram-js';
 import type { EncodedHistogram, LatencySummaryMs } from '../run/run-file.ts';
+import { decodeHistogram, encodeHistogram } from '../run/histogram-codec.ts';
 
 export type LatencyHistogram = hdr.Histogram;
 
@@ -37,13 +38,8 @@ export function summarizeLatency(histogram: LatencyHistogram): LatencySummaryMs 
   };
 }
 
-export function encodeHistogram(histogram: LatencyHistogram): EncodedHistogram {
-  return { unit: 'us', encoding: 'hdr-compressed-base64', data: hdr.encodeIntoCompressedBase64(histogram) };
-}
-
-export function decodeHistogram(encoded: EncodedHistogram): LatencyHistogram {
-  return hdr.decodeFromCompressedBase64(encoded.data, 64, false);
-}
+// The stored form is the run file's (runner/run/histogram-codec.ts); recorders and readers use it from here too.
+export { decodeHistogram, encodeHistogram };
 
 /** Sum of histograms: the level's latency over all its trials. */
 export function mergeHistograms(encoded: EncodedHistogram[]): LatencyHistogram {

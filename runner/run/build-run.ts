@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { tmpIsolation } from '../engine/tmp-dir.ts';
 import type { BenchPlan } from '../plan/plan.ts';
 import { schemaVersion, type LevelResult, type MachineInfo, type RunFile, type RunStatus } from './run-file.ts';
+import type { PlanJson } from './plan-json.ts';
 
 const toolVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -12,7 +13,7 @@ export interface RunOutcome {
   levels: LevelResult[];
 }
 
-export function buildRunFile(plan: BenchPlan, planJson: Record<string, unknown>, machine: MachineInfo, startedAtMs: number, outcome: RunOutcome): RunFile {
+export function buildRunFile(plan: BenchPlan, planJson: PlanJson, machine: MachineInfo, startedAtMs: number, outcome: RunOutcome): RunFile {
   const run: RunFile = {
     schemaVersion,
     runId: plan.runId,

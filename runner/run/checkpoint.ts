@@ -7,7 +7,8 @@
 import { join } from 'node:path';
 import type { LevelResult, RunFile } from './run-file.ts';
 import type { RunOutcome } from './build-run.ts';
-import { runFileName, writeRunFile } from './write-run.ts';
+import { writeRunFile } from './write-run.ts';
+import { runFileName } from './read-run.ts';
 import { removePendingTempFilesSync, writeFileAtomicSync } from '../system/write-file-atomic.ts';
 import { errorMessage } from '../system/error-message.ts';
 

@@ -1,10 +1,12 @@
 /**
  * The run file, results/<run-id>/run.json: one TypeScript type for its JSON.
- * Stable fields are those of DESIGN.md ("Run file"); fields may be added, never renamed.
+ * Its fields are described in docs/architecture.md ("The run file"); fields may be added (as
+ * optional fields here), never renamed.
  */
 import type { Mode, PriceProvenance, TargetKind, VariantSettings } from '../domain.ts';
 import type { CapacityPoint } from '../engine/protocol.ts';
 import type { MachineInfo } from '../system/machine.ts';
+import type { PlanJson } from './plan-json.ts';
 
 export type { MachineInfo };
 
@@ -14,7 +16,8 @@ export const schemaVersion = 1 as const;
  * `running`: the run had not finished when run.json was last saved (it is still going, or it
  * was killed outright); its levels are the finished ones, and `finishedAt` is when it was saved.
  */
-export type RunStatus = 'complete' | 'interrupted' | 'failed' | 'running';
+export const runStatuses = ['complete', 'interrupted', 'failed', 'running'] as const;
+export type RunStatus = (typeof runStatuses)[number];
 
 export interface LatencySummaryMs {
   p50: number;
@@ -326,7 +329,7 @@ export interface RunFile {
   workload: { name: string; runtime: string; description: string; kind: string };
   target: TargetKind;
   /** The plan as run (flags resolved to values). */
-  plan: Record<string, unknown>;
+  plan: PlanJson;
   levels: LevelResult[];
   crossover: CrossoverResult | null;
   prices: PriceProvenance | null;

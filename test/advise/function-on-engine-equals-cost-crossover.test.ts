@@ -57,7 +57,7 @@ test('advise --function on the engine: configuration and traffic read back, mont
   const run = sampleRun();
   const durationMs = advice.function.meanDurationMs;
   const settings = advice.lmi.settings;
-  run.plan = { ...run.plan, lambda: { memoryMb: 1024, architecture: 'arm64' }, lmi: { instanceType: 'm7g.xlarge', minEnvironments: settings.minEnvironments } };
+  run.plan = { ...run.plan, lambda: { ...run.plan.lambda, memoryMb: 1024, architecture: 'arm64' }, lmi: { ...run.plan.lmi, instanceType: 'm7g.xlarge', minEnvironments: settings.minEnvironments } };
   run.levels = [
     measuredLevel({ mode: 'lambda', variantId: 'lambda-m1024', concurrency: 4, ok: 400, throughputRps: 40, durationMs, latencyMeanMs: durationMs, cpuSecondsPerRequest: 0.004, settings: { memoryMb: 1024 } }),
     measuredLevel({

@@ -2,6 +2,7 @@
 import { createLatencyHistogram, encodeHistogram, recordLatencyMs, summarizeLatency } from '../../runner/load/latency-histogram.ts';
 import type { MeasuredLevel, RunFile, TrialResult } from '../../runner/run/run-file.ts';
 import { seededRng } from '../../runner/analysis/rng.ts';
+import { planJsonFixture } from '../fixtures/plan-json.ts';
 
 const window = { startMs: 0, endMs: 1000, start: '1970-01-01T00:00:00.000Z', end: '1970-01-01T00:00:01.000Z' };
 
@@ -34,6 +35,6 @@ export function run(runId: string, levels: MeasuredLevel[]): RunFile {
   return {
     schemaVersion: 1, runId, status: 'complete', startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:01:00Z', tool: { name: 'lmi-bench', version: '0' },
     machine: { hostname: 'h', platform: 'linux', arch: 'x64', cpuModel: 'c', cpus: 2, memoryGiB: 24, node: '20', python: null },
-    workload: { name: 'io-bound', runtime: 'node', description: '', kind: 'io' }, target: 'local', plan: {}, levels, crossover: null, prices: null,
+    workload: { name: 'io-bound', runtime: 'node', description: '', kind: 'io' }, target: 'local', plan: planJsonFixture(), levels, crossover: null, prices: null,
   };
 }

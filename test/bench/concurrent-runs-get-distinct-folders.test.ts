@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { readRunFile } from '../../runner/run/write-run.ts';
+import { readRunFile } from '../../runner/run/read-run.ts';
 import { startBench } from './bench-process.ts';
 
 const args = ['--workload', 'test/fixtures/workloads/fixed-delay', '--modes', 'lambda', '--concurrency', '1', '--duration', '1', '--warmup', '0', '--trials', '1', '--offline'];

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readRunFile } from '../../runner/run/write-run.ts';
+import { readRunFile } from '../../runner/run/read-run.ts';
 import { startBench } from './bench-process.ts';
 
 test('every level failing: all recorded as failed with the reason, exit 2', { timeout: 120_000 }, async () => {

@@ -4,10 +4,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readRunFile, writeRunFile } from '../../runner/run/write-run.ts';
+import { writeRunFile } from '../../runner/run/write-run.ts';
+import { readRunFile } from '../../runner/run/read-run.ts';
 import { schemaVersion, type RunFile } from '../../runner/run/run-file.ts';
 import { UsageError } from '../../runner/errors.ts';
 import { machineInfo } from '../../runner/system/machine.ts';
+import { planJsonFixture } from '../fixtures/plan-json.ts';
 
 async function sampleRun(): Promise<RunFile> {
   return {
@@ -20,7 +22,7 @@ async function sampleRun(): Promise<RunFile> {
     machine: await machineInfo(),
     workload: { name: 'w', runtime: 'node', description: '', kind: 'io' },
     target: 'local',
-    plan: { concurrency: [1] },
+    plan: planJsonFixture({ concurrency: [1] }),
     levels: [{ mode: 'lambda', variantId: 'lambda-m1024', settings: { memoryMb: 1024 }, concurrency: 1, state: 'failed', reason: 'x' }],
     crossover: null,
     prices: null,

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { readRunFile } from '../../runner/run/write-run.ts';
+import { readRunFile } from '../../runner/run/read-run.ts';
 import { startBench, markerName } from './bench-process.ts';
 import { withEnvMarker } from './process-tree.ts';
 

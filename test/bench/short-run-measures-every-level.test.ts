@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readRunFile } from '../../runner/run/write-run.ts';
+import { readRunFile } from '../../runner/run/read-run.ts';
 import { decodeHistogram } from '../../runner/load/latency-histogram.ts';
 import { startBench, markerName } from './bench-process.ts';
 import { withEnvMarker } from './process-tree.ts';

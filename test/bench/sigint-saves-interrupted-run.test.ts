@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { readRunFile } from '../../runner/run/write-run.ts';
+import { readRunFile } from '../../runner/run/read-run.ts';
 import { startBench, markerName } from './bench-process.ts';
 import { descendantsOf, processTable, stillRunning, withEnvMarker } from './process-tree.ts';
 

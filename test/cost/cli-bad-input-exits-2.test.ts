@@ -27,7 +27,7 @@ test('bad cost input → exit 2 and one clear line on stderr, nothing on stdout'
     { args: [...lambda, '--requests', '10', '--region', 'us-esat-1'], says: /unknown AWS region 'us-esat-1'.*us-east-1/ },
     { args: [...lmi, '--requests', '10', '--discount', '1.2'], says: /--discount must be a number from 0 to 1/ },
     { args: [...lmi, '--requests', '10', '--discount', '-0.1'], says: /--discount must be a number from 0 to 1/ },
-    { args: ['cost', 'crossover', '--run', join(dir, 'missing.json'), '--offline'], says: /cannot read run file/ },
+    { args: ['cost', 'crossover', '--run', join(dir, 'missing.json'), '--offline'], says: /--run .*missing\.json not found/ },
     { args: ['cost', 'crossover', '--run', malformed, '--offline'], says: /not valid JSON/ },
     { args: ['cost', 'crossover', '--run', wrongVersion, '--offline'], says: /schemaVersion 9/ },
     { args: ['cost', 'crossover', '--offline'], says: /--run is required/ },

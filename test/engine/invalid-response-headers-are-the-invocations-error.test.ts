@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readRunFile } from '../../runner/run/write-run.ts';
+import { readRunFile } from '../../runner/run/read-run.ts';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 import { startBench } from '../bench/bench-process.ts';
 import { engineAlive, faultDir, runFaultLevel } from './fault-level.ts';

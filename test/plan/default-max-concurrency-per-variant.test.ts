@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { planVariants } from '../../runner/plan/variants.ts';
 import { planToBenchArgs } from '../../runner/analysis/replay-plan.ts';
-import { planToJson } from '../../runner/plan/plan-json.ts';
+import { planToJson } from '../../runner/run/plan-json.ts';
 import { tempPlanner } from './plan-in-temp-dir.ts';
 
 const { plan } = tempPlanner('max-concurrency-per-variant');
@@ -27,6 +27,6 @@ test('an explicit --lmi-max-concurrency is crossed with every GiB-per-vCPU value
   const given = await plan(['--lmi-memory', '8192', '--lmi-gib-per-vcpu', '2,4', '--lmi-max-concurrency', '8', '--modes', 'lmi']);
   assert.deepEqual(planVariants(given).map((v) => v.settings.maxConcurrency), [8, 8]);
   const defaulted = await plan(['--lmi-memory', '8192', '--lmi-gib-per-vcpu', '2,4', '--modes', 'lmi']);
-  assert.ok(!planToBenchArgs(planToJson(defaulted), 'run.json').includes('--lmi-max-concurrency'));
-  assert.ok(planToBenchArgs(planToJson(given), 'run.json').includes('--lmi-max-concurrency'));
+  assert.ok(!planToBenchArgs(planToJson(defaulted)).includes('--lmi-max-concurrency'));
+  assert.ok(planToBenchArgs(planToJson(given)).includes('--lmi-max-concurrency'));
 });

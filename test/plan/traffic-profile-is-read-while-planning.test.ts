@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempPlanner } from './plan-in-temp-dir.ts';
-import { planToJson } from '../../runner/plan/plan-json.ts';
+import { planToJson } from '../../runner/run/plan-json.ts';
 import { UsageError } from '../../runner/errors.ts';
 
 const { root, plan } = tempPlanner('profile');

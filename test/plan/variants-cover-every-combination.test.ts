@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tempPlanner } from './plan-in-temp-dir.ts';
 import { planVariants } from '../../runner/plan/variants.ts';
-import { planToJson } from '../../runner/plan/plan-json.ts';
+import { planToJson } from '../../runner/run/plan-json.ts';
 
 const { plan } = tempPlanner('variants');
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeHtml, jsonForScript, scriptSafe } from '../../reports/escape.ts';
+import { escapeHtml, jsonForScript, scriptSafe } from '../../runner/system/escape.ts';
 
 test('escapeHtml neutralises markup and attribute quotes', () => {
   assert.equal(escapeHtml(`<img src=x onerror="alert('1')">&`), '&lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt;&amp;');

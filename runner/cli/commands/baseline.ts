@@ -7,9 +7,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.ts';
 import { flagHelp, readFlags, valueFlag } from '../flag-reader.ts';
 import { parseText } from '../values.ts';
-import { readCheckRun } from '../../analysis/read-check-run.ts';
+import { readRunFile } from '../../run/read-run.ts';
 import { writeFileAtomic } from '../../system/write-file-atomic.ts';
-import { runFileName } from '../../run/write-run.ts';
+import { runFileName } from '../../run/read-run.ts';
 
 export const baselineFlags = {
   run: valueFlag({ value: 'PATH', help: 'the run folder or its run.json', defaultText: 'the newest run under --results', parse: (raw, label) => parseText(label, raw) }),
@@ -36,7 +36,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const { values } = line;
   const source = values.run ?? newestRun(values.results);
-  const run = readCheckRun(source, '--run');
+  const run = readRunFile(source, { label: '--run', requireHistograms: true });
   if (run.status !== 'complete') throw new UsageError(`run ${run.runId} is ${run.status}${run.reason ? ` (${run.reason})` : ''}: only a complete run can be a baseline`);
   if (!run.levels.some((level) => level.state === 'measured')) throw new UsageError(`run ${run.runId} measured no level: nothing to compare against`);
   const to = resolve(values.to ?? join('baselines', `${run.workload.name}-${run.workload.runtime}.json`));

@@ -5,7 +5,7 @@
  */
 import { ExitCode } from '../../errors.ts';
 import { parseBenchArgs } from './bench-flags.ts';
-import { planToJson } from '../../plan/plan-json.ts';
+import { planToJson } from '../../run/plan-json.ts';
 import { estimateWallTime } from '../../plan/wall-time.ts';
 import type { BenchPlan } from '../../plan/plan.ts';
 

@@ -13,8 +13,9 @@ import { compareRuns, type CheckOptions } from '../../analysis/compare.ts';
 import { renderCheckMarkdown, rowName } from '../../analysis/check-markdown.ts';
 import { renderJunit } from '../../analysis/junit.ts';
 import { defaultThresholds, parseThresholds } from '../../analysis/thresholds.ts';
-import { readCheckRun } from '../../analysis/read-check-run.ts';
+import { readRunFile } from '../../run/read-run.ts';
 import { planToBenchArgs } from '../../analysis/replay-plan.ts';
+import { readPlanJson } from '../../run/plan-json.ts';
 import { writeFileAtomic } from '../../system/write-file-atomic.ts';
 import type { RunFile } from '../../run/run-file.ts';
 
@@ -83,11 +84,11 @@ export async function run(argv: string[]): Promise<number> {
   for (const [label, path] of [['--junit', junitPath], ['--json', jsonPath]] as const) {
     if (path !== undefined) checkWritableFile(label, path);
   }
-  const baseline = readCheckRun(baselinePath, 'baseline');
+  const baseline = readRunFile(baselinePath, { label: 'baseline', requireHistograms: true });
   const candidatePath = values.candidate;
   let candidate: RunFile;
   if (candidatePath !== undefined) {
-    candidate = readCheckRun(candidatePath, 'candidate');
+    candidate = readRunFile(candidatePath, { label: 'candidate', requireHistograms: true });
   } else {
     const measured = await measureCandidate(baseline, baselinePath, values.out);
     if (typeof measured === 'number') return measured;
@@ -129,10 +130,11 @@ function checkWritableFile(label: string, path: string): void {
 /** Runs the bench command with the baseline's plan; its exit code when it did not complete. */
 async function measureCandidate(baseline: RunFile, source: string, out: string): Promise<RunFile | number> {
   const runId = `check-${new Date().toISOString().replace(/[:.]/g, '-')}-${baseline.workload.name}`.replace(/[^A-Za-z0-9._-]/g, '-');
-  const args = [...planToBenchArgs(baseline.plan, source), '--out', out, '--run-id', runId];
+  const plan = readPlanJson(baseline.plan, source, ', so it cannot be run again (give --candidate)');
+  const args = [...planToBenchArgs(plan), '--out', out, '--run-id', runId];
   process.stderr.write(`lmi-bench: measuring the candidate with the baseline's plan (${baseline.runId})\n`);
   const bench = await import('./bench.ts');
   const code = await bench.run(args);
   if (code !== ExitCode.ok) return code;
-  return readCheckRun(join(resolve(out), runId), 'candidate');
+  return readRunFile(join(resolve(out), runId), { label: 'candidate', requireHistograms: true });
 }

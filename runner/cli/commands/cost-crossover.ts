@@ -4,14 +4,13 @@
  * The run file is only read.
  */
 import { UsageError } from '../../errors.ts';
-import type { Architecture, TrafficProfile } from '../../domain.ts';
+import type { TrafficProfile } from '../../domain.ts';
 import { attachCosts } from '../../cost/attach.ts';
 import { hoursPerMonth } from '../../cost/numbers.ts';
 import { parseProfileSpec } from '../../cost/profiles.ts';
 import { pricesFor } from '../../cost/prices-for.ts';
-import { benchDefaults } from '../../plan/defaults.ts';
-import { readRunFile } from '../../run/write-run.ts';
-import type { RunFile } from '../../run/run-file.ts';
+import { readRunFile } from '../../run/read-run.ts';
+import { readPlanJson } from '../../run/plan-json.ts';
 import { flagHelp, switchFlag, valueFlag, type FlagValues } from '../flag-reader.ts';
 import { parseArchitecture, parseAwsProfile, parseDecimal, parseInteger, parseRegion, parseText } from '../values.ts';
 import { requireFlag, runCostSubcommand } from './cost-output.ts';
@@ -55,9 +54,12 @@ export function run(argv: string[]): Promise<number> {
 }
 
 async function crossover(flags: CrossoverFlags): Promise<unknown> {
-  const run = readRunFile(requireFlag(flags.run, 'run'));
-  const planned = planSettings(run);
-  const region = flags.region ?? planned.region;
+  const runPath = requireFlag(flags.run, 'run');
+  const run = readRunFile(runPath, { label: '--run' });
+  // The price settings the run was made with; the flags override them.
+  const plan = readPlanJson(run.plan, runPath);
+  const planned = { ...plan.pricing, architecture: plan.lambda.architecture, instanceType: plan.lmi.instanceType, minEnvironments: plan.lmi.minEnvironments };
+  const region = flags.region ?? plan.region;
   const minInstances = flags['min-instances'];
   const rateDecimals = flags['rate-decimals'];
   const options = {
@@ -113,39 +115,4 @@ async function profileFrom(flags: CrossoverFlags, region: string): Promise<Traff
     ...(endpoint ? { endpoint } : {}),
     ...(credentials ? { credentials } : {}),
   });
-}
-
-interface PlannedSettings {
-  region: string;
-  architecture: Architecture;
-  instanceType: string;
-  minEnvironments: number;
-  discount: number;
-  freeTier: boolean;
-  offline: boolean;
-}
-
-/** The price settings the run was made with (run.plan), falling back to the bench defaults. */
-function planSettings(run: RunFile): PlannedSettings {
-  const plan = run.plan;
-  const section = (name: string): Record<string, unknown> => {
-    const value = plan[name];
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  };
-  const str = (value: unknown, fallback: string): string => (typeof value === 'string' && value !== '' ? value : fallback);
-  const num = (value: unknown, fallback: number): number => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
-  const bool = (value: unknown, fallback: boolean): boolean => (typeof value === 'boolean' ? value : fallback);
-  const lambda = section('lambda');
-  const lmi = section('lmi');
-  const pricing = section('pricing');
-  const arch = lambda['architecture'];
-  return {
-    region: str(plan['region'], benchDefaults.region),
-    architecture: arch === 'arm64' ? 'arm64' : 'x86_64',
-    instanceType: str(lmi['instanceType'], benchDefaults.lmi.instanceType),
-    minEnvironments: num(lmi['minEnvironments'], benchDefaults.lmi.minEnvironments),
-    discount: num(pricing['discount'], benchDefaults.pricing.discount),
-    freeTier: bool(pricing['freeTier'], benchDefaults.pricing.freeTier),
-    offline: bool(pricing['offline'], benchDefaults.pricing.offline),
-  };
 }

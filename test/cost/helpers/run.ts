@@ -1,5 +1,6 @@
 /** A RunFile shaped like a finished local io-bound run, with the measured fields the cost model reads. */
 import type { MeasuredLevel, RunFile } from '../../../runner/run/run-file.ts';
+import { planJsonFixture } from '../../fixtures/plan-json.ts';
 
 const window = { startMs: 1_750_000_000_000, endMs: 1_750_000_010_000, start: '2025-06-15T15:06:40.000Z', end: '2025-06-15T15:06:50.000Z' };
 const histogram = { unit: 'us' as const, encoding: 'hdr-compressed-base64' as const, data: '' };
@@ -53,7 +54,12 @@ export function sampleRun(): RunFile {
     machine: { hostname: 'test', platform: 'linux', arch: 'x64', cpuModel: 'test', cpus: 2, memoryGiB: 24, node: 'v20.20.2', python: null },
     workload: { name: 'io-bound', runtime: 'node', description: 'waits on I/O', kind: 'io' },
     target: 'local',
-    plan: { region: 'us-east-1', lambda: { memoryMb: 1024, architecture: 'x86_64' }, lmi: { instanceType: 'm7g.xlarge', minEnvironments: 3 }, pricing: { offline: true, discount: 0, freeTier: false } },
+    plan: planJsonFixture({
+      region: 'us-east-1',
+      lambda: { memoryMb: 1024, architecture: 'x86_64', concurrencyLimit: 1000, idleTimeoutSec: 300 },
+      lmi: { memoryMb: 2048, maxConcurrency: [64], gibPerVcpu: [2], instanceType: 'm7g.xlarge', minEnvironments: 3, maxVcpus: 400 },
+      pricing: { offline: true, discount: 0, freeTier: false },
+    }),
     levels: [
       measuredLevel({ mode: 'lambda', variantId: 'lambda-m1024', concurrency: 1, ok: 180, throughputRps: 18, durationMs: 52, latencyMeanMs: 54, cpuSecondsPerRequest: 0.0008, settings: lambdaSettings }),
       measuredLevel({ mode: 'lambda', variantId: 'lambda-m1024', concurrency: 32, ok: 5600, throughputRps: 560, durationMs: 55, latencyMeanMs: 57, cpuSecondsPerRequest: 0.0009, settings: lambdaSettings }),
