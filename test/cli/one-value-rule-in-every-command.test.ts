@@ -59,7 +59,7 @@ test('a number with an exponent is refused in every command, a plain one accepte
     assert.match(String(read(flags, 'discount', '25e-2')), /^refused: --discount must be a number from 0 to (1|0\.72), got '25e-2'$/, command);
   }
   assert.equal(read(lambdaFlags, 'requests', '1e8'), "refused: --requests must be a whole number greater than 0, got '1e8'");
-  assert.equal(read(benchFlags, 'duration', '1e3'), "refused: --duration must be a number of seconds greater than 0, got '1e3'");
+  assert.match(String(read(benchFlags, 'duration', '1e3')), /^refused: --duration must be a number of seconds greater than 0.*, got '1e3'$/);
 });
 
 test('the real CLI gives the same answers: bench and cost take amd64, bench, cost and deploy refuse 25e-2 with one line', async () => {
