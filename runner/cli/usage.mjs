@@ -10,7 +10,7 @@ export const commandList = [
   { name: 'check', summary: 'compare a candidate run against a baseline (CI regression gate)', example: 'lmi-bench check --baseline baselines/io-bound-node.json --candidate results/<run-id>' },
   { name: 'safety', summary: 'find what breaks when invocations share an LMI environment', example: 'lmi-bench safety --workload ./my-fn --concurrency 16 --junit safety.xml' },
   { name: 'baseline', summary: 'save a run as the regression baseline', example: 'lmi-bench baseline save --run results/<run-id>' },
-  { name: 'advise', summary: 'should this function move to LMI? a month on each, with no bench', example: 'lmi-bench advise --function my-fn --region us-east-1' },
+  { name: 'advise', summary: 'should a function move to LMI: a month on each compute type, no bench needed', example: 'lmi-bench advise --function my-fn --region us-east-1' },
   { name: 'cost', summary: 'price a workload: lambda | lmi | crossover', example: 'lmi-bench cost lmi --instance-type m7g.xlarge --instances 1 --hours 730 --requests 100000000' },
   { name: 'deploy', summary: 'deploy the bench stack to AWS', example: 'lmi-bench deploy --workload io-bound --region us-east-1' },
   { name: 'destroy', summary: 'remove the bench stack from AWS', example: 'lmi-bench destroy --run-id <run-id> --region us-east-1 --yes' },

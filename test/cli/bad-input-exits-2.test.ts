@@ -30,7 +30,7 @@ writeFileSync(
   JSON.stringify({ name: 'escaping', kind: 'io', memoryMb: 256, event: {}, runtimes: { node: { handler: 'node/../../outside/evil.handler' } } }),
 );
 
-const cases: Array<{ args: string[]; message: RegExp; env?: NodeJS.ProcessEnv }> = [
+const cases: Array<{ args: string[]; message: RegExp; env?: NodeJS.ProcessEnv; run?: boolean }> = [
   { args: ['--workload', 'no-such-workload'], message: /unknown workload 'no-such-workload' \(built-in: .*io-bound/ },
   { args: ['--workload', nodeOnly, '--runtime', 'python'], message: /workload 'node-only' does not offer runtime python \(it offers: node\)/ },
   { args: ['--workload', escaping], message: /runtimes\.node\.handler "node\/\.\.\/\.\.\/outside\/evil\.handler" points outside the workload folder/ },
@@ -47,12 +47,13 @@ const cases: Array<{ args: string[]; message: RegExp; env?: NodeJS.ProcessEnv }>
   { args: ['--instance-type', 'm7g.xlarg'], message: /unknown instance type 'm7g.xlarg' \(did you mean m7g.xlarge/ },
   { args: ['--discount', '1.5'], message: /--discount must be a number from 0 to 1/ },
   { args: ['--out', join(aFile, 'sub')], message: /is not writable \(ENOTDIR\)/ },
-  { args: ['--target', 'aws'], message: /--target aws needs AWS credentials and none were found/, env: cleanEnv({ HOME: root }) },
+  // A run (not --plan-only, which needs no credentials) is refused while planning, before anything starts.
+  { args: ['--target', 'aws'], message: /--target aws needs AWS credentials and none were found/, env: cleanEnv({ HOME: root }), run: true },
 ];
 
 test('each bad input exits 2 with one line and writes nothing', async () => {
   try {
-    const results = await inBatches(cases, 3, (c) => runBench([...c.args, '--plan-only', ...(c.args.includes('--out') ? [] : ['--out', out])], c.env ? { env: c.env } : {}));
+    const results = await inBatches(cases, 3, (c) => runBench([...c.args, ...(c.run ? [] : ['--plan-only']), ...(c.args.includes('--out') ? [] : ['--out', out])], c.env ? { env: c.env } : {}));
     results.forEach((result, i) => {
       const c = cases[i];
       assert.ok(c);
