@@ -1,7 +1,8 @@
 /**
- * The CDK app (`cdk.json` runs it with tsx). All inputs come from context; see infra/naming.ts
- * for the keys and infra/config.ts for their validation. Synth needs no credentials: without
- * account and region the stack is environment-agnostic.
+ * The CDK app (`cdk.json` runs it with tsx). Inputs come from context (see infra/naming.ts for
+ * the keys and infra/config.ts for their validation); without any, `cdk synth`, `cdk diff` and
+ * `cdk deploy` give the stack of a default bench (`lmi-bench-manual`). Synth needs no
+ * credentials: without account and region the stack is environment-agnostic.
  */
 import { App } from 'aws-cdk-lib';
 import { BenchStack } from './bench-stack.ts';

@@ -8,6 +8,7 @@ import { runtimes } from '../runner/workload/manifest.ts';
 import { loadWorkload, resolveHandler } from '../runner/workload/load.ts';
 import { instanceShape, type InstanceShape } from '../runner/pricing/instance-types.ts';
 import { benchDefaults } from '../runner/plan/defaults.ts';
+import { defaultVariants } from '../runner/plan/variants.ts';
 import { contextKeys, type FrontDoorKind } from './naming.ts';
 import type { Architecture, Variant } from '../runner/domain.ts';
 
@@ -38,6 +39,9 @@ export interface BenchStackConfig {
   loadWorkers: number;
 }
 
+/** The run id of the stack a plain `cdk synth`/`cdk deploy` makes: `lmi-bench-manual`. */
+export const defaultStackRunId = 'manual';
+
 export class StackConfigError extends Error {
   override readonly name = 'StackConfigError';
 }
@@ -55,11 +59,6 @@ export function readStackConfig(context: ContextReader, env: NodeJS.ProcessEnv =
     if (value === undefined || value === null || value === '') return undefined;
     return typeof value === 'string' ? value : JSON.stringify(value);
   };
-  const required = (key: string): string => {
-    const value = text(key);
-    if (value === undefined) throw new StackConfigError(`missing context '${key}' (pass -c ${key}=...)`);
-    return value;
-  };
   const integer = (key: string, fallback: number, min: number, max: number): number => {
     const raw = text(key);
     if (raw === undefined) return fallback;
@@ -70,17 +69,21 @@ export function readStackConfig(context: ContextReader, env: NodeJS.ProcessEnv =
     return value;
   };
 
-  const runId = required(contextKeys.runId);
+  // Without context (a plain `cdk synth`, `cdk diff`, `cdk deploy`), the stack of a default
+  // bench: the default workload and variants under a fixed run id. The bench passes them all.
+  const runId = text(contextKeys.runId) ?? defaultStackRunId;
   const runtime = (text(contextKeys.runtime) ?? benchDefaults.runtime) as Runtime;
   if (!runtimes.includes(runtime)) throw new StackConfigError(`context 'runtime' must be one of ${runtimes.join(', ')}, got '${runtime}'`);
 
-  const workloads = required(contextKeys.workload)
+  const workloads = (text(contextKeys.workload) ?? benchDefaults.workload)
     .split(',')
     .map((ref) => ref.trim())
     .filter((ref) => ref !== '')
     .map((ref) => loadDeployableWorkload(ref, runtime));
+  if (workloads.length === 0) throw new StackConfigError(`context '${contextKeys.workload}' names no workload`);
 
-  const variants = parseVariants(required(contextKeys.variants));
+  const variantsJson = text(contextKeys.variants);
+  const variants = variantsJson === undefined ? defaultVariants((workloads[0] as Workload).manifest.memoryMb, runtime) : parseVariants(variantsJson);
   const allowed = list(text(contextKeys.instanceTypes));
   const instanceTypes = allowed.length > 0 ? allowed : [text(contextKeys.instanceType) ?? benchDefaults.lmi.instanceType];
   const shapes = instanceTypes.map((name) => wrapUsage(() => instanceShape(name)));

@@ -1,9 +1,16 @@
 /** The function configurations a plan deploys: standard Lambda, then every LMI settings combination. */
 import type { BenchPlan } from './plan.ts';
 import type { Variant } from '../domain.ts';
-import { lmiMaxConcurrencyPerVcpu } from './defaults.ts';
+import type { Runtime } from '../workload/manifest.ts';
+import { benchDefaults, defaultLmiMemoryMb, lmiMaxConcurrencyPerVcpu } from './defaults.ts';
 
-export function planVariants(plan: BenchPlan): Variant[] {
+/** What the variants of a plan depend on. */
+export type VariantInputs = Pick<BenchPlan, 'modes'> & {
+  lambda: Pick<BenchPlan['lambda'], 'memoryMb'>;
+  lmi: Pick<BenchPlan['lmi'], 'memoryMb' | 'maxConcurrency' | 'gibPerVcpu' | 'maxConcurrencyPerVcpu'>;
+};
+
+export function planVariants(plan: VariantInputs): Variant[] {
   const variants: Variant[] = [];
   if (plan.modes.includes('lambda')) {
     variants.push({ id: `lambda-m${plan.lambda.memoryMb}`, mode: 'lambda', settings: { memoryMb: plan.lambda.memoryMb } });
@@ -34,4 +41,19 @@ export function planVariants(plan: BenchPlan): Variant[] {
 /** Function names allow letters, digits, '-' and '_' only: 2.5 GiB per vCPU becomes `2p5`. */
 function idNumber(value: number): string {
   return String(value).replace('.', 'p');
+}
+
+/**
+ * The variants of a default bench of a workload (no flags): its memory on standard Lambda, and
+ * LMI at the default GiB per vCPU with the runtime's default slots per vCPU. Plain `cdk synth`
+ * deploys these, so the stack CDK shows is the one `npm run bench` measures.
+ */
+export function defaultVariants(manifestMemoryMb: number, runtime: Runtime): Variant[] {
+  const gibPerVcpu = [...benchDefaults.lmi.gibPerVcpu];
+  const lmiMemoryMb = defaultLmiMemoryMb(manifestMemoryMb, Math.max(...gibPerVcpu));
+  return planVariants({
+    modes: [...benchDefaults.modes],
+    lambda: { memoryMb: manifestMemoryMb },
+    lmi: { memoryMb: lmiMemoryMb, maxConcurrency: [], gibPerVcpu, maxConcurrencyPerVcpu: benchDefaults.lmi.maxConcurrencyPerVcpu[runtime] },
+  });
 }
