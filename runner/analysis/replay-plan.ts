@@ -28,13 +28,20 @@ export function planToBenchArgs(plan: PlanJson): string[] {
     '--lmi-memory', String(lmi.memoryMb),
     '--lmi-gib-per-vcpu', list(lmi.gibPerVcpu),
     '--lmi-min-environments', String(lmi.minEnvironments),
-    '--instance-type', lmi.instanceType,
     '--max-vcpus', String(lmi.maxVcpus),
     '--region', plan.region,
-    '--discount', String(pricing.discount),
   ];
   // A defaulted maxConcurrency is per variant (from each one's vCPUs): replayed by leaving it default.
   if (typeof lmi.maxConcurrencyPerVcpu !== 'number') args.push('--lmi-max-concurrency', list(lmi.maxConcurrency));
+  // Instance choice: a pinned type (every plan before instance choice) or the candidate set.
+  if (lmi.instancePinned === false && lmi.instanceTypes) args.push('--instance-types', lmi.instanceTypes.join(','));
+  else args.push('--instance-type', lmi.instanceType);
+  args.push('--lmi-discount', String(pricing.lmiDiscount));
+  if (pricing.lambdaDiscount !== undefined) args.push('--lambda-discount', String(pricing.lambdaDiscount));
+  if (lmi.targetCpuPercent && lmi.targetCpuPercent.length > 0) args.push('--lmi-target-cpu', list(lmi.targetCpuPercent));
+  if (lmi.functionsPerProvider !== undefined) args.push('--functions-per-provider', String(lmi.functionsPerProvider));
+  if (lmi.reserveVcpus !== undefined) args.push('--instance-reserve-vcpu', String(lmi.reserveVcpus));
+  if (lmi.reserveMemoryGiB !== undefined) args.push('--instance-reserve-gib', String(lmi.reserveMemoryGiB));
   if (pricing.offline) args.push('--offline');
   if (pricing.freeTier) args.push('--free-tier');
   if (typeof plan.sloP99Ms === 'number') args.push('--slo-p99-ms', String(plan.sloP99Ms));

@@ -166,12 +166,14 @@ async function withCosts(run: RunFile, plan: BenchPlan, offline: boolean): Promi
     const credentials = plan.pricing.offline || offline ? null : await findAwsCredentials(process.env);
     const prices = await loadPriceBook({ region: plan.region, offline: plan.pricing.offline || offline, credentials });
     return withLoadWorkerCost(attachCosts(run, prices, {
-      lambdaDiscount: 0,
-      lmiDiscount: plan.pricing.discount,
+      lambdaDiscount: plan.pricing.lambdaDiscount ?? 0,
+      lmiDiscount: plan.pricing.lmiDiscount,
       freeTier: plan.pricing.freeTier,
       architecture: plan.lambda.architecture,
-      instanceType: plan.lmi.instanceType,
+      ...(plan.lmi.instancePinned === false ? { instanceTypes: plan.lmi.instanceTypes ?? [] } : { instanceType: plan.lmi.instanceType }),
       minEnvironments: plan.lmi.minEnvironments,
+      functionsPerProvider: plan.lmi.functionsPerProvider ?? 1,
+      reservation: { vcpus: plan.lmi.reserveVcpus ?? 0, memoryGiB: plan.lmi.reserveMemoryGiB ?? 0 },
       ...(plan.traffic ? { profile: plan.traffic.traffic } : {}),
     }), plan, prices);
   } catch (error) {

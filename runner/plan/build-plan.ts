@@ -7,8 +7,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
-import type { InstanceShape } from '../pricing/instance-types.ts';
+import { candidateInstanceTypes, instanceShape, type InstanceShape } from '../pricing/instance-types.ts';
 import { resolveHandler } from '../workload/load.ts';
+import type { Architecture } from '../domain.ts';
 import type { BenchPlan } from './plan.ts';
 import type { TrafficProfile } from '../domain.ts';
 import type { PlanInput } from './options.ts';
@@ -37,9 +38,20 @@ export async function buildPlan(input: PlanInput, env: NodeJS.ProcessEnv, cwd: s
   // load that does not share one machine's link, hence the default with workers only.
   const parallelVariants = input.given('parallel-variants') ? o['parallel-variants'] : target === 'aws' && loadWorkers >= 2;
   const memoryMb = o.memory ?? workload.manifest.memoryMb;
-  const shape = o['instance-type'];
+  const pinned = o['instance-type'];
+  const architecture = o.arch ?? pinned?.architecture ?? benchDefaults.lmi.architecture;
+  if (pinned && o['instance-types'] !== undefined) {
+    throw new UsageError(`${label('instance-type')} pins one type and ${label('instance-types')} lists types to choose from: give one of them`);
+  }
+  const instanceTypes = pinned ? [pinned.instanceType] : candidateInstanceTypes(architecture, o['instance-types']);
+  if (instanceTypes.length === 0) throw new UsageError(`no ${architecture} instance type to choose from`);
+  const gibForShape = o['lmi-gib-per-vcpu'];
+  const memoryForShape = o['lmi-memory'] ?? defaultLmiMemoryMb(workload.manifest.memoryMb, Math.max(...gibForShape));
+  // The type the engine emulates (and the stack reports): the pinned one, else the architecture's
+  // default when the environments fit on it, else the first candidate they fit on.
+  const emulated = pinned ?? emulatedShape(architecture, instanceTypes, memoryForShape, gibForShape);
+  const shape = emulated;
   const instanceType = shape.instanceType;
-  const architecture = o.arch ?? shape.architecture;
   if (architecture !== shape.architecture) {
     throw new UsageError(
       `${label('arch')} ${architecture} does not match ${instanceType} (${shape.architecture}): both compute types run one architecture, so pick an ${architecture} instance type or drop --arch`,
@@ -103,11 +115,17 @@ export async function buildPlan(input: PlanInput, env: NodeJS.ProcessEnv, cwd: s
       gibPerVcpu,
       minEnvironments,
       instanceType,
+      instancePinned: pinned !== undefined,
+      instanceTypes,
+      targetCpuPercent: o['lmi-target-cpu'] ?? [],
+      functionsPerProvider: o['functions-per-provider'],
+      reserveVcpus: o['instance-reserve-vcpu'],
+      reserveMemoryGiB: o['instance-reserve-gib'],
       maxVcpus,
       ...(givenMaxConcurrency === undefined ? { maxConcurrencyPerVcpu: benchDefaults.lmi.maxConcurrencyPerVcpu[runtime] } : {}),
     },
     region: o.region,
-    pricing: { offline: o.offline, discount: o.discount, freeTier: o['free-tier'] },
+    pricing: { offline: o.offline, lambdaDiscount: o['lambda-discount'], lmiDiscount: o['lmi-discount'], freeTier: o['free-tier'] },
     outDir,
     ...(rates !== undefined ? { rates: [...rates].sort((a, b) => a - b) } : {}),
     ...(loadWorkers > 1 || parallelVariants ? { load: { workers: loadWorkers, parallelVariants } } : {}),
@@ -146,4 +164,12 @@ function checkLmiFits(
       throw new UsageError(`${input.label('max-vcpus')} ${lmi.maxVcpus} is below the ${needed} vCPUs that ${lmi.minEnvironments} minimum environments of ${vcpus} vCPUs need`);
     }
   }
+}
+
+/** The candidate the local engine emulates when no type is pinned: the architecture's default if an environment fits on it. */
+function emulatedShape(architecture: Architecture, candidates: string[], lmiMemoryMb: number, gibPerVcpu: number[]): InstanceShape {
+  const fits = (shape: InstanceShape): boolean => gibPerVcpu.every((gib) => lmiMemoryMb / 1024 / gib <= shape.vcpus && lmiMemoryMb / 1024 <= shape.memoryGiB);
+  const preferred = benchDefaults.lmi.defaultInstanceType[architecture];
+  const shapes = [preferred, ...candidates.filter((c) => c !== preferred)].filter((c) => candidates.includes(c)).map((c) => instanceShape(c));
+  return shapes.find(fits) ?? shapes.at(-1) ?? instanceShape(preferred);
 }

@@ -3,7 +3,7 @@
  * Values that come from AWS documentation cite LMI-FACTS.md; the rest are choices for a
  * benchmark on the local engine and say why.
  */
-import type { Mode, TargetKind } from '../domain.ts';
+import type { Architecture, Mode, TargetKind } from '../domain.ts';
 import type { Runtime } from '../workload/manifest.ts';
 
 export const benchDefaults = {
@@ -45,6 +45,10 @@ export const benchDefaults = {
     /** Three environments before a version is ACTIVE (AZ resiliency; LMI-FACTS.md). */
     minEnvironments: 3,
     instanceType: 'm7g.xlarge',
+    /** Without --instance-type and --arch: Graviton, as before instance choice. */
+    architecture: 'arm64' as Architecture,
+    /** The type the local engine emulates when none is pinned (the model still chooses among all). */
+    defaultInstanceType: { arm64: 'm7g.xlarge', x86_64: 'm7i.xlarge' } as Record<Architecture, string>,
     /** Capacity provider MaxVCpuCount default (LMI-FACTS.md). */
     maxVcpus: 400,
   },

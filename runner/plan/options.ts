@@ -27,7 +27,13 @@ export interface BenchOptions {
   'lmi-max-concurrency': number[] | undefined;
   'lmi-gib-per-vcpu': number[];
   'lmi-min-environments': number;
-  'instance-type': InstanceShape;
+  /** Pins LMI to one type; absent: the sizing model chooses among the candidate set. */
+  'instance-type': InstanceShape | undefined;
+  'instance-types': string[] | undefined;
+  'lmi-target-cpu': number[] | undefined;
+  'functions-per-provider': number;
+  'instance-reserve-vcpu': number;
+  'instance-reserve-gib': number;
   'max-vcpus': number;
   'concurrency-limit': number;
   'idle-timeout': number;
@@ -35,7 +41,10 @@ export interface BenchOptions {
   arch: Architecture | undefined;
   region: string;
   offline: boolean;
-  discount: number;
+  'lambda-discount': number;
+  'lmi-discount': number;
+  /** Refused (split into the two above); never a value. */
+  discount: undefined;
   'free-tier': boolean;
   event: Record<string, unknown> | undefined;
   /** The --traffic spec as given (constant:R | diurnal:PEAK:TROUGH | csv:FILE | cloudwatch:FUNCTION); the plan reads it. */

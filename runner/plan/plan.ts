@@ -42,14 +42,28 @@ export interface BenchPlan {
      */
     maxConcurrencyPerVcpu?: number;
     minEnvironments: number;
+    /** The type the local engine emulates and the stack reports: the pinned one, else a default of the architecture. */
     instanceType: string;
+    /** Whether --instance-type pinned it (absent: pinned, as every plan was before instance choice); else the sizing model chooses among instanceTypes at each rate. */
+    instancePinned?: boolean;
+    /** The candidate set (the pinned type alone when pinned); the stack allows exactly these. */
+    instanceTypes?: string[];
+    /** Swept manual scaling targets, % average CPU; empty: Auto only. */
+    targetCpuPercent?: number[];
+    /** Functions sharing a capacity provider (the floor is split between them in the model). */
+    functionsPerProvider?: number;
+    /** Capacity each instance keeps for itself. */
+    reserveVcpus?: number;
+    reserveMemoryGiB?: number;
     maxVcpus: number;
   };
   region: string;
   pricing: {
     offline: boolean;
     /** Commitment discount on the EC2 part of LMI, 0–1. */
-    discount: number;
+    /** Compute Savings Plans on Lambda duration, 0–0.17. */
+    lambdaDiscount?: number;
+    lmiDiscount: number;
     freeTier: boolean;
   };
   /**

@@ -7,10 +7,21 @@ import { benchDefaults, defaultLmiMemoryMb, lmiMaxConcurrencyPerVcpu } from './d
 /** What the variants of a plan depend on. */
 export type VariantInputs = Pick<BenchPlan, 'modes'> & {
   lambda: Pick<BenchPlan['lambda'], 'memoryMb'>;
-  lmi: Pick<BenchPlan['lmi'], 'memoryMb' | 'maxConcurrency' | 'gibPerVcpu' | 'maxConcurrencyPerVcpu'>;
+  lmi: Pick<BenchPlan['lmi'], 'memoryMb' | 'maxConcurrency' | 'gibPerVcpu' | 'maxConcurrencyPerVcpu' | 'targetCpuPercent'>;
 };
 
 export function planVariants(plan: VariantInputs): Variant[] {
+  const targets = plan.lmi.targetCpuPercent ?? [];
+  if (targets.length === 0) return settingsVariants(plan);
+  // --lmi-target-cpu is swept like the other LMI settings: every combination at every target.
+  return settingsVariants(plan).flatMap((variant) =>
+    variant.mode === 'lambda'
+      ? [variant]
+      : targets.map((targetCpuPercent) => ({ ...variant, id: `${variant.id}-t${targetCpuPercent}`, settings: { ...variant.settings, targetCpuPercent } })),
+  );
+}
+
+function settingsVariants(plan: VariantInputs): Variant[] {
   const variants: Variant[] = [];
   if (plan.modes.includes('lambda')) {
     variants.push({ id: `lambda-m${plan.lambda.memoryMb}`, mode: 'lambda', settings: { memoryMb: plan.lambda.memoryMb } });

@@ -82,9 +82,10 @@ export function readPlanJson(plan: unknown, file: string, consequence = ''): Pla
   number(lmi['maxVcpus'], 'lmi.maxVcpus');
   text(p['region'], 'region');
   bool(pricing['offline'], 'pricing.offline');
-  number(pricing['discount'], 'pricing.discount');
+  // Runs before the discount was split into Lambda's and LMI's had one, on LMI's EC2 part.
+  const lmiDiscount = number(pricing['lmiDiscount'] ?? pricing['discount'], 'pricing.lmiDiscount');
   bool(pricing['freeTier'], 'pricing.freeTier');
-  return p as unknown as PlanJson;
+  return { ...p, pricing: { ...pricing, lmiDiscount } } as unknown as PlanJson;
 }
 
 function isObject(value: unknown): value is Json {

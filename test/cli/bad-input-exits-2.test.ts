@@ -45,7 +45,8 @@ const cases: Array<{ args: string[]; message: RegExp; env?: NodeJS.ProcessEnv; r
   { args: ['--lmi-max-concurrency', '1601'], message: /--lmi-max-concurrency takes whole numbers from 1 to 1600/ },
   { args: ['--lmi-memory', '1024'], message: /--lmi-memory must be at least 2048 MB/ },
   { args: ['--instance-type', 'm7g.xlarg'], message: /unknown instance type 'm7g.xlarg' \(did you mean m7g.xlarge/ },
-  { args: ['--discount', '1.5'], message: /--discount must be a number from 0 to 1/ },
+  { args: ['--lmi-discount', '1.5'], message: /--lmi-discount must be a number from 0 to 0.72/ },
+  { args: ['--discount', '0.5'], message: /--discount is gone: use --lmi-discount 0-0.72 .* and --lambda-discount 0-0.17/ },
   { args: ['--out', join(aFile, 'sub')], message: /is not writable \(ENOTDIR\)/ },
   // A run (not --plan-only, which needs no credentials) is refused while planning, before anything starts.
   { args: ['--target', 'aws'], message: /--target aws needs AWS credentials and none were found/, env: cleanEnv({ HOME: root }), run: true },

@@ -45,7 +45,7 @@ test('lists, booleans and several detached flags survive npm in any order', asyn
   assert.equal(direct.code, 0, direct.stderr);
   const expected = comparable(planFromStdout(direct.stdout));
   assert.deepEqual(expected['concurrency'], [1, 8]);
-  assert.deepEqual(expected['pricing'], { offline: true, discount: 0, freeTier: true });
+  assert.deepEqual(expected['pricing'], { offline: true, lambdaDiscount: 0, lmiDiscount: 0, freeTier: true });
   const [a, b] = await inBatches(
     [
       ['--workload', 'mixed', '--concurrency', '1,8', '--runtime', 'python', '--offline', '--free-tier', '--lmi-gib-per-vcpu=2,4', '--lmi-memory=4096', '--plan-only'],

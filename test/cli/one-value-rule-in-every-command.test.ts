@@ -54,9 +54,10 @@ test('--region is checked alike in every command', () => {
 
 test('a number with an exponent is refused in every command, a plain one accepted', () => {
   for (const [command, flags] of Object.entries(withDiscount)) {
-    assert.equal(read(flags, 'discount', '0.25'), 0.25, command);
-    // The bounds are each command's own (crossover's LMI discount stops at 72%); the number rule is shared.
-    assert.match(String(read(flags, 'discount', '25e-2')), /^refused: --discount must be a number from 0 to (1|0\.72), got '25e-2'$/, command);
+    assert.equal(read(flags, 'lmi-discount', '0.25'), 0.25, command);
+    assert.equal(read(flags, 'lmi-discount', '25e-2'), "refused: --lmi-discount must be a number from 0 to 0.72, got '25e-2'", command);
+    // The single discount of old is refused alike everywhere, naming the two that replace it.
+    assert.match(String(read(flags, 'discount', '0.25')), /^refused: --discount is gone: use --lmi-discount/, command);
   }
   assert.equal(read(lambdaFlags, 'requests', '1e8'), "refused: --requests must be a whole number greater than 0, got '1e8'");
   assert.match(String(read(benchFlags, 'duration', '1e3')), /^refused: --duration must be a number of seconds greater than 0.*, got '1e3'$/);
@@ -71,9 +72,9 @@ test('the real CLI gives the same answers: bench and cost take amd64, bench, cos
     cli(costLambda('amd64')),
     cli(costLambda('x86_64')),
     cli(costLambda('arm64')),
-    cli(['bench', '--discount', '25e-2', '--plan-only', '--out', join(root, 'r')]),
-    cli(['cost', 'lmi', '--discount', '25e-2', '--instance-type', 'm7g.xlarge', '--instances', '1', '--hours', '1', '--requests', '1', '--offline']),
-    cli(['deploy', '--discount', '25e-2']),
+    cli(['bench', '--lmi-discount', '25e-2', '--plan-only', '--out', join(root, 'r')]),
+    cli(['cost', 'lmi', '--lmi-discount', '25e-2', '--instance-type', 'm7g.xlarge', '--instances', '1', '--hours', '1', '--requests', '1', '--offline']),
+    cli(['deploy', '--lmi-discount', '25e-2']),
   ]);
   assert.equal(bench?.code, 0, bench?.stderr);
   assert.equal((JSON.parse(bench?.stdout ?? '') as { lambda: { architecture: string } }).lambda.architecture, 'x86_64');
@@ -82,6 +83,6 @@ test('the real CLI gives the same answers: bench and cost take amd64, bench, cos
   assert.notEqual(cost?.stdout, costArm?.stdout, 'arm64 is priced differently');
   for (const refused of refusals) {
     assert.equal(refused.code, 2, refused.stderr);
-    assert.equal(refused.stderr, "lmi-bench: --discount must be a number from 0 to 1, got '25e-2'\n");
+    assert.equal(refused.stderr, "lmi-bench: --lmi-discount must be a number from 0 to 0.72, got '25e-2'\n");
   }
 });

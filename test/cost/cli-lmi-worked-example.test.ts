@@ -6,7 +6,7 @@ import { cents } from './helpers/prices.ts';
 test("`lmi-bench cost lmi` reproduces AWS's example to the cent: $160.36", async () => {
   const result = await runCli([
     'cost', 'lmi', '--instance-type', 'm7g.xlarge', '--instances', '1', '--hours', '2000', '--requests', '100000000',
-    '--discount', '0.72', '--rate-decimals', '4', '--region', 'us-east-1', '--offline',
+    '--lmi-discount', '0.72', '--rate-decimals', '4', '--region', 'us-east-1', '--offline',
   ]);
   assert.equal(result.code, 0, result.stderr);
   const cost = JSON.parse(result.stdout) as { requestsUsd: number; ec2Usd: number; managementFeeUsd: number; totalUsd: number; ec2UsdPerHour: number; prices: { source: string } };

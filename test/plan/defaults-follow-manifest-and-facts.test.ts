@@ -23,7 +23,10 @@ test('defaults: io-bound on node, local, both modes, memory from the manifest, L
   assert.equal(p.lambda.architecture, 'arm64'); // follows m7g
   assert.equal(p.lambda.concurrencyLimit, 1000);
   assert.equal(p.region, 'us-east-1');
-  assert.deepEqual(p.pricing, { offline: false, discount: 0, freeTier: false });
+  assert.deepEqual(p.pricing, { offline: false, lambdaDiscount: 0, lmiDiscount: 0, freeTier: false });
+  // No --instance-type: the engine emulates m7g.xlarge and the model chooses among the arm64 m/c/r types.
+  assert.equal(p.lmi.instancePinned, false);
+  assert.ok(p.lmi.instanceTypes?.includes('c7g.xlarge') && p.lmi.instanceTypes.includes('r7g.4xlarge'));
   assert.deepEqual(p.event, { delaysMs: [150, 200, 100] });
   assert.equal(p.aws, undefined);
   assert.match(p.runId, /^\d{8}-\d{6}-io-bound-node$/);
@@ -50,7 +53,7 @@ test('lists are sorted ascending and keep their values', async () => {
 
 test('flags set the plan: numbers, booleans, event, arch aliases, aws-only fields', async () => {
   const p = await plan([
-    '--duration=2.5', '--warmup', '0', '--trials', '3', '--memory', '1024', '--discount', '0.72', '--free-tier', '--offline',
+    '--duration=2.5', '--warmup', '0', '--trials', '3', '--memory', '1024', '--lmi-discount', '0.72', '--lambda-discount', '0.17', '--free-tier', '--offline',
     '--instance-type', 'm7i.xlarge', '--arch', 'x64', '--event', '{"delaysMs":[5]}', '--run-id', 'my-run.1',
   ]);
   assert.equal(p.durationSec, 2.5);
@@ -58,7 +61,7 @@ test('flags set the plan: numbers, booleans, event, arch aliases, aws-only field
   assert.equal(p.trials, 3);
   assert.equal(p.lambda.memoryMb, 1024);
   assert.equal(p.lambda.architecture, 'x86_64');
-  assert.deepEqual(p.pricing, { offline: true, discount: 0.72, freeTier: true });
+  assert.deepEqual(p.pricing, { offline: true, lambdaDiscount: 0.17, lmiDiscount: 0.72, freeTier: true });
   assert.deepEqual(p.event, { delaysMs: [5] });
   assert.equal(p.runId, 'my-run.1');
   assert.equal((await plan(['--free-tier', '--no-offline'])).pricing.offline, false);

@@ -16,6 +16,7 @@ import { instanceShape } from '../../pricing/instance-types.ts';
 import { looksLikeTrafficSpec, trafficSpecForms } from '../../cost/profiles.ts';
 import { loadWorkload } from '../../workload/load.ts';
 import { runtimes } from '../../workload/manifest.ts';
+import { functionsPerProviderFlag, instanceTypesFlag, lambdaDiscountFlag, lmiDiscountFlag, refusedDiscountFlag, reserveGibFlag, reserveVcpuFlag, targetCpuListFlag } from './capacity-flags.ts';
 import { flagHelp, readFlags, switchFlag, valueFlag, type FlagSetFor } from '../flag-reader.ts';
 import {
   parseArchitecture,
@@ -114,7 +115,17 @@ export const benchFlags = {
     default: String(d.lmi.minEnvironments),
     parse: (raw, label) => parseInteger(label, raw, limits.lmiMinEnvironments),
   }),
-  'instance-type': valueFlag({ value: 'TYPE', help: 'EC2 instance type of the LMI capacity provider', default: d.lmi.instanceType, parse: (raw) => instanceShape(raw) }),
+  'instance-type': valueFlag({
+    value: 'TYPE',
+    help: 'pin the LMI capacity provider to one EC2 instance type',
+    defaultText: "none: the cheapest of the architecture's m/c/r types at each rate",
+    parse: (raw) => instanceShape(raw),
+  }),
+  'instance-types': instanceTypesFlag,
+  'lmi-target-cpu': targetCpuListFlag,
+  'functions-per-provider': functionsPerProviderFlag,
+  'instance-reserve-vcpu': reserveVcpuFlag,
+  'instance-reserve-gib': reserveGibFlag,
   'max-vcpus': valueFlag({
     value: 'N',
     help: `capacity provider MaxVCpuCount, ${limits.maxVcpus.min}-${limits.maxVcpus.max}`,
@@ -147,12 +158,9 @@ export const benchFlags = {
   }),
   region: valueFlag({ value: 'REGION', help: 'AWS region (prices and the aws target)', default: d.region, parse: (raw, label) => parseRegion(label, raw) }),
   offline: switchFlag({ help: 'use the committed price snapshot, never the Price List API' }),
-  discount: valueFlag({
-    value: '0-1',
-    help: 'commitment discount on LMI EC2 instances (Savings Plans / RIs)',
-    default: String(d.pricing.discount),
-    parse: (raw, label) => parseDecimal(label, raw, limits.discount),
-  }),
+  'lambda-discount': lambdaDiscountFlag,
+  'lmi-discount': lmiDiscountFlag,
+  discount: refusedDiscountFlag,
   'free-tier': switchFlag({ help: 'apply the standard Lambda free tier' }),
   event: valueFlag({
     value: 'JSON|@FILE',

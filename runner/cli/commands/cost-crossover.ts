@@ -11,8 +11,19 @@ import { parseProfileSpec } from '../../cost/profiles.ts';
 import { pricesFor } from '../../cost/prices-for.ts';
 import { readRunFile } from '../../run/read-run.ts';
 import { readPlanJson } from '../../run/plan-json.ts';
-import { flagHelp, switchFlag, valueFlag, type FlagValues } from '../flag-reader.ts';
-import { parseArchitecture, parseAwsProfile, parseDecimal, parseInteger, parseRegion, parseText } from '../values.ts';
+import { flagHelp, switchFlag, valueFlag, type Flag, type FlagValues } from '../flag-reader.ts';
+import { parseArchitecture, parseAwsProfile, parseInteger, parseRegion, parseText } from '../values.ts';
+import {
+  functionsPerProviderFlag,
+  instanceTypesFlag,
+  lambdaDiscountFlag,
+  lmiDiscountFlag,
+  refusedDiscountFlag,
+  reserveGibFlag,
+  reserveVcpuFlag,
+  scaleInDelayFlag,
+  scaleOutDelayFlag,
+} from './capacity-flags.ts';
 import { requireFlag, runCostSubcommand } from './cost-output.ts';
 
 export const crossoverFlags = {
@@ -31,8 +42,16 @@ export const crossoverFlags = {
     parse: (raw, label) => parseInteger(label, raw, { min: 1, max: 15 }),
   }),
   endpoint: valueFlag({ value: 'URL', help: "with --from-function: CloudWatch endpoint override (e.g. the local engine's control URL)", parse: (raw, label) => parseText(label, raw) }),
-  discount: valueFlag({ value: 'F', help: "commitment discount on LMI's EC2 part, 0–0.72", defaultText: "the run's", parse: (raw, label) => parseDecimal(label, raw, { min: 0, max: 0.72 }) }),
-  'instance-type': valueFlag({ value: 'T', help: 'LMI instance type', defaultText: "the run's", parse: (raw, label) => parseText(label, raw) }),
+  'lmi-discount': { ...lmiDiscountFlag, default: undefined, defaultText: "the run's" } as Flag<number, number | undefined>,
+  'lambda-discount': { ...lambdaDiscountFlag, default: undefined, defaultText: "the run's" } as Flag<number, number | undefined>,
+  discount: refusedDiscountFlag,
+  'instance-type': valueFlag({ value: 'T', help: 'pin LMI to one instance type', defaultText: "the run's", parse: (raw, label) => parseText(label, raw) }),
+  'instance-types': instanceTypesFlag,
+  'functions-per-provider': { ...functionsPerProviderFlag, default: undefined, defaultText: "the run's, else 1" } as Flag<number, number | undefined>,
+  'instance-reserve-vcpu': { ...reserveVcpuFlag, default: undefined, defaultText: "the run's, else 0" } as Flag<number, number | undefined>,
+  'instance-reserve-gib': { ...reserveGibFlag, default: undefined, defaultText: "the run's, else 0" } as Flag<number, number | undefined>,
+  'scale-out-delay-min': scaleOutDelayFlag,
+  'scale-in-delay-min': scaleInDelayFlag,
   arch: valueFlag({ value: 'A', help: 'Lambda architecture x86_64 | arm64', defaultText: "the run's", parse: (raw, label) => parseArchitecture(label, raw) }),
   'free-tier': switchFlag({ help: "apply Lambda's monthly free tier", defaultText: "the run's" }),
   'min-instances': valueFlag({ value: 'N', help: 'LMI minimum instances', defaultText: '3', parse: (raw, label) => parseInteger(label, raw, { min: 0, max: 15000 }) }),
@@ -58,17 +77,34 @@ async function crossover(flags: CrossoverFlags): Promise<unknown> {
   const run = readRunFile(runPath, { label: '--run' });
   // The price settings the run was made with; the flags override them.
   const plan = readPlanJson(run.plan, runPath);
-  const planned = { ...plan.pricing, architecture: plan.lambda.architecture, instanceType: plan.lmi.instanceType, minEnvironments: plan.lmi.minEnvironments };
+  const pinned = plan.lmi.instancePinned !== false;
+  const planned = {
+    ...plan.pricing,
+    lambdaDiscount: plan.pricing.lambdaDiscount ?? 0,
+    architecture: plan.lambda.architecture,
+    // Runs before instance choice pinned their type; a run that chose keeps its candidate set.
+    instanceType: pinned ? plan.lmi.instanceType : undefined,
+    instanceTypes: pinned ? undefined : plan.lmi.instanceTypes,
+    minEnvironments: plan.lmi.minEnvironments,
+    functionsPerProvider: plan.lmi.functionsPerProvider ?? 1,
+    reservation: { vcpus: plan.lmi.reserveVcpus ?? 0, memoryGiB: plan.lmi.reserveMemoryGiB ?? 0 },
+  };
   const region = flags.region ?? plan.region;
   const minInstances = flags['min-instances'];
   const rateDecimals = flags['rate-decimals'];
+  const instanceType = flags['instance-type'] ?? (flags['instance-types'] ? undefined : planned.instanceType);
+  const instanceTypes = flags['instance-types'] ?? planned.instanceTypes;
   const options = {
-    lambdaDiscount: 0,
-    lmiDiscount: flags.discount ?? planned.discount,
+    lambdaDiscount: flags['lambda-discount'] ?? planned.lambdaDiscount,
+    lmiDiscount: flags['lmi-discount'] ?? planned.lmiDiscount,
     freeTier: flags['free-tier'] || planned.freeTier,
     architecture: flags.arch ?? planned.architecture,
-    instanceType: flags['instance-type'] ?? planned.instanceType,
+    ...(instanceType === undefined ? {} : { instanceType }),
+    ...(instanceTypes === undefined ? {} : { instanceTypes }),
     minEnvironments: flags['min-environments'] ?? planned.minEnvironments,
+    functionsPerProvider: flags['functions-per-provider'] ?? planned.functionsPerProvider,
+    reservation: { vcpus: flags['instance-reserve-vcpu'] ?? planned.reservation.vcpus, memoryGiB: flags['instance-reserve-gib'] ?? planned.reservation.memoryGiB },
+    lag: { scaleOutDelayMin: flags['scale-out-delay-min'], scaleInDelayMin: flags['scale-in-delay-min'] },
     ...(minInstances === undefined ? {} : { minInstances }),
     ...(rateDecimals === undefined ? {} : { rateDecimals }),
   };

@@ -5,6 +5,7 @@ import { flagHelp, switchFlag, valueFlag } from '../flag-reader.ts';
 import { parseArchitecture, parseInteger, parsePositive, parseRegion } from '../values.ts';
 import { requireFlag, runCostSubcommand } from './cost-output.ts';
 
+import { lambdaDiscountFlag, refusedDiscountFlag } from './capacity-flags.ts';
 export const lambdaFlags = {
   requests: valueFlag({ value: 'N', help: 'requests in the month (> 0)', parse: (raw, label) => parsePositive(label, raw, { integer: true }) }),
   'duration-ms': valueFlag({ value: 'D', help: 'mean duration per request; billed rounded up to the next 1 ms (> 0)', parse: (raw, label) => parsePositive(label, raw) }),
@@ -12,6 +13,8 @@ export const lambdaFlags = {
   arch: valueFlag({ value: 'A', help: 'x86_64 or arm64 (amd64 and aarch64 work too)', default: 'x86_64', parse: (raw, label) => parseArchitecture(label, raw) }),
   'ephemeral-mb': valueFlag({ value: 'E', help: 'ephemeral storage, 512–10240 (512 free)', defaultText: '512', parse: (raw, label) => parseInteger(label, raw, { min: 512, max: 10240 }) }),
   'free-tier': switchFlag({ help: 'subtract the monthly free tier (1M requests, 400,000 GB-s)' }),
+  'lambda-discount': lambdaDiscountFlag,
+  discount: refusedDiscountFlag,
   region: valueFlag({ value: 'R', help: 'price region', default: 'us-east-1', parse: (raw, label) => parseRegion(label, raw) }),
   offline: switchFlag({ help: 'use the committed price snapshot' }),
 };
@@ -36,6 +39,7 @@ export function run(argv: string[]): Promise<number> {
         architecture: flags.arch,
         ...(ephemeralMb === undefined ? {} : { ephemeralMb }),
         freeTier: flags['free-tier'],
+        durationDiscount: flags['lambda-discount'],
       },
       prices,
     );

@@ -78,7 +78,7 @@ export async function run(argv: string[]): Promise<number> {
       const prices = await loadPriceBook({ region: plan.region, offline: plan.pricing.offline, credentials });
       const instance = instanceShape(plan.lmi.instanceType);
       const instances = minimumInstances(plan, lmiVariants, instance.vcpus);
-      const hourly = lmiCost({ instanceType: instance.instanceType, instances, hours: 1, requests: 0, discount: plan.pricing.discount }, prices);
+      const hourly = lmiCost({ instanceType: instance.instanceType, instances, hours: 1, requests: 0, discount: plan.pricing.lmiDiscount }, prices);
       log(
         `lmi-bench: while deployed, the LMI minimum fleet (${instances} × ${instance.instanceType}) costs $${hourly.totalUsd.toFixed(3)}/h ` +
           `(EC2 $${hourly.ec2Usd.toFixed(3)} + management fee $${hourly.managementFeeUsd.toFixed(3)}; prices as of ${prices.provenance.asOf}), plus the NAT gateway`,

@@ -94,7 +94,7 @@ export function estimateRunCost(
   if (lmiVariants.length > 0) {
     const instance = instanceShape(plan.lmi.instanceType);
     const baselineInstances = minimumInstances(plan, lmiVariants, instance.vcpus);
-    const baseline = lmiCost({ instanceType: instance.instanceType, instances: baselineInstances, hours: wallHours, requests: 0, discount: plan.pricing.discount }, prices);
+    const baseline = lmiCost({ instanceType: instance.instanceType, instances: baselineInstances, hours: wallHours, requests: 0, discount: plan.pricing.lmiDiscount }, prices);
     lines.push({
       item: `LMI minimum fleet (${baselineInstances} × ${instance.instanceType})`,
       usd: baseline.totalUsd,
@@ -119,7 +119,7 @@ export function estimateRunCost(
           minEnvironments: plan.lmi.minEnvironments,
         });
         const cost = lmiCost(
-          { instanceType: instance.instanceType, instances: Math.min(fleet.instances, maxInstances), hours: levelSec / 3600, requests: rate * levelSec, discount: plan.pricing.discount },
+          { instanceType: instance.instanceType, instances: Math.min(fleet.instances, maxInstances), hours: levelSec / 3600, requests: rate * levelSec, discount: plan.pricing.lmiDiscount },
           prices,
         );
         usd += cost.totalUsd;

@@ -23,6 +23,10 @@ export function stackContext(plan: BenchPlan, variants: Variant[], options: Stac
     [contextKeys.runtime]: plan.runtime,
     [contextKeys.variants]: JSON.stringify(variants),
     [contextKeys.instanceType]: plan.lmi.instanceType,
+    // Unpinned: the capacity provider allows the sizing model's candidate set, the emulated type first.
+    ...(plan.lmi.instancePinned === false && plan.lmi.instanceTypes
+      ? { [contextKeys.instanceTypes]: [plan.lmi.instanceType, ...plan.lmi.instanceTypes.filter((t) => t !== plan.lmi.instanceType)].join(',') }
+      : {}),
     [contextKeys.maxVcpus]: String(plan.lmi.maxVcpus),
     [contextKeys.minEnvironments]: String(plan.lmi.minEnvironments),
     [contextKeys.lambdaArchitecture]: plan.lambda.architecture,

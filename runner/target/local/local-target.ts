@@ -40,6 +40,8 @@ export function functionSpecFor(plan: BenchPlan, variant: Variant): FunctionSpec
       maxVcpus: plan.lmi.maxVcpus,
       // The engine scales to the same target the sizing model and the stack use.
       ...(variant.settings.targetCpuPercent === undefined ? {} : { targetCpuPercent: variant.settings.targetCpuPercent }),
+      ...(plan.lmi.reserveVcpus ? { reserveVcpus: plan.lmi.reserveVcpus } : {}),
+      ...(plan.lmi.reserveMemoryGiB ? { reserveMemoryGiB: plan.lmi.reserveMemoryGiB } : {}),
     };
   }
   return {

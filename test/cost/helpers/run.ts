@@ -58,7 +58,7 @@ export function sampleRun(): RunFile {
       region: 'us-east-1',
       lambda: { memoryMb: 1024, architecture: 'x86_64', concurrencyLimit: 1000, idleTimeoutSec: 300 },
       lmi: { memoryMb: 2048, maxConcurrency: [64], gibPerVcpu: [2], instanceType: 'm7g.xlarge', minEnvironments: 3, maxVcpus: 400 },
-      pricing: { offline: true, discount: 0, freeTier: false },
+      pricing: { offline: true, lmiDiscount: 0, freeTier: false },
     }),
     levels: [
       measuredLevel({ mode: 'lambda', variantId: 'lambda-m1024', concurrency: 1, ok: 180, throughputRps: 18, durationMs: 52, latencyMeanMs: 54, cpuSecondsPerRequest: 0.0008, settings: lambdaSettings }),
