@@ -123,7 +123,7 @@ export interface Advice {
   prices: PriceProvenance;
 }
 
-/** Standard Lambda gives 1 vCPU at 1,769 MB and a proportional share below (LMI-FACTS.md). */
+/** Standard Lambda gives 1 vCPU at 1,769 MB and a proportional share below (docs/lmi-facts.md). */
 const mbPerVcpuOnLambda = 1769;
 const sensitivityShares = [0, 0.25, 0.5, 0.75, 1];
 

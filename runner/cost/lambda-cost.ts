@@ -26,7 +26,7 @@ export interface LambdaCostInput {
   durationDiscount?: number;
 }
 
-/** The most a Compute Savings Plan takes off Lambda duration (LMI-FACTS: up to 17%). */
+/** The most a Compute Savings Plan takes off Lambda duration (docs/lmi-facts.md: up to 17%). */
 export const maxLambdaDurationDiscount = 0.17;
 
 export interface TierCharge {

@@ -1,6 +1,6 @@
 /**
  * Every default of a bench run, in one place: the parser, --help and the docs read them here.
- * Values that come from AWS documentation cite LMI-FACTS.md; the rest are choices for a
+ * Values that come from AWS documentation cite docs/lmi-facts.md; the rest are choices for a
  * benchmark on the local engine and say why.
  */
 import type { Architecture, Mode, TargetKind } from '../domain.ts';
@@ -37,25 +37,25 @@ export const benchDefaults = {
     idleTimeoutSec: 300,
   },
   lmi: {
-    /** LMI's smallest function is 2 GB and 1 vCPU (LMI-FACTS.md). */
+    /** LMI's smallest function is 2 GB and 1 vCPU (docs/lmi-facts.md). */
     minMemoryMb: 2048,
-    /** Documented default maximum concurrency per vCPU (LMI-FACTS.md). */
+    /** Documented default maximum concurrency per vCPU (docs/lmi-facts.md). */
     maxConcurrencyPerVcpu: { node: 64, python: 16 } as Record<Runtime, number>,
     gibPerVcpu: [2],
-    /** Three environments before a version is ACTIVE (AZ resiliency; LMI-FACTS.md). */
+    /** Three environments before a version is ACTIVE (AZ resiliency; docs/lmi-facts.md). */
     minEnvironments: 3,
     instanceType: 'm7g.xlarge',
     /** Without --instance-type and --arch: Graviton, as before instance choice. */
     architecture: 'arm64' as Architecture,
     /** The type the local engine emulates when none is pinned (the model still chooses among all). */
     defaultInstanceType: { arm64: 'm7g.xlarge', x86_64: 'm7i.xlarge' } as Record<Architecture, string>,
-    /** Capacity provider MaxVCpuCount default (LMI-FACTS.md). */
+    /** Capacity provider MaxVCpuCount default (docs/lmi-facts.md). */
     maxVcpus: 400,
   },
   pricing: {
     offline: false,
     discount: 0,
-    /** Off: a benchmark compares marginal cost (DESIGN.md). */
+    /** Off: a benchmark compares marginal cost (docs/architecture.md, "The cost model"). */
     freeTier: false,
   },
   aws: {
@@ -65,7 +65,7 @@ export const benchDefaults = {
   },
 } as const;
 
-/** Documented bounds the validator enforces (LMI-FACTS.md and the Lambda quotas). */
+/** Documented bounds the validator enforces (docs/lmi-facts.md and the Lambda quotas). */
 export const benchLimits = {
   /**
    * Seconds of one trial and of one warm-up. An hour is 360 times the default trial and longer

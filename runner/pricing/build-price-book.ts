@@ -8,7 +8,7 @@ import { parseEc2OnDemand, type Ec2OnDemandPrice } from './parse-ec2.ts';
 import { decimalUsd, parseLambdaPrices } from './parse-lambda.ts';
 import type { Architecture, PriceProvenance } from '../domain.ts';
 
-/** LMI-FACTS.md: the management fee is 15% of the instance's on-demand price. */
+/** docs/lmi-facts.md: the management fee is 15% of the instance's on-demand price. */
 export const derivedManagementFeeFraction = 0.15;
 
 export interface PriceDocuments {

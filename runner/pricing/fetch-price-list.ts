@@ -1,6 +1,6 @@
 /**
  * Fetches one region's price documents from the Price List API: EC2 on-demand Linux products
- * per instance type (TERM_MATCH filters of LMI-FACTS.md) and every AWSLambda product of the
+ * per instance type (TERM_MATCH filters of docs/lmi-facts.md) and every AWSLambda product of the
  * region (duration tiers, requests, ephemeral storage and any LMI management-fee products).
  */
 import type { AwsCredentialIdentity } from '@aws-sdk/types';

@@ -1,6 +1,6 @@
 /**
  * EC2 on-demand Linux prices from AmazonEC2 GetProducts documents (filters as in
- * LMI-FACTS.md "Price List API"). The filter is re-checked here so that a document set that
+ * docs/lmi-facts.md "Price List API"). The filter is re-checked here so that a document set that
  * holds other operating systems, tenancies or capacity states cannot leak a wrong price.
  */
 import { parsePriceListEntry, usageTypeBase, type PriceListProduct } from './price-list-document.ts';

@@ -1,4 +1,4 @@
-/** The workload folder format of DESIGN.md ("Workload folder"). */
+/** The workload folder format (README "Workloads"). */
 export type Runtime = 'node' | 'python';
 export const runtimes: readonly Runtime[] = ['node', 'python'];
 

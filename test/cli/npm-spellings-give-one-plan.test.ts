@@ -1,4 +1,4 @@
-// The four spellings DESIGN.md promises, through REAL npm 11: npm turns `--workload mixed`
+// The four spellings the README promises, through REAL npm 11: npm turns `--workload mixed`
 // into npm_config_workload=true plus a bare `mixed`, and `--workload=mixed` into
 // npm_config_workload=mixed; the bench command must see one and the same plan.
 import { test } from 'node:test';

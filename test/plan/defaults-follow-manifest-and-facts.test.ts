@@ -6,7 +6,7 @@ import { tempPlanner } from './plan-in-temp-dir.ts';
 
 const { root, plan } = tempPlanner('defaults');
 
-test('defaults: io-bound on node, local, both modes, memory from the manifest, LMI from LMI-FACTS', async () => {
+test('defaults: io-bound on node, local, both modes, memory from the manifest, LMI from docs/lmi-facts.md', async () => {
   const p = await plan([]);
   assert.equal(p.workload.manifest.name, 'io-bound');
   assert.equal(p.runtime, 'node');

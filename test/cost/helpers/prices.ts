@@ -1,5 +1,5 @@
 /**
- * A PriceBook built from the us-east-1 numbers of LMI-FACTS.md (AWS pricing page), so the pure
+ * A PriceBook built from the us-east-1 numbers of docs/lmi-facts.md (AWS pricing page), so the pure
  * model is tested against published figures independently of the committed snapshot.
  */
 import type { InstancePrice, PriceBook } from '../../../runner/pricing/price-book.ts';
