@@ -16,5 +16,5 @@ test('a diurnal profile is a smooth day from the trough at midnight to the peak 
   for (let i = 1; i < 1440; i++) assert.ok(Math.abs((day.minuteRequests[i] ?? 0) - (day.minuteRequests[i - 1] ?? 0)) <= steepest + 1e-9);
   assert.deepEqual((await parseProfileSpec('diurnal:200:20')).minuteRequests, day.minuteRequests);
   await assert.rejects(parseProfileSpec('diurnal:20:200'), UsageError);
-  await assert.rejects(parseProfileSpec('hourly:5'), /expected constant:RPS, diurnal:PEAK_RPS:TROUGH_RPS or csv:FILE/);
+  await assert.rejects(parseProfileSpec('hourly:5'), /expected constant:RPS, diurnal:PEAK_RPS:TROUGH_RPS, csv:FILE or cloudwatch:FUNCTION/);
 });
