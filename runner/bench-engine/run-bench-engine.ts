@@ -13,6 +13,7 @@ import { startBareServer } from './bare-process.ts';
 import { perEnvironmentBytes, rssBytesOf } from './memory.ts';
 import type { BenchRow } from './table.ts';
 import { sum } from '../system/sum.ts';
+import { sleep } from '../system/sleep.ts';
 
 const noopDir = fileURLToPath(new URL('./noop/', import.meta.url));
 const ioBoundDir = builtInWorkloadsDir + 'io-bound';
@@ -79,7 +80,7 @@ async function memoryPerEnvironment(engine: EngineHandle, spec: FunctionSpec, wa
   const before = rssBytesOf(engine.pid);
   const deployed = await engine.client.deploy(spec);
   if (warmConcurrency > 0) await runLoad({ url: deployed.url, concurrency: warmConcurrency, durationSec: 1, body: '{}' });
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  await sleep(500);
   const environments = (await engine.client.state(spec.name)).environments.length;
   const after = rssBytesOf(engine.pid);
   await engine.client.remove(spec.name);

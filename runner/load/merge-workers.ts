@@ -7,6 +7,7 @@ import type { EncodedHistogram, RequestCounts } from '../run/run-file.ts';
 import { createLatencyHistogram, decodeHistogram, encodeHistogram, summarizeLatency } from './latency-histogram.ts';
 import { timeWindow, type LoadResult } from './run-load.ts';
 import type { OpenLoopStats } from './open-loop.ts';
+import { sum } from '../system/sum.ts';
 
 export function addCounts(into: RequestCounts, more: RequestCounts): void {
   into.ok += more.ok;
@@ -63,8 +64,4 @@ export function mergeWorkerResults(results: LoadResult[]): LoadResult {
     };
   }
   return merged;
-}
-
-function sum(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0);
 }

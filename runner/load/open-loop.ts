@@ -19,6 +19,7 @@ import type { EncodedHistogram, RequestCounts } from '../run/run-file.ts';
 import { UsageError } from '../errors.ts';
 import { createLatencyHistogram, encodeHistogram, recordLatencyMs, summarizeLatency } from './latency-histogram.ts';
 import { timeWindow, type LoadProgress, type LoadResult } from './run-load.ts';
+import { errorMessage } from '../system/error-message.ts';
 
 export interface OpenLoadOptions {
   url: string;
@@ -190,7 +191,7 @@ export async function runOpenLoad(options: OpenLoadOptions): Promise<LoadResult 
         sign().then(
           (fresh) => (headers = fresh),
           (error: unknown) => {
-            failure = new Error(`re-signing requests failed: ${error instanceof Error ? error.message : String(error)}`);
+            failure = new Error(`re-signing requests failed: ${errorMessage(error)}`);
             onAbort();
           },
         );

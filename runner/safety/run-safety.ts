@@ -21,6 +21,7 @@ import { sharedFiles } from './oracles/shared-files.ts';
 import { countFindings, type RoundSummary, type SafetyResult } from './result.ts';
 import { planRounds, type RoundPlan } from './schedule.ts';
 import { sendEvent } from './send.ts';
+import { sleep } from '../system/sleep.ts';
 
 export interface SafetyOptions {
   workload: Workload;
@@ -82,7 +83,6 @@ async function inBatches<T>(count: number, width: number, job: (index: number) =
   return results;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function runSafety(options: SafetyOptions): Promise<SafetyResult> {
   const startedAt = new Date();

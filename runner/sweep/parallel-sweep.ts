@@ -16,6 +16,7 @@ import type { LevelSchedule } from './measure-level.ts';
 import type { SweepRun } from './sweep.ts';
 import { InterruptedError } from '../errors.ts';
 import { untilAborted } from './abortable.ts';
+import { errorMessage } from '../system/error-message.ts';
 
 /**
  * Idle time at the end of each aligned slot (beyond the workers' lead), at most a quarter of
@@ -85,7 +86,7 @@ async function pullAll(run: SweepRun, deployed: DeployedVariant[], measured: Lev
         return { ...level, cloudwatch, ...cpu };
       } catch (error) {
         if (error instanceof InterruptedError || run.options.signal.aborted) throw new InterruptedError();
-        return { ...level, cloudwatchError: error instanceof Error ? error.message : String(error) };
+        return { ...level, cloudwatchError: errorMessage(error) };
       }
     }),
   );

@@ -13,6 +13,7 @@ import { parseLoadTask, type LoadTask, type WorkerOutcome } from '../load-task.t
 import { runLoad, type LoadResult } from '../run-load.ts';
 import { runOpenLoad } from '../open-loop.ts';
 import { createRequestSigner } from '../../system/sigv4-signer.ts';
+import { sleep } from '../../system/sleep.ts';
 
 interface FunctionUrlEvent {
   body?: string;
@@ -39,7 +40,7 @@ function roleCredentials(): AwsCredentialIdentity {
 
 export async function runTask(task: LoadTask): Promise<WorkerOutcome> {
   const waitMs = task.startAtMs - Date.now();
-  if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+  if (waitMs > 0) await sleep(waitMs);
   const lateStartMs = Math.max(0, Date.now() - task.startAtMs);
   const signRequest = task.signing ? createRequestSigner({ region: task.signing.region, service: task.signing.service, credentials: roleCredentials() }) : undefined;
   const common = { url: task.url, durationSec: task.durationSec, body: task.body, timeoutSec: task.timeoutSec, ...(signRequest ? { signRequest } : {}) };
