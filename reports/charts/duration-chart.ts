@@ -3,7 +3,7 @@
  * AWS (runner/cost/duration-model.ts), side by side. The modelled one is what Lambda is priced at.
  */
 import type { MeasuredLevel, RunFile } from '../../runner/run/run-file.ts';
-import { measuredLevels, variantLabel } from '../model.ts';
+import { hasRateLevels, levelLoad, measuredLevels, variantLabel } from '../model.ts';
 import { baseConfig, type ChartDef } from './chart.ts';
 
 const series = { domain: ['Measured here', 'Modelled for AWS'], range: ['#bab0ac', '#e45756'] };
@@ -15,9 +15,11 @@ export function modelledLevels(run: RunFile): Array<MeasuredLevel & { durationMo
 export function durationChart(run: RunFile): ChartDef | null {
   const levels = modelledLevels(run).filter((l) => l.durationModel.source === 'local-model');
   if (levels.length === 0) return null;
+  // Open-loop runs (--rates): a level is its arrival rate; its `concurrency` is only the connection cap.
+  const loadTitle = hasRateLevels(run) ? 'Arrival rate (req/s, open loop)' : 'Concurrency (connections)';
   const values = levels.flatMap((level) => {
     const m = level.durationModel;
-    const common = { variant: variantLabel(level), concurrency: String(level.concurrency), concurrencyNumber: level.concurrency, cpuMs: m.cpuMeanMs, runQueueMs: m.runQueueMeanMs, offCpuMs: m.offCpuMeanMs, memoryMb: m.memoryMb };
+    const common = { variant: variantLabel(level), concurrency: String(levelLoad(level)), concurrencyNumber: levelLoad(level), cpuMs: m.cpuMeanMs, runQueueMs: m.runQueueMeanMs, offCpuMs: m.offCpuMeanMs, memoryMb: m.memoryMb };
     return [
       { ...common, series: 'Measured here', durationMs: m.measuredMeanMs },
       { ...common, series: 'Modelled for AWS', durationMs: m.modelledMeanMs },
@@ -38,13 +40,13 @@ export function durationChart(run: RunFile): ChartDef | null {
         height: 240,
         mark: { type: 'bar', tooltip: true },
         encoding: {
-          x: { field: 'concurrency', type: 'ordinal', title: 'Concurrency (connections)', sort: { field: 'concurrencyNumber' }, axis: { labelAngle: 0 } },
+          x: { field: 'concurrency', type: 'ordinal', title: loadTitle, sort: { field: 'concurrencyNumber' }, axis: { labelAngle: 0 } },
           xOffset: { field: 'series', type: 'nominal', sort: series.domain },
           y: { field: 'durationMs', type: 'quantitative', title: 'Mean duration (ms)', scale: { zero: true } },
           color: { field: 'series', type: 'nominal', title: null, scale: series, sort: series.domain },
           tooltip: [
             { field: 'series', title: 'Duration' },
-            { field: 'concurrency', title: 'Concurrency' },
+            { field: 'concurrency', title: hasRateLevels(run) ? 'Rate (req/s)' : 'Concurrency' },
             { field: 'durationMs', title: 'Mean (ms)', format: ',.2f' },
             { field: 'cpuMs', title: 'CPU (ms)', format: ',.2f' },
             { field: 'runQueueMs', title: 'Waiting for a core (ms)', format: ',.2f' },

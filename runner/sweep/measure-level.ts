@@ -17,7 +17,7 @@ import { addCounts } from '../load/merge-workers.ts';
 import { createLatencyHistogram, decodeHistogram, encodeHistogram, summarizeLatency } from '../load/latency-histogram.ts';
 import { mergeTrials } from './merge-trials.ts';
 import { untilAborted } from './abortable.ts';
-import { isSaturated, levelConcurrency, type LevelSpec } from './levels.ts';
+import { isSaturated, levelConcurrency, type LevelSpec } from '../plan/levels.ts';
 import { sleep } from '../system/sleep.ts';
 import type { Mode } from '../domain.ts';
 import { sum } from '../system/sum.ts';

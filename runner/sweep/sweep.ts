@@ -16,7 +16,7 @@ import type { LevelResult, RequestCounts, RunStatus } from '../run/run-file.ts';
 import { InterruptedError } from '../errors.ts';
 import { measureLevel, type LevelPhase, type LevelSchedule, type LevelWorkers, type PullMetrics } from './measure-level.ts';
 import { untilAborted } from './abortable.ts';
-import { levelConcurrency, planLevels, type LevelSpec } from './levels.ts';
+import { levelConcurrency, planLevels, type LevelSpec } from '../plan/levels.ts';
 import { runParallelVariants } from './parallel-sweep.ts';
 import { defaultWallTimeAssumptions } from '../plan/wall-time.ts';
 

@@ -15,6 +15,7 @@ import { lambdaCost } from '../../cost/lambda-cost.ts';
 import { lmiCost } from '../../cost/lmi-cost.ts';
 import { sizeLmiCapacity } from '../../cost/lmi-sizing.ts';
 import { planVariants } from '../../plan/variants.ts';
+import { planLevels, type LevelSpec } from '../../plan/levels.ts';
 import { awsSetupAllowanceMin, defaultWallTimeAssumptions, planLevelCount } from '../../plan/wall-time.ts';
 import { loadWorkerArchitecture, loadWorkerMemoryMb } from '../../load/worker/worker-function.ts';
 import type { Variant } from '../../domain.ts';
@@ -57,6 +58,16 @@ export interface SpendEstimate {
   pricesAsOf: string;
 }
 
+/**
+ * The worst-case load of one level: its request rate and the most requests in flight. A closed
+ * loop holds its concurrency at the fastest plausible round trip; an open loop sends the rate
+ * asked for (load workers can exceed one machine's ceiling) and holds at most its connection cap.
+ */
+function levelLoad(level: LevelSpec, assumptions: SpendAssumptions): { rate: number; inFlight: number } {
+  if (level.kind === 'open') return { rate: level.rate, inFlight: level.maxConnections };
+  return { rate: Math.min((level.concurrency * 1000) / assumptions.minLatencyMs, assumptions.clientCeilingRps), inFlight: level.concurrency };
+}
+
 export function estimateRunCost(
   plan: BenchPlan,
   prices: PriceBook,
@@ -67,22 +78,21 @@ export function estimateRunCost(
   const levelSec = (plan.durationSec + plan.warmupSec) * plan.trials;
   const lmiVariants = variants.filter((v) => v.mode === 'lmi');
   const lambdaVariants = variants.filter((v) => v.mode === 'lambda');
-  const loadHours = (variants.length * plan.concurrency.length * levelSec) / 3600;
+  const levels = planLevels(plan).map((level) => levelLoad(level, assumptions));
+  const loadHours = (variants.length * levels.length * levelSec) / 3600;
   const setupMin = assumptions.deployOverheadMin + assumptions.destroyOverheadMin + lmiVariants.length * assumptions.lmiProvisioningMinPerVersion;
   const wallHours = loadHours + setupMin / 60;
 
-  const rateAt = (concurrency: number): number => Math.min((concurrency * 1000) / assumptions.minLatencyMs, assumptions.clientCeilingRps);
   const lines: SpendLine[] = [];
 
   for (const variant of lambdaVariants) {
-    const breakdowns = plan.concurrency.map((c) => {
-      const rate = rateAt(c);
-      // Closed loop: c requests always in flight, so each lasts c / rate seconds (Little's law).
-      return lambdaCost(
-        { requests: rate * levelSec, billedDurationMs: (c * 1000) / rate, memoryMb: variant.settings.memoryMb, architecture: plan.lambda.architecture, freeTier: false },
+    const breakdowns = levels.map(({ rate, inFlight }) =>
+      // At most `inFlight` requests at a time, so each lasts at most inFlight / rate seconds (Little's law).
+      lambdaCost(
+        { requests: rate * levelSec, billedDurationMs: (inFlight * 1000) / rate, memoryMb: variant.settings.memoryMb, architecture: plan.lambda.architecture, freeTier: false },
         prices,
-      );
-    });
+      ),
+    );
     const requests = sum(breakdowns.map((b) => b.requests));
     lines.push({
       item: `standard Lambda ${variant.id}`,
@@ -104,13 +114,12 @@ export function estimateRunCost(
     for (const variant of lmiVariants) {
       let usd = 0;
       let requests = 0;
-      for (const c of plan.concurrency) {
-        const rate = rateAt(c);
+      for (const { rate, inFlight } of levels) {
         // Worst case for the fleet: every in-flight request keeps a vCPU busy.
         const fleet = sizeLmiCapacity({
           requestsPerSecond: rate,
-          cpuSecondsPerRequest: c / rate,
-          meanDurationMs: (c * 1000) / rate,
+          cpuSecondsPerRequest: inFlight / rate,
+          meanDurationMs: (inFlight * 1000) / rate,
           maxConcurrency: variant.settings.maxConcurrency ?? 1,
           memoryMb: variant.settings.memoryMb,
           gibPerVcpu: variant.settings.gibPerVcpu ?? 2,
@@ -149,7 +158,9 @@ export function estimateRunCost(
     loadHours,
     lines,
     assumptions: [
-      `highest request rate per level: concurrency / ${assumptions.minLatencyMs} ms, at most ${formatCount(assumptions.clientCeilingRps)} requests/s`,
+      plan.rates && plan.rates.length > 0
+        ? "open-loop levels send their rate, each request lasting as long as the level's connection cap allows"
+        : `highest request rate per level: concurrency / ${assumptions.minLatencyMs} ms, at most ${formatCount(assumptions.clientCeilingRps)} requests/s`,
       `deploy ${assumptions.deployOverheadMin} min + ${assumptions.lmiProvisioningMinPerVersion} min per LMI version + destroy ${assumptions.destroyOverheadMin} min`,
       'LMI minimum instances run for the whole deployed time; each LMI level adds its worst-case fleet on top',
       'first Lambda volume tier, no free tier; NAT gateway, CloudWatch Logs and data transfer are not included',

@@ -3,7 +3,7 @@
  * An open-loop level opens connections as its schedule needs them, up to a cap, and is
  * `saturated` when what it served falls more than 5% short of the rate asked for.
  */
-import type { BenchPlan } from '../plan/plan.ts';
+import type { BenchPlan } from './plan.ts';
 
 export type LevelSpec = { kind: 'closed'; concurrency: number } | { kind: 'open'; rate: number; maxConnections: number };
 
