@@ -6,6 +6,9 @@
 import type { Runtime } from '../workload/manifest.ts';
 import type { ResolvedHandler } from '../workload/load.ts';
 import type { InvocationUsage } from './protocol.ts';
+import { HandlerLog } from './handler-log.ts';
+import { environmentLogPath } from './temp-folders.ts';
+import { createTmpDir } from './tmp-dir.ts';
 
 /**
  * `errorType` names a failure the runtime or the engine diagnosed (Runtime.OutOfMemory,
@@ -83,10 +86,42 @@ export abstract class EnvironmentBase implements Environment {
     this.instanceId = options.instanceId;
   }
 
+  /** The environment's own /tmp, shared by its threads or processes, once started. */
+  protected tmpFolder: string | undefined;
+  /** Where the handler's stdout and stderr go, once started. */
+  protected handlerLog: HandlerLog | undefined;
+
+  get logPath(): string | undefined {
+    return this.handlerLog?.path;
+  }
+
+  /**
+   * Starts the environment's `count` threads or processes on one /tmp and one log. If one fails
+   * to start, or the environment is stopped meanwhile, the rest are stopped and InitError thrown.
+   * Resolves with the init duration in ms.
+   */
+  protected async startUnits(count: number, startUnit: (tmpDir: string, log: HandlerLog) => Promise<void>): Promise<number> {
+    const startedAt = performance.now();
+    const tmpDir = await createTmpDir(this.id);
+    this.tmpFolder = tmpDir;
+    const log = new HandlerLog(environmentLogPath(this.id));
+    this.handlerLog = log;
+    const results = await Promise.allSettled(Array.from({ length: count }, () => startUnit(tmpDir, log)));
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure || this.state !== 'initializing') {
+      await this.stop();
+      this.state = 'dead';
+      const reason: unknown = failure?.reason;
+      throw reason instanceof InitError ? reason : new InitError(reason === undefined ? 'environment stopped during init' : String(reason));
+    }
+    this.initDurationMs = performance.now() - startedAt;
+    this.state = 'ready';
+    return this.initDurationMs;
+  }
+
   abstract start(): Promise<number>;
   abstract invoke(event: unknown, requestId: string, deadlineMs: number): Promise<InvokeOutcome>;
   abstract cpuSeconds(): number;
   abstract rssBytes(): number | undefined;
-  abstract readonly logPath: string | undefined;
   abstract stop(): Promise<void>;
 }

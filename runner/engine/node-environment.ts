@@ -20,8 +20,7 @@ import { Worker } from 'node:worker_threads';
 import { threadCpuSeconds } from './proc-stats.ts';
 import { EnvironmentBase, InitError, type InvokeOutcome } from './environment.ts';
 import { HandlerLog } from './handler-log.ts';
-import { environmentLogPath } from './temp-folders.ts';
-import { createTmpDir, removeTmpDir } from './tmp-dir.ts';
+import { removeTmpDir } from './tmp-dir.ts';
 import { exitErrorType, memoryLimitBytes, outOfMemoryErrorType, outOfMemoryMessage } from './runtime-exit.ts';
 
 const bootstrapUrl = new URL('./runtimes/node-bootstrap.mjs', import.meta.url);
@@ -51,37 +50,16 @@ export class NodeEnvironment extends EnvironmentBase {
   readonly #threads: Thread[] = [];
   #nextId = 0;
   #cpuSecondsOfExited = 0;
-  #tmpDir: string | undefined;
-  #log: HandlerLog | undefined;
 
   /** The file the environment's handler output goes to. */
-  get logPath(): string | undefined {
-    return this.#log?.path;
-  }
 
   /** Worker threads of the environment (1 for standard Lambda). */
   get threadCount(): number {
     return this.options.threads ?? 1;
   }
 
-  async start(): Promise<number> {
-    const startedAt = performance.now();
-    this.#tmpDir = await createTmpDir(this.id);
-    const tmpDir = this.#tmpDir;
-    const log = new HandlerLog(environmentLogPath(this.id));
-    this.#log = log;
-    const starts = Array.from({ length: this.threadCount }, () => this.#startThread(tmpDir, log));
-    const results = await Promise.allSettled(starts);
-    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failure || this.state !== 'initializing') {
-      await this.stop();
-      this.state = 'dead';
-      const reason: unknown = failure?.reason;
-      throw reason instanceof InitError ? reason : new InitError(reason === undefined ? 'environment stopped during init' : String(reason));
-    }
-    this.initDurationMs = performance.now() - startedAt;
-    this.state = 'ready';
-    return this.initDurationMs;
+  start(): Promise<number> {
+    return this.startUnits(this.threadCount, (tmpDir, log) => this.#startThread(tmpDir, log));
   }
 
   #startThread(tmpDir: string, log: HandlerLog): Promise<void> {
@@ -187,8 +165,8 @@ export class NodeEnvironment extends EnvironmentBase {
     this.inFlight = 0;
     // One thread dying breaks the environment: the pool replaces it as a whole.
     for (const thread of this.#threads) void thread.worker.terminate();
-    void removeTmpDir(this.#tmpDir);
-    this.#log?.close();
+    void removeTmpDir(this.tmpFolder);
+    this.handlerLog?.close();
     if (!wasStopping) this.onDeath?.(this, message ?? outOfMemoryMessage(undefined));
   }
 
@@ -220,7 +198,7 @@ export class NodeEnvironment extends EnvironmentBase {
     this.#cpuSecondsOfExited = this.cpuSeconds();
     this.state = 'stopping';
     await Promise.all(this.#threads.map((thread) => thread.worker.terminate()));
-    await removeTmpDir(this.#tmpDir);
+    await removeTmpDir(this.tmpFolder);
     this.#die('environment stopped');
   }
 }

@@ -14,9 +14,8 @@ import { EnvironmentBase, InitError, type EnvironmentOptions, type InvokeOutcome
 import { HandlerLog } from './handler-log.ts';
 import { LineReader } from './line-reader.ts';
 import { processCpuSeconds, processRssBytes } from './proc-stats.ts';
-import { environmentLogPath } from './temp-folders.ts';
 import { exitErrorType, memoryLimitBytes, outOfMemoryErrorType, outOfMemoryMessage } from './runtime-exit.ts';
-import { createTmpDir, removeTmpDir, tmpDirVariable, tmpIsolation, tmpModeVariable } from './tmp-dir.ts';
+import { removeTmpDir, tmpDirVariable, tmpIsolation, tmpModeVariable } from './tmp-dir.ts';
 
 const bootstrapPath = fileURLToPath(new URL('./runtimes/python-bootstrap.py', import.meta.url));
 const pythonCommand = process.env['LMI_BENCH_PYTHON'] ?? 'python3';
@@ -134,8 +133,6 @@ export class PythonEnvironment extends EnvironmentBase {
   readonly runtime = 'python' as const;
   readonly #processes: SlotProcess[] = [];
   readonly #idle: SlotProcess[] = [];
-  #tmpDir: string | undefined;
-  #log: HandlerLog | undefined;
   #nextId = 0;
   #cpuSecondsOfExited = 0;
   #memoryWatch: NodeJS.Timeout | undefined;
@@ -144,34 +141,15 @@ export class PythonEnvironment extends EnvironmentBase {
 
   /** The environment's /tmp folder, shared by its slot processes. */
   get tmpDir(): string | undefined {
-    return this.#tmpDir;
+    return this.tmpFolder;
   }
 
   async start(): Promise<number> {
-    const startedAt = performance.now();
-    this.#tmpDir = await createTmpDir(this.id);
-    const tmpDir = this.#tmpDir;
-    const log = new HandlerLog(environmentLogPath(this.id));
-    this.#log = log;
-    const readies = Array.from({ length: this.slots }, () => this.#spawnSlot(tmpDir, log));
-    const results = await Promise.allSettled(readies);
-    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failure || this.state !== 'initializing') {
-      await this.stop();
-      this.state = 'dead';
-      const reason: unknown = failure?.reason;
-      throw reason instanceof InitError ? reason : new InitError(reason === undefined ? 'environment stopped during init' : String(reason));
-    }
-    this.initDurationMs = performance.now() - startedAt;
-    this.state = 'ready';
+    const initDurationMs = await this.startUnits(this.slots, (tmpDir, log) => this.#spawnSlot(tmpDir, log));
     this.#watchMemory();
-    return this.initDurationMs;
+    return initDurationMs;
   }
 
-  /** The file the environment's handler output goes to. */
-  get logPath(): string | undefined {
-    return this.#log?.path;
-  }
 
   #spawnSlot(tmpDir: string, log: HandlerLog): Promise<void> {
     return new Promise<void>((resolve, reject) => {
@@ -313,8 +291,8 @@ export class PythonEnvironment extends EnvironmentBase {
     if (this.#memoryWatch) clearInterval(this.#memoryWatch);
     this.cpuSeconds();
     await this.#killAll();
-    this.#log?.close();
-    await removeTmpDir(this.#tmpDir);
+    this.handlerLog?.close();
+    await removeTmpDir(this.tmpFolder);
     this.state = 'dead';
   }
 }
