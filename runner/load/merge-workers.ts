@@ -4,8 +4,8 @@
  * from the earliest start to the latest end.
  */
 import type { EncodedHistogram, RequestCounts } from '../run/run-file.ts';
-import { createLatencyHistogram, decodeHistogram, encodeHistogram, summarizeLatency } from './latency-histogram.ts';
-import { timeWindow, type LoadResult } from './run-load.ts';
+import { createLatencyHistogram, decodeHistogram, encodeHistogram } from './latency-histogram.ts';
+import { loadTotals, type LoadResult } from './run-load.ts';
 import type { OpenLoopStats } from './open-loop.ts';
 import { sum } from '../system/sum.ts';
 
@@ -40,13 +40,8 @@ export function mergeWorkerResults(results: LoadResult[]): LoadResult {
   const startMs = Math.min(...results.map((r) => r.window.startMs));
   const endMs = Math.max(...results.map((r) => r.window.endMs));
   const histogram = addHistograms(results.map((r) => r.histogram));
-  const seconds = (endMs - startMs) / 1000;
   const merged: LoadResult = {
-    window: timeWindow(startMs, endMs),
-    requests,
-    throughputRps: seconds > 0 ? requests.ok / seconds : 0,
-    latencyMs: summarizeLatency(histogram),
-    histogram: encodeHistogram(histogram),
+    ...loadTotals(startMs, endMs, requests, histogram),
     statusCodes,
     socketErrors,
     aborted: results.some((r) => r.aborted),

@@ -17,8 +17,8 @@ import https from 'node:https';
 import type { SignRequest } from '../system/sigv4-signer.ts';
 import type { EncodedHistogram, RequestCounts } from '../run/run-file.ts';
 import { UsageError } from '../errors.ts';
-import { createLatencyHistogram, encodeHistogram, recordLatencyMs, summarizeLatency } from './latency-histogram.ts';
-import { timeWindow, type LoadProgress, type LoadResult } from './run-load.ts';
+import { createLatencyHistogram, encodeHistogram, recordLatencyMs } from './latency-histogram.ts';
+import { loadTotals, type LoadProgress, type LoadResult } from './run-load.ts';
 import { errorMessage } from '../system/error-message.ts';
 
 export interface OpenLoadOptions {
@@ -211,13 +211,8 @@ export async function runOpenLoad(options: OpenLoadOptions): Promise<LoadResult 
   }
   if (failure !== undefined) throw failure;
 
-  const seconds = (endMs - startMs) / 1000;
   return {
-    window: timeWindow(startMs, endMs),
-    requests,
-    throughputRps: seconds > 0 ? requests.ok / seconds : 0,
-    latencyMs: summarizeLatency(fromDue),
-    histogram: encodeHistogram(fromDue),
+    ...loadTotals(startMs, endMs, requests, fromDue),
     statusCodes,
     socketErrors,
     aborted: aborted && failure === undefined,

@@ -9,7 +9,7 @@ import type { SignRequest } from '../system/sigv4-signer.ts';
 import type { EncodedHistogram, LatencySummaryMs, RequestCounts, TimeWindow } from '../run/run-file.ts';
 import { UsageError } from '../errors.ts';
 import type { OpenLoopStats } from './open-loop.ts';
-import { createLatencyHistogram, encodeHistogram, recordLatencyMs, summarizeLatency } from './latency-histogram.ts';
+import { createLatencyHistogram, encodeHistogram, recordLatencyMs, summarizeLatency, type LatencyHistogram } from './latency-histogram.ts';
 import { errorMessage } from '../system/error-message.ts';
 
 export interface LoadProgress {
@@ -67,6 +67,18 @@ const sampleIntervalMs = 100;
 
 export function timeWindow(startMs: number, endMs: number): TimeWindow {
   return { startMs, endMs, start: new Date(startMs).toISOString(), end: new Date(endMs).toISOString() };
+}
+
+/** What every load result derives the same way from its window, its counts and its 2xx histogram. */
+export function loadTotals(startMs: number, endMs: number, requests: RequestCounts, histogram: LatencyHistogram): Pick<LoadResult, 'window' | 'requests' | 'throughputRps' | 'latencyMs' | 'histogram'> {
+  const seconds = (endMs - startMs) / 1000;
+  return {
+    window: timeWindow(startMs, endMs),
+    requests,
+    throughputRps: seconds > 0 ? requests.ok / seconds : 0,
+    latencyMs: summarizeLatency(histogram),
+    histogram: encodeHistogram(histogram),
+  };
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
@@ -155,13 +167,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     }
   });
 
-  const seconds = (endMs - startMs) / 1000;
   return {
-    window: timeWindow(startMs, endMs),
-    requests,
-    throughputRps: seconds > 0 ? requests.ok / seconds : 0,
-    latencyMs: summarizeLatency(histogram),
-    histogram: encodeHistogram(histogram),
+    ...loadTotals(startMs, endMs, requests, histogram),
     statusCodes,
     socketErrors,
     aborted,
