@@ -14,7 +14,7 @@ import { htmlTable } from '../../reports/tables.ts';
 import { hoursPerMonth } from '../cost/numbers.ts';
 import type { FunctionRow } from './all-functions.ts';
 import type { Advice } from './model.ts';
-import { describeFunction } from './terminal.ts';
+import { describeFunction, sensitivityCells } from './terminal.ts';
 
 const assetsDir = new URL('../../reports/assets/', import.meta.url);
 const css = readFileSync(new URL('style.css', assetsDir), 'utf8');
@@ -109,14 +109,7 @@ function sensitivityTable(advice: Advice): string {
     '<p class="caption">CPU time per request was not given: the same month with each share of the duration spent on CPU.</p>',
     htmlTable(
       [{ header: 'CPU ms per request', numeric: true }, { header: 'share', numeric: true }, { header: 'LMI $/month', numeric: true }, { header: 'instances', numeric: true }, { header: 'saving $/month', numeric: true }, { header: 'break-even req/s', numeric: true }],
-      advice.sensitivity.map((row) => [
-        formatMs(row.cpuMsPerRequest),
-        formatPct(row.cpuShare),
-        formatUsd(row.lmiUsdPerMonth),
-        String(row.lmiInstances),
-        formatUsd(row.savingUsdPerMonth),
-        row.breakEvenRequestsPerSecond === null ? 'none' : formatRps(row.breakEvenRequestsPerSecond),
-      ]),
+      sensitivityCells(advice),
       { id: 'advise-sensitivity' },
     ),
   ].join('\n');

@@ -60,14 +60,7 @@ export function formatAdvice(advice: Advice): string {
     out.push(
       ...table(
         ['CPU ms/request', 'share', 'LMI $/month', 'instances', 'saving $/month', 'break-even req/s'],
-        advice.sensitivity.map((row) => [
-          formatMs(row.cpuMsPerRequest),
-          formatPct(row.cpuShare),
-          formatUsd(row.lmiUsdPerMonth),
-          String(row.lmiInstances),
-          formatUsd(row.savingUsdPerMonth),
-          row.breakEvenRequestsPerSecond === null ? 'none' : formatRps(row.breakEvenRequestsPerSecond),
-        ]),
+        sensitivityCells(advice),
         0,
       ).map((line) => `  ${line}`),
     );
@@ -110,4 +103,16 @@ export function formatRanking(rows: readonly FunctionRow[]): string {
   const unknownCpu = rows.some((r) => r.state !== 'failed' && r.advice.lmi.cpuMsAssumed);
   if (unknownCpu) lines.push('', 'LMI figures assume all of each request is CPU (the most instances LMI could need); give --cpu-ms, or advise one function with --function for the range.');
   return lines.join('\n');
+}
+
+/** The sensitivity table's cells (CPU ms, share, LMI $/month, instances, saving, break-even), for the terminal and the page. */
+export function sensitivityCells(advice: Advice): string[][] {
+  return (advice.sensitivity ?? []).map((row) => [
+    formatMs(row.cpuMsPerRequest),
+    formatPct(row.cpuShare),
+    formatUsd(row.lmiUsdPerMonth),
+    String(row.lmiInstances),
+    formatUsd(row.savingUsdPerMonth),
+    row.breakEvenRequestsPerSecond === null ? 'none' : formatRps(row.breakEvenRequestsPerSecond),
+  ]);
 }
