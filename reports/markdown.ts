@@ -9,7 +9,7 @@ import { floorSentence } from './tables.ts';
 import { localNotice, priceSourceText, statusNotice, statusText, targetText, tmpIsolationNotice } from './header.ts';
 import { levelLoadLabel, measuredLevels, modeName, settingsLabel, sortedLevels, variantLabel } from './model.ts';
 import { describeRecommendation } from './recommendation.ts';
-import { buildVerdict, crossoversOutsideMeasured, measuredRange, requestsPerMonthAt, verdictText } from './verdict.ts';
+import { buildVerdict, crossoverPlacement, measuredRange, requestsPerMonthAt, verdictText } from './verdict.ts';
 
 /** `safety`: the workload's last `lmi-bench safety` check, as one line (write-report.ts). */
 export function renderMarkdown(run: RunFile, safety?: string): string {
@@ -54,14 +54,7 @@ export function renderMarkdown(run: RunFile, safety?: string): string {
     lines.push(rates.length > 0 ? `Crossover: ${listed}` : 'Crossover: none over the rates modelled', '');
     const range = measuredRange(run);
     if (range) {
-      const outside = crossoversOutsideMeasured(run, crossover);
-      const where = outside.above.length > 0
-        ? `measured up to ${formatRps(range.maxRps)} req/s; beyond that the model extrapolates`
-        : outside.below.length > 0
-          ? `below ${formatRps(range.minRps)} req/s the model extrapolates`
-          : rates.length > 0
-            ? 'the crossover lies inside the measured range'
-            : 'no crossover to place';
+      const where = crossoverPlacement(run, crossover, range) ?? 'no crossover to place';
       lines.push(`Measured range: ${formatRps(range.minRps)} to ${formatRps(range.maxRps)} req/s (${where}).`, '');
     }
     if (crossover.sensitivity && crossover.sensitivity.length > 0) {

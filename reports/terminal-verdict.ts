@@ -8,7 +8,7 @@ import type { RunFile } from '../runner/run/run-file.ts';
 import { formatCount, formatPct, formatRps, formatUsd } from './format.ts';
 import { lmiVariants } from './model.ts';
 import { describeRecommendation } from './recommendation.ts';
-import { buildVerdict, crossoversOutsideMeasured, measuredRange, requestsPerMonthAt, verdictText } from './verdict.ts';
+import { buildVerdict, crossoverPlacement, measuredRange, requestsPerMonthAt, verdictText } from './verdict.ts';
 
 function perMonth(rps: number): string {
   return `${formatCount(Math.round(requestsPerMonthAt(rps)))} requests a month`;
@@ -31,15 +31,7 @@ export function terminalVerdict(run: RunFile, paths: { outDir: string; htmlPath?
       lines.push(`crossover: ${rates.length} crossings as LMI adds instances, from ${formatRps(first)} req/s (${perMonth(first)}) to ${formatRps(last)} req/s (${perMonth(last)})`);
     }
     if (range) {
-      const outside = crossoversOutsideMeasured(run, crossover);
-      const where =
-        outside.above.length > 0
-          ? `measured up to ${formatRps(range.maxRps)} req/s; beyond that the model extrapolates`
-          : outside.below.length > 0
-            ? `below ${formatRps(range.minRps)} req/s the model extrapolates`
-            : rates.length > 0
-              ? 'the crossover lies inside the measured range'
-              : 'no crossover to place in it';
+      const where = crossoverPlacement(run, crossover, range) ?? 'no crossover to place in it';
       lines.push(`measured: ${formatRps(range.minRps)} to ${formatRps(range.maxRps)} req/s (${where})`);
     }
     const profile = crossover.profile;

@@ -56,6 +56,17 @@ export function crossoversOutsideMeasured(run: RunFile, crossover: CrossoverResu
   };
 }
 
+/**
+ * Where the crossover lies against the measured range, in words (summary.md and the terminal);
+ * null when there is no crossover to place.
+ */
+export function crossoverPlacement(run: RunFile, crossover: CrossoverResult, range: { minRps: number; maxRps: number }): string | null {
+  const outside = crossoversOutsideMeasured(run, crossover);
+  if (outside.above.length > 0) return `measured up to ${formatRps(range.maxRps)} req/s; beyond that the model extrapolates`;
+  if (outside.below.length > 0) return `below ${formatRps(range.minRps)} req/s the model extrapolates`;
+  return crossover.requestsPerSecond.length > 0 ? 'the crossover lies inside the measured range' : null;
+}
+
 function extrapolationSentence(run: RunFile, crossover: CrossoverResult): string | null {
   const range = measuredRange(run);
   if (!range) return null;
