@@ -28,7 +28,7 @@ export function renderSafetyMarkdown(result: SafetyResult): string {
     `## lmi-bench safety: ${result.workload.name} (${result.workload.runtime}): ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
     '',
     `Seed **${result.seed}**: \`${result.reproduce}\` replays the same events, rounds and start order.`,
-    `${plural(result.rounds.length, 'round')} in one LMI environment at concurrency ${levels.length > 0 ? `${Math.min(...levels)}–${Math.max(...levels)}` : '—'} (maxConcurrency ${result.maxConcurrency}), ${result.events.count} ${result.events.source === 'file' ? 'events from --events' : 'generated events'}, each also run alone twice in fresh environments.${result.stoppedEarly ? ' Stopped at the first error (--fail-fast).' : ''}`,
+    `${plural(result.rounds.length, 'round')} in one LMI environment at concurrency ${levels.length > 0 ? `${Math.min(...levels)}–${Math.max(...levels)}` : '—'} (maxConcurrency ${result.maxConcurrency}), ${result.events.count} ${result.events.source === 'file' ? 'events from --events' : 'generated events'}, each also run alone twice, over a second apart, in fresh environments.${result.stoppedEarly ? ' Stopped at the first error (--fail-fast).' : ''}`,
     '',
     '| oracle | severity | findings |',
     '|---|---|---|',

@@ -41,6 +41,9 @@ export interface SafetyOptions {
 /** Lone runs deploy a one-slot function each; this many at a time keeps a 2-core machine responsive. */
 const loneRunsAtOnce = 4;
 
+/** Between the two lone passes: more than a second, so a clock read in whole seconds moves too. */
+const lonePassGapMs = 1100;
+
 function lmiCompute(maxConcurrency: number): LmiComputeSpec {
   return {
     type: 'lmi',
@@ -98,19 +101,27 @@ export async function runSafety(options: SafetyOptions): Promise<SafetyResult> {
     const client = engine.client;
 
     // Differential baseline: every event alone, twice, each run in a function of its own (a
-    // fresh environment that has served nothing else).
+    // fresh environment that has served nothing else). The two runs of one event are in two
+    // passes, the second starting over a second after the first ended: run side by side, both
+    // would read the same clock, and a timestamp (even one in whole seconds) would look stable
+    // and then be reported as changed under concurrency.
     progress(`running each of ${options.events.length} events alone, twice, in fresh environments`);
-    const loneResponses = await inBatches(options.events.length * 2, loneRunsAtOnce, async (k) => {
-      const name = `${prefix}-lone-${k}`;
-      const deployed = await client.deploy({ ...base, name, compute: lmiCompute(1) } satisfies FunctionSpec);
-      try {
-        const sent = await sendEvent(deployed.url, options.events[Math.floor(k / 2)]);
-        return { requestId: sent.requestId, status: sent.status, body: sent.body };
-      } finally {
-        await client.remove(name);
-      }
-    });
-    const lone: LoneRuns[] = options.events.map((_, e) => ({ eventIndex: e, runs: [loneResponses[2 * e]!, loneResponses[2 * e + 1]!] }));
+    const lonePass = (pass: 0 | 1) =>
+      inBatches(options.events.length, loneRunsAtOnce, async (e) => {
+        const name = `${prefix}-lone-${pass}-${e}`;
+        const deployed = await client.deploy({ ...base, name, compute: lmiCompute(1) } satisfies FunctionSpec);
+        try {
+          const sent = await sendEvent(deployed.url, options.events[e]);
+          return { requestId: sent.requestId, status: sent.status, body: sent.body };
+        } finally {
+          await client.remove(name);
+        }
+      });
+    const firstRuns = await lonePass(0);
+    await sleep(lonePassGapMs);
+    const secondRuns = await lonePass(1);
+    const loneResponses = [...firstRuns, ...secondRuns];
+    const lone: LoneRuns[] = options.events.map((_, e) => ({ eventIndex: e, runs: [firstRuns[e]!, secondRuns[e]!] }));
     const baselines = loneBaselines(lone);
 
     const name = `${prefix}-rounds`;
