@@ -8,7 +8,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { UsageError } from '../errors.ts';
 import { NotFoundError, type Engine } from './engine.ts';
-import { handleCloudWatchRequest } from './cloudwatch/handler.ts';
 import { handleLambdaApiRequest, isLambdaApiPath } from './lambda-api/handler.ts';
 import { errorMessage } from '../system/error-message.ts';
 import { checkLoopbackRequest, checkToken, createControlToken, type AccessDecision } from './control-access.ts';
@@ -72,8 +71,8 @@ export async function startControlServer(engine: Engine, options: { port?: numbe
     }
     if (method === 'POST' && path === '/') {
       const target = req.headers['x-amz-target'];
-      // Computed in slices that yield to the event loop: the front doors keep serving meanwhile.
-      const answer = await handleCloudWatchRequest(engine.store, { target: Array.isArray(target) ? target[0] : target, body: await readBody(req) });
+      // Computed on the query thread: the front doors on this event loop keep serving meanwhile.
+      const answer = await engine.cloudWatch.handle({ target: Array.isArray(target) ? target[0] : target, body: await readBody(req) });
       res.writeHead(answer.status, { 'content-type': answer.contentType, ...answer.headers, 'content-length': Buffer.byteLength(answer.body) }).end(answer.body);
       return;
     }

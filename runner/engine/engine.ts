@@ -9,6 +9,7 @@ import { startFrontDoor, type FrontDoor } from './front-door.ts';
 import type { FunctionRuntime } from './function-runtime.ts';
 import { LmiFunction } from './lmi-function.ts';
 import { MetricsStore } from './metrics-store.ts';
+import { CloudWatchQueryThread } from './cloudwatch/query-thread.ts';
 import type { DeployedFunction, FunctionState, WindowStats } from './protocol.ts';
 import { validateFunctionSpec } from './spec.ts';
 import { StandardFunction } from './standard-function.ts';
@@ -31,6 +32,8 @@ interface Deployed {
 
 export class Engine {
   readonly store = new MetricsStore();
+  /** GetMetricData, answered from a replica of the store on a thread of its own. */
+  readonly cloudWatch = new CloudWatchQueryThread(this.store);
   readonly #functions = new Map<string, Deployed>();
   /** Functions whose deploy has not answered yet, with their runtime once it exists. */
   readonly #deploying = new Map<string, FunctionRuntime | undefined>();
@@ -42,6 +45,9 @@ export class Engine {
    */
   constructor() {
     removeStaleEngineTempFolders();
+    // Started with the engine, so its replica follows the store from the first record instead
+    // of copying a large store in one go when the first metrics are pulled.
+    this.cloudWatch.start();
   }
 
   async deploy(raw: unknown): Promise<DeployedFunction> {
@@ -125,6 +131,7 @@ export class Engine {
     const names = [...this.#functions.keys()];
     const deploying = [...this.#deploying.values()].filter((runtime): runtime is FunctionRuntime => runtime !== undefined);
     await Promise.all([...names.map((name) => this.remove(name)), ...deploying.map((runtime) => runtime.stop())]);
+    await this.cloudWatch.close();
     removeEngineTempRoot();
   }
 }

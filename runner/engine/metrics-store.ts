@@ -1,6 +1,9 @@
 /**
  * Everything the engine observed, kept per function: the raw material the CloudWatch API,
  * the stats endpoint and the tests read. Append-only while a function exists.
+ *
+ * Every change is one StoreWrite, and a listener sees each in order: the CloudWatch query
+ * thread keeps a replica this way (cloudwatch/query-thread.ts).
  */
 import type { CapacityPoint, InvocationRecord } from './protocol.ts';
 
@@ -15,6 +18,13 @@ export interface CpuSample {
   vcpus: number;
 }
 
+/** One change to the store, as the replica receives it. */
+export type StoreWrite =
+  | { kind: 'invocation'; record: InvocationRecord }
+  | { kind: 'cpu'; functionName: string; sample: CpuSample }
+  | { kind: 'capacity'; functionName: string; point: CapacityPoint }
+  | { kind: 'forget'; functionName: string };
+
 interface FunctionRecords {
   invocations: InvocationRecord[];
   cpu: CpuSample[];
@@ -24,6 +34,7 @@ interface FunctionRecords {
 export class MetricsStore {
   readonly #byFunction = new Map<string, FunctionRecords>();
   #earliestMs = Infinity;
+  readonly #listeners = new Set<(write: StoreWrite) => void>();
 
   #records(functionName: string): FunctionRecords {
     let records = this.#byFunction.get(functionName);
@@ -39,19 +50,60 @@ export class MetricsStore {
   }
 
   recordInvocation(record: InvocationRecord): void {
-    this.#records(record.functionName).invocations.push(record);
-    if (record.startMs < this.#earliestMs) this.#earliestMs = record.startMs;
+    this.apply({ kind: 'invocation', record });
   }
 
   recordCpu(functionName: string, sample: CpuSample): void {
-    this.#records(functionName).cpu.push(sample);
-    // The sample covers the interval before it.
-    if (sample.atMs - sample.intervalMs < this.#earliestMs) this.#earliestMs = sample.atMs - sample.intervalMs;
+    this.apply({ kind: 'cpu', functionName, sample });
   }
 
   recordCapacity(functionName: string, point: CapacityPoint): void {
-    this.#records(functionName).capacity.push(point);
-    if (point.atMs < this.#earliestMs) this.#earliestMs = point.atMs;
+    this.apply({ kind: 'capacity', functionName, point });
+  }
+
+  forget(functionName: string): void {
+    this.apply({ kind: 'forget', functionName });
+  }
+
+  apply(write: StoreWrite): void {
+    switch (write.kind) {
+      case 'invocation':
+        this.#records(write.record.functionName).invocations.push(write.record);
+        this.#earlier(write.record.startMs);
+        break;
+      case 'cpu':
+        this.#records(write.functionName).cpu.push(write.sample);
+        // The sample covers the interval before it.
+        this.#earlier(write.sample.atMs - write.sample.intervalMs);
+        break;
+      case 'capacity':
+        this.#records(write.functionName).capacity.push(write.point);
+        this.#earlier(write.point.atMs);
+        break;
+      case 'forget':
+        this.#byFunction.delete(write.functionName);
+        break;
+    }
+    for (const listener of this.#listeners) listener(write);
+  }
+
+  #earlier(atMs: number): void {
+    if (atMs < this.#earliestMs) this.#earliestMs = atMs;
+  }
+
+  /** Calls `listener` with every later write, in order; the returned function stops it. */
+  onWrite(listener: (write: StoreWrite) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** The writes that rebuild this store, functions in the order they first appeared. */
+  contents(): StoreWrite[] {
+    return [...this.#byFunction].flatMap(([functionName, records]): StoreWrite[] => [
+      ...records.invocations.map((record): StoreWrite => ({ kind: 'invocation', record })),
+      ...records.cpu.map((sample): StoreWrite => ({ kind: 'cpu', functionName, sample })),
+      ...records.capacity.map((point): StoreWrite => ({ kind: 'capacity', functionName, point })),
+    ]);
   }
 
   /** Invocations that started in [startMs, endMs), as CloudWatch attributes them to periods. */
@@ -78,9 +130,5 @@ export class MetricsStore {
   /** No record starts before this (epoch ms); Infinity while the store is empty. */
   earliestMs(): number {
     return this.#earliestMs;
-  }
-
-  forget(functionName: string): void {
-    this.#byFunction.delete(functionName);
   }
 }

@@ -4,10 +4,11 @@
  * `GraniteServiceVersion20100801.GetMetricData`, epoch-second timestamps both ways, errors as
  * `{ __type, message }`), so the SDK reads it with nothing but an endpoint override.
  *
- * A large request must not stall the engine, whose front doors share its event loop: periods
- * older than CloudWatch keeps data of their length (retentionMs) or older than anything the
- * store holds are never computed, and the rest is computed in chunks, yielding to the event
- * loop between them.
+ * The engine runs this on its query thread (query-thread.ts), against a replica of its store,
+ * so its front doors never wait for it. Periods older than CloudWatch keeps data of their length
+ * (retentionMs) or older than anything the store holds are never computed, and the rest is
+ * computed in chunks that yield between them: on the query thread, a small request and the
+ * stream of store writes are served while a large one is still computing.
  */
 import type { MetricsStore } from '../metrics-store.ts';
 import { CloudWatchApiError, errorResponse, internalFault, jsonContentType, type CloudWatchResponse } from './errors.ts';
