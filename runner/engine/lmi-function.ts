@@ -4,8 +4,9 @@
  * invocations at once; a request finding every slot busy is throttled (429), never queued and
  * never given a cold start. An asynchronous scaler adds environments on slot saturation,
  * throttles and CPU, within MaxVCpuCount and maxEnvironments, and removes idle ones after the
- * scale-in delay, never below the minimum. Every change of capacity is recorded: it is what
- * LMI costs.
+ * scale-in delay, never below the minimum; when the load falls but still reaches every
+ * environment, the surplus over the scaling target is drained once the count has been above it
+ * for the scale-in delay. Every change of capacity is recorded: it is what LMI costs.
  *
  * A crashed environment (its runtime exited, or was killed over its memory) is replaced at
  * once, as the service replaces failed environments, not on the next scaler tick. While no
@@ -49,6 +50,10 @@ export class LmiFunction extends FunctionRuntime {
   /** Environments taking invocations. */
   readonly #ready: Environment[] = [];
   readonly #starting = new Set<Environment>();
+  /** Scaled in while busy: no new invocations, retired when the last one ends. */
+  readonly #draining = new Set<Environment>();
+  /** Since when every tick has found more environments than the target needs, none idle. */
+  #surplusSinceMs: number | undefined;
   readonly #idleSinceMs = new Map<Environment, number>();
   #inFlight = 0;
   #peakInFlight = 0;
@@ -178,7 +183,9 @@ export class LmiFunction extends FunctionRuntime {
     // A timed-out LMI invocation is not killed: its slot stays taken until the handler ends.
     return runInvocation(environment, event, requestId, this.spec.timeoutMs, () => {
       this.#inFlight--;
-      if (environment.inFlight === 0) this.#idleSinceMs.set(environment, Date.now());
+      if (environment.inFlight > 0) return;
+      if (this.#draining.has(environment)) this.#retire(environment);
+      else this.#idleSinceMs.set(environment, Date.now());
     }).then((settled) => Object.assign(settled, { environmentId: environment.id, initDurationMs: undefined }));
   }
 
@@ -220,6 +227,29 @@ export class LmiFunction extends FunctionRuntime {
     } else if (decision.action === 'in') {
       for (const environment of idle.slice(0, decision.remove)) this.#retire(environment);
     }
+    if (decision.action !== 'drain') {
+      this.#surplusSinceMs = undefined;
+    } else if (this.#surplusSinceMs === undefined) {
+      this.#surplusSinceMs = now;
+    } else if (now - this.#surplusSinceMs >= delayMs) {
+      this.#surplusSinceMs = undefined;
+      // The least busy first: their last invocations end soonest.
+      const leastBusy = [...this.#ready].sort((a, b) => a.inFlight - b.inFlight).slice(0, decision.remove);
+      for (const environment of leastBusy) this.#drain(environment);
+    }
+  }
+
+  /** Stops routing to an environment; it is retired when its invocations in flight have ended. */
+  #drain(environment: Environment): void {
+    const at = this.#ready.indexOf(environment);
+    if (at === -1) return;
+    if (environment.inFlight === 0) {
+      this.#retire(environment);
+      return;
+    }
+    this.#ready.splice(at, 1);
+    this.#idleSinceMs.delete(environment);
+    this.#draining.add(environment);
   }
 
   /**
@@ -245,6 +275,11 @@ export class LmiFunction extends FunctionRuntime {
 
   /** A runtime that died on its own: out of service, and a replacement started at once. */
   #crashed(environment: Environment, reason: string): void {
+    // A draining environment was leaving anyway: retired, not replaced.
+    if (this.#draining.has(environment)) {
+      this.#retire(environment);
+      return;
+    }
     if (this.#ready.indexOf(environment) === -1) return;
     this.#crashes++;
     this.#lastCrash = reason;
@@ -262,11 +297,11 @@ export class LmiFunction extends FunctionRuntime {
     this.#recordCapacity();
   }
 
-  /** Takes an environment out of service (scale-in, or a crashed runtime) and frees its vCPUs. */
+  /** Takes an environment out of service (scale-in, drained, or a crashed runtime) and frees its vCPUs. */
   #retire(environment: Environment): void {
     const at = this.#ready.indexOf(environment);
-    if (at === -1) return;
-    this.#ready.splice(at, 1);
+    if (at === -1 && !this.#draining.delete(environment)) return;
+    if (at !== -1) this.#ready.splice(at, 1);
     this.#idleSinceMs.delete(environment);
     this.#placement.release(environment.instanceId);
     this.finalSample(environment);
@@ -279,7 +314,7 @@ export class LmiFunction extends FunctionRuntime {
   }
 
   environments(): Environment[] {
-    return [...this.#ready, ...this.#starting];
+    return [...this.#ready, ...this.#draining, ...this.#starting];
   }
 
   async stop(): Promise<void> {
@@ -292,6 +327,7 @@ export class LmiFunction extends FunctionRuntime {
       this.#placement.release(environment.instanceId);
     }
     this.#ready.length = 0;
+    this.#draining.clear();
     this.#starting.clear();
     await Promise.all(all.map((e) => e.stop()));
     this.#recordCapacity();

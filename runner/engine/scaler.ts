@@ -3,8 +3,10 @@
  * The service scales asynchronously on CPU and multi-concurrency saturation towards one target
  * (cost/scaling-target.ts: Auto is read as 50% CPU and 50% of slots; Manual is the user's
  * target tracking CPU value), and the environment count comes from the sizing model's own rule
- * (environmentsForDemand), fed with what was observed instead of what was predicted. Idle
- * environments are scaled in after a delay, never below the minimum.
+ * (environmentsForDemand), fed with what was observed instead of what was predicted. Above
+ * that count, idle environments are scaled in, never below the minimum; when none is idle (the
+ * router spreads load over all of them) the surplus is drained: it takes no new invocation and
+ * is retired when its last one ends. The caller applies the scale-in delay to both.
  */
 import { environmentsForDemand } from '../cost/lmi-sizing.ts';
 import type { ResolvedScalingTarget } from '../cost/scaling-target.ts';
@@ -33,7 +35,7 @@ export interface ScalerObservation {
   target: ResolvedScalingTarget;
 }
 
-export type ScalerDecision = { action: 'none' } | { action: 'out'; add: number } | { action: 'in'; remove: number };
+export type ScalerDecision = { action: 'none' } | { action: 'out'; add: number } | { action: 'in'; remove: number } | { action: 'drain'; remove: number };
 
 export function scaleDecision(o: ScalerObservation): ScalerDecision {
   const current = o.environments + o.starting;
@@ -49,8 +51,8 @@ export function scaleDecision(o: ScalerObservation): ScalerDecision {
   const forThrottles = o.throttles > 0 ? Math.max(1, o.environmentsWhenThrottled ?? o.environments) * 2 : 0;
   const desired = Math.min(o.maxEnvironments, Math.max(needed.environments, forThrottles));
   if (desired > current) return { action: 'out', add: desired - current };
-  if (desired < o.environments && o.idleEnvironments > 0) {
-    return { action: 'in', remove: Math.min(o.idleEnvironments, o.environments - Math.max(desired, o.minEnvironments)) };
-  }
-  return { action: 'none' };
+  const surplus = o.environments - Math.max(desired, o.minEnvironments);
+  if (surplus <= 0 || o.starting > 0) return { action: 'none' };
+  if (o.idleEnvironments > 0) return { action: 'in', remove: Math.min(o.idleEnvironments, surplus) };
+  return { action: 'drain', remove: surplus };
 }

@@ -17,7 +17,7 @@ const quiet: ScalerObservation = {
   target: resolveScalingTarget({ mode: 'auto' }),
 };
 
-test('scaler: keeps half the slots and half the CPU free, doubles on throttles, scales in idle environments only down to the minimum', () => {
+test('scaler: keeps half the slots and half the CPU free, doubles on throttles, scales in idle environments (or drains busy ones) only down to the minimum', () => {
   assert.deepEqual(scaleDecision(quiet), { action: 'none' });
   assert.deepEqual(scaleDecision({ ...quiet, peakInFlight: 15 }), { action: 'none' }, '15 of 30 slots is the target');
   assert.deepEqual(scaleDecision({ ...quiet, peakInFlight: 25 }), { action: 'out', add: 2 });
@@ -29,7 +29,9 @@ test('scaler: keeps half the slots and half the CPU free, doubles on throttles, 
   assert.deepEqual(scaleDecision({ ...quiet, peakInFlight: 100, maxEnvironments: 5 }), { action: 'out', add: 2 });
   assert.deepEqual(scaleDecision({ ...quiet, environments: 8, idleEnvironments: 8 }), { action: 'in', remove: 5 });
   assert.deepEqual(scaleDecision({ ...quiet, environments: 8, idleEnvironments: 2 }), { action: 'in', remove: 2 });
-  assert.deepEqual(scaleDecision({ ...quiet, environments: 8, idleEnvironments: 0 }), { action: 'none' }, 'busy environments are never scaled in');
+  assert.deepEqual(scaleDecision({ ...quiet, environments: 8, idleEnvironments: 0 }), { action: 'drain', remove: 5 }, 'busy environments above the target are drained, not stopped');
+  assert.deepEqual(scaleDecision({ ...quiet, environments: 8, peakInFlight: 25, idleEnvironments: 0 }), { action: 'drain', remove: 3 }, '25 in flight needs 5 of the 8 at half their slots');
+  assert.deepEqual(scaleDecision({ ...quiet, environments: 8, starting: 1 }), { action: 'none' }, 'nothing is removed while a scale-out is still starting');
   assert.deepEqual(scaleDecision({ ...quiet, idleEnvironments: 3 }), { action: 'none' }, 'never below the minimum');
 });
 
