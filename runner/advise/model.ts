@@ -4,6 +4,7 @@
  * with the settings LMI would run it with, the break-even rate, the risks in plain words, and
  * (when CPU time is unknown) how the answer moves from all-waiting to all-CPU. Pure.
  */
+import { safetyCheckLine, type SafetyCheck } from '../safety/latest-result.ts';
 import { UsageError } from '../errors.ts';
 import type { Architecture, PriceProvenance, TrafficProfile } from '../domain.ts';
 import { benchDefaults, defaultLmiMemoryMb } from '../plan/defaults.ts';
@@ -55,6 +56,13 @@ export interface AdviseOptions {
 }
 
 export type Decision = 'lmi' | 'lambda' | 'equal' | 'depends-on-cpu' | 'no-traffic';
+
+/**
+ * The handler's last `lmi-bench safety` check, as advise found it: found; looked for under the
+ * workload the user named and missing; or not looked for (no workload named and none under the
+ * function's name).
+ */
+export type SafetyLookup = { state: 'found'; workload: string; check: SafetyCheck } | { state: 'missing'; workload: string; lookedIn: string; command: string } | { state: 'unknown' };
 
 export interface Risk {
   kind: 'instance-floor' | 'traffic-surge' | 'runtime-version' | 'concurrent-invocations' | 'architecture';
@@ -115,6 +123,8 @@ export interface Advice {
   decision: Decision;
   verdict: string;
   risks: Risk[];
+  /** The handler's last `lmi-bench safety` check, cited by the concurrent-invocations risk. */
+  safety: SafetyLookup;
   /** The verdict from all-waiting to all-CPU, when CPU time per request was not given. */
   sensitivity: SensitivityRow[] | null;
   /** Which inputs would settle the answer; null when nothing is open. */
@@ -200,7 +210,7 @@ function mainType(hoursByType: Record<string, number>, fallback: string): string
   return entries[0]?.[0] ?? fallback;
 }
 
-export function advise(fn: AdviseFunction, profile: TrafficProfile, options: AdviseOptions, prices: PriceBook): Advice {
+export function advise(fn: AdviseFunction, profile: TrafficProfile, options: AdviseOptions, prices: PriceBook, safety: SafetyLookup = { state: 'unknown' }): Advice {
   const traffic = trafficStats(profile);
   const settings = lmiSettingsFor(fn, options);
   const upperCpuMs = allCpuMs(fn.meanDurationMs, fn.memoryMb);
@@ -246,7 +256,8 @@ export function advise(fn: AdviseFunction, profile: TrafficProfile, options: Adv
     curve: even.curve,
     decision,
     verdict: '',
-    risks: risks(fn, traffic, lmi, options, prices),
+    risks: risks(fn, traffic, lmi, options, prices, safety),
+    safety,
     sensitivity,
     settle: null,
     assumptions: assumptions(fn, settings, options, cpuMsAssumed, upperCpuMs, candidates),
@@ -303,7 +314,7 @@ function cpuThresholdMs(input: SizingInput, upperCpuMs: number, prices: PriceBoo
   return low;
 }
 
-function risks(fn: AdviseFunction, traffic: TrafficStats, lmi: LmiSide, options: AdviseOptions, prices: PriceBook): Risk[] {
+function risks(fn: AdviseFunction, traffic: TrafficStats, lmi: LmiSide, options: AdviseOptions, prices: PriceBook, safety: SafetyLookup): Risk[] {
   const out: Risk[] = [];
   const { floor } = lmi;
   const shared = options.functionsPerProvider > 1 ? ` (this function's share: the capacity provider's floor is split between ${options.functionsPerProvider} functions)` : '';
@@ -351,20 +362,33 @@ function risks(fn: AdviseFunction, traffic: TrafficStats, lmi: LmiSide, options:
     }
   }
 
-  out.push({
-    kind: 'concurrent-invocations',
-    severity: 'check',
-    text:
-      `On LMI one execution environment serves up to ${lmi.settings.maxConcurrency} invocations at once (Node.js: requests on a worker thread share module state; ` +
-      'Python: one process per request, all sharing /tmp), so state kept between requests can leak from one to another. ' +
-      'Check your handler with: lmi-bench safety --workload ./your-handler',
-  });
+  out.push(concurrencyRisk(lmi.settings.maxConcurrency, safety));
 
   const instanceArch = instancePrice(prices, lmi.instanceType).architecture;
   if (instanceArch !== fn.architecture) {
     out.push({ kind: 'architecture', severity: 'warning', text: `${lmi.instanceType} is ${instanceArch} but the function is built for ${fn.architecture}: its code and layers must run on ${instanceArch}.` });
   }
   return out;
+}
+
+function concurrencyRisk(maxConcurrency: number, safety: SafetyLookup): Risk {
+  const why =
+    `On LMI one execution environment serves up to ${maxConcurrency} invocations at once (Node.js: requests on a worker thread share module state; ` +
+    'Python: one process per request, all sharing /tmp), so state kept between requests can leak from one to another.';
+  switch (safety.state) {
+    case 'found': {
+      const { check } = safety;
+      const line = safetyCheckLine(check);
+      const cited = `${line[0]?.toUpperCase() ?? ''}${line.slice(1)} (${check.path}).`;
+      if (check.errors > 0) return { kind: 'concurrent-invocations', severity: 'warning', text: `${why} ${cited} Fix the errors before moving.` };
+      if (check.warnings > 0) return { kind: 'concurrent-invocations', severity: 'check', text: `${why} ${cited} Review the warnings.` };
+      return { kind: 'concurrent-invocations', severity: 'check', text: `${why} ${cited}` };
+    }
+    case 'missing':
+      return { kind: 'concurrent-invocations', severity: 'check', text: `${why} ${safety.workload} is not checked with \`lmi-bench safety\` yet (nothing in ${safety.lookedIn}): run ${safety.command}` };
+    case 'unknown':
+      return { kind: 'concurrent-invocations', severity: 'check', text: `${why} Check your handler with: lmi-bench safety --workload ./your-handler` };
+  }
 }
 
 function perMonth(rps: number): string {

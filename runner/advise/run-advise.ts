@@ -3,7 +3,7 @@
  * of a region), read through the SDKs when deployed, priced, then written where asked: the
  * terminal, --json FILE, --html FILE (each file written atomically).
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { errorMessage, firstLine } from '../system/error-message.ts';
 import { writeFileAtomic } from '../system/write-file-atomic.ts';
@@ -14,7 +14,9 @@ import type { PriceBook } from '../pricing/price-book.ts';
 import { adviseAll, listFunctionNames, type FunctionRow } from './all-functions.ts';
 import { lambdaClient, readDeployedFunction, type AwsAccess } from './deployed-function.ts';
 import { adviceHtml, rankingHtml } from './html.ts';
-import { advise, type Advice, type AdviseFunction, type AdviseOptions } from './model.ts';
+import { advise, type Advice, type AdviseFunction, type AdviseOptions, type SafetyLookup } from './model.ts';
+import { readLatestSafetyOf, safetyRuntimeOf } from '../safety/latest-result.ts';
+import { runtimes as allRuntimes, type Runtime } from '../workload/manifest.ts';
 import { formatAdvice, formatRanking } from './terminal.ts';
 
 export type AdviseSubject =
@@ -28,6 +30,11 @@ export interface AdviseRequest {
   /** Where deployed functions are read: AWS (credentials) or the local engine (endpoint). */
   access: AwsAccess;
   offline: boolean;
+  /**
+   * Where `lmi-bench safety` keeps its last result of each workload (<outDir>/safety/), and the
+   * workload whose handler the function runs, when the user named it; else each function's name.
+   */
+  safety: { outDir: string; workload: { name: string; ref: string; runtimes: readonly Runtime[] } | null };
   jsonPath?: string;
   htmlPath?: string;
 }
@@ -36,6 +43,20 @@ export interface AdviseIo {
   stdout: (text: string) => void;
   /** The progress line (rewritten in place on a terminal). */
   progress: (text: string) => void;
+}
+
+/** The function's last safety check: under the named workload, else under the function's own name. */
+function lookUpSafety(request: AdviseRequest, fn: AdviseFunction): SafetyLookup {
+  const { outDir, workload } = request.safety;
+  const runtimeOf = fn.runtime === null ? null : safetyRuntimeOf(fn.runtime);
+  if (workload) {
+    const runtimes = runtimeOf !== null && workload.runtimes.includes(runtimeOf) ? [runtimeOf] : workload.runtimes;
+    const check = readLatestSafetyOf(outDir, workload.name, runtimes);
+    return check ? { state: 'found', workload: workload.name, check } : { state: 'missing', workload: workload.name, lookedIn: join(outDir, 'safety'), command: `lmi-bench safety --workload ${workload.ref}` };
+  }
+  if (fn.name === null) return { state: 'unknown' };
+  const check = readLatestSafetyOf(outDir, fn.name, runtimeOf === null ? allRuntimes : [runtimeOf]);
+  return check ? { state: 'found', workload: fn.name, check } : { state: 'unknown' };
 }
 
 /** Rows of the profile a deployed function with no traffic is priced with: one quiet minute. */
@@ -51,7 +72,7 @@ async function adviseDeployed(
   const deployed = await readDeployedFunction(lambda, request.access, name, { days: options.days, cpuMsPerRequest: options.cpuMsPerRequest });
   const fn = options.runtime === null ? deployed.fn : { ...deployed.fn, runtime: options.runtime };
   const traffic = options.traffic ?? deployed.traffic ?? noTraffic(fn.name ?? name, options.days);
-  return advise(fn, traffic, request.options, prices);
+  return advise(fn, traffic, request.options, prices, lookUpSafety(request, fn));
 }
 
 export type AdviseResult = { kind: 'one'; advice: Advice } | { kind: 'all'; rows: FunctionRow[] };
@@ -59,7 +80,7 @@ export type AdviseResult = { kind: 'one'; advice: Advice } | { kind: 'all'; rows
 export async function computeAdvice(request: AdviseRequest, io: AdviseIo): Promise<AdviseResult> {
   const prices = await pricesFor(request.options.region, request.offline);
   const { subject } = request;
-  if (subject.kind === 'what-if') return { kind: 'one', advice: advise(subject.fn, subject.traffic, request.options, prices) };
+  if (subject.kind === 'what-if') return { kind: 'one', advice: advise(subject.fn, subject.traffic, request.options, prices, lookUpSafety(request, subject.fn)) };
   const lambda = lambdaClient(request.access);
   try {
     if (subject.kind === 'function') {

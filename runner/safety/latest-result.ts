@@ -42,3 +42,18 @@ export function safetyCheckLine(check: SafetyCheck | undefined): string {
   const detail = check.findings === 0 ? '' : ` (${check.errors} error${check.errors === 1 ? '' : 's'}, ${check.warnings} warning${check.warnings === 1 ? '' : 's'})`;
   return `checked with \`lmi-bench safety\`: ${check.findings} finding${check.findings === 1 ? '' : 's'}${detail}, seed ${check.seed}, ${check.checkedAt.slice(0, 10)}`;
 }
+
+/** The runtime a Lambda runtime id (nodejs22.x, python3.13) is checked as; null for others. */
+export function safetyRuntimeOf(lambdaRuntime: string): Runtime | null {
+  if (lambdaRuntime.startsWith('nodejs')) return 'node';
+  if (lambdaRuntime.startsWith('python')) return 'python';
+  return null;
+}
+
+/** The most recent check of this workload among these runtimes, or undefined when there is none. */
+export function readLatestSafetyOf(outDir: string, workloadName: string, runtimes: readonly Runtime[]): SafetyCheck | undefined {
+  return runtimes
+    .map((runtime) => readLatestSafety(outDir, workloadName, runtime))
+    .filter((check): check is SafetyCheck => check !== undefined)
+    .sort((a, b) => b.checkedAt.localeCompare(a.checkedAt))[0];
+}

@@ -37,6 +37,8 @@ test('advise: bad input is one line on stderr and exit 2', async () => {
     [['advise', '--function', 'f', '--profile', 'constant:50'], /--profile names the AWS credentials profile now; give the traffic shape with --traffic constant:50/],
     [['advise', '--function', 'f', '--offline'], /needs AWS credentials and none were found .*--endpoint/],
     [['advise', '--rps', '10', '--traffic', 'constant:5', '--duration-ms', '100', '--memory-mb', '1024'], /give one traffic/],
+    [['advise', '--all-functions', '--workload', 'io-bound'], /--workload names one function's handler; with --all-functions/],
+    [['advise', '--rps', '10', '--duration-ms', '100', '--memory-mb', '1024', '--workload', './no-such-folder'], /workload folder not found: \.\/no-such-folder/],
   ];
   for (const [args, message] of cases) {
     const result = await runCli(args);

@@ -14,6 +14,8 @@ import { hoursPerMonth } from '../../cost/numbers.ts';
 import { maxHistoryDays } from '../../cost/function-history.ts';
 import { maxLambdaDurationDiscount } from '../../cost/lambda-cost.ts';
 import { instanceShape } from '../../pricing/instance-types.ts';
+import { runtimes, type Runtime } from '../../workload/manifest.ts';
+import { resolve } from 'node:path';
 
 const defaultDays = 14;
 const defaultParallel = 4;
@@ -100,6 +102,18 @@ export const adviseFlags = {
     parse: (raw, label) => parseInteger(label, raw, benchLimits.lmiMaxConcurrency),
   }),
   'lmi-gib-per-vcpu': valueFlag({ value: 'X', help: 'ExecutionEnvironmentMemoryGiBPerVCpu, 2–8', defaultText: '2', parse: (raw, label) => parseDecimal(label, raw, benchLimits.lmiGibPerVcpu) }),
+  workload: valueFlag({
+    value: 'NAME|DIR',
+    help: "the workload whose handler the function runs: its last `lmi-bench safety` check is cited in the risks",
+    defaultText: "the function's name, when a check of that name exists",
+    parse: (raw, label) => parseText(label, raw),
+  }),
+  out: valueFlag({
+    value: 'DIR',
+    help: 'where `lmi-bench safety` keeps its results (<DIR>/safety/<workload>-<runtime>.json)',
+    default: 'results',
+    parse: (raw, label) => parseText(label, raw),
+  }),
   'free-tier': switchFlag({ help: "apply standard Lambda's monthly free tier" }),
   offline: switchFlag({ help: 'use the committed price snapshot, never the Price List API' }),
   json: valueFlag({ value: 'FILE', help: 'also write the figures as JSON (atomically)', parse: (raw, label) => parseText(label, raw) }),
@@ -160,6 +174,22 @@ export async function run(argv: string[]): Promise<number> {
   const cpuMs = f['cpu-ms'] ?? null;
   const days = f.days;
 
+  let safetyWorkload: { name: string; ref: string; runtimes: Runtime[] } | null = null;
+  if (f.workload !== undefined) {
+    if (f['all-functions']) throw new UsageError(`${line.label('workload')} names one function's handler; with --all-functions each function's checks are found by its name`);
+    const { builtInWorkloadNames, loadWorkload } = await import('../../workload/load.ts');
+    const ref = f.workload;
+    const isPath = ref.startsWith('.') || ref.includes('/') || ref.includes('\\');
+    if (isPath || builtInWorkloadNames().includes(ref)) {
+      // A folder (or a built-in): safety kept its result under the manifest's name.
+      const workload = loadWorkload(ref);
+      safetyWorkload = { name: workload.manifest.name, ref, runtimes: runtimes.filter((runtime) => workload.manifest.runtimes[runtime] !== undefined) };
+    } else {
+      // A bare name: the workload's manifest name as safety recorded it (its folder may be elsewhere).
+      safetyWorkload = { name: ref, ref, runtimes: [...runtimes] };
+    }
+  }
+
   // AWS access: the engine with --endpoint, else the standard credential chain (with --profile).
   const { findAwsCredentials, awsCredentialSources } = await import('../../system/aws-credentials.ts');
   const needsAws = deployed || (f.traffic ?? '').startsWith('cloudwatch:');
@@ -205,6 +235,7 @@ export async function run(argv: string[]): Promise<number> {
       options,
       access,
       offline: f.offline,
+      safety: { outDir: resolve(f.out), workload: safetyWorkload },
       ...(f.json !== undefined ? { jsonPath: f.json } : {}),
       ...(f.html !== undefined ? { htmlPath: f.html } : {}),
     },

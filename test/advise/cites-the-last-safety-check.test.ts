@@ -1,0 +1,56 @@
+/**
+ * advise cites the handler's last `lmi-bench safety` check in its concurrent-invocations risk,
+ * read from where safety keeps it (<out>/safety/<workload>-<runtime>.json): a check with errors
+ * turns the risk into a warning, a clean one says so with its seed and date, and a workload never
+ * checked gets the command that checks it. Real safety runs, real advise runs.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Advice } from '../../runner/advise/model.ts';
+import { runCli } from '../cost/helpers/cli.ts';
+import { quick, runSafetyCli, safetyFixtures, tempDir } from '../safety/cli.ts';
+
+const whatIf = ['advise', '--rps', '20', '--duration-ms', '100', '--memory-mb', '1024', '--cpu-ms', '10', '--runtime', 'nodejs22.x', '--instance-type', 'm7g.xlarge', '--offline'];
+
+async function adviseWith(workload: string, outDir: string): Promise<{ advice: Advice; stdout: string }> {
+  const file = join(tempDir('advise-safety'), 'advice.json');
+  const run = await runCli([...whatIf, '--workload', workload, '--out', outDir, '--json', file]);
+  assert.equal(run.code, 0, run.stderr);
+  return { advice: JSON.parse(await readFile(file, 'utf8')) as Advice, stdout: run.stdout };
+}
+
+function concurrencyRisk(advice: Advice): Advice['risks'][number] {
+  const risk = advice.risks.find((r) => r.kind === 'concurrent-invocations');
+  assert.ok(risk, 'the concurrent-invocations risk is there');
+  return risk;
+}
+
+test('a check with errors makes the risk a warning citing their count; a clean check is cited as such; no check names the command', { timeout: 240_000 }, async () => {
+  const unsafe = await runSafetyCli(['--workload', `${safetyFixtures}order-shared-state`, ...quick, '--seed', '5']);
+  assert.ok(unsafe.result && unsafe.result.counts.errors > 0, 'the unsafe fixture has error findings');
+  const unsafeOut = join(unsafe.dir, 'results');
+  const flagged = await adviseWith(`${safetyFixtures}order-shared-state`, unsafeOut);
+  assert.equal(flagged.advice.safety.state, 'found');
+  const flaggedRisk = concurrencyRisk(flagged.advice);
+  assert.equal(flaggedRisk.severity, 'warning');
+  assert.match(flaggedRisk.text, new RegExp(`: ${unsafe.result.counts.errors + unsafe.result.counts.warnings} findings? \\(${unsafe.result.counts.errors} errors?`));
+  assert.match(flaggedRisk.text, /seed 5/);
+  assert.match(flaggedRisk.text, /Fix the errors before moving/);
+  assert.ok(flagged.stdout.includes(flaggedRisk.text), 'the terminal shows the same risk');
+
+  const safe = await runSafetyCli(['--workload', `${safetyFixtures}order-safe`, ...quick, '--seed', '6']);
+  assert.equal(safe.result?.counts.errors, 0, 'the safe fixture has no error');
+  const cleared = await adviseWith(`${safetyFixtures}order-safe`, join(safe.dir, 'results'));
+  const clearedRisk = concurrencyRisk(cleared.advice);
+  assert.equal(clearedRisk.severity, 'check');
+  assert.match(clearedRisk.text, /Checked with `lmi-bench safety`: 0 findings, seed 6/);
+
+  // The safe workload looked up where only the unsafe one was checked: not checked yet.
+  const unchecked = await adviseWith(`${safetyFixtures}order-safe`, unsafeOut);
+  assert.equal(unchecked.advice.safety.state, 'missing');
+  const uncheckedRisk = concurrencyRisk(unchecked.advice);
+  assert.equal(uncheckedRisk.severity, 'check');
+  assert.ok(uncheckedRisk.text.includes(`run lmi-bench safety --workload ${safetyFixtures}order-safe`), uncheckedRisk.text);
+});
