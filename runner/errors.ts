@@ -37,3 +37,12 @@ export function isEnvironmentError(error: unknown): boolean {
   if (typeof e.$metadata === 'object' && e.$metadata !== null) return true;
   return typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code);
 }
+
+/**
+ * The platform a run measures on is gone (local: the engine process exited). Not the user's
+ * input: the sweep stops at once, keeping the levels it finished, instead of failing every
+ * level left one by one.
+ */
+export class TargetLostError extends Error {
+  override readonly name = 'TargetLostError';
+}

@@ -125,6 +125,12 @@ export async function runBench(requested: BenchPlan, options: RunBenchOptions = 
   // The finding where the user looks: after the table, the verdict in words, then the paths.
   process.stdout.write(terminalVerdict(runFile, { outDir: plan.outDir, htmlPath: report?.htmlPath ?? null }) + '\n');
   if (outcome.status === 'interrupted') return ExitCode.interrupted;
+  if (outcome.status === 'failed' && outcome.targetLost) {
+    // The engine is lmi-bench's own process: losing it is not the user's input at fault.
+    const kept = runFile.levels.filter((level) => level.state === 'measured').length;
+    process.stderr.write(`lmi-bench: run stopped: ${outcome.reason ?? 'the target went away'}; the ${kept} level${kept === 1 ? '' : 's'} measured before it ${kept === 1 ? 'is' : 'are'} in run.json (internal error, please report)\n`);
+    return ExitCode.internal;
+  }
   if (outcome.status === 'failed') {
     process.stderr.write(`lmi-bench: run failed: ${outcome.reason ?? 'unknown reason'}\n`);
     return ExitCode.usage;

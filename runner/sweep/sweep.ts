@@ -13,7 +13,7 @@ import type { Mode, Variant } from '../domain.ts';
 import { errorMessage } from '../system/error-message.ts';
 import type { DeployedVariant, Target } from '../target/target.ts';
 import type { LevelResult, RequestCounts, RunStatus } from '../run/run-file.ts';
-import { InterruptedError } from '../errors.ts';
+import { InterruptedError, TargetLostError } from '../errors.ts';
 import { measureLevel, type LevelPhase, type LevelSchedule, type LevelWorkers, type PullMetrics } from './measure-level.ts';
 import { untilAborted } from './abortable.ts';
 import { levelConcurrency, planLevels, type LevelSpec } from '../plan/levels.ts';
@@ -51,6 +51,14 @@ export interface SweepResult {
   status: RunStatus;
   reason?: string;
   levels: LevelResult[];
+  /** The run stopped because the platform went away (target.lost()), not because of the input. */
+  targetLost?: boolean;
+}
+
+/** A failure on a platform that is gone ends the run: every later level would fail the same way. */
+function throwIfLost(target: Target): void {
+  const lost = target.lost?.();
+  if (lost) throw new TargetLostError(lost);
 }
 
 /** What the sweep's two orders share: recording, progress, the level runner. */
@@ -96,7 +104,7 @@ export async function runSweep(plan: BenchPlan, target: Target, variants: Varian
         const levelStartMs = Date.now();
         const { variant } = deployed;
         try {
-          return await measureLevel({
+          const measured = await measureLevel({
             plan, target, deployed, level, signal,
             ...(workers ? { workers } : {}),
             ...(options.pullMetrics && extra.pullInline !== false ? { pullMetrics: options.pullMetrics } : {}),
@@ -109,8 +117,13 @@ export async function runSweep(plan: BenchPlan, target: Target, variants: Varian
                 requests: p.requests, rps: p.measuredMs > 0 ? p.requests.ok / (p.measuredMs / 1000) : 0,
               }),
           });
+          // A platform lost during the level leaves numbers of a half-served level: not a result.
+          throwIfLost(target);
+          return measured;
         } catch (error) {
           if (error instanceof InterruptedError || signal.aborted) throw new InterruptedError();
+          if (error instanceof TargetLostError) throw error;
+          throwIfLost(target);
           return run.failedLevel(variant, level, errorMessage(error));
         }
       },
@@ -120,6 +133,7 @@ export async function runSweep(plan: BenchPlan, target: Target, variants: Varian
     return { status: 'complete', levels: recorded };
   } catch (error) {
     if (error instanceof InterruptedError || signal.aborted) return { status: 'interrupted', reason: 'interrupted by the user', levels: recorded };
+    if (error instanceof TargetLostError) return { status: 'failed', reason: error.message, levels: recorded, targetLost: true };
     return { status: 'failed', reason: errorMessage(error), levels: recorded };
   } finally {
     // An abort during start must not stop the target before it exists (it would stay up).
@@ -176,6 +190,7 @@ async function deployVariant(run: SweepRun, variant: Variant, levelIndex: number
     return { ok: true, deployed: await untilAborted(target.deploy(variant), signal) };
   } catch (error) {
     if (error instanceof InterruptedError || signal.aborted) throw new InterruptedError();
+    throwIfLost(run.target);
     return { ok: false, reason: `deploy failed: ${errorMessage(error)}` };
   } finally {
     clearInterval(deployTicker);

@@ -50,6 +50,12 @@ export interface Target {
    * without waiting. Optional: targets with nothing local to end omit it.
    */
   kill?(): void;
+  /**
+   * Why the platform can no longer serve, or null while it can (local: the engine process
+   * exited on its own). Asked after a failure, so one lost platform ends the run instead of
+   * failing each level left. Optional: AWS has no process of ours to lose.
+   */
+  lost?(): string | null;
   /** Makes the load workers ready (after start()); absent on a target that cannot host them. */
   loadWorkers?(): Promise<LoadWorkerPool>;
 }

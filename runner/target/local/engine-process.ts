@@ -30,6 +30,8 @@ export interface EngineHandle {
   token: string;
   pid: number;
   client: EngineClient;
+  /** How the engine ended when nobody asked it to (its last stderr line included); null while it runs or after stop(). */
+  exitReason(): string | null;
   stop(): Promise<void>;
 }
 
@@ -48,6 +50,13 @@ export function startEngine(options: { env?: NodeJS.ProcessEnv; args?: string[] 
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let stopRequested = false;
+  let exitReason: string | null = null;
+  child.once('exit', (code, signal) => {
+    if (stopRequested) return;
+    const last = stderr.trim().split('\n').at(-1);
+    exitReason = `the local engine exited unexpectedly (${signal ?? `exit code ${code}`})${last ? `: ${last}` : ''}`;
+  });
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => {
@@ -91,7 +100,11 @@ export function startEngine(options: { env?: NodeJS.ProcessEnv; args?: string[] 
         token: ready.token,
         pid: ready.pid,
         client,
-        stop: () => (stopping ??= stopChild(client)),
+        exitReason: () => exitReason,
+        stop: () => {
+          stopRequested = true;
+          return (stopping ??= stopChild(client));
+        },
       });
     });
 

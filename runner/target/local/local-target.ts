@@ -104,6 +104,10 @@ export class LocalTarget implements Target {
     await this.#running().client.remove(deployed.functionName);
   }
 
+  lost(): string | null {
+    return this.#engine?.exitReason() ?? null;
+  }
+
   /** The load worker function, deployed on the engine the first time it is asked for. */
   loadWorkers(): Promise<LocalLoadWorkers> {
     this.#workers ??= deployLocalLoadWorkers(this.#running().client, this.#options.loadWorkers ?? {});

@@ -1,0 +1,47 @@
+// The local engine is the run's platform. Killed during a level (here by kill -9, as the OOM
+// killer would), the bench stops at once: the levels measured before are kept in run.json, the
+// half-served level and the ones after it are not recorded as failed one by one, and the exit
+// is 70 with one line that says it is lmi-bench's fault, not the user's input.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readRunFile } from '../../runner/run/read-run.ts';
+import { startBench } from './bench-process.ts';
+import { descendantsOf } from './process-tree.ts';
+
+test('kill -9 of the engine during the second level: exit 70, one line, the first level kept, nothing after it', { timeout: 120_000 }, async () => {
+  const out = mkdtempSync(join(tmpdir(), 'lmi-bench-engine-death-'));
+  const bench = startBench([
+    '--workload', 'test/fixtures/workloads/fixed-delay', '--modes', 'lambda', '--concurrency', '1,2,4',
+    '--duration', '4', '--warmup', '0', '--trials', '1', '--offline', '--out', out, '--run-id', 'lost',
+  ]);
+  try {
+    await bench.waitForStderr(/level 1\/3 lambda .*c=1 .*req/, 90_000);
+    const engine = descendantsOf(bench.child.pid as number).find((entry) => / engine( |$)/.test(entry.cmdline));
+    assert.ok(engine, 'the bench runs its engine as a child process');
+    // Into the second level's load, then the engine goes.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    process.kill(engine.pid, 'SIGKILL');
+  } catch (error) {
+    bench.child.kill('SIGKILL');
+    throw error;
+  }
+  const { code } = await bench.exited;
+  const stderr = bench.stderr();
+  assert.equal(code, 70, stderr);
+  const lines = stderr.split('\n').filter((line) => line.startsWith('lmi-bench: run stopped'));
+  assert.equal(lines.length, 1, stderr);
+  assert.match(lines[0] ?? '', /the local engine exited unexpectedly \(SIGKILL\).*the 1 level measured before it is in run\.json \(internal error, please report\)/);
+  assert.doesNotMatch(stderr, /at .*\.ts:\d+/, 'no stack trace');
+
+  const run = readRunFile(join(out, 'lost'));
+  assert.equal(run.status, 'failed');
+  assert.match(run.reason ?? '', /local engine exited unexpectedly/);
+  assert.deepEqual(
+    run.levels.map((level) => [level.concurrency, level.state]),
+    [[1, 'measured']],
+    'the first level only: the second was half-served, the third never ran',
+  );
+});
