@@ -21,6 +21,14 @@ test('aws --plan-only without credentials: the plan, its wall time and its spend
   assert.match(result.stderr, /^Estimated AWS cost of this run: \$[\d.]+/m);
 });
 
+test('the default aws plan is within the default spend cap: the run a user gets by default is not refused', async () => {
+  const result = await runBench(['--target', 'aws', '--plan-only'], { env: noCredentials });
+  assert.equal(result.code, 0, result.stderr);
+  const { awsSpend } = planFromStdout(result.stdout) as { awsSpend: { estimateUsd: number; capUsd: number } };
+  assert.ok(awsSpend.estimateUsd > 0 && awsSpend.estimateUsd <= awsSpend.capUsd, `estimate $${awsSpend.estimateUsd.toFixed(2)} against the cap $${awsSpend.capUsd}`);
+  assert.doesNotMatch(result.stderr, /would be refused/);
+});
+
 test('a plan longer than an hour is warned about; a short local one is not', async () => {
   const long = await runBench(['--plan-only', '--concurrency', '1,2,4,8,16,32', '--duration', '300', '--trials', '3'], { env: noCredentials });
   assert.equal(long.code, 0, long.stderr);
