@@ -1,0 +1,53 @@
+/**
+ * Shared by the engine tests that compare the LMI scaler with the sizing model: a closed loop
+ * of io-bound requests, and the model's environment count for what a window measured.
+ */
+import { sizeLmiCapacity } from '../../runner/cost/lmi-sizing.ts';
+import type { WindowStats } from '../../runner/engine/protocol.ts';
+import { instanceShape } from '../../runner/pricing/instance-types.ts';
+import { send, sleep } from './support.ts';
+
+export interface LoopOutcome {
+  statuses: number[];
+  /** Latencies of the 200 answers. */
+  latenciesMs: number[];
+}
+
+/** Closed loop: `workers` io-bound requests always in flight until `untilMs`; a non-200 waits 50 ms before the next. */
+export async function ioBoundClosedLoop(url: string, workers: number, untilMs: number): Promise<LoopOutcome> {
+  const outcome: LoopOutcome = { statuses: [], latenciesMs: [] };
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (Date.now() < untilMs) {
+        const started = performance.now();
+        const reply = await send(url, { delaysMs: [150, 200, 100] });
+        outcome.statuses.push(reply.status);
+        if (reply.status === 200) outcome.latenciesMs.push(performance.now() - started);
+        else await sleep(50);
+      }
+    }),
+  );
+  return outcome;
+}
+
+/** The sizing model's count for a measured window: its rate, CPU per request and mean duration, on m7g.xlarge. */
+export function modelledEnvironments(
+  stats: WindowStats,
+  window: { startMs: number; endMs: number; latenciesMs: number[] },
+  settings: { maxConcurrency: number; targetCpuPercent: number },
+): { environments: number; rate: number; meanDurationMs: number; concurrentInvocations: number; binding: string } {
+  const rate = stats.ok / ((window.endMs - window.startMs) / 1000);
+  const meanDurationMs = window.latenciesMs.reduce((a, b) => a + b, 0) / window.latenciesMs.length;
+  const shape = instanceShape('m7g.xlarge');
+  const model = sizeLmiCapacity({
+    requestsPerSecond: rate,
+    cpuSecondsPerRequest: stats.cpuSeconds / stats.ok,
+    meanDurationMs,
+    maxConcurrency: settings.maxConcurrency,
+    memoryMb: 2048,
+    gibPerVcpu: 2,
+    target: { mode: 'manual', cpuPercent: settings.targetCpuPercent },
+    candidates: [{ instanceType: shape.instanceType, vcpus: shape.vcpus, memoryGiB: shape.memoryGiB, usdPerHour: 1 }],
+  });
+  return { environments: model.environments, rate, meanDurationMs, concurrentInvocations: model.concurrentInvocations, binding: String(model.binding) };
+}
