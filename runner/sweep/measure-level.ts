@@ -16,6 +16,7 @@ import type { LoadShape } from '../load/load-task.ts';
 import { addCounts } from '../load/merge-workers.ts';
 import { createLatencyHistogram, decodeHistogram, encodeHistogram, summarizeLatency } from '../load/latency-histogram.ts';
 import { mergeTrials } from './merge-trials.ts';
+import { combineWindowStats } from './combine-window-stats.ts';
 import { untilAborted } from './abortable.ts';
 import { isSaturated, levelConcurrency, type LevelSpec } from '../plan/levels.ts';
 import { sleep } from '../system/sleep.ts';
@@ -205,7 +206,7 @@ export async function measureLevel(context: LevelContext): Promise<LevelResult> 
     const merged = mergeTrials(trials);
     if (merged.latencyMs === null) return { ...base, load: loadMode(), state: 'failed', reason: 'no successful response in any trial' };
     const window = { startMs: merged.window.startMs, endMs: merged.window.endMs };
-    const stats = await untilAborted(context.target.windowStats(deployed, window), signal);
+    const stats = await trialStats(context, trials);
     let cloudwatch: CloudWatchSummary | null = null;
     let cloudwatchError: string | undefined;
     if (context.pullMetrics) {
@@ -261,20 +262,39 @@ export async function measureLevel(context: LevelContext): Promise<LevelResult> 
   }
 }
 
+/** The target's stats over the trials' own windows (never over the drains between them); null without stats. */
+async function trialStats(context: LevelContext, trials: TrialResult[]): Promise<WindowStats | null> {
+  const windows: WindowStats[] = [];
+  for (const trial of trials) {
+    const stats = await untilAborted(context.target.windowStats(context.deployed, { startMs: trial.window.startMs, endMs: trial.window.endMs }), context.signal);
+    if (stats === null) return null;
+    windows.push(stats);
+  }
+  return combineWindowStats(windows);
+}
+
 /**
  * A load run ends by closing its connections with up to `concurrency` requests still running
  * in the function. Started at once, the next run would find those environments busy: standard
  * Lambda would cold-start new ones and LMI would count busy slots, an artifact of the tool,
  * not of the compute type. So the next run waits until the target has recorded them (the
- * engine records an invocation when it ends), for at most the function timeout. A target
- * without stats (AWS) gets the slowest latency seen, the best guess there is.
+ * engine records an invocation when it ends, a throttle at once), for at most the function
+ * timeout. A target without stats (AWS) gets the slowest latency seen, the best guess there is.
+ *
+ * Only requests the target records are waited for: invocations and throttles both count, so
+ * a phase that ends throttled ends at once (counting throttles on one side only would wait
+ * the whole function timeout for records that never come). A request refused before the
+ * function (413) is never recorded: when every answered request was refused, the ones cut off
+ * in flight were refused too, and there is nothing to wait for.
  */
 async function drain(previous: LoadResult, context: LevelContext): Promise<void> {
   const { plan, target, deployed, signal } = context;
   if (previous.inFlightAtEnd === 0) return;
-  // Requests that reached the function: answered ones (any status) and those cut off in flight.
   const answered = sum(Object.values(previous.statusCodes));
-  const expected = answered + previous.inFlightAtEnd;
+  const refused = sum(refusedBeforeTheFunction.map((code) => previous.statusCodes[code] ?? 0));
+  if (answered > 0 && refused === answered) return;
+  // Requests that reached the function: answered ones (any recorded status) and those cut off in flight.
+  const expected = answered - refused + previous.inFlightAtEnd;
   const deadlineMs = Date.now() + plan.timeoutSec * 1000 + drainPollMs;
   while (Date.now() < deadlineMs) {
     const stats = await untilAborted(target.windowStats(deployed, { startMs: previous.window.startMs, endMs: Date.now() + 1 }), signal);
@@ -282,10 +302,13 @@ async function drain(previous: LoadResult, context: LevelContext): Promise<void>
       await sleep(Math.min(Math.ceil(previous.latencyMs?.max ?? 0) + 10, plan.timeoutSec * 1000), signal);
       return;
     }
-    if (stats.invocations >= expected) return;
+    if (stats.invocations + stats.throttled >= expected) return;
     await sleep(drainPollMs, signal);
   }
 }
+
+/** Statuses answered before the function runs, which the target records nowhere (request too large). */
+const refusedBeforeTheFunction = ['413'];
 
 const drainPollMs = 100;
 
