@@ -21,7 +21,7 @@ import { machineInfo } from '../system/machine.ts';
 import { runSweep } from '../sweep/sweep.ts';
 import { createProgressPrinter } from '../sweep/progress.ts';
 import { formatSummaryTable } from '../sweep/summary-table.ts';
-import type { PullMetrics } from '../sweep/measure-level.ts';
+import type { PullMetrics } from '../sweep/sweep-run.ts';
 import { pullLevelMetrics } from '../metrics/pull.ts';
 import { findAwsCredentials } from '../system/aws-credentials.ts';
 import { attachCosts } from '../cost/attach.ts';
