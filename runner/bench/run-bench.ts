@@ -48,6 +48,8 @@ export async function runBench(requested: BenchPlan, options: RunBenchOptions = 
   const machine = await machineInfo();
   const planJson = planToJson(plan);
   const variants = planVariants(plan);
+  // Before the checkpoint: its first save already states the /tmp isolation the target applies.
+  const target = await createTarget(plan);
   const checkpoint = new RunCheckpoint({
     dir: plan.outDir,
     levelCount: variants.length * planLevelCount(plan),
@@ -55,7 +57,6 @@ export async function runBench(requested: BenchPlan, options: RunBenchOptions = 
     onError: (message) => process.stderr.write(`lmi-bench: could not save progress: ${message}\n`),
   });
   await checkpoint.start();
-  const target = await createTarget(plan);
   const controller = new AbortController();
   const pullMetrics = await metricsPuller(plan, controller.signal);
   const stopListening = interruptOnSignals(controller, target, checkpoint);
