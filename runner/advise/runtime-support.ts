@@ -44,13 +44,19 @@ export function runtimeSupport(runtime: string): RuntimeSupport {
   // The bench's own names for its runtimes.
   if (id === 'node') return { runtime, family: 'node', supported: null, minimum: 'Node.js 22' };
   if (id === 'python') return { runtime, family: 'python', supported: null, minimum: 'Python 3.13' };
+  if (id === 'java') return { runtime, family: 'java', supported: null, minimum: 'Java 21' };
+  if (id === 'dotnet') return { runtime, family: 'dotnet', supported: null, minimum: '.NET 8' };
+  if (id === 'provided') return { runtime, family: 'provided', supported: null, minimum: 'provided.al2023' };
   return { runtime, family: 'other', supported: null, minimum: null };
 }
 
-/** Documented default maximum concurrency per vCPU (Node.js 64, Python 16, .NET 32; Java 32 unverified). */
+/**
+ * Documented default maximum concurrency per vCPU (docs/lmi-facts.md): Node.js 64, Java 32,
+ * .NET 32, Python 16, Rust on provided.al2023 8. Anything unknown: Python's 16, so slots are
+ * not overstated by a guess.
+ */
+const perVcpu: Record<RuntimeFamily, number> = { node: 64, java: 32, dotnet: 32, python: 16, provided: 8, other: 16 };
+
 export function maxConcurrencyPerVcpu(family: RuntimeFamily | null): number {
-  if (family === 'node') return 64;
-  if (family === 'java' || family === 'dotnet') return 32;
-  // Python and anything unknown: the smallest documented default, so slots are not overstated.
-  return 16;
+  return perVcpu[family ?? 'other'];
 }

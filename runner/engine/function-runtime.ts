@@ -10,6 +10,22 @@ import type { Handled } from './invocation.ts';
 import type { ValidatedFunction } from './spec.ts';
 import { NodeEnvironment } from './node-environment.ts';
 import { PythonEnvironment } from './python-environment.ts';
+import { RuntimeApiEnvironment } from './runtime-api/environment.ts';
+import type { EnvironmentOptions } from './environment.ts';
+import type { Runtime } from '../workload/manifest.ts';
+import { UsageError } from '../errors.ts';
+import { dotnetUnavailable } from './dotnet.ts';
+
+/** How the engine runs each runtime's environments. */
+const environmentFactories: Record<Runtime, (options: EnvironmentOptions) => Environment> = {
+  node: (options) => new NodeEnvironment(options),
+  python: (options) => new PythonEnvironment(options),
+  java: (options) => new RuntimeApiEnvironment(options),
+  provided: (options) => new RuntimeApiEnvironment(options),
+  dotnet: () => {
+    throw new UsageError(dotnetUnavailable);
+  },
+};
 
 export const cpuSampleIntervalMs = 1000;
 
@@ -39,7 +55,7 @@ export abstract class FunctionRuntime {
   abstract environmentVcpus(): number;
 
   protected createEnvironment(slots: number, instanceId: string, threads = 1): Environment {
-    const options = {
+    const options: EnvironmentOptions = {
       id: `${this.spec.name}-env-${this.#nextEnvironment++}`,
       handler: this.validated.handler,
       functionName: this.spec.name,
@@ -50,7 +66,7 @@ export abstract class FunctionRuntime {
       threads,
       safetyRecordDir: this.spec.safetyRecordDir,
     };
-    return this.spec.runtime === 'node' ? new NodeEnvironment(options) : new PythonEnvironment(options);
+    return environmentFactories[this.spec.runtime](options);
   }
 
   protected startSampling(): void {

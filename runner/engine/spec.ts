@@ -10,6 +10,7 @@ import { environmentShape, environmentsPerInstance } from '../cost/lmi-sizing.ts
 import { instanceShape, type InstanceShape } from '../pricing/instance-types.ts';
 import { loadWorkload, resolveHandler, type ResolvedHandler } from '../workload/load.ts';
 import { runtimes, type Runtime } from '../workload/manifest.ts';
+import { dotnetUnavailable } from './dotnet.ts';
 import type { ComputeSpec, FunctionSpec, LmiComputeSpec, StandardComputeSpec } from './protocol.ts';
 
 export interface ValidatedFunction {
@@ -135,6 +136,7 @@ export function validateFunctionSpec(raw: unknown): ValidatedFunction {
     fail('safetyRecordDir must be the absolute path of an existing folder');
   }
 
+  if (runtime === 'dotnet') fail(dotnetUnavailable);
   const workload = loadWorkload(workloadDir);
   const handler = resolveHandler(workload, runtime as Runtime);
   const spec: FunctionSpec = { name, workloadDir, runtime: runtime as Runtime, timeoutMs, compute, architecture: architecture ?? hostArchitecture() };

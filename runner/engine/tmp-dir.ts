@@ -57,8 +57,19 @@ function processIsolation(): TmpIsolation {
   return probed;
 }
 
+const runtimeApiReason =
+  'Java and OS-only runtimes get the environment folder as TMPDIR (and java.io.tmpdir): code that honours it writes there, a literal /tmp path reaches the host /tmp';
+
+const isolations: Record<Runtime, () => TmpIsolation> = {
+  node: () => ({ kind: 'path-mapping', complete: false, reason: threadReason }),
+  python: processIsolation,
+  java: () => ({ kind: 'path-mapping', complete: false, reason: runtimeApiReason }),
+  provided: () => ({ kind: 'path-mapping', complete: false, reason: runtimeApiReason }),
+  dotnet: () => ({ kind: 'path-mapping', complete: false, reason: runtimeApiReason }),
+};
+
 export function tmpIsolation(runtime: Runtime): TmpIsolation {
-  return runtime === 'node' ? { kind: 'path-mapping', complete: false, reason: threadReason } : processIsolation();
+  return isolations[runtime]();
 }
 
 /**

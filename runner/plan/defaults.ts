@@ -40,7 +40,7 @@ export const benchDefaults = {
     /** LMI's smallest function is 2 GB and 1 vCPU (docs/lmi-facts.md). */
     minMemoryMb: 2048,
     /** Documented default maximum concurrency per vCPU (docs/lmi-facts.md). */
-    maxConcurrencyPerVcpu: { node: 64, python: 16 } as Record<Runtime, number>,
+    maxConcurrencyPerVcpu: { node: 64, python: 16, java: 32, dotnet: 32, provided: 8 } satisfies Record<Runtime, number> as Record<Runtime, number>,
     gibPerVcpu: [2],
     /** Three environments before a version is ACTIVE (AZ resiliency; docs/lmi-facts.md). */
     minEnvironments: 3,

@@ -10,6 +10,7 @@ import type { EngineReady, FunctionSpec } from '../../engine/protocol.ts';
 import { exitWithParentVariable } from '../../target/local/engine-process.ts';
 import { loadWorkload } from '../../workload/load.ts';
 import { runtimes, type Runtime } from '../../workload/manifest.ts';
+import { benchDefaults } from '../../plan/defaults.ts';
 import { flagHelp, readFlags, valueFlag } from '../flag-reader.ts';
 import { parseChoice, parseInteger, parseText } from '../values.ts';
 
@@ -53,7 +54,7 @@ function demoSpecs(workloadRef: string, runtime: Runtime): FunctionSpec[] {
       compute: {
         type: 'lmi',
         memoryMb: Math.max(2048, workload.manifest.memoryMb),
-        maxConcurrency: runtime === 'node' ? 64 : 16,
+        maxConcurrency: benchDefaults.lmi.maxConcurrencyPerVcpu[runtime],
         gibPerVcpu: 2,
         minEnvironments: 3,
         instanceType: 'm7g.xlarge',

@@ -22,7 +22,13 @@ import { runtimes, type Runtime } from '../../workload/manifest.ts';
 const defaults = { rounds: 6, generatedEvents: 8, out: 'results' };
 /** The environment is 1 vCPU (the smallest LMI function), so the runtime's default per vCPU applies. */
 const defaultConcurrency = benchDefaults.lmi.maxConcurrencyPerVcpu;
-const maxConcurrency: Record<Runtime, number> = { node: benchLimits.lmiMaxConcurrency.max, python: maxPythonSlotsPerEnvironment };
+const maxConcurrency: Record<Runtime, number> = {
+  node: benchLimits.lmiMaxConcurrency.max,
+  python: maxPythonSlotsPerEnvironment,
+  java: benchLimits.lmiMaxConcurrency.max,
+  provided: benchLimits.lmiMaxConcurrency.max,
+  dotnet: benchLimits.lmiMaxConcurrency.max,
+};
 
 export const safetyFlags = {
   workload: valueFlag({ value: 'NAME|DIR', help: 'built-in workload or a workload folder (required; also the bare argument)', parse: (raw, label) => parseText(label, raw) }),

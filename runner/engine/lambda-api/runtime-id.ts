@@ -29,6 +29,35 @@ function pythonRuntimeId(): Promise<string> {
   return python;
 }
 
+/** `openjdk version "17.0.15"` → java17; null when the output is not a Java version. */
+export function javaRuntimeIdFrom(versionOutput: string): string | null {
+  const match = /version\s+"(?:1\.)?(\d+)/.exec(versionOutput);
+  return match ? `java${match[1]}` : null;
+}
+
+let java: Promise<string> | undefined;
+
+function javaRuntimeId(): Promise<string> {
+  java ??= new Promise((resolve) => {
+    execFile(process.env['LMI_BENCH_JAVA'] ?? 'java', ['-version'], { timeout: 10_000 }, (error, stdout, stderr) => {
+      resolve((error ? null : javaRuntimeIdFrom(`${stdout}${stderr}`)) ?? 'java');
+    });
+  });
+  return java;
+}
+
+/**
+ * OS-only functions run their own bootstrap on this machine's OS; provided.al2023 is the
+ * identifier of the runtime they stand for. .NET never deploys on the engine (dotnet.ts).
+ */
+const runtimeIds: Record<Runtime, () => string | Promise<string>> = {
+  node: () => nodeRuntimeId(),
+  python: pythonRuntimeId,
+  java: javaRuntimeId,
+  provided: () => 'provided.al2023',
+  dotnet: () => 'dotnet8',
+};
+
 export async function runtimeId(runtime: Runtime): Promise<string> {
-  return runtime === 'node' ? nodeRuntimeId() : pythonRuntimeId();
+  return runtimeIds[runtime]();
 }
