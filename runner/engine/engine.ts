@@ -16,7 +16,7 @@ import { StandardFunction } from './standard-function.ts';
 import { removeEngineTempRoot, removeStaleEngineTempFolders } from './temp-folders.ts';
 import { windowStats } from './window-stats.ts';
 import type { CatalogEntry } from './lambda-api/configuration.ts';
-import { runtimeId } from './lambda-api/runtime-id.ts';
+import { launchers } from './launchers.ts';
 import { isCodeRuntime } from '../workload/runtime-api-code.ts';
 
 /** The function does not exist (the control server answers 404). */
@@ -79,7 +79,7 @@ export class Engine {
         // Lambda's handler string: the module path relative to the package, then the export.
         handler: isCodeRuntime(spec.runtime) ? handler.exportName : `${relative(spec.workloadDir, handler.file).replace(/\.[^./]+$/, '')}.${handler.exportName}`,
         deployedAtMs: Date.now(),
-        runtimeId: await runtimeId(spec.runtime),
+        runtimeId: await launchers[spec.runtime].runtimeId(),
         architecture: spec.architecture ?? 'x86_64',
       };
       if (this.#shuttingDown) {

@@ -8,24 +8,7 @@ import type { Environment } from './environment.ts';
 import type { EnvironmentInfo, FunctionSpec } from './protocol.ts';
 import type { Handled } from './invocation.ts';
 import type { ValidatedFunction } from './spec.ts';
-import { NodeEnvironment } from './node-environment.ts';
-import { PythonEnvironment } from './python-environment.ts';
-import { RuntimeApiEnvironment } from './runtime-api/environment.ts';
-import type { EnvironmentOptions } from './environment.ts';
-import type { Runtime } from '../workload/manifest.ts';
-import { UsageError } from '../errors.ts';
-import { dotnetUnavailable } from './dotnet.ts';
-
-/** How the engine runs each runtime's environments. */
-const environmentFactories: Record<Runtime, (options: EnvironmentOptions) => Environment> = {
-  node: (options) => new NodeEnvironment(options),
-  python: (options) => new PythonEnvironment(options),
-  java: (options) => new RuntimeApiEnvironment(options),
-  provided: (options) => new RuntimeApiEnvironment(options),
-  dotnet: () => {
-    throw new UsageError(dotnetUnavailable);
-  },
-};
+import { launchers } from './launchers.ts';
 
 export const cpuSampleIntervalMs = 1000;
 
@@ -55,7 +38,7 @@ export abstract class FunctionRuntime {
   abstract environmentVcpus(): number;
 
   protected createEnvironment(slots: number, instanceId: string, threads = 1): Environment {
-    const options: EnvironmentOptions = {
+    const options = {
       id: `${this.spec.name}-env-${this.#nextEnvironment++}`,
       handler: this.validated.handler,
       functionName: this.spec.name,
@@ -66,7 +49,7 @@ export abstract class FunctionRuntime {
       threads,
       safetyRecordDir: this.spec.safetyRecordDir,
     };
-    return environmentFactories[this.spec.runtime](options);
+    return launchers[this.spec.runtime].createEnvironment(options);
   }
 
   protected startSampling(): void {

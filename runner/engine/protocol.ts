@@ -25,7 +25,7 @@
  * When started by `lmi-bench engine`, the engine writes one line of JSON to stdout when it
  * is listening: EngineReady.
  */
-import type { Runtime } from '../workload/manifest.ts';
+import type { Runtime } from '../runtimes/registry.ts';
 
 export interface EngineReady {
   event: 'ready';

@@ -16,7 +16,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import type { Runtime } from '../workload/manifest.ts';
+import { runtimeRegistry, type Runtime, type TmpIsolationRule } from '../runtimes/registry.ts';
 import { environmentTempDir } from './temp-folders.ts';
 
 /** How a runtime's environments get their own /tmp on this machine. */
@@ -57,19 +57,19 @@ function processIsolation(): TmpIsolation {
   return probed;
 }
 
-const runtimeApiReason =
-  'Java and OS-only runtimes get the environment folder as TMPDIR (and java.io.tmpdir): code that honours it writes there, a literal /tmp path reaches the host /tmp';
-
-const isolations: Record<Runtime, () => TmpIsolation> = {
-  node: () => ({ kind: 'path-mapping', complete: false, reason: threadReason }),
-  python: processIsolation,
-  java: () => ({ kind: 'path-mapping', complete: false, reason: runtimeApiReason }),
-  provided: () => ({ kind: 'path-mapping', complete: false, reason: runtimeApiReason }),
-  dotnet: () => ({ kind: 'path-mapping', complete: false, reason: runtimeApiReason }),
+const isolationByRule: Record<TmpIsolationRule, () => TmpIsolation> = {
+  'path-mapping': () => ({ kind: 'path-mapping', complete: false, reason: threadReason }),
+  'process-mount-namespace': processIsolation,
+  'tmpdir-variable': () => ({
+    kind: 'path-mapping',
+    complete: false,
+    reason: 'Java and OS-only runtimes get the environment folder as TMPDIR (and java.io.tmpdir): code that honours it writes there, a literal /tmp path reaches the host /tmp',
+  }),
 };
 
+/** The /tmp isolation a runtime's environments get on this machine (the registry's rule, probed once). */
 export function tmpIsolation(runtime: Runtime): TmpIsolation {
-  return isolations[runtime]();
+  return isolationByRule[runtimeRegistry[runtime].tmpIsolation]();
 }
 
 /**

@@ -14,6 +14,7 @@ import type { BenchPlan } from './plan.ts';
 import type { TrafficProfile } from '../domain.ts';
 import type { PlanInput } from './options.ts';
 import { benchDefaults, defaultLmiMaxConcurrency, defaultLmiMemoryMb } from './defaults.ts';
+import { runtimeRegistry } from '../runtimes/registry.ts';
 import { checkOutWritable, defaultRunId } from './out-dir.ts';
 import { awsCredentialSources, findAwsCredentials } from '../system/aws-credentials.ts';
 import { parseProfileSpec } from '../cost/profiles.ts';
@@ -122,7 +123,7 @@ export async function buildPlan(input: PlanInput, env: NodeJS.ProcessEnv, cwd: s
       reserveVcpus: o['instance-reserve-vcpu'],
       reserveMemoryGiB: o['instance-reserve-gib'],
       maxVcpus,
-      ...(givenMaxConcurrency === undefined ? { maxConcurrencyPerVcpu: benchDefaults.lmi.maxConcurrencyPerVcpu[runtime] } : {}),
+      ...(givenMaxConcurrency === undefined ? { maxConcurrencyPerVcpu: runtimeRegistry[runtime].maxConcurrencyPerVcpu } : {}),
     },
     region: o.region,
     pricing: { offline: o.offline, lambdaDiscount: o['lambda-discount'], lmiDiscount: o['lmi-discount'], freeTier: o['free-tier'] },

@@ -7,7 +7,8 @@
  */
 import type { Architecture, Mode, TargetKind } from '../domain.ts';
 import type { InstanceShape } from '../pricing/instance-types.ts';
-import type { Runtime, Workload } from '../workload/manifest.ts';
+import type { Runtime } from '../runtimes/registry.ts';
+import type { Workload } from '../workload/manifest.ts';
 
 export interface BenchOptions {
   workload: Workload;

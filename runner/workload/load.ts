@@ -2,8 +2,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.ts';
-import { runtimes, type Runtime, type Workload, type WorkloadManifest } from './manifest.ts';
+import { runtimeRegistry, runtimes, type Runtime } from '../runtimes/registry.ts';
 import { isCodeRuntime, resolveCode, validateCodeEntry } from './runtime-api-code.ts';
+import type { Workload, WorkloadManifest } from './manifest.ts';
 
 export const builtInWorkloadsDir = fileURLToPath(new URL('../../workloads/', import.meta.url));
 
@@ -70,7 +71,7 @@ export function validateManifest(raw: unknown, where: string): WorkloadManifest 
   for (const [runtime, value] of entries) {
     if (!runtimes.includes(runtime as Runtime)) fail(`unknown runtime "${runtime}" (supported: ${runtimes.join(', ')})`);
     if (isCodeRuntime(runtime as Runtime)) {
-      out[runtime as Runtime] = validateCodeEntry(runtime as 'java', value, fail);
+      out[runtime as Runtime] = validateCodeEntry(runtime as Runtime, value, fail);
       continue;
     }
     const handler = (value as { handler?: unknown } | null)?.handler;
@@ -120,7 +121,7 @@ export function resolveHandler(workload: Workload, runtime: Runtime): ResolvedHa
   const dot = entry.handler.lastIndexOf('.');
   const modulePath = entry.handler.slice(0, dot);
   const exportName = entry.handler.slice(dot + 1);
-  const candidates = runtime === 'node' ? ['.mjs', '.js', '.cjs', '.ts'] : ['.py'];
+  const candidates = runtimeRegistry[runtime].handlerExtensions;
   for (const ext of candidates) {
     const file = join(workload.dir, modulePath + ext);
     if (existsSync(file)) return { runtime, file, exportName };

@@ -1,6 +1,5 @@
 /** The workload folder format (README "Workloads"). */
-export type Runtime = 'node' | 'python' | 'java' | 'provided' | 'dotnet';
-export const runtimes: readonly Runtime[] = ['node', 'python', 'java', 'provided', 'dotnet'];
+import type { Runtime } from '../runtimes/registry.ts';
 
 export type WorkloadKind = 'io' | 'cpu' | 'mixed';
 
@@ -15,7 +14,7 @@ export interface WorkloadManifest {
   /**
    * Handler per runtime. Node.js and Python: relative to the folder, in Lambda's `file.export`
    * form. Java, OS-only (provided) and .NET: the handler string as Lambda takes it
-   * (`package.Class::method` for Java) and `code`, the folder or jar inside the workload folder
+   * (`package.Class::method` for Java) and `code`, the jar or folder inside the workload folder
    * that Lambda would be given (runtime-api-code.ts).
    */
   runtimes: Partial<Record<Runtime, { handler: string; code?: string }>>;

@@ -1,34 +1,33 @@
 /**
  * Workload entries of the runtimes Lambda starts through the Runtime API with code it was given
- * as a package: Java (a fat jar, a classes folder, or a folder of .java sources the engine
- * compiles), OS-only runtimes (`provided`: a folder with an executable `bootstrap`) and .NET (a
- * `dotnet publish` folder). The entry is `{ "handler": ..., "code": "path in the folder" }`.
+ * as a package (the registry's `packaging.kind === 'code'`): Java (a fat jar, a classes folder,
+ * or a folder of .java sources the engine compiles), OS-only runtimes (`provided`: a folder with
+ * an executable `bootstrap`) and .NET (a `dotnet publish` folder). The entry is
+ * `{ "handler": ..., "code": "path in the folder" }`.
  */
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { UsageError } from '../errors.ts';
-import type { Runtime, Workload } from './manifest.ts';
+import { runtimeRegistry, type Packaging, type Runtime } from '../runtimes/registry.ts';
+import type { Workload } from './manifest.ts';
 
-export type CodeRuntime = 'java' | 'provided' | 'dotnet';
+type CodePackaging = Packaging & { kind: 'code' };
 
-/** What a handler string looks like per runtime, and how to say it. */
-const handlerForms: Record<CodeRuntime, { pattern: RegExp; form: string }> = {
-  java: { pattern: /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*(::[A-Za-z_$][\w$]*)?$/, form: 'package.Class::method' },
-  provided: { pattern: /^\S+$/, form: 'any name without spaces (the bootstrap reads it from _HANDLER)' },
-  dotnet: { pattern: /^[\w.]+::[\w.]+::\w+$/, form: 'Assembly::Namespace.Class::Method' },
-};
+function codePackaging(runtime: Runtime): CodePackaging | undefined {
+  const packaging: Packaging = runtimeRegistry[runtime].packaging;
+  return packaging.kind === 'code' ? packaging : undefined;
+}
 
-const codeRuntimeNames: readonly CodeRuntime[] = ['java', 'provided', 'dotnet'];
-
-export function isCodeRuntime(runtime: Runtime): runtime is CodeRuntime {
-  return (codeRuntimeNames as readonly string[]).includes(runtime);
+export function isCodeRuntime(runtime: Runtime): boolean {
+  return codePackaging(runtime) !== undefined;
 }
 
 /** Validates one manifest entry of a code runtime; `fail` throws the manifest's one-line error. */
-export function validateCodeEntry(runtime: CodeRuntime, value: unknown, fail: (what: string) => never): { handler: string; code: string } {
+export function validateCodeEntry(runtime: Runtime, value: unknown, fail: (what: string) => never): { handler: string; code: string } {
+  const packaging = codePackaging(runtime);
+  if (!packaging) return fail(`runtime ${runtime} takes a handler file, not code`);
   const entry = (value ?? {}) as { handler?: unknown; code?: unknown };
-  const { pattern, form } = handlerForms[runtime];
-  if (typeof entry.handler !== 'string' || !pattern.test(entry.handler)) fail(`runtimes.${runtime}.handler must look like ${form}`);
+  if (typeof entry.handler !== 'string' || !packaging.handlerPattern.test(entry.handler)) fail(`runtimes.${runtime}.handler must look like ${packaging.handlerForm}`);
   if (typeof entry.code !== 'string' || entry.code === '') fail(`runtimes.${runtime}.code must name the code inside the workload folder (a jar or folder)`);
   const code = (entry.code as string).replaceAll('\\', '/');
   const normalized = posix.normalize(code);
@@ -39,12 +38,15 @@ export function validateCodeEntry(runtime: CodeRuntime, value: unknown, fail: (w
 }
 
 /** The absolute path of the code, checked as Lambda would refuse it; UsageError with one line otherwise. */
-export function resolveCode(workload: Workload, runtime: CodeRuntime, code: string): string {
+export function resolveCode(workload: Workload, runtime: Runtime, code: string): string {
   const path = join(workload.dir, code);
   if (!existsSync(path)) throw new UsageError(`${runtime} code ${code} not found in ${workload.dir}`);
   const isDir = statSync(path).isDirectory();
-  if (runtime === 'java' && !isDir && !path.endsWith('.jar')) throw new UsageError(`java code ${code} must be a .jar, a classes folder or a folder of .java sources`);
-  if (runtime !== 'java' && !isDir) throw new UsageError(`${runtime} code ${code} must be a folder`);
+  if (codePackaging(runtime)?.code === 'jar-or-folder') {
+    if (!isDir && !path.endsWith('.jar')) throw new UsageError(`${runtime} code ${code} must be a .jar, a classes folder or a folder of .java sources`);
+  } else if (!isDir) {
+    throw new UsageError(`${runtime} code ${code} must be a folder`);
+  }
   if (runtime === 'provided') checkBootstrap(path, code);
   return path;
 }

@@ -14,7 +14,7 @@ import { hoursPerMonth } from '../../cost/numbers.ts';
 import { maxHistoryDays } from '../../cost/function-history.ts';
 import { maxLambdaDurationDiscount } from '../../cost/lambda-cost.ts';
 import { instanceShape } from '../../pricing/instance-types.ts';
-import { runtimes, type Runtime } from '../../workload/manifest.ts';
+import { runtimes, type Runtime } from '../../runtimes/registry.ts';
 import { resolve } from 'node:path';
 
 const defaultDays = 14;

@@ -15,7 +15,7 @@ import type { BenchPlan } from '../../plan/plan.ts';
 import { instanceShape } from '../../pricing/instance-types.ts';
 import { looksLikeTrafficSpec, trafficSpecForms } from '../../cost/profiles.ts';
 import { loadWorkload } from '../../workload/load.ts';
-import { runtimes } from '../../workload/manifest.ts';
+import { runtimeRegistry, runtimes } from '../../runtimes/registry.ts';
 import { functionsPerProviderFlag, instanceTypesFlag, lambdaDiscountFlag, lmiDiscountFlag, refusedDiscountFlag, reserveGibFlag, reserveVcpuFlag, targetCpuListFlag } from './capacity-flags.ts';
 import { flagHelp, readFlags, switchFlag, valueFlag, type FlagSetFor } from '../flag-reader.ts';
 import {
@@ -100,7 +100,7 @@ export const benchFlags = {
   'lmi-max-concurrency': valueFlag({
     value: 'LIST',
     help: `PerExecutionEnvironmentMaxConcurrency values to sweep, ${limits.lmiMaxConcurrency.min}-${limits.lmiMaxConcurrency.max}`,
-    defaultText: `${d.lmi.maxConcurrencyPerVcpu.node} (node) / ${d.lmi.maxConcurrencyPerVcpu.python} (python) per vCPU of an environment`,
+    defaultText: `${runtimes.map((runtime) => `${runtimeRegistry[runtime].maxConcurrencyPerVcpu} (${runtime})`).join(' / ')} per vCPU of an environment`,
     parse: (raw, label) => parseIntegerList(label, raw, limits.lmiMaxConcurrency),
   }),
   'lmi-gib-per-vcpu': valueFlag({

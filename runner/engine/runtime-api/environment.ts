@@ -10,14 +10,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
-import { EnvironmentBase, InitError, type InvokeOutcome } from '../environment.ts';
+import { EnvironmentBase, InitError, type EnvironmentOptions, type InvokeOutcome } from '../environment.ts';
 import type { HandlerLog } from '../handler-log.ts';
 import { functionArn } from '../lambda-api/configuration.ts';
 import { processRssBytes } from '../proc-stats.ts';
 import { exitErrorType, memoryLimitBytes, outOfMemoryErrorType, outOfMemoryMessage } from '../runtime-exit.ts';
 import { removeTmpDir } from '../tmp-dir.ts';
 import { errorMessage } from '../../system/error-message.ts';
-import { launchers, type RuntimeApiRuntime } from './launchers.ts';
+import type { Launcher } from './process-launch.ts';
+import type { Runtime } from '../../runtimes/registry.ts';
 import { processTreeCpuSeconds, processUsage, type ProcessUsage } from './process-usage.ts';
 import { RuntimeApiServer, type RuntimeAnswer } from './server.ts';
 import { runtimeVariables } from './variables.ts';
@@ -29,7 +30,8 @@ const outputTailBytes = 2048;
 const diagnosedTypes = new Set(['RequestEntityTooLarge', exitErrorType, outOfMemoryErrorType, 'Runtime.Unavailable']);
 
 export class RuntimeApiEnvironment extends EnvironmentBase {
-  readonly runtime: RuntimeApiRuntime;
+  readonly runtime: Runtime;
+  readonly #launcher: Launcher;
   #server: RuntimeApiServer | undefined;
   #child: ChildProcess | undefined;
   #outputTail = '';
@@ -40,9 +42,10 @@ export class RuntimeApiEnvironment extends EnvironmentBase {
   /** Standard Lambda: the process's usage when each invocation was handed out. */
   readonly #usageAtHandOut = new Map<string, { usage: ProcessUsage; atMs: number }>();
 
-  constructor(...args: ConstructorParameters<typeof EnvironmentBase>) {
-    super(...args);
-    this.runtime = args[0].handler.runtime as RuntimeApiRuntime;
+  constructor(options: EnvironmentOptions, launcher: Launcher) {
+    super(options);
+    this.runtime = options.handler.runtime;
+    this.#launcher = launcher;
   }
 
   get #standard(): boolean {
@@ -68,7 +71,7 @@ export class RuntimeApiEnvironment extends EnvironmentBase {
     const { options } = this;
     let launch;
     try {
-      launch = await launchers[this.runtime]({ handler: options.handler, memoryMb: options.memoryMb, tmpDir, label: basename(options.codeDir) });
+      launch = await this.#launcher({ handler: options.handler, memoryMb: options.memoryMb, tmpDir, label: basename(options.codeDir) });
     } catch (error) {
       throw new InitError(errorMessage(error));
     }

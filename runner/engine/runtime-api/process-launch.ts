@@ -26,7 +26,6 @@ export interface LaunchInputs {
   label: string;
 }
 
-export type RuntimeApiRuntime = 'java' | 'provided';
 export type Launcher = (inputs: LaunchInputs) => Promise<Launch>;
 
 const javaBootstrapSources = fileURLToPath(new URL('../runtimes/java/', import.meta.url));
@@ -46,7 +45,7 @@ async function javaCode(code: string, label: string): Promise<string> {
   return code;
 }
 
-async function launchJava({ handler, memoryMb, tmpDir, label }: LaunchInputs): Promise<Launch> {
+export async function launchJava({ handler, memoryMb, tmpDir, label }: LaunchInputs): Promise<Launch> {
   const [bootstrap, code] = await Promise.all([compiledClasses(javaBootstrapSources, 'bootstrap'), javaCode(handler.file, label)]);
   return {
     command: javaCommand,
@@ -68,10 +67,8 @@ async function launchJava({ handler, memoryMb, tmpDir, label }: LaunchInputs): P
   };
 }
 
-async function launchProvided({ handler }: LaunchInputs): Promise<Launch> {
+export async function launchProvided({ handler }: LaunchInputs): Promise<Launch> {
   const bootstrap = join(handler.file, 'bootstrap');
   if (!existsSync(bootstrap)) throw new Error(`no bootstrap in ${handler.file}`);
   return { command: bootstrap, args: [], taskRoot: handler.file };
 }
-
-export const launchers: Record<RuntimeApiRuntime, Launcher> = { java: launchJava, provided: launchProvided };
