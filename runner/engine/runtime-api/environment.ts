@@ -24,8 +24,8 @@ import { RuntimeApiServer, type RuntimeAnswer } from './server.ts';
 import { runtimeVariables } from './variables.ts';
 
 const memoryWatchIntervalMs = 100;
-/** The end of the runtime's output kept to explain an init failure in one line. */
-const outputTailBytes = 2048;
+/** The start of the runtime's output kept to explain an init failure in one line. */
+const outputHeadBytes = 4096;
 /** Errors the engine or the Runtime API diagnosed, kept as the invocation's errorType. */
 const diagnosedTypes = new Set(['RequestEntityTooLarge', exitErrorType, outOfMemoryErrorType, 'Runtime.Unavailable']);
 
@@ -34,7 +34,7 @@ export class RuntimeApiEnvironment extends EnvironmentBase {
   readonly #launcher: Launcher;
   #server: RuntimeApiServer | undefined;
   #child: ChildProcess | undefined;
-  #outputTail = '';
+  #outputHead = '';
   #lastCpuSeconds = 0;
   #memoryWatch: NodeJS.Timeout | undefined;
   /** Why the engine ended the process (out of memory), reported instead of its exit status. */
@@ -95,21 +95,25 @@ export class RuntimeApiEnvironment extends EnvironmentBase {
       stream.on('error', () => undefined);
       stream.on('data', (chunk: Buffer) => {
         log.append(chunk);
-        if (this.state === 'initializing') this.#outputTail = (this.#outputTail + chunk.toString('utf8')).slice(-outputTailBytes);
+        if (this.state === 'initializing' && this.#outputHead.length < outputHeadBytes) this.#outputHead += chunk.toString('utf8').slice(0, outputHeadBytes);
       });
     }
     child.once('error', (error) => settle?.reject(new InitError(`cannot start ${launch.command}: ${error.message}`)));
     child.once('exit', (code, signal) => {
       const status = signal ? `signal: ${signal}` : `exit status ${code}`;
       // The init error the runtime posted, if any, is the better reason: let it land first.
-      setImmediate(() => settle?.reject(new InitError(`the runtime exited during init (${status})${this.#lastOutputLine()}`)));
+      setImmediate(() => settle?.reject(new InitError(`the runtime exited during init (${status})${this.#firstOutputLine()}`)));
       this.#exited(this.#failure?.message ?? `Runtime exited with error: ${status}`);
     });
     await started;
   }
 
-  #lastOutputLine(): string {
-    const line = this.#outputTail.split('\n').map((l) => l.trim()).filter((l) => l !== '').pop();
+  /** The runtime's first words (the JVM's "Unrecognized VM option", an exception), past the JVM's "Picked up" notices. */
+  #firstOutputLine(): string {
+    const line = this.#outputHead
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l !== '' && !l.startsWith('Picked up '));
     return line === undefined ? '' : `: ${line.slice(0, 300)}`;
   }
 

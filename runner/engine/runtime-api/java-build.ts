@@ -44,9 +44,17 @@ export function javaSources(dir: string): string[] {
   return out.sort();
 }
 
+/** The build's own environment: JAVA_TOOL_OPTIONS and JDK_JAVA_OPTIONS are for the function's JVM, not the compiler. */
+function buildEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env['JAVA_TOOL_OPTIONS'];
+  delete env['JDK_JAVA_OPTIONS'];
+  return env;
+}
+
 function run(command: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { maxBuffer: 16 * 1024 * 1024, timeout: 300_000 }, (error, stdout, stderr) => {
+    execFile(command, args, { maxBuffer: 16 * 1024 * 1024, timeout: 300_000, env: buildEnv() }, (error, stdout, stderr) => {
       if (!error) return resolve(`${stdout}${stderr}`);
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') reject(new JavaBuildError(`${command} not found: install a JDK 17 or later (Debian: apt-get install default-jdk-headless), or set LMI_BENCH_JAVAC`));
