@@ -48,6 +48,12 @@ export interface RuntimeEntry {
   /** How /tmp is kept per environment on the local engine, and so whether that isolation is complete. */
   readonly tmpIsolation: TmpIsolationRule;
   readonly packaging: Packaging;
+  /**
+   * Whether the engine's bootstrap for this runtime records, per invocation, the temp files,
+   * globals and pending work `lmi-bench safety` judges (runtimes/safety-node.mjs, safety_hooks.py).
+   * Without it, safety still judges answers (cross-talk, differential), not what a handler touched.
+   */
+  readonly safetyHooks: boolean;
 }
 
 export const runtimeRegistry = {
@@ -64,6 +70,7 @@ export const runtimeRegistry = {
     localOnlyExtensions: ['.ts'],
     tmpIsolation: 'path-mapping',
     packaging: { kind: 'handler-file' },
+    safetyHooks: true,
   },
   python: {
     name: 'python',
@@ -77,6 +84,7 @@ export const runtimeRegistry = {
     localOnlyExtensions: [],
     tmpIsolation: 'process-mount-namespace',
     packaging: { kind: 'handler-file' },
+    safetyHooks: true,
   },
   java: {
     name: 'java',
@@ -91,6 +99,7 @@ export const runtimeRegistry = {
     tmpIsolation: 'tmpdir-variable',
     // A fat jar or a classes folder, as Lambda takes it; a folder of .java sources the engine compiles (and infra packages compiled).
     packaging: { kind: 'code', handlerPattern: /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*(::[A-Za-z_$][\w$]*)?$/, handlerForm: 'package.Class::method', code: 'jar-or-folder' },
+    safetyHooks: false,
   },
   dotnet: {
     name: 'dotnet',
@@ -105,6 +114,7 @@ export const runtimeRegistry = {
     tmpIsolation: 'tmpdir-variable',
     // A `dotnet publish` output folder.
     packaging: { kind: 'code', handlerPattern: /^[\w.]+::[\w.]+::\w+$/, handlerForm: 'Assembly::Namespace.Class::Method', code: 'folder' },
+    safetyHooks: false,
   },
   provided: {
     name: 'provided',
@@ -120,6 +130,7 @@ export const runtimeRegistry = {
     tmpIsolation: 'tmpdir-variable',
     // A folder with an executable `bootstrap`, run as provided.al2023 runs it.
     packaging: { kind: 'code', handlerPattern: /^\S+$/, handlerForm: 'any name without spaces (the bootstrap reads it from _HANDLER)', code: 'folder' },
+    safetyHooks: false,
   },
 } as const satisfies Record<string, RuntimeEntry>;
 
