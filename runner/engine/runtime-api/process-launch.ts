@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedHandler } from '../../workload/load.ts';
-import { compiledClasses, javaCommand, javaSources } from './java-build.ts';
+import { compiledClasses, javaCommand, javaSources } from '../../runtimes/java-build.ts';
 
 export interface Launch {
   command: string;

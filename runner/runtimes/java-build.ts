@@ -6,13 +6,13 @@
  * JVM runs release-17 classes unchanged. Two engines compiling at once each compile into their own
  * folder and rename it into place; the loser keeps the winner's.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, relative } from 'node:path';
-import { errorMessage } from '../../system/error-message.ts';
+import { errorMessage } from '../system/error-message.ts';
 
 export const javaCommand = process.env['LMI_BENCH_JAVA'] ?? 'java';
 const javacCommand = process.env['LMI_BENCH_JAVAC'] ?? 'javac';
@@ -74,11 +74,15 @@ const builds = new Map<string, Promise<string>>();
  * The classes folder of the .java files under `sourceDir`, compiled once per content. `label`
  * names the cache folder (e.g. bootstrap, io-bound).
  */
-export function compiledClasses(sourceDir: string, label: string): Promise<string> {
-  const sources = javaSources(sourceDir);
+function sourcesKey(sourceDir: string, sources: string[], label: string): string {
   const hash = createHash('sha256');
   for (const file of sources) hash.update(file).update('\0').update(readFileSync(join(sourceDir, file))).update('\0');
-  const key = `${label}-${hash.digest('hex').slice(0, 16)}`;
+  return `${label}-${hash.digest('hex').slice(0, 16)}`;
+}
+
+export function compiledClasses(sourceDir: string, label: string): Promise<string> {
+  const sources = javaSources(sourceDir);
+  const key = sourcesKey(sourceDir, sources, label);
   let build = builds.get(key);
   if (!build) {
     build = compile(sourceDir, sources, key);
@@ -90,7 +94,7 @@ export function compiledClasses(sourceDir: string, label: string): Promise<strin
 
 async function compile(sourceDir: string, sources: string[], key: string): Promise<string> {
   compilerVersion ??= run(javacCommand, ['-version']).then((v) => v.trim());
-  const version = (await compilerVersion).replace(/[^\w.-]+/g, '_');
+  const version = (await compilerVersion).replace(/[^\w-]+/g, '_');
   const out = join(cacheRoot(), 'java', `${key}-${version}`);
   if (existsSync(out)) return out;
   await mkdir(join(cacheRoot(), 'java'), { recursive: true });
@@ -102,6 +106,38 @@ async function compile(sourceDir: string, sources: string[], key: string): Promi
     });
   } finally {
     await rm(staging, { recursive: true, force: true });
+  }
+  return out;
+}
+
+/**
+ * The same build, synchronously, for `cdk synth` (whose stack is built in a constructor): the
+ * asset Lambda gets is the compiled classes folder, as a Java function's package holds them.
+ */
+export function compiledClassesSync(sourceDir: string, label: string): string {
+  const sources = javaSources(sourceDir);
+  const key = sourcesKey(sourceDir, sources, label);
+  let version: string;
+  try {
+    version = execFileSync(javacCommand, ['-version'], { encoding: 'utf8', env: buildEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    throw new JavaBuildError(`${javacCommand} not usable (${errorMessage(error).split('\n')[0] ?? ''}): install a JDK 17 or later (Debian: apt-get install default-jdk-headless), or set LMI_BENCH_JAVAC`);
+  }
+  const out = join(cacheRoot(), 'java', `${key}-${version.trim().replace(/[^\w-]+/g, '_')}`);
+  if (existsSync(out)) return out;
+  const staging = `${out}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    execFileSync(javacCommand, ['--release', javaRelease, '-encoding', 'UTF-8', '-nowarn', '-d', staging, ...sources.map((f) => join(sourceDir, f))], { env: buildEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      renameSync(staging, out);
+    } catch (error) {
+      if (!existsSync(out)) throw error;
+    }
+  } catch (error) {
+    const output = `${(error as { stderr?: Buffer }).stderr?.toString() ?? ''}`;
+    throw new JavaBuildError(`${javacCommand} failed: ${firstErrorLine(output) ?? errorMessage(error)}`);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
   }
   return out;
 }
