@@ -13,7 +13,7 @@ import { javaRuntimeId, nodeRuntimeId, pythonRuntimeId } from './lambda-api/runt
 import { RuntimeApiEnvironment } from './runtime-api/environment.ts';
 import { launchJava, launchProvided } from './runtime-api/process-launch.ts';
 import { UsageError } from '../errors.ts';
-import { dotnetUnavailable } from './dotnet.ts';
+import { localEngineRefusal } from './local-refusal.ts';
 
 export interface RuntimeLauncher {
   createEnvironment(options: EnvironmentOptions): Environment;
@@ -75,10 +75,10 @@ export const launchers: Record<Runtime, RuntimeLauncher> = {
     maxSlotsPerEnvironment: null,
     runtimeId: async () => 'provided.al2023',
   },
-  // Never deployed on the engine: spec validation refuses it first (dotnet.ts).
+  // Never deployed on the engine: spec validation refuses it first (registry localEngine).
   dotnet: {
     createEnvironment: () => {
-      throw new UsageError(dotnetUnavailable);
+      throw new UsageError(localEngineRefusal('dotnet') ?? 'the local engine cannot run .NET handlers');
     },
     threadsPerEnvironment: () => 1,
     maxSlotsPerEnvironment: null,

@@ -30,6 +30,8 @@ export async function buildPlan(input: PlanInput, env: NodeJS.ProcessEnv, cwd: s
   resolveHandler(workload, runtime);
 
   const target = o.target;
+  const local = runtimeRegistry[runtime].localEngine;
+  if (target === 'local' && local.kind === 'unavailable') throw new UsageError(local.why);
   const rates = o.rates;
   if (rates !== undefined && input.given('concurrency')) {
     throw new UsageError(`${label('rates')} and ${label('concurrency')} are alternatives: levels are arrival rates (open loop) or connections (closed loop)`);

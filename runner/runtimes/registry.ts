@@ -54,6 +54,8 @@ export interface RuntimeEntry {
    * Without it, safety still judges answers (cross-talk, differential), not what a handler touched.
    */
   readonly safetyHooks: boolean;
+  /** Whether the local engine can run it; when not, why and what to do, one line (bench exits 2 with it). */
+  readonly localEngine: { readonly kind: 'runs' } | { readonly kind: 'unavailable'; readonly why: string };
 }
 
 export const runtimeRegistry = {
@@ -71,6 +73,7 @@ export const runtimeRegistry = {
     tmpIsolation: 'path-mapping',
     packaging: { kind: 'handler-file' },
     safetyHooks: true,
+    localEngine: { kind: 'runs' },
   },
   python: {
     name: 'python',
@@ -85,6 +88,7 @@ export const runtimeRegistry = {
     tmpIsolation: 'process-mount-namespace',
     packaging: { kind: 'handler-file' },
     safetyHooks: true,
+    localEngine: { kind: 'runs' },
   },
   java: {
     name: 'java',
@@ -100,6 +104,7 @@ export const runtimeRegistry = {
     // A fat jar or a classes folder, as Lambda takes it; a folder of .java sources the engine compiles (and infra packages compiled).
     packaging: { kind: 'code', handlerPattern: /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*(::[A-Za-z_$][\w$]*)?$/, handlerForm: 'package.Class::method', code: 'jar-or-folder' },
     safetyHooks: false,
+    localEngine: { kind: 'runs' },
   },
   dotnet: {
     name: 'dotnet',
@@ -115,6 +120,10 @@ export const runtimeRegistry = {
     // A `dotnet publish` output folder.
     packaging: { kind: 'code', handlerPattern: /^[\w.]+::[\w.]+::\w+$/, handlerForm: 'Assembly::Namespace.Class::Method', code: 'folder' },
     safetyHooks: false,
+    localEngine: {
+      kind: 'unavailable',
+      why: 'the local engine cannot run .NET handlers (it has no .NET runtime host): bench it with --target aws, or publish it self-contained for Linux and run it here as an OS-only runtime ("provided", a folder with an executable bootstrap)',
+    },
   },
   provided: {
     name: 'provided',
@@ -131,6 +140,7 @@ export const runtimeRegistry = {
     // A folder with an executable `bootstrap`, run as provided.al2023 runs it.
     packaging: { kind: 'code', handlerPattern: /^\S+$/, handlerForm: 'any name without spaces (the bootstrap reads it from _HANDLER)', code: 'folder' },
     safetyHooks: false,
+    localEngine: { kind: 'runs' },
   },
 } as const satisfies Record<string, RuntimeEntry>;
 
