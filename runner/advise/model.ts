@@ -357,6 +357,9 @@ function risks(fn: AdviseFunction, traffic: TrafficStats, lmi: LmiSide, options:
       out.push({ kind: 'runtime-version', severity: 'warning', text: `${fn.runtime} is below LMI's minimum (${support.minimum}${support.family === 'provided' ? '' : '+'}): upgrade the runtime before moving.` });
     } else if (support.supported === true) {
       out.push({ kind: 'runtime-version', severity: 'check', text: `${fn.runtime} meets LMI's minimum runtime version (${support.minimum}${support.family === 'provided' ? '' : '+'}).` });
+    } else if (support.family !== 'other' && support.minimum !== null) {
+      // A bench runtime name (java, node…): the language is known, its version is not.
+      out.push({ kind: 'runtime-version', severity: 'check', text: `LMI needs ${support.minimum}${support.family === 'provided' ? '' : '+'}: check that your ${fn.runtime} version is.` });
     } else {
       out.push({ kind: 'runtime-version', severity: 'check', text: `LMI supports Node.js 22+, Python 3.13+, Java 21+, .NET 8+ and provided.al2023; check that ${fn.runtime} is one of them.` });
     }
@@ -374,7 +377,7 @@ function risks(fn: AdviseFunction, traffic: TrafficStats, lmi: LmiSide, options:
 function concurrencyRisk(maxConcurrency: number, safety: SafetyLookup): Risk {
   const why =
     `On LMI one execution environment serves up to ${maxConcurrency} invocations at once (Node.js: requests on a worker thread share module state; ` +
-    'Python: one process per request, all sharing /tmp), so state kept between requests can leak from one to another.';
+    'Python: one process per request, all sharing /tmp; Java and .NET: threads sharing the handler object and every static field), so state kept between requests can leak from one to another.';
   switch (safety.state) {
     case 'found': {
       const { check } = safety;
