@@ -5,7 +5,7 @@
 // runs the handler on AWS_LAMBDA_MAX_CONCURRENCY threads, at once.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 import { javaJarWorkload } from './runtime-api-workloads.ts';
 import { lmiSpec, send, sendMany, standardSpec } from './support.ts';
@@ -58,11 +58,16 @@ before(async () => {
   engine = await startEngine();
   dir = javaJarWorkload('forms', 'demo.MapHandler', { ...core, ...handlers });
 });
-after(() => engine.stop());
+const copies: string[] = [];
+after(async () => {
+  await engine.stop();
+  for (const copy of copies) rmSync(copy, { recursive: true, force: true });
+});
 
 function withHandler(handler: string): string {
   // The same jar, another handler: the manifest is the only difference.
   const copy = mkdtempSync(`${dir}-`);
+  copies.push(copy);
   copyFileSync(`${dir}/code.jar`, `${copy}/code.jar`);
   const manifest = JSON.parse(readFileSync(`${dir}/workload.json`, 'utf8')) as { runtimes: { java: { handler: string } } };
   manifest.runtimes.java.handler = handler;
