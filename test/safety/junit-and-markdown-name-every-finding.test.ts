@@ -1,4 +1,4 @@
-// Acceptance 6: JUnit XML has one testcase per oracle; the Markdown summary names each finding
+// JUnit XML has one testcase per oracle; the Markdown summary names each finding
 // and the seed (on stdout and appended to $GITHUB_STEP_SUMMARY). Warnings alone exit 0.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Acceptance 2: a Python handler writing a fixed /tmp scratch file and reading it back is caught
+// A Python handler writing a fixed /tmp scratch file and reading it back is caught
 // as cross-talk and as a shared-file finding naming the path.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
