@@ -114,7 +114,8 @@ export function resolveHandler(workload: Workload, runtime: Runtime): ResolvedHa
   const dot = entry.handler.lastIndexOf('.');
   const modulePath = entry.handler.slice(0, dot);
   const exportName = entry.handler.slice(dot + 1);
-  const candidates = runtime === 'node' ? ['.mjs', '.js', '.cjs', '.ts'] : ['.py'];
+  // Lambda's Node.js runtime tries .js, then .mjs, then .cjs.
+  const candidates = runtime === 'node' ? ['.js', '.mjs', '.cjs', '.ts'] : ['.py'];
   for (const ext of candidates) {
     const file = join(workload.dir, modulePath + ext);
     if (existsSync(file)) return { runtime, file, exportName };
