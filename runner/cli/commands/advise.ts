@@ -9,15 +9,15 @@ import type { Architecture, TrafficProfile } from '../../domain.ts';
 import { flagHelp, readFlags, switchFlag, valueFlag, type ReadFlags } from '../flag-reader.ts';
 import { parseArchitecture, parseAwsProfile, parseDecimal, parseInteger, parseRegion, parseText, parseWordList } from '../values.ts';
 import { benchDefaults, benchLimits } from '../../plan/defaults.ts';
-import { constantProfile, looksLikeTrafficSpec, parseProfileSpec, trafficSpecForms } from '../../cost/profiles.ts';
-import { hoursPerMonth } from '../../cost/numbers.ts';
-import { maxHistoryDays } from '../../cost/function-history.ts';
+import { constantProfile, looksLikeTrafficSpec, trafficSpecForms } from '../../traffic/profiles.ts';
+import { defaultHistoryDays, readTrafficSpec } from '../../traffic/read-traffic.ts';
+import { hoursPerMonth } from '../../system/numbers.ts';
+import { maxHistoryDays } from '../../traffic/function-history.ts';
 import { maxLambdaDurationDiscount } from '../../cost/lambda-cost.ts';
 import { instanceShape } from '../../pricing/instance-types.ts';
-import { runtimes } from '../../workload/manifest.ts';
+import { runtimes } from '../../runtimes/registry.ts';
 import { resolve } from 'node:path';
 
-const defaultDays = 14;
 const defaultParallel = 4;
 
 export const adviseFlags = {
@@ -26,7 +26,7 @@ export const adviseFlags = {
   days: valueFlag({
     value: 'N',
     help: `history to read, 1–${maxHistoryDays} (CloudWatch keeps 1-minute data 15 days)`,
-    default: String(defaultDays),
+    default: String(defaultHistoryDays),
     parse: (raw, label) => parseInteger(label, raw, { min: 1, max: maxHistoryDays }),
   }),
   endpoint: valueFlag({
@@ -193,7 +193,7 @@ async function safetyWorkloadOf(ref: string | undefined): Promise<AdviseRequest[
 
 /** AWS access: the engine with --endpoint, else the standard credential chain (with --profile), read only when needed. */
 async function awsAccess(f: AdviseValues): Promise<AdviseRequest['access']> {
-  const env = f.profile === undefined ? process.env : { ...process.env, AWS_PROFILE: f.profile };
+  const env = awsEnv(f);
   const { findAwsCredentials, awsCredentialSources } = await import('../../system/aws-credentials.ts');
   const needsAws = f.function !== undefined || f['all-functions'] || (f.traffic ?? '').startsWith('cloudwatch:');
   let credentials = null;
@@ -204,12 +204,14 @@ async function awsAccess(f: AdviseValues): Promise<AdviseRequest['access']> {
   return { region: f.region, ...(f.endpoint !== undefined ? { endpoint: f.endpoint } : {}), ...(credentials ? { credentials } : {}) };
 }
 
-async function trafficOf(f: AdviseValues, access: AdviseRequest['access']): Promise<TrafficProfile | null> {
-  const readFunction = async (name: string): Promise<TrafficProfile> => {
-    const { invocationHistory } = await import('../../cost/function-history.ts');
-    return invocationHistory({ functionName: name, days: f.days, ...access });
-  };
-  if (f.traffic !== undefined) return parseProfileSpec(f.traffic, process.cwd(), readFunction);
+/** The environment the AWS SDK reads, with --profile as AWS_PROFILE. */
+function awsEnv(f: AdviseValues): NodeJS.ProcessEnv {
+  return f.profile === undefined ? process.env : { ...process.env, AWS_PROFILE: f.profile };
+}
+
+async function trafficOf(line: AdviseLine, access: AdviseRequest['access']): Promise<TrafficProfile | null> {
+  const f = line.values;
+  if (f.traffic !== undefined) return readTrafficSpec(f.traffic, process.cwd(), { ...access, days: f.days, env: awsEnv(f), flag: line.label('traffic'), endpointFlag: true });
   if (f['requests-per-month'] !== undefined) return { ...constantProfile(f['requests-per-month'] / (hoursPerMonth * 3600)), name: `requests-per-month:${f['requests-per-month']}` };
   if (f.rps !== undefined) return constantProfile(f.rps);
   return null;
@@ -243,7 +245,7 @@ export async function run(argv: string[]): Promise<number> {
   const options = adviseOptions(f);
   const safetyWorkload = await safetyWorkloadOf(f.workload);
   const access = await awsAccess(f);
-  const subject = subjectOf(f, await trafficOf(f, access));
+  const subject = subjectOf(f, await trafficOf(line, access));
   const { runAdvise } = await import('../../advise/run-advise.ts');
   const interactive = process.stderr.isTTY === true;
   await runAdvise(

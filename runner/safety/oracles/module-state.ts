@@ -9,7 +9,7 @@
  *   shared-files oracle's, an error.
  * One finding per global or variable, over every round.
  */
-import type { Runtime } from '../../workload/manifest.ts';
+import type { Runtime } from '../../runtimes/registry.ts';
 import { shortId, type Finding, type Round } from '../findings.ts';
 
 /** How each runtime's module state is shared on LMI: the line a finding ends with, or null when it is not shared. */
