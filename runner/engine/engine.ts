@@ -18,6 +18,7 @@ import { windowStats } from './window-stats.ts';
 import type { CatalogEntry } from './lambda-api/configuration.ts';
 import { launchers } from './launchers.ts';
 import { isCodeRuntime } from '../workload/runtime-api-code.ts';
+import { tmpIsolationNote } from './tmp-dir.ts';
 
 /** The function does not exist (the control server answers 404). */
 export class NotFoundError extends Error {
@@ -88,7 +89,7 @@ export class Engine {
         throw new Error('the engine is shutting down');
       }
       this.#functions.set(name, { runtime, door, entry });
-      return { name, url: door.url, compute: validated.spec.compute, environments: runtime.environments().length };
+      return { name, url: door.url, compute: validated.spec.compute, environments: runtime.environments().length, tmpIsolation: tmpIsolationNote(spec.runtime) };
     } finally {
       this.#deploying.delete(name);
     }

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { UsageError } from '../errors.ts';
-import { environmentShape, environmentsPerInstance } from '../cost/lmi-sizing.ts';
+import { environmentShape, environmentsPerInstance } from '../capacity/lmi-sizing.ts';
 import { instanceShape, type InstanceShape } from '../pricing/instance-types.ts';
 import { loadWorkload, resolveHandler, type ResolvedHandler } from '../workload/load.ts';
 import { runtimes, type Runtime } from '../runtimes/registry.ts';

@@ -17,6 +17,7 @@
 import { spawnSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { runtimeRegistry, type Runtime, type TmpIsolationRule } from '../runtimes/registry.ts';
+import type { TmpIsolationNote } from '../run/run-file.ts';
 import { environmentTempDir } from './temp-folders.ts';
 
 /** How a runtime's environments get their own /tmp on this machine. */
@@ -70,6 +71,14 @@ const isolationByRule: Record<TmpIsolationRule, () => TmpIsolation> = {
 /** The /tmp isolation a runtime's environments get on this machine (the registry's rule, probed once). */
 export function tmpIsolation(runtime: Runtime): TmpIsolation {
   return isolationByRule[runtimeRegistry[runtime].tmpIsolation]();
+}
+
+/** The isolation a runtime's environments get here, as run.json states it. */
+export function tmpIsolationNote(runtime: Runtime): TmpIsolationNote {
+  const isolation = tmpIsolation(runtime);
+  return isolation.kind === 'mount-namespace'
+    ? { mechanism: isolation.kind, complete: true, note: 'each environment process has a private mount namespace with its own folder over /tmp' }
+    : { mechanism: isolation.kind, complete: false, note: isolation.reason };
 }
 
 /**
