@@ -45,6 +45,7 @@ const silent = { isTTY: false, write: (): boolean => true };
 export async function runBench(requested: BenchPlan, options: RunBenchOptions = {}): Promise<number> {
   // On AWS a level must span whole CloudWatch periods (LMI publishes every 5 minutes): the
   // sweep runs the adjusted durations, the same ones the spend guard budgets for.
+  if (requested.target === 'aws') (await import('../target/aws/aws-parts.ts')).requireAwsParts('--target aws');
   const adjusted = requested.target === 'aws' ? (await import('../target/aws/plan-check.ts')).adjustPlanForAws(requested).plan : requested;
   // The run id is the run's own only once its folder exists: two runs planned in the same
   // second would otherwise write into one folder.
