@@ -17,7 +17,7 @@ test('npm pack ships the code, workloads, prices, runtimes, docs and the action,
 
   for (const needed of [
     'package.json', 'README.md', 'bin/lmi-bench.mjs', 'runner/cli/main.ts', 'runner/cli/usage.mjs', 'reports/html.ts',
-    'infra/app.ts', 'cdk.json', 'action.yml', 'workloads/io-bound/workload.json', 'workloads/io-bound/node/index.mjs',
+    'infra/app.ts', 'cdk.json', 'workloads/io-bound/workload.json', 'workloads/io-bound/node/index.mjs',
     'runner/engine/runtimes/node-bootstrap.mjs', 'runner/engine/runtimes/python-bootstrap.py', 'data/ec2-instance-types.json',
     'docs/architecture.md',
   ]) {
@@ -28,7 +28,7 @@ test('npm pack ships the code, workloads, prices, runtimes, docs and the action,
   const unwanted = paths.filter((p) =>
     p.startsWith('test/') || p.startsWith('.ci/') || p.startsWith('.github/') || /\.test\.[cm]?[jt]s$/.test(p) ||
     p.startsWith('results/') || p.startsWith('baselines/') || p.startsWith('scripts/') || p.includes('__pycache__') ||
-    p.startsWith('node_modules/') || p === 'package-lock.json' || p === 'tsconfig.json');
+    p.startsWith('node_modules/') || p.startsWith('action/') || p === 'action.yml' || p === 'package-lock.json' || p === 'tsconfig.json');
   assert.deepEqual(unwanted, []);
 
   // Everything a shipped module imports by a relative path must be shipped too.
