@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // `npm run check:package`: what a new user gets from `npm install -D lmi-bench`. Packs this
 // clone, installs the tarball into an empty temporary project (no AWS parts), and runs there:
-// advise (what-if), a 2-second bench of a workload folder of that project, report, safety and
-// check, `deploy` (must refuse in one line with exit 2), and `du` of node_modules (< 100 MB).
-// It installs from the npm registry (or the npm cache), so it takes about half a minute and is
-// kept out of the unit tests; the file list itself is checked by test/package/.
+// advise (a what-if and a fleet what-if file), a 2-second bench of a workload folder of that
+// project, report, safety and check, `deploy` (must refuse in one line with exit 2), and `du` of
+// node_modules (< 100 MB). It installs from the npm registry (or the npm cache) and takes about a
+// minute and a half, so it is kept out of `npm test`; the file list is checked by test/package/.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,6 +51,9 @@ try {
   }, null, 2));
 
   step('advise what-if', 'npx', ['lmi-bench', 'advise', '--requests-per-month', '50000000', '--duration-ms', '120', '--memory-mb', '1024', '--cpu-ms', '10', '--arch', 'arm64', '--offline']);
+  writeFileSync(join(project, 'fleet.csv'), 'name,requests_per_month,duration_ms,memory_mb,arch,cpu_ms,runtime\norders,60000000,200,1024,arm64,10,nodejs22.x\npayments,60000000,200,1024,arm64,10,nodejs22.x\ncron,0,200,1024,arm64,10,nodejs22.x\n');
+  const fleet = step('advise --what-if fleet.csv', 'npx', ['lmi-bench', 'advise', '--what-if', 'fleet.csv', '--offline']);
+  if (!/Capacity provider 1: arm64/.test(fleet.stdout)) failures.push('fleet proposal');
   const bench = ['lmi-bench', 'bench', './my-fn', '--concurrency', '2', '--duration', '2', '--warmup', '0', '--lmi-max-concurrency', '8', '--offline', '--out', 'results'];
   step('bench ./my-fn (2 s)', 'npx', [...bench, '--run-id', 'base']);
   step('bench ./my-fn again (2 s)', 'npx', [...bench, '--run-id', 'cand']);
