@@ -14,7 +14,7 @@ import type { PriceBook } from '../pricing/price-book.ts';
 import { defaultRateRange } from '../cost/crossover.ts';
 import { candidateTypeNames } from '../cost/candidates.ts';
 import { instancePrice } from '../cost/lmi-cost.ts';
-import { hoursPerMonth } from '../cost/numbers.ts';
+import { hoursPerMonth } from '../system/numbers.ts';
 import { maxConcurrencyPerVcpu, runtimeSupport, type RuntimeSupport } from './runtime-support.ts';
 import { doublingWindowMin } from '../cost/monthly.ts';
 import { crossoverAnalysis, lmiAdvantageAt, monthOf, type LmiSettings, type SizingInput } from './sizing.ts';

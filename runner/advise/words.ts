@@ -5,8 +5,8 @@
  */
 import { safetyCheckLine } from '../safety/latest-result.ts';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
-import { hoursPerMonth } from '../cost/numbers.ts';
-import { sizingAssumptions } from '../cost/lmi-sizing.ts';
+import { hoursPerMonth } from '../system/numbers.ts';
+import { sizingAssumptions } from '../capacity/lmi-sizing.ts';
 import { mbPerVcpuOnLambda, type Advice, type Risk } from './model.ts';
 
 function perMonth(rps: number): string {

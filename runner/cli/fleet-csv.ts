@@ -19,7 +19,7 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.ts';
 import { benchLimits } from '../plan/defaults.ts';
-import { hoursPerMonth } from '../cost/numbers.ts';
+import { hoursPerMonth } from '../system/numbers.ts';
 import { allCpuMs } from '../advise/model.ts';
 import type { FleetFunction } from '../advise/fleet.ts';
 import { parseArchitecture, parseDecimal, parseInteger } from './values.ts';

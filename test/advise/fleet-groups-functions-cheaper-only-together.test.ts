@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { adviseFleet, type FleetFunction } from '../../runner/advise/fleet.ts';
 import { advise } from '../../runner/advise/model.ts';
-import { constantProfile } from '../../runner/cost/profiles.ts';
+import { constantProfile } from '../../runner/traffic/profiles.ts';
 import { instancePrice } from '../../runner/cost/lmi-cost.ts';
 import { formatUsd } from '../../reports/format.ts';
 import { parseFleetCsv } from '../../runner/cli/fleet-csv.ts';

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { advise } from '../../runner/advise/model.ts';
 import { trafficStats } from '../../runner/advise/traffic-stats.ts';
-import { constantProfile } from '../../runner/cost/profiles.ts';
+import { constantProfile } from '../../runner/traffic/profiles.ts';
 import { riskText, verdictText } from '../../runner/advise/words.ts';
 import { options, snapshotPrices, whatIf } from './support.ts';
 

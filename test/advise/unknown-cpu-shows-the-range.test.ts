@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { advise, allCpuMs } from '../../runner/advise/model.ts';
-import { constantProfile } from '../../runner/cost/profiles.ts';
+import { constantProfile } from '../../runner/traffic/profiles.ts';
 import { settleText, verdictText } from '../../runner/advise/words.ts';
 import { options, snapshotPrices, whatIf } from './support.ts';
 

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { advise } from '../../runner/advise/model.ts';
-import { constantProfile } from '../../runner/cost/profiles.ts';
+import { constantProfile } from '../../runner/traffic/profiles.ts';
 import { riskText, verdictText } from '../../runner/advise/words.ts';
 import { options, rpsForMonth, snapshotPrices, whatIf } from './support.ts';
 

@@ -9,16 +9,16 @@ import type { Architecture, TrafficProfile } from '../../domain.ts';
 import { flagHelp, readFlags, switchFlag, valueFlag, type ReadFlags } from '../flag-reader.ts';
 import { parseArchitecture, parseAwsProfile, parseDecimal, parseInteger, parseRegion, parseText, parseWordList } from '../values.ts';
 import { benchDefaults, benchLimits } from '../../plan/defaults.ts';
-import { constantProfile, looksLikeTrafficSpec, parseProfileSpec, trafficSpecForms } from '../../cost/profiles.ts';
-import { hoursPerMonth } from '../../cost/numbers.ts';
-import { maxHistoryDays } from '../../cost/function-history.ts';
+import { constantProfile, looksLikeTrafficSpec, trafficSpecForms } from '../../traffic/profiles.ts';
+import { defaultHistoryDays, readTrafficSpec } from '../../traffic/read-traffic.ts';
+import { hoursPerMonth } from '../../system/numbers.ts';
+import { maxHistoryDays } from '../../traffic/function-history.ts';
 import { maxLambdaDurationDiscount } from '../../cost/lambda-cost.ts';
 import { instanceShape } from '../../pricing/instance-types.ts';
-import { runtimes } from '../../workload/manifest.ts';
+import { runtimes } from '../../runtimes/registry.ts';
 import { resolve } from 'node:path';
 import { readFleetCsv } from '../fleet-csv.ts';
 
-const defaultDays = 14;
 const defaultParallel = 4;
 
 export const adviseFlags = {
@@ -32,7 +32,7 @@ export const adviseFlags = {
   days: valueFlag({
     value: 'N',
     help: `history to read, 1–${maxHistoryDays} (CloudWatch keeps 1-minute data 15 days)`,
-    default: String(defaultDays),
+    default: String(defaultHistoryDays),
     parse: (raw, label) => parseInteger(label, raw, { min: 1, max: maxHistoryDays }),
   }),
   endpoint: valueFlag({
@@ -220,12 +220,10 @@ async function awsAccess(f: AdviseValues): Promise<AdviseRequest['access']> {
   return { region: f.region, ...(f.endpoint !== undefined ? { endpoint: f.endpoint } : {}), ...(credentials ? { credentials } : {}) };
 }
 
-async function trafficOf(f: AdviseValues, access: AdviseRequest['access']): Promise<TrafficProfile | null> {
-  const readFunction = async (name: string): Promise<TrafficProfile> => {
-    const { invocationHistory } = await import('../../cost/function-history.ts');
-    return invocationHistory({ functionName: name, days: f.days, ...access });
-  };
-  if (f.traffic !== undefined) return parseProfileSpec(f.traffic, process.cwd(), readFunction);
+async function trafficOf(line: AdviseLine, access: AdviseRequest['access']): Promise<TrafficProfile | null> {
+  const f = line.values;
+  const env = f.profile === undefined ? process.env : { ...process.env, AWS_PROFILE: f.profile };
+  if (f.traffic !== undefined) return readTrafficSpec(f.traffic, process.cwd(), { ...access, days: f.days, env, flag: line.label('traffic'), endpointFlag: true });
   if (f['requests-per-month'] !== undefined) return { ...constantProfile(f['requests-per-month'] / (hoursPerMonth * 3600)), name: `requests-per-month:${f['requests-per-month']}` };
   if (f.rps !== undefined) return constantProfile(f.rps);
   return null;
@@ -260,7 +258,7 @@ export async function run(argv: string[]): Promise<number> {
   const options = adviseOptions(f);
   const safetyWorkload = await safetyWorkloadOf(f.workload);
   const access = await awsAccess(f);
-  const subject = subjectOf(f, await trafficOf(f, access));
+  const subject = subjectOf(f, await trafficOf(line, access));
   const { runAdvise } = await import('../../advise/run-advise.ts');
   const interactive = process.stderr.isTTY === true;
   await runAdvise(
