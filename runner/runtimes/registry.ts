@@ -47,7 +47,8 @@ export const runtimeRegistry = {
     cdkRuntime: 'NODEJS_22_X',
     lmiMinimum: 'Node.js 22',
     maxConcurrencyPerVcpu: 64,
-    handlerExtensions: ['.mjs', '.js', '.cjs', '.ts'],
+    // Lambda's Node.js runtime tries .js, then .mjs, then .cjs.
+    handlerExtensions: ['.js', '.mjs', '.cjs', '.ts'],
     // The engine loads .ts handlers through tsx; Lambda's Node.js runtime loads JavaScript only.
     localOnlyExtensions: ['.ts'],
     tmpIsolation: 'path-mapping',

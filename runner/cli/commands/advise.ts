@@ -209,7 +209,7 @@ async function safetyWorkloadOf(ref: string | undefined): Promise<AdviseRequest[
 
 /** AWS access: the engine with --endpoint, else the standard credential chain (with --profile), read only when needed. */
 async function awsAccess(f: AdviseValues): Promise<AdviseRequest['access']> {
-  const env = f.profile === undefined ? process.env : { ...process.env, AWS_PROFILE: f.profile };
+  const env = awsEnv(f);
   const { findAwsCredentials, awsCredentialSources } = await import('../../system/aws-credentials.ts');
   const needsAws = f.function !== undefined || f['all-functions'] || (f.traffic ?? '').startsWith('cloudwatch:');
   let credentials = null;
@@ -220,10 +220,14 @@ async function awsAccess(f: AdviseValues): Promise<AdviseRequest['access']> {
   return { region: f.region, ...(f.endpoint !== undefined ? { endpoint: f.endpoint } : {}), ...(credentials ? { credentials } : {}) };
 }
 
+/** The environment the AWS SDK reads, with --profile as AWS_PROFILE. */
+function awsEnv(f: AdviseValues): NodeJS.ProcessEnv {
+  return f.profile === undefined ? process.env : { ...process.env, AWS_PROFILE: f.profile };
+}
+
 async function trafficOf(line: AdviseLine, access: AdviseRequest['access']): Promise<TrafficProfile | null> {
   const f = line.values;
-  const env = f.profile === undefined ? process.env : { ...process.env, AWS_PROFILE: f.profile };
-  if (f.traffic !== undefined) return readTrafficSpec(f.traffic, process.cwd(), { ...access, days: f.days, env, flag: line.label('traffic'), endpointFlag: true });
+  if (f.traffic !== undefined) return readTrafficSpec(f.traffic, process.cwd(), { ...access, days: f.days, env: awsEnv(f), flag: line.label('traffic'), endpointFlag: true });
   if (f['requests-per-month'] !== undefined) return { ...constantProfile(f['requests-per-month'] / (hoursPerMonth * 3600)), name: `requests-per-month:${f['requests-per-month']}` };
   if (f.rps !== undefined) return constantProfile(f.rps);
   return null;
