@@ -50,4 +50,10 @@ export interface TrafficProfile {
   name: string;
   /** Requests in each consecutive minute; the month repeats this span. */
   minuteRequests: number[];
+  /**
+   * Set when the profile is a deployed function's history: the minutes CloudWatch had data for
+   * (from the first datapoint to the end) against the minutes of the window asked for, so a
+   * month projected from a short history can say so.
+   */
+  history?: { minutesSeen: number; minutesAsked: number };
 }

@@ -13,7 +13,7 @@ import { hoursPerMonth } from '../system/numbers.ts';
 import type { FunctionRow } from './all-functions.ts';
 import type { Advice } from './model.ts';
 import { describeFunction, sensitivityCells } from './terminal.ts';
-import { assumptionTexts, riskText, settleText, verdictText } from './words.ts';
+import { assumptionTexts, historyText, riskText, settleText, verdictText } from './words.ts';
 
 
 interface Chart {
@@ -117,8 +117,11 @@ function list(id: string, items: string[]): string {
 
 function adviceBody(advice: Advice, chart: Chart): string {
   const settle = settleText(advice);
+  const history = historyText(advice);
+  const question = advice.runsOn === 'lmi' ? `${advice.function.name ?? 'This function'} runs on LMI: what would standard Lambda cost?` : `Should ${advice.function.name ?? 'this function'} move to LMI?`;
   return [
-    `<header><h1>${escapeHtml(`Should ${advice.function.name ?? 'this function'} move to LMI?`)}</h1>`,
+    `<header><h1>${escapeHtml(question)}</h1>`,
+    history ? `<p class="warning" id="short-history">${escapeHtml(history)}</p>` : '',
     `<p class="subtitle">${escapeHtml(describeFunction(advice))}. Traffic: ${escapeHtml(advice.traffic.name)}, ${escapeHtml(formatCount(Math.round(advice.traffic.requestsPerMonth)))} requests a month (mean ${escapeHtml(formatRps(advice.traffic.meanRps))} req/s, peak ${escapeHtml(formatRps(advice.traffic.peakRps))} req/s).</p>`,
     `<p class="verdict" id="verdict" data-decision="${escapeHtml(advice.decision)}">${escapeHtml(verdictText(advice))}</p>`,
     settle ? `<p class="basis" id="settle">${escapeHtml(settle)}</p>` : '',

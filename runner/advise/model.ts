@@ -53,7 +53,15 @@ export interface AdviseOptions {
   maxConcurrency?: number;
   gibPerVcpu?: number;
   minEnvironments?: number;
+  /** Project a month from a history shorter than a day (refused otherwise). */
+  allowShortHistory?: boolean;
 }
+
+/** Less history than this is too little to project a month from, unless the user insists. */
+export const minHistoryMinutes = 24 * 60;
+
+/** Where the function runs now: the verdict is worded from there ("move to LMI" or "on LMI: standard Lambda would cost"). */
+export type RunsOn = 'lambda' | 'lmi';
 
 export type Decision = 'lmi' | 'lambda' | 'equal' | 'depends-on-cpu' | 'no-traffic';
 
@@ -122,6 +130,7 @@ export interface LmiSide {
 
 export interface Advice {
   function: AdviseFunction;
+  runsOn: RunsOn;
   traffic: TrafficStats;
   region: string;
   lambda: { usdPerMonth: number; memoryMb: number; architecture: Architecture; meanDurationMs: number; freeTier: boolean; discount: number };
@@ -226,6 +235,7 @@ function mainType(hoursByType: Record<string, number>, fallback: string): string
 
 export function advise(fn: AdviseFunction, profile: TrafficProfile, options: AdviseOptions, prices: PriceBook, safety: SafetyLookup = { state: 'unknown' }): Advice {
   const traffic = trafficStats(profile);
+  refuseShortHistory(traffic, options);
   const settings = lmiSettingsFor(fn, options);
   const upperCpuMs = allCpuMs(fn.meanDurationMs, fn.memoryMb);
   const cpuMsAssumed = fn.cpuMsPerRequest === null;
@@ -260,6 +270,7 @@ export function advise(fn: AdviseFunction, profile: TrafficProfile, options: Adv
   };
   const advice: Advice = {
     function: fn,
+    runsOn: fn.lmi === null ? 'lambda' : 'lmi',
     traffic,
     region: options.region,
     lambda: { usdPerMonth: month.lambdaUsdPerMonth, memoryMb: fn.memoryMb, architecture: fn.architecture, meanDurationMs: fn.meanDurationMs, freeTier: options.freeTier, discount: options.lambdaDiscount },
@@ -278,6 +289,16 @@ export function advise(fn: AdviseFunction, profile: TrafficProfile, options: Adv
     prices: { ...prices.provenance },
   };
   return advice;
+}
+
+/** A month projected from under a day of history would mostly be a guess: refused unless asked for. */
+function refuseShortHistory(traffic: TrafficStats, options: AdviseOptions): void {
+  const history = traffic.history;
+  if (history === null || history.minutesSeen >= minHistoryMinutes || options.allowShortHistory === true) return;
+  throw new UsageError(
+    `${traffic.name}: CloudWatch has ${history.minutesSeen} minute(s) of invocations, under a day: too little to project a month; ` +
+      'give --allow-short-history to project it anyway (with a warning), or advise again when the function has a day of traffic',
+  );
 }
 
 function decide(traffic: TrafficStats, saving: number, sensitivity: SensitivityRow[] | null): Decision {

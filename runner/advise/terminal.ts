@@ -3,7 +3,7 @@ import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../re
 import { hoursPerMonth } from '../system/numbers.ts';
 import type { FunctionRow } from './all-functions.ts';
 import type { Advice } from './model.ts';
-import { decisionWords, riskText, settleText, verdictText } from './words.ts';
+import { decisionWords, historyText, riskText, settleText, verdictText } from './words.ts';
 
 function table(headers: string[], rows: string[][], numericFrom: number): string[] {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
@@ -32,6 +32,8 @@ export function formatAdvice(advice: Advice): string {
   out.push(
     `traffic:  ${traffic.name}: ${formatCount(Math.round(traffic.requestsPerMonth))} requests a month, mean ${formatRps(traffic.meanRps)} req/s, peak ${formatRps(traffic.peakRps)} req/s`,
   );
+  const history = historyText(advice);
+  if (history) out.push(`! ${history}`);
   out.push('');
   const instances = lmi.instancesMin === lmi.instances ? `${lmi.instances}` : `${lmi.instancesMin}–${lmi.instances}`;
   const saving = advice.savingUsdPerMonth >= 0 ? `${formatUsd(advice.savingUsdPerMonth)} saved` : `${formatUsd(-advice.savingUsdPerMonth)} more`;
@@ -89,7 +91,7 @@ export function formatRanking(rows: readonly FunctionRow[]): string {
       formatUsd(a.lmi.usdPerMonth),
       formatUsd(a.savingUsdPerMonth),
       a.breakEvenRequestsPerSecond === null ? 'none' : formatRps(a.breakEvenRequestsPerSecond),
-      decisionWords[a.decision],
+      decisionWords[a.runsOn][a.decision],
     ];
   });
   const headers = ['rank', 'function', 'compute', 'runtime', 'requests/month', 'Lambda $/mo', 'LMI $/mo', 'saving $/mo', 'break-even req/s', 'verdict'];

@@ -15,6 +15,8 @@ export interface TrafficStats {
   meanRps: number;
   peakRps: number;
   quietestRps: number;
+  /** A deployed function's history: minutes seen against minutes asked for; null for a synthetic profile. */
+  history: { minutesSeen: number; minutesAsked: number } | null;
 }
 
 export function trafficStats(profile: TrafficProfile): TrafficStats {
@@ -28,5 +30,6 @@ export function trafficStats(profile: TrafficProfile): TrafficStats {
     meanRps: requestsPerMonth / (hoursPerMonth * 3600),
     peakRps: Math.max(0, ...counts) / 60,
     quietestRps: minutes === 0 ? 0 : Math.min(...counts) / 60,
+    history: profile.history ?? null,
   };
 }

@@ -20,8 +20,46 @@ function breakEvenClause(advice: Advice): string {
   return ` LMI is cheaper above ${formatRps(rps)} req/s (${perMonth(rps)}); your traffic averages ${formatRps(advice.traffic.meanRps)} req/s.`;
 }
 
-/** The headline: move, stay, either, or what it depends on, with the month on each. */
+/**
+ * A function already on LMI: what standard Lambda would cost it, and which way the difference
+ * points (its LMI month is priced with the settings it runs with).
+ */
+function onLmiVerdict(advice: Advice): string {
+  const { lambda, lmi } = advice;
+  const lambdaCost = `On LMI: standard Lambda would cost ${formatUsd(lambda.usdPerMonth)} a month against ${formatUsd(lmi.usdPerMonth)} on LMI (${formatCount(lmi.instances)} × ${lmi.instanceType} at the busiest minute)`;
+  const share = advice.savingShare === null ? '' : ` (${formatPct(Math.abs(advice.savingShare))})`;
+  const even = breakEvenClause(advice);
+  switch (advice.decision) {
+    case 'no-traffic':
+      return `On LMI with no traffic: its 3-instance floor still costs ${formatUsd(lmi.floor.usdPerMonth)} a month; standard Lambda would cost nothing while idle. Move it back to standard Lambda.`;
+    case 'lmi':
+      return `${lambdaCost}: staying on LMI saves ${formatUsd(advice.savingUsdPerMonth)} a month${share}.${even}`;
+    case 'lambda':
+      return `${lambdaCost}: moving back to standard Lambda saves ${formatUsd(-advice.savingUsdPerMonth)} a month${share}.${even}`;
+    case 'equal':
+      return `${lambdaCost}: the same either way.${even}`;
+    case 'depends-on-cpu':
+      return `On LMI: ${lmiVerdict(advice)}`;
+  }
+}
+
+/** The headline: move, stay, either, or what it depends on, with the month on each; from where the function runs now. */
 export function verdictText(advice: Advice): string {
+  return advice.runsOn === 'lmi' ? onLmiVerdict(advice) : lmiVerdict(advice);
+}
+
+/** A month projected from less history than was asked for says how much it saw. */
+export function historyText(advice: Advice): string | null {
+  const history = advice.traffic.history;
+  if (history === null || history.minutesSeen >= history.minutesAsked) return null;
+  const days = Math.round(history.minutesAsked / 1440);
+  return (
+    `Projected from ${formatCount(history.minutesSeen)} minute(s) of history (CloudWatch had nothing earlier), not the ${days} day(s) asked for: ` +
+    'the month repeats those minutes, so any busier or quieter time outside them is missing.'
+  );
+}
+
+function lmiVerdict(advice: Advice): string {
   const { lambda, lmi } = advice;
   const lmiCost = `LMI would cost ${formatUsd(lmi.usdPerMonth)} a month (${formatCount(lmi.instances)} × ${lmi.instanceType} at the busiest minute) against ${formatUsd(lambda.usdPerMonth)} on standard Lambda`;
   const even = breakEvenClause(advice);
@@ -57,13 +95,10 @@ export function settleText(advice: Advice): string | null {
   return null;
 }
 
-/** The ranking's one-word verdict. */
-export const decisionWords: Record<Advice['decision'], string> = {
-  lmi: 'move to LMI',
-  lambda: 'stay',
-  equal: 'either',
-  'depends-on-cpu': 'depends on CPU',
-  'no-traffic': 'no traffic',
+/** The ranking's short verdict, from where the function runs now. */
+export const decisionWords: Record<Advice['runsOn'], Record<Advice['decision'], string>> = {
+  lambda: { lmi: 'move to LMI', lambda: 'stay', equal: 'either', 'depends-on-cpu': 'depends on CPU', 'no-traffic': 'no traffic' },
+  lmi: { lmi: 'stay on LMI', lambda: 'move to Lambda', equal: 'either', 'depends-on-cpu': 'depends on CPU', 'no-traffic': 'no traffic (move to Lambda)' },
 };
 
 export function riskText(risk: Risk): string {

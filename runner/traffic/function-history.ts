@@ -67,5 +67,6 @@ export async function readInvocationHistory(options: InvocationHistoryOptions): 
   if (firstMinute === Number.POSITIVE_INFINITY) return null;
   // Minutes before the first datapoint are dropped: the function may not have existed yet, and
   // counting them as idle would understate its traffic.
-  return { name: `function:${options.functionName} (last ${options.days} d)`, minuteRequests: minuteRequests.slice(firstMinute) };
+  const seen = minuteRequests.slice(firstMinute);
+  return { name: `function:${options.functionName} (last ${options.days} d)`, minuteRequests: seen, history: { minutesSeen: seen.length, minutesAsked: minuteRequests.length } };
 }

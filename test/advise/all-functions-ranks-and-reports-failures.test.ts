@@ -30,7 +30,7 @@ test('three functions ranked by monthly saving; a quiet one listed as no traffic
   await Promise.all([sendTraffic(busy.url, 60, 30), sendTraffic(light.url, 12, 5)]);
   await untilNextMinute();
   const dir = await mkdtemp(join(tmpdir(), 'lmi-advise-all-'));
-  const common = ['advise', '--all-functions', '--days', '1', '--offline', '--cpu-ms', '2'];
+  const common = ['advise', '--all-functions', '--days', '1', '--offline', '--cpu-ms', '2', '--allow-short-history'];
 
   const all = await runCli([...common, '--endpoint', engine.controlUrl, '--json', join(dir, 'all.json')]);
   assert.equal(all.code, 0, all.stderr);

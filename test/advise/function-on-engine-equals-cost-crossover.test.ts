@@ -37,8 +37,13 @@ test('advise --function on the engine: configuration and traffic read back, mont
   const dir = await mkdtemp(join(tmpdir(), 'lmi-advise-eq-'));
   const advicePath = join(dir, 'advice.json');
   const common = ['--endpoint', engine.controlUrl, '--days', '1', '--offline', '--instance-type', 'm7g.xlarge'];
-  const advised = await runCli(['advise', '--function', 'advise-eq', '--cpu-ms', '4', '--json', advicePath, ...common]);
+  // A minute or two of history is under a day: no monthly verdict unless the user insists.
+  const refused = await runCli(['advise', '--function', 'advise-eq', '--cpu-ms', '4', ...common]);
+  assert.equal(refused.code, 2, refused.stderr);
+  assert.match(refused.stderr, /CloudWatch has [1-3] minute\(s\) of invocations, under a day.*--allow-short-history/);
+  const advised = await runCli(['advise', '--function', 'advise-eq', '--cpu-ms', '4', '--allow-short-history', '--json', advicePath, ...common]);
   assert.equal(advised.code, 0, advised.stderr);
+  assert.match(advised.stdout, /! Projected from [1-3] minute\(s\) of history .*not the 1 day\(s\) asked for/);
   const advice = JSON.parse(await readFile(advicePath, 'utf8')) as Advice;
 
   // Read from the engine: what was deployed, and the traffic that was sent.

@@ -35,6 +35,7 @@ export const adviseFlags = {
     default: String(defaultHistoryDays),
     parse: (raw, label) => parseInteger(label, raw, { min: 1, max: maxHistoryDays }),
   }),
+  'allow-short-history': switchFlag({ help: 'project a month from under a day of CloudWatch history (refused otherwise; the output says how many minutes it saw)' }),
   endpoint: valueFlag({
     value: 'URL',
     help: "Lambda and CloudWatch endpoint override: the local engine's control URL",
@@ -190,6 +191,7 @@ function adviseOptions(f: AdviseValues): AdviseRequest['options'] {
     ...(f['lmi-memory'] !== undefined ? { lmiMemoryMb: f['lmi-memory'] } : {}),
     ...(f['lmi-max-concurrency'] !== undefined ? { maxConcurrency: f['lmi-max-concurrency'] } : {}),
     ...(f['lmi-gib-per-vcpu'] !== undefined ? { gibPerVcpu: f['lmi-gib-per-vcpu'] } : {}),
+    ...(f['allow-short-history'] ? { allowShortHistory: true } : {}),
   };
 }
 
