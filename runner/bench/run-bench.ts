@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { ExitCode } from '../errors.ts';
 import { planVariants } from '../plan/variants.ts';
 import { planToJson } from '../run/plan-json.ts';
-import { planLevelCount } from '../plan/wall-time.ts';
+import { planLevelCount, plannedWallTimeMs } from '../plan/wall-time.ts';
 import { claimRunFolder } from '../plan/out-dir.ts';
 import type { BenchPlan } from '../plan/plan.ts';
 import type { Target } from '../target/target.ts';
@@ -68,7 +68,8 @@ export async function runBench(requested: BenchPlan, options: RunBenchOptions = 
   const stopListening = interruptOnSignals(controller, target, checkpoint);
 
   const progressStream = options.quiet ? silent : process.stderr;
-  const progress = createProgressPrinter(progressStream);
+  // The ETA starts from the same estimate --plan-only prints.
+  const progress = createProgressPrinter(progressStream, { estimateMs: plannedWallTimeMs(plan) });
   progressStream.write(`lmi-bench: run ${plan.runId}: ${plan.workload.manifest.name} (${plan.runtime}) on ${plan.target}, results in ${plan.outDir}\n`);
   let outcome;
   try {

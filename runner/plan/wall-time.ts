@@ -187,3 +187,9 @@ function localEstimate(plan: BenchPlan, variants: Variant[], levels: number, wor
 function minutes(ms: number): number {
   return Math.round((ms / minute) * 10) / 10;
 }
+
+/** The figure a run is expected to take: the parallel one when the plan runs its variants side by side. */
+export function plannedWallTimeMs(plan: BenchPlan & { rates?: number[] }, estimate: WallTimeEstimate = estimateWallTime(plan, { loadWorkers: plan.load?.workers ?? 1 })): number {
+  const parallel = (plan.load?.parallelVariants ?? false) && estimate.parallelMs !== undefined;
+  return parallel && estimate.parallelMs !== undefined ? estimate.parallelMs : estimate.sequentialMs;
+}

@@ -11,6 +11,8 @@ export interface DrainContext {
   /** The function timeout: the longest a request can still run. */
   timeoutSec: number;
   signal: AbortSignal;
+  /** Each poll: how many requests the target has yet to record, for the heartbeat. */
+  onWait?: (waitingFor: number) => void;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function drain(previous: LoadResult, context: DrainContext): Promis
       return;
     }
     if (stats.invocations + stats.throttled >= expected) return;
+    context.onWait?.(expected - stats.invocations - stats.throttled);
     await sleep(drainPollMs, signal);
   }
 }

@@ -15,7 +15,7 @@ import { levelConcurrency, type LevelSpec } from '../plan/levels.ts';
 import { untilAborted } from './abortable.ts';
 import { combineWindowStats } from './combine-window-stats.ts';
 import { initSummary, type LevelBase, type LevelMeasurement } from './complete-level.ts';
-import { drain } from './drain.ts';
+import { drain, type DrainContext } from './drain.ts';
 import { WorkerPhaseError, type LevelWorkers, type LoadSource, type SourceRequest } from './load-source.ts';
 import { closedLoopSource, openLoopSource } from './in-process-source.ts';
 import { workerSource } from './worker-source.ts';
@@ -23,7 +23,10 @@ import { workerSource } from './worker-source.ts';
 export type LevelPhase = 'warm-up' | 'trial';
 
 export interface LevelLoadProgress {
-  phase: LevelPhase;
+  /** drain: between phases, the last one's requests still running in the function. */
+  phase: LevelPhase | 'drain';
+  /** With phase 'drain': requests the target has yet to record. */
+  waitingFor?: number;
   /** 1-based trial number (0 during warm-up). */
   trial: number;
   /** Requests of the measured trials so far (warm-up: of the warm-up). */
@@ -89,7 +92,7 @@ export async function measureLevel(context: LevelContext): Promise<LevelMeasurem
       });
       if (result.aborted) throw new InterruptedError();
       // Also after the last trial: the window stats below then count every request of the level.
-      await drain(result, drainContext(context));
+      await drain(result, drainContext(context, { trial, requests: { ...done }, measuredMs: doneMs }));
       if (result.latencyMs === null) return { ...base, load: source.describe(), state: 'failed', reason: await noSuccessReason(context, trial, result) };
       trials.push({ trial, window: result.window, requests: result.requests, throughputRps: result.throughputRps, latencyMs: result.latencyMs, histogram: result.histogram });
       if (result.open) opens.push(result.open);
@@ -141,13 +144,20 @@ async function warmUp(context: LevelContext, source: LoadSource): Promise<Measur
     onProgress: (p) => context.onProgress?.({ phase: 'warm-up', trial: 0, requests: p.requests, measuredMs: p.elapsedMs }),
   });
   if (warmup.aborted) throw new InterruptedError();
-  await drain(warmup, drainContext(context));
+  await drain(warmup, drainContext(context, { trial: 0, requests: warmup.requests, measuredMs: 0 }));
   const stats = await untilAborted(context.target.windowStats(deployed, { startMs: warmup.window.startMs, endMs: warmup.window.endMs }), signal);
   return stats === null ? undefined : { requests: warmup.requests, coldStarts: stats.coldStarts, initDurationMs: initSummary(stats.initDurationsMs) };
 }
 
-function drainContext(context: LevelContext) {
-  return { target: context.target, deployed: context.deployed, timeoutSec: context.plan.timeoutSec, signal: context.signal };
+/** The drain after a phase, reporting what it waits for so a long one is not silent. */
+function drainContext(context: LevelContext, at: Pick<LevelLoadProgress, 'trial' | 'requests' | 'measuredMs'>): DrainContext {
+  return {
+    target: context.target,
+    deployed: context.deployed,
+    timeoutSec: context.plan.timeoutSec,
+    signal: context.signal,
+    onWait: (waitingFor) => context.onProgress?.({ phase: 'drain', waitingFor, ...at }),
+  };
 }
 
 /** The target's stats over the trials' own windows (never over the drains between them); null without stats. */

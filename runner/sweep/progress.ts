@@ -1,6 +1,8 @@
 /**
  * Progress of a sweep on stderr. On a terminal one status line is redrawn in place; otherwise
- * (CI logs, pipes) one line per finished level, so logs stay readable.
+ * (CI logs, pipes) one line per finished level, so logs stay readable. Either way a heartbeat
+ * every 5 s says what the run waits for (a deploy, a trial, a drain), so no phase is silent,
+ * and an ETA from the plan's estimate (rescaled by the pace of the levels done) ends the line.
  */
 import type { LevelResult } from '../run/run-file.ts';
 import type { SweepProgress } from './sweep-run.ts';
@@ -17,9 +19,19 @@ export interface ProgressPrinter {
   done(): void;
 }
 
+/** What a deploy waits for, by compute type: an LMI version is ready once its minimum environments run. */
+const deployWaits: Record<SweepProgress['mode'], string> = {
+  lambda: 'deploying the function',
+  lmi: 'deploying: waiting for the minimum execution environments to start',
+};
+
 export function formatProgress(p: SweepProgress): string {
   const where = `level ${p.levelIndex}/${p.levelCount} ${p.mode} ${p.variantId} ${p.rate !== undefined ? `${p.rate} req/s` : `c=${p.concurrency}`}`;
-  if (p.phase === 'deploy') return `${where}  deploying… ${seconds(p.elapsedMs)}`;
+  if (p.phase === 'deploy') return `${where}  ${deployWaits[p.mode]}… ${seconds(p.elapsedMs)}`;
+  if (p.phase === 'drain') {
+    const after = p.trial === 0 ? 'the warm-up' : `trial ${p.trial}/${p.trials}`;
+    return `${where}  draining after ${after}: waiting for ${p.waitingFor ?? 0} request(s) still running in the function to finish  ${seconds(p.elapsedMs)}`;
+  }
   const phase = p.phase === 'warm-up' ? 'warm-up' : `trial ${p.trial}/${p.trials}`;
   const { ok, throttled, errors } = p.requests;
   return `${where}  ${phase}  ${seconds(p.elapsedMs)}  ${ok + throttled + errors} req  ${p.rps.toFixed(1)} req/s  ${throttled} throttled  ${errors} errors`;
@@ -33,30 +45,81 @@ export function formatLevelLine(level: LevelResult, levelIndex: number, levelCou
   return `${where}  ${seconds(elapsedMs)}  ${ok + throttled + errors} req  ${level.throughputRps.toFixed(1)} req/s  p50 ${level.latencyMs.p50.toFixed(1)} ms  ${throttled} throttled  ${errors} errors`;
 }
 
-export function createProgressPrinter(stream: ProgressStream): ProgressPrinter {
+/** A phase silent for this long gets a heartbeat line saying what it waits for. */
+export const heartbeatMs = 5_000;
+
+export interface ProgressPrinterOptions {
+  /** The plan's wall-time estimate (bench --plan-only's figure): the ETA before any level is done. */
+  estimateMs?: number;
+  heartbeatMs?: number;
+  nowMs?: () => number;
+}
+
+/**
+ * Time left: the plan's estimate less the time spent until a level is done, then the pace of the
+ * levels done so far (a loaded machine stretches every level alike, and the pace sees it).
+ */
+export function remainingMs(estimateMs: number, elapsedMs: number, levelsDone: number, levelCount: number): number {
+  if (levelsDone === 0) return Math.max(0, estimateMs - elapsedMs);
+  return (elapsedMs / levelsDone) * Math.max(0, levelCount - levelsDone);
+}
+
+export function createProgressPrinter(stream: ProgressStream, options: ProgressPrinterOptions = {}): ProgressPrinter {
   const tty = stream.isTTY === true;
+  const now = options.nowMs ?? Date.now;
+  const startMs = now();
   let drawn = false;
   let lastDrawMs = 0;
+  let lastWriteMs = startMs;
+  let latest: { progress: SweepProgress; atMs: number } | null = null;
+  let levelsDone = 0;
   const clear = (): void => {
     if (drawn) stream.write('\r\x1b[2K');
     drawn = false;
   };
+  const line = (): string => {
+    if (!latest) return '';
+    const at = now();
+    // The elapsed time moves on between updates (a deploy or a drain reports seldom).
+    const text = formatProgress({ ...latest.progress, elapsedMs: latest.progress.elapsedMs + (at - latest.atMs) });
+    if (options.estimateMs === undefined) return text;
+    return `${text}  ETA ${seconds(remainingMs(options.estimateMs, at - startMs, levelsDone, latest.progress.levelCount))}`;
+  };
+  const draw = (): void => {
+    clear();
+    stream.write(line());
+    drawn = true;
+  };
+  const beat = setInterval(() => {
+    if (!latest || now() - lastWriteMs < (options.heartbeatMs ?? heartbeatMs)) return;
+    lastWriteMs = now();
+    if (tty) draw();
+    else stream.write(`${line()}\n`);
+  }, Math.min(1000, options.heartbeatMs ?? heartbeatMs));
+  beat.unref();
   return {
     update(progress) {
+      latest = { progress, atMs: now() };
       if (!tty) return;
-      const now = Date.now();
+      const at = now();
       // A redraw per progress tick is plenty at 4 Hz; skip bursts.
-      if (now - lastDrawMs < 200 && progress.phase !== 'deploy') return;
-      lastDrawMs = now;
-      clear();
-      stream.write(formatProgress(progress));
-      drawn = true;
+      if (at - lastDrawMs < 200 && progress.phase !== 'deploy') return;
+      lastDrawMs = at;
+      lastWriteMs = at;
+      draw();
     },
     level(level, levelIndex, levelCount) {
+      levelsDone += 1;
+      latest = null;
+      lastWriteMs = now();
       clear();
-      stream.write(formatLevelLine(level, levelIndex, levelCount) + '\n');
+      const eta = options.estimateMs === undefined || levelsDone >= levelCount ? '' : `  ETA ${seconds(remainingMs(options.estimateMs, now() - startMs, levelsDone, levelCount))}`;
+      stream.write(formatLevelLine(level, levelIndex, levelCount) + eta + '\n');
     },
-    done: clear,
+    done() {
+      clearInterval(beat);
+      clear();
+    },
   };
 }
 

@@ -19,7 +19,9 @@ export interface SweepProgress {
   concurrency: number;
   /** Open-loop levels: the arrival rate. */
   rate?: number;
-  phase: 'deploy' | LevelPhase;
+  phase: 'deploy' | LevelPhase | 'drain';
+  /** With phase 'drain': requests the target has yet to record (those still running in the function). */
+  waitingFor?: number;
   trial: number;
   trials: number;
   /** Since the level (or the deploy) began. */

@@ -82,7 +82,7 @@ function sweepRun(plan: BenchPlan, target: Target, variants: Variant[], levels: 
             options.onProgress?.({
               levelIndex, levelCount, mode: variant.mode, variantId: variant.id, concurrency: levelConcurrency(level),
               ...(level.kind === 'open' ? { rate: level.rate } : {}),
-              phase: p.phase, trial: p.trial, trials: plan.trials, elapsedMs: Date.now() - levelStartMs,
+              phase: p.phase, ...(p.waitingFor !== undefined ? { waitingFor: p.waitingFor } : {}), trial: p.trial, trials: plan.trials, elapsedMs: Date.now() - levelStartMs,
               requests: p.requests, rps: p.measuredMs > 0 ? p.requests.ok / (p.measuredMs / 1000) : 0,
             }),
         });

@@ -6,7 +6,7 @@
 import { ExitCode } from '../../errors.ts';
 import { parseBenchArgs } from './bench-flags.ts';
 import { planToJson } from '../../run/plan-json.ts';
-import { estimateWallTime } from '../../plan/wall-time.ts';
+import { estimateWallTime, plannedWallTimeMs } from '../../plan/wall-time.ts';
 import type { BenchPlan } from '../../plan/plan.ts';
 
 /** The wall time of the plan as it will run, and of the same plan the other way (with and without parallel variants). */
@@ -16,7 +16,7 @@ function wallTimeJson(plan: BenchPlan): Record<string, unknown> {
   const minutes = (ms: number): number => Math.round(ms / 6000) / 10;
   return {
     parallelVariants: parallel,
-    estimateMin: minutes(parallel && estimate.parallelMs !== undefined ? estimate.parallelMs : estimate.sequentialMs),
+    estimateMin: minutes(plannedWallTimeMs(plan, estimate)),
     sequentialMin: minutes(estimate.sequentialMs),
     ...(estimate.parallelMs !== undefined ? { parallelMin: minutes(estimate.parallelMs), parallelShareOfSequential: Math.round((estimate.parallelMs / estimate.sequentialMs) * 1000) / 1000 } : {}),
     setupMin: minutes(estimate.setupMs),
