@@ -358,7 +358,8 @@ function risks(fn: AdviseFunction, traffic: TrafficStats, lmi: LmiSide, prices: 
       busiestInstances: lmi.instances,
     },
     surgeRisk(traffic, lmi),
-    runtimeRisk(fn.runtime),
+    // A runtime that meets LMI's minimum is no risk: only an unknown or too old one is listed.
+    ...runtimeRisk(fn.runtime).filter((risk) => risk.kind !== 'runtime-version' || risk.support?.supported !== true),
     { kind: 'concurrent-invocations', severity: safety.state === 'found' && safety.check.errors > 0 ? 'warning' : 'check', maxConcurrency: lmi.settings.maxConcurrency, safety },
   ];
   const instanceArchitecture = instancePrice(prices, lmi.instanceType).architecture;
@@ -375,7 +376,13 @@ function surgeRisk(traffic: TrafficStats, lmi: LmiSide): Risk {
   return { kind: 'traffic-surge', severity: 'check', seen: { state: 'steady', minutesRead: traffic.minutes } };
 }
 
-function runtimeRisk(runtime: string | null): Risk {
+function runtimeRisk(runtime: string | null): Risk[] {
   const support = runtime === null ? null : runtimeSupport(runtime);
-  return { kind: 'runtime-version', severity: support?.supported === false ? 'warning' : 'check', support };
+  return [{ kind: 'runtime-version', severity: support?.supported === false ? 'warning' : 'check', support }];
+}
+
+/** The function's runtime is one LMI cannot run: the verdict cannot be "move" until it is upgraded. */
+export function runtimeBlocksLmi(advice: Advice): RuntimeSupport | null {
+  const risk = advice.risks.find((r): r is Extract<Risk, { kind: 'runtime-version' }> => r.kind === 'runtime-version');
+  return risk?.support?.supported === false ? risk.support : null;
 }

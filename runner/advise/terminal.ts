@@ -3,7 +3,7 @@ import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../re
 import { hoursPerMonth } from '../system/numbers.ts';
 import type { FunctionRow } from './all-functions.ts';
 import type { Advice } from './model.ts';
-import { decisionWords, historyText, riskText, settleText, verdictText } from './words.ts';
+import { historyText, shortVerdict, riskText, settleText, verdictText } from './words.ts';
 
 function table(headers: string[], rows: string[][], numericFrom: number): string[] {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
@@ -91,7 +91,7 @@ export function formatRanking(rows: readonly FunctionRow[]): string {
       formatUsd(a.lmi.usdPerMonth),
       formatUsd(a.savingUsdPerMonth),
       a.breakEvenRequestsPerSecond === null ? 'none' : formatRps(a.breakEvenRequestsPerSecond),
-      decisionWords[a.runsOn][a.decision],
+      shortVerdict(a),
     ];
   });
   const headers = ['rank', 'function', 'compute', 'runtime', 'requests/month', 'Lambda $/mo', 'LMI $/mo', 'saving $/mo', 'break-even req/s', 'verdict'];

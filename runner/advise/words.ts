@@ -7,7 +7,7 @@ import { safetyCheckLine } from '../safety/latest-result.ts';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
 import { hoursPerMonth } from '../system/numbers.ts';
 import { sizingAssumptions } from '../capacity/lmi-sizing.ts';
-import { mbPerVcpuOnLambda, type Advice, type Risk } from './model.ts';
+import { mbPerVcpuOnLambda, runtimeBlocksLmi, type Advice, type Risk } from './model.ts';
 
 function perMonth(rps: number): string {
   return `${formatCount(Math.round(rps * 3600 * hoursPerMonth))} requests a month`;
@@ -67,8 +67,11 @@ function lmiVerdict(advice: Advice): string {
   switch (advice.decision) {
     case 'no-traffic':
       return `No traffic: standard Lambda costs nothing while idle; LMI would cost ${formatUsd(lmi.floor.usdPerMonth)} a month for its 3-instance floor. Stay on standard Lambda.`;
-    case 'lmi':
+    case 'lmi': {
+      const blocked = runtimeBlocksLmi(advice);
+      if (blocked) return `Upgrade ${blocked.runtime} first: LMI would save ${formatUsd(advice.savingUsdPerMonth)} a month${share}, but LMI runs only ${blocked.minimum}+. ${lmiCost}.${even}`;
       return `Move to LMI: it saves ${formatUsd(advice.savingUsdPerMonth)} a month${share}. ${lmiCost}.${even}`;
+    }
     case 'lambda':
       return `Stay on standard Lambda: ${lmiCost}, ${formatUsd(-advice.savingUsdPerMonth)} a month more${advice.savingShare === null ? '' : ` (+${formatPct(Math.abs(advice.savingShare))})`}.${even}`;
     case 'equal':
@@ -93,6 +96,12 @@ export function settleText(advice: Advice): string | null {
   if (advice.decision === 'depends-on-cpu') return `CPU time per request settles it (the threshold is about ${formatMs(advice.cpuThresholdMs ?? 0)} ms): ${measure}.`;
   if (advice.lmi.cpuMsAssumed) return `The verdict holds from all-waiting to all-CPU; CPU time per request only changes the size of the difference (${measure}).`;
   return null;
+}
+
+/** The ranking's short verdict: from where the function runs now, never "move" to a runtime LMI cannot run. */
+export function shortVerdict(advice: Advice): string {
+  if (advice.runsOn === 'lambda' && advice.decision === 'lmi' && runtimeBlocksLmi(advice)) return 'upgrade runtime, then LMI';
+  return decisionWords[advice.runsOn][advice.decision];
 }
 
 /** The ranking's short verdict, from where the function runs now. */

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { advise } from '../../runner/advise/model.ts';
 import { runtimeSupport } from '../../runner/advise/runtime-support.ts';
 import { constantProfile } from '../../runner/traffic/profiles.ts';
-import { riskText } from '../../runner/advise/words.ts';
+import { riskText, verdictText } from '../../runner/advise/words.ts';
+import { formatRanking } from '../../runner/advise/terminal.ts';
 import { options, snapshotPrices, whatIf } from './support.ts';
 
 test('runtime ids below the minimum are refused, at or above it accepted, unknown ones left open', () => {
@@ -33,4 +34,17 @@ test('a function on nodejs20.x gets a warning to upgrade before moving', async (
   assert.match(risk ? riskText(risk) : '', /nodejs20\.x is below LMI's minimum \(Node\.js 22\+\)/);
   // Node.js defaults to 64 concurrent invocations per vCPU: 2048 MB at 2 GiB per vCPU is one vCPU.
   assert.equal(advice.lmi.settings.maxConcurrency, 64);
+});
+
+test('LMI cheaper but the runtime too old: the verdict says upgrade first, never "Move to LMI"; a runtime that meets the minimum is no risk', async () => {
+  const prices = await snapshotPrices();
+  const busy = constantProfile(2000);
+  const old = advise(whatIf({ runtime: 'nodejs20.x', cpuMsPerRequest: 2 }), busy, options(), prices);
+  assert.equal(old.decision, 'lmi');
+  assert.match(verdictText(old), /^Upgrade nodejs20\.x first: LMI would save \$[\d,.]+ a month/);
+  assert.doesNotMatch(verdictText(old), /Move to LMI/);
+  assert.match(formatRanking([{ state: 'advised', name: 'old', advice: old }]), /upgrade runtime, then LMI/);
+  const current = advise(whatIf({ runtime: 'python3.13', cpuMsPerRequest: 2 }), busy, options(), prices);
+  assert.equal(current.risks.find((r) => r.kind === 'runtime-version'), undefined);
+  assert.match(verdictText(current), /^Move to LMI/);
 });
