@@ -13,6 +13,7 @@ import { cloudWatchClient } from '../metrics/pull.ts';
 import { readInvocationHistory } from '../traffic/function-history.ts';
 import type { TrafficProfile } from '../domain.ts';
 import type { AdviseFunction } from './model.ts';
+import { readInsightsCpuMs } from './insights-cpu.ts';
 
 export interface AwsAccess {
   region: string;
@@ -132,6 +133,8 @@ export async function readDeployedFunction(
   const window = { startMs: endMs - options.days * 24 * 60 * minuteMs, endMs };
   const duration = traffic === null ? null : await readDurationStats(access, config.name, window);
   if (traffic !== null && duration === null) throw new UsageError(`CloudWatch has Invocations but no Duration for ${config.name} in the last ${options.days} day(s)`);
+  // --cpu-ms wins; else Lambda Insights' cpu_total_time when the function has it; else unknown.
+  const insightsCpuMs = options.cpuMsPerRequest === null && traffic !== null ? await readInsightsCpuMs(access, config.name, window) : null;
   return {
     fn: {
       name: config.name,
@@ -141,7 +144,8 @@ export async function readDeployedFunction(
       timeoutSec: config.timeoutSec,
       meanDurationMs: duration?.meanMs ?? 0,
       p99DurationMs: duration?.p99Ms ?? null,
-      cpuMsPerRequest: options.cpuMsPerRequest,
+      cpuMsPerRequest: options.cpuMsPerRequest ?? insightsCpuMs,
+      ...(options.cpuMsPerRequest === null && insightsCpuMs !== null ? { cpuFrom: 'lambda-insights' as const } : {}),
       lmi: config.lmi,
     },
     traffic,

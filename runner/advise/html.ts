@@ -13,7 +13,7 @@ import { hoursPerMonth } from '../system/numbers.ts';
 import type { FunctionRow } from './all-functions.ts';
 import type { Advice } from './model.ts';
 import { describeFunction, sensitivityCells } from './terminal.ts';
-import { assumptionTexts, historyText, riskText, settleText, verdictText } from './words.ts';
+import { assumptionTexts, breakEvenCell, historyText, narrowCpuText, riskText, settleText, verdictText } from './words.ts';
 
 
 interface Chart {
@@ -34,7 +34,10 @@ function costChart(advice: Advice): Chart {
   const marks = [
     { rps: advice.traffic.meanRps, label: `your traffic (mean ${formatRps(advice.traffic.meanRps)} req/s)`, color: '#54a24b' },
     ...(advice.breakEvenRequestsPerSecond ? [{ rps: advice.breakEvenRequestsPerSecond, label: `break-even ${formatRps(advice.breakEvenRequestsPerSecond)} req/s`, color: '#d45087' }] : []),
-  ].filter((mark) => mark.rps > 0);
+  ]
+    .filter((mark) => mark.rps > 0)
+    // Each label on its own line (16 px apart), so two rules close together never print their labels on top of each other.
+    .map((mark, index) => ({ ...mark, labelY: 10 + 16 * index }));
   return {
     id: 'chart-advise-cost',
     title: 'Monthly cost against sustained request rate',
@@ -64,7 +67,7 @@ function costChart(advice: Advice): Chart {
           data: { values: marks },
           layer: [
             { mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5 }, encoding: { x: { field: 'rps', type: 'quantitative' }, color: { field: 'color', type: 'nominal', scale: null } } },
-            { mark: { type: 'text', align: 'left', dx: 4, dy: -6, fontWeight: 'bold' }, encoding: { x: { field: 'rps', type: 'quantitative' }, y: { value: 10 }, text: { field: 'label' }, color: { field: 'color', type: 'nominal', scale: null } } },
+            { mark: { type: 'text', align: 'left', dx: 4, dy: -6, fontWeight: 'bold' }, encoding: { x: { field: 'rps', type: 'quantitative' }, y: { field: 'labelY', type: 'quantitative', scale: null }, text: { field: 'label' }, color: { field: 'color', type: 'nominal', scale: null } } },
           ],
         },
       ],
@@ -138,10 +141,10 @@ function adviceBody(advice: Advice, chart: Chart): string {
 function rankingBody(rows: readonly FunctionRow[]): string {
   let rank = 0;
   const table = htmlTable(
-    [{ header: 'rank', numeric: true }, { header: 'function' }, { header: 'requests/month', numeric: true }, { header: 'Lambda $/month', numeric: true }, { header: 'LMI $/month', numeric: true }, { header: 'saving $/month', numeric: true }, { header: 'verdict', wrap: true }],
+    [{ header: 'rank', numeric: true }, { header: 'function' }, { header: 'requests/month', numeric: true }, { header: 'Lambda $/month', numeric: true }, { header: 'LMI $/month', numeric: true }, { header: 'saving $/month', numeric: true }, { header: 'break-even req/s', numeric: true }, { header: 'verdict', wrap: true }],
     rows.map((row) =>
       row.state === 'failed'
-        ? ['-', row.name, '', '', '', '', `failed: ${row.reason}`]
+        ? ['-', row.name, '', '', '', '', '', `failed: ${row.reason}`]
         : [
             row.state === 'advised' ? String(++rank) : '-',
             row.name,
@@ -149,12 +152,17 @@ function rankingBody(rows: readonly FunctionRow[]): string {
             formatUsd(row.advice.lambda.usdPerMonth),
             formatUsd(row.advice.lmi.usdPerMonth),
             formatUsd(row.advice.savingUsdPerMonth),
+            breakEvenCell(row.advice),
             row.state === 'no-traffic' ? 'no traffic' : verdictText(row.advice),
           ],
     ),
     { id: 'advise-ranking' },
   );
-  return [`<header><h1>Which functions should move to LMI?</h1><p class="subtitle">${rows.length} functions, ranked by monthly saving.</p></header>`, section('ranking', 'Functions', [table])].join('\n');
+  const unknownCpu = rows.some((row) => row.state !== 'failed' && row.advice.lmi.cpuMsAssumed);
+  const caveat = unknownCpu
+    ? `<p class="basis" id="cpu-caveat">${escapeHtml(`Where CPU time per request is unknown, the break-even is a range from all-waiting to all-CPU, and the $ figures assume all-CPU (the most instances LMI could need): ${narrowCpuText}.`)}</p>`
+    : '';
+  return [`<header><h1>Which functions should move to LMI?</h1><p class="subtitle">${rows.length} functions, ranked by monthly saving.</p></header>`, section('ranking', 'Functions', [table, caveat])].join('\n');
 }
 
 function page(title: string, body: string, charts: Chart[], data: unknown): string {

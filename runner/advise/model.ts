@@ -32,6 +32,8 @@ export interface AdviseFunction {
   p99DurationMs: number | null;
   /** CPU time per request; null when unknown (the verdict is then shown across its range). */
   cpuMsPerRequest: number | null;
+  /** Where a known CPU time came from when it was not given: Lambda Insights' cpu_total_time. */
+  cpuFrom?: 'lambda-insights';
   /** Set when the function already runs on LMI: the settings it runs with. */
   lmi: { maxConcurrency: number; gibPerVcpu: number } | null;
 }

@@ -3,7 +3,7 @@ import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../re
 import { hoursPerMonth } from '../system/numbers.ts';
 import type { FunctionRow } from './all-functions.ts';
 import type { Advice } from './model.ts';
-import { historyText, shortVerdict, riskText, settleText, verdictText } from './words.ts';
+import { narrowCpuText, breakEvenCell, historyText, shortVerdict, riskText, settleText, verdictText } from './words.ts';
 
 function table(headers: string[], rows: string[][], numericFrom: number): string[] {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
@@ -21,7 +21,7 @@ export function describeFunction(advice: Advice): string {
   const parts = [`${fn.memoryMb} MB`, fn.architecture];
   if (fn.runtime) parts.unshift(fn.runtime);
   parts.push(`mean ${formatMs(fn.meanDurationMs)} ms${fn.p99DurationMs === null ? '' : `, p99 ${formatMs(fn.p99DurationMs)} ms`}`);
-  parts.push(fn.cpuMsPerRequest === null ? 'CPU per request unknown' : `${formatMs(fn.cpuMsPerRequest)} CPU-ms per request`);
+  parts.push(fn.cpuMsPerRequest === null ? 'CPU per request unknown' : `${formatMs(fn.cpuMsPerRequest)} CPU-ms per request${fn.cpuFrom === 'lambda-insights' ? ' (Lambda Insights cpu_total_time)' : ''}`);
   return `${fn.name ?? 'what-if'} (${parts.join(', ')})`;
 }
 
@@ -90,7 +90,7 @@ export function formatRanking(rows: readonly FunctionRow[]): string {
       formatUsd(a.lambda.usdPerMonth),
       formatUsd(a.lmi.usdPerMonth),
       formatUsd(a.savingUsdPerMonth),
-      a.breakEvenRequestsPerSecond === null ? 'none' : formatRps(a.breakEvenRequestsPerSecond),
+      breakEvenCell(a),
       shortVerdict(a),
     ];
   });
@@ -105,7 +105,7 @@ export function formatRanking(rows: readonly FunctionRow[]): string {
       .trimEnd();
   const lines = [line(headers), ...cells.map(line)];
   const unknownCpu = rows.some((r) => r.state !== 'failed' && r.advice.lmi.cpuMsAssumed);
-  if (unknownCpu) lines.push('', 'LMI figures assume all of each request is CPU (the most instances LMI could need); give --cpu-ms, or advise one function with --function for the range.');
+  if (unknownCpu) lines.push('', `Where CPU time is unknown, the break-even runs from all-waiting to all-CPU and the $ figures assume all-CPU (the most instances LMI could need): ${narrowCpuText}.`);
   return lines.join('\n');
 }
 

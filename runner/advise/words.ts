@@ -13,7 +13,38 @@ function perMonth(rps: number): string {
   return `${formatCount(Math.round(rps * 3600 * hoursPerMonth))} requests a month`;
 }
 
+/** How to turn the CPU range into one figure. */
+export const narrowCpuText = 'narrow it with --cpu-ms, a bench of the handler (lmi-bench bench --workload ./your-handler), or Lambda Insights (advise reads its cpu_total_time when the function has it)';
+
+/** A break-even rate in words: the rate, or none in the scanned range. */
+function rateWords(rps: number | null): string {
+  if (rps === null) return 'none up to 100,000 req/s';
+  return rps === 0 ? 'any rate' : `${formatRps(rps)} req/s`;
+}
+
+/** LMI's month at one end of the CPU range, against standard Lambda's. */
+function savingWords(savingUsdPerMonth: number): string {
+  return savingUsdPerMonth >= 0 ? `LMI saves ${formatUsd(savingUsdPerMonth)} a month` : `LMI costs ${formatUsd(-savingUsdPerMonth)} a month more`;
+}
+
+/**
+ * Unknown CPU time: the break-even as a range over the share of the duration spent on CPU, with
+ * the verdict at each end, so the assumption that moves it most is in the headline.
+ */
+function breakEvenRangeClause(advice: Advice): string | null {
+  const rows = advice.sensitivity;
+  const waiting = rows?.[0];
+  const busy = rows?.at(-1);
+  if (!waiting || !busy) return null;
+  return (
+    ` CPU time per request is unknown, so the break-even is a range: ${rateWords(waiting.breakEvenRequestsPerSecond)} if the handler mostly waits (0% CPU; at your traffic ${savingWords(waiting.savingUsdPerMonth)})` +
+    ` to ${rateWords(busy.breakEvenRequestsPerSecond)} if it is all CPU (${savingWords(busy.savingUsdPerMonth)}); your traffic averages ${formatRps(advice.traffic.meanRps)} req/s. To ${narrowCpuText}.`
+  );
+}
+
 function breakEvenClause(advice: Advice): string {
+  const range = breakEvenRangeClause(advice);
+  if (range !== null) return range;
   const rps = advice.breakEvenRequestsPerSecond;
   if (rps === null) return ' LMI is not cheaper at any sustained rate up to 100,000 req/s.';
   if (rps === 0) return ' LMI is cheaper at every sustained rate.';
@@ -83,7 +114,7 @@ function lmiVerdict(advice: Advice): string {
       return (
         `It depends on CPU time per request: LMI saves money if the handler spends less than about ${formatMs(advice.cpuThresholdMs ?? 0)} ms of each request on CPU` +
         (waiting && busy ? ` (all-waiting: saves ${formatUsd(waiting.savingUsdPerMonth)} a month; all-CPU: costs ${formatUsd(-busy.savingUsdPerMonth)} more).` : '.') +
-        ` Standard Lambda costs ${formatUsd(lambda.usdPerMonth)} a month.`
+        ` Standard Lambda costs ${formatUsd(lambda.usdPerMonth)} a month.${breakEvenRangeClause(advice) ?? ''}`
       );
     }
   }
@@ -96,6 +127,16 @@ export function settleText(advice: Advice): string | null {
   if (advice.decision === 'depends-on-cpu') return `CPU time per request settles it (the threshold is about ${formatMs(advice.cpuThresholdMs ?? 0)} ms): ${measure}.`;
   if (advice.lmi.cpuMsAssumed) return `The verdict holds from all-waiting to all-CPU; CPU time per request only changes the size of the difference (${measure}).`;
   return null;
+}
+
+/** The break-even for a table cell: one rate, or the range over the CPU share when CPU time is unknown. */
+export function breakEvenCell(advice: Advice): string {
+  const cell = (rps: number | null): string => (rps === null ? 'none' : formatRps(rps));
+  const rows = advice.sensitivity;
+  const waiting = rows?.[0];
+  const busy = rows?.at(-1);
+  if (waiting && busy) return `${cell(waiting.breakEvenRequestsPerSecond)}–${cell(busy.breakEvenRequestsPerSecond)}`;
+  return cell(advice.breakEvenRequestsPerSecond);
 }
 
 /** The ranking's short verdict: from where the function runs now, never "move" to a runtime LMI cannot run. */

@@ -8,6 +8,8 @@ import { advise, allCpuMs } from '../../runner/advise/model.ts';
 import { constantProfile } from '../../runner/traffic/profiles.ts';
 import { settleText, verdictText } from '../../runner/advise/words.ts';
 import { options, snapshotPrices, whatIf } from './support.ts';
+import { formatRanking } from '../../runner/advise/terminal.ts';
+import { formatRps } from '../../reports/format.ts';
 
 test('unknown CPU time: five rows from 0 to the all-CPU bound, LMI cost never falling as CPU grows, and a flip named when there is one', async () => {
   const prices = await snapshotPrices();
@@ -43,4 +45,25 @@ test('unknown CPU time: five rows from 0 to the all-CPU bound, LMI cost never fa
   const quiet = advise(fn, constantProfile(5), options(), prices);
   assert.equal(quiet.decision, 'lambda');
   assert.match(settleText(quiet) ?? '', /holds from all-waiting to all-CPU/);
+});
+
+test('unknown CPU: the headline gives the break-even as a range whose low end is the all-waiting figure, with the verdict at each end and how to narrow it', async () => {
+  const prices = await snapshotPrices();
+  // An I/O-bound function: 500 ms mostly waiting, at a rate where LMI pays only if little of it is CPU.
+  const io = advise(whatIf({ cpuMsPerRequest: null, meanDurationMs: 500 }), constantProfile(60), options(), prices);
+  const waiting = io.sensitivity?.[0];
+  const busy = io.sensitivity?.at(-1);
+  assert.ok(waiting && busy && waiting.breakEvenRequestsPerSecond !== null);
+  const text = verdictText(io);
+  const low = formatRps(waiting.breakEvenRequestsPerSecond);
+  assert.match(text, new RegExp(`break-even is a range: ${low.replace('.', '\\.')} req/s if the handler mostly waits \\(0% CPU; at your traffic LMI (saves|costs)`));
+  assert.match(text, /if it is all CPU \(LMI (saves|costs) \$[\d,.]+ a month/);
+  assert.match(text, /--cpu-ms, a bench of the handler .*Lambda Insights/);
+  // The ranking shows the same range and says what it means.
+  const ranking = formatRanking([{ state: 'advised', name: 'io', advice: io }]);
+  assert.match(ranking, new RegExp(`${low.replace('.', '\\.')}–(none|[\\d,.]+)`));
+  assert.match(ranking, /break-even runs from all-waiting to all-CPU/);
+  // With CPU time known there is one figure and no range.
+  const known = advise(whatIf({ cpuMsPerRequest: 5, meanDurationMs: 500 }), constantProfile(60), options(), prices);
+  assert.doesNotMatch(verdictText(known), /range/);
 });

@@ -13,6 +13,7 @@
 import type { MetricsStore } from '../metrics-store.ts';
 import { CloudWatchApiError, errorResponse, internalFault, jsonContentType, type CloudWatchResponse } from './errors.ts';
 import { resolveLambdaMetric, StoreView } from './lambda-metrics.ts';
+import { resolveInsightsMetric } from './insights-metrics.ts';
 import { decodeToken, encodeToken, requestFingerprint } from './paging.ts';
 import { bucketCount, buckets, retentionMs, type Bucket } from './periods.ts';
 import { parseGetMetricDataRequest, type GetMetricDataRequest, type MetricQuery } from './request.ts';
@@ -45,7 +46,7 @@ interface QueryResult {
 }
 
 async function runQuery(view: StoreView, request: GetMetricDataRequest, query: MetricQuery, yielder: Yielder): Promise<QueryResult> {
-  const series = resolveLambdaMetric(view, query.namespace, query.metricName, query.dimensions);
+  const series = resolveLambdaMetric(view, query.namespace, query.metricName, query.dimensions) ?? resolveInsightsMetric(view, query.namespace, query.metricName, query.dimensions);
   // A Unit that is not the metric's unit matches no data, as in CloudWatch.
   if (!series || (query.unit !== undefined && query.unit !== series.unit)) return { query, datapoints: [] };
   // Periods past CloudWatch's retention for their length, or before any record, hold nothing.

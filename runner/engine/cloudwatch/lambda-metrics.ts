@@ -152,7 +152,7 @@ function functionFor(view: StoreView, kind: Kind, dims: Map<string, string>): st
   return [functionName];
 }
 
-function perRecord(
+export function perRecord(
   view: StoreView,
   functionNames: string[],
   buckets: readonly Bucket[],
