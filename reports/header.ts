@@ -94,15 +94,23 @@ export function headerHtml(run: RunFile, safety?: string): string {
   if (run.target === 'local') notices.push(`<p class="notice" id="local-notice">${escapeHtml(localNotice)}</p>`);
   const tmp = tmpIsolationNotice(run);
   if (tmp) notices.push(`<p class="notice" id="tmp-notice">${escapeHtml(tmp)}</p>`);
-  const basis = run.crossover?.basis;
   return [
     `<header>`,
     `<h1>lmi-bench: <span id="workload-name">${escapeHtml(w.name)}</span></h1>`,
     `<p class="subtitle">Lambda Managed Instances against standard Lambda, measured ${escapeHtml(formatDateTime(run.startedAt))}</p>`,
     `<p class="verdict" id="verdict">${verdictHtml(verdict)}</p>`,
-    basis ? `<p class="basis">Crossover from ${escapeHtml(basis.lmiVariantId)} against ${escapeHtml(basis.lambdaVariantId)}${basis.note ? `: ${escapeHtml(basis.note.replace(/[.\s]+$/, ''))}` : ''}.</p>` : '',
     ...notices,
     `<dl class="facts">${facts.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>`,
     `</header>`,
   ].join('\n');
+}
+
+/**
+ * Which measured variants the crossover compares and where each side's inputs came from: the
+ * detail behind the verdict, for the "how this was computed" section rather than under the verdict.
+ */
+export function crossoverBasisHtml(run: RunFile): string {
+  const basis = run.crossover?.basis;
+  if (!basis) return '';
+  return `<p class="basis" id="crossover-basis">The crossover compares ${escapeHtml(basis.lmiVariantId)} with ${escapeHtml(basis.lambdaVariantId)}${basis.note ? `. ${escapeHtml(basis.note.replace(/[.\s]+$/, ''))}` : ''}.</p>`;
 }

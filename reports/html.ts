@@ -14,11 +14,11 @@ import { durationChart } from './charts/duration-chart.ts';
 import { decodeDistribution } from './distribution.ts';
 import { escapeHtml, jsonForScript } from '../runner/system/escape.ts';
 import { formatCount, formatRps } from './format.ts';
-import { headerHtml } from './header.ts';
+import { crossoverBasisHtml, headerHtml } from './header.ts';
 import { measuredLevels } from './model.ts';
 import { describeRecommendation } from './recommendation.ts';
 import { crossoversOutsideMeasured, measuredRange, requestsPerMonthAt } from './verdict.ts';
-import { cloudwatchTable, costCurveTable, distributionTable, durationTable, floorSentence, levelsTable, monthlyTable, sensitivityTable, trialsTable, unmeasuredTable } from './tables.ts';
+import { cloudwatchTable, costCurveTable, distributionTable, durationTable, floorSentence, levelsDetailTable, levelsTable, monthlyTable, sensitivityTable, trialsTable, unmeasuredTable } from './tables.ts';
 
 const assetsDir = new URL('./assets/', import.meta.url);
 /** Past this many crossovers they are listed on demand, not in the running text. */
@@ -48,6 +48,7 @@ export function renderHtml(run: RunFile, safety?: string): string {
     distributionSection(distributions, charts.distribution),
     charts.settings ? section('settings', 'LMI settings sweep', [chartBlock(charts.settings)]) : '',
     unmeasuredSection(run),
+    computedSection(run),
     dataSection(run),
   ].join('\n');
   return htmlPage({
@@ -174,6 +175,7 @@ function performanceSection(run: RunFile, latency: ChartDef | null, duration: Ch
   return section('performance', 'Performance', [
     chartBlock(latency),
     levelsTable(run),
+    details('Each level in full: p90, p95, max, requests, cold starts, environments, instances', levelsDetailTable(run)),
     duration ? chartBlock(duration) : '',
     durations ? details('Standard Lambda duration per level: measured, modelled, INIT', durations) : '',
     chartBlock(throughput),
@@ -191,6 +193,12 @@ function distributionSection(distributions: LevelDistribution[], chart: ChartDef
 function unmeasuredSection(run: RunFile): string {
   const table = unmeasuredTable(run);
   return table ? section('unmeasured', 'Levels that failed or were skipped', [table]) : '';
+}
+
+/** How this was computed: which variants the crossover compares and where its inputs came from. */
+function computedSection(run: RunFile): string {
+  const basis = crossoverBasisHtml(run);
+  return basis ? section('computed', 'How this was computed', [basis]) : '';
 }
 
 function dataSection(run: RunFile): string {

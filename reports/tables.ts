@@ -34,23 +34,40 @@ export function htmlTable(columns: Column[], rows: string[][], options: { id?: s
 
 const num = (header: string): Column => ({ header, numeric: true });
 
+/**
+ * The levels at a glance: what the verdict rests on (throughput, p50/p99, throttles, errors and
+ * the price per million requests), narrow enough for the page's column. The rest of each level's
+ * figures are in levelsDetailTable, under it.
+ */
 export function levelsTable(run: RunFile): string {
   const columns = [
-    { header: 'Mode' }, { header: 'Settings' }, num(hasRateLevels(run) ? 'Arrival rate' : 'Concurrency'), num('Throughput (req/s)'), num('p50 (ms)'), num('p90 (ms)'), num('p95 (ms)'), num('p99 (ms)'), num('max (ms)'),
-    num('OK'), num('Throttled'), num('Errors'), num('Cold starts'), num('Cold starts in warm-up'), num('Environments'), num('Instances'), { header: 'Instance type (priced)' }, num('$ / M requests'),
+    { header: 'Mode' }, { header: 'Settings', wrap: true }, num(hasRateLevels(run) ? 'Arrival rate' : 'Concurrency'), num('Throughput (req/s)'), num('p50 (ms)'), num('p99 (ms)'),
+    num('Throttled'), num('Errors'), { header: 'Instance type (priced)' }, num('$ / M requests'),
   ];
   const rows = measuredLevels(run).map((level) => [
     modeName(level.mode), settingsLabel(level.mode, level.settings), levelLoadLabel(level), formatRps(level.throughputRps),
-    formatMs(level.latencyMs.p50), formatMs(level.latencyMs.p90), formatMs(level.latencyMs.p95), formatMs(level.latencyMs.p99), formatMs(level.latencyMs.max),
-    formatCount(level.requests.ok), formatCount(level.requests.throttled), formatCount(level.requests.errors),
-    level.unmeasured?.includes('coldStarts') ? 'not measured' : formatCount(level.coldStarts),
-    level.warmup ? formatCount(level.warmup.coldStarts) : '—',
-    level.unmeasured?.includes('environments') ? 'not measured' : formatCount(level.environments),
-    level.instances === undefined ? '—' : formatCount(level.instances),
+    formatMs(level.latencyMs.p50), formatMs(level.latencyMs.p99), formatCount(level.requests.throttled), formatCount(level.requests.errors),
     level.cost?.instanceType ?? '—',
     level.cost ? formatUsd(level.cost.usdPerMillionRequests) : '—',
   ]);
   return htmlTable(columns, rows, { id: 'table-levels' });
+}
+
+/** Each level's other figures: the rest of the latency distribution, requests, cold starts and capacity. */
+export function levelsDetailTable(run: RunFile): string {
+  const columns = [
+    { header: 'Mode' }, { header: 'Settings', wrap: true }, num(hasRateLevels(run) ? 'Arrival rate' : 'Concurrency'), num('p90 (ms)'), num('p95 (ms)'), num('max (ms)'),
+    num('OK'), num('Cold starts'), num('Cold starts in warm-up'), num('Environments'), num('Instances'),
+  ];
+  const rows = measuredLevels(run).map((level) => [
+    modeName(level.mode), settingsLabel(level.mode, level.settings), levelLoadLabel(level),
+    formatMs(level.latencyMs.p90), formatMs(level.latencyMs.p95), formatMs(level.latencyMs.max), formatCount(level.requests.ok),
+    level.unmeasured?.includes('coldStarts') ? 'not measured' : formatCount(level.coldStarts),
+    level.warmup ? formatCount(level.warmup.coldStarts) : '—',
+    level.unmeasured?.includes('environments') ? 'not measured' : formatCount(level.environments),
+    level.instances === undefined ? '—' : formatCount(level.instances),
+  ]);
+  return htmlTable(columns, rows, { id: 'table-levels-detail' });
 }
 
 /** Standard Lambda's duration per level: measured, its parts, modelled; and INIT's share of the cost. */

@@ -94,6 +94,10 @@ export function throughputChart(run: RunFile): ChartDef {
   };
 }
 
+/** Panels left out when every level shows zero, with how the caption names them. */
+const omittable = ['Cold starts', 'Throttled requests (429)'] as const;
+const omittedWords: Record<(typeof omittable)[number], string> = { 'Cold starts': 'cold starts', 'Throttled requests (429)': 'throttled requests' };
+
 /** Environments, LMI instances, cold starts and throttles per level: one row per metric. */
 export function capacityChart(run: RunFile): ChartDef {
   const values = measuredLevels(run).flatMap((level) => {
@@ -108,14 +112,18 @@ export function capacityChart(run: RunFile): ChartDef {
     ];
     return rows.map((row) => ({ ...row, variant, concurrency: levelLoad(level) }));
   });
+  // A panel of zeros is an empty axis: left out, and the caption says why.
+  const empty = omittable.filter((metric) => values.every((row) => row.metric !== metric || row.value === 0));
+  const shown = values.filter((row) => !(empty as readonly string[]).includes(row.metric));
+  const why = empty.length === 0 ? '' : ` No ${empty.map((metric) => omittedWords[metric]).join(' and no ')} at any level, so ${empty.length === 1 ? 'that panel is' : 'those panels are'} left out.`;
   return {
     id: 'chart-capacity',
     title: 'Environments, instances, cold starts and throttles',
-    caption: 'Per level and variant. LMI starts its minimum environments before load, so it shows no cold starts on the request path.',
+    caption: `Per level and variant. LMI starts its minimum environments before load, so it shows no cold starts on the request path.${why}`,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       config: baseConfig,
-      data: { values },
+      data: { values: shown },
       facet: {
         row: { field: 'metric', type: 'nominal', title: null, sort: ['Environments (max)', 'LMI instances (max)', 'Cold starts', 'Throttled requests (429)'], header: { labelAngle: 0, labelAlign: 'left', labelOrient: 'top', labelFontWeight: 'bold' } },
       },

@@ -141,7 +141,7 @@ function adviceBody(advice: Advice, chart: Chart): string {
 function rankingBody(rows: readonly FunctionRow[]): string {
   let rank = 0;
   const table = htmlTable(
-    [{ header: 'rank', numeric: true }, { header: 'function' }, { header: 'requests/month', numeric: true }, { header: 'Lambda $/month', numeric: true }, { header: 'LMI $/month', numeric: true }, { header: 'saving $/month', numeric: true }, { header: 'break-even req/s', numeric: true }, { header: 'verdict', wrap: true }],
+    [{ header: 'rank', numeric: true }, { header: 'function', wrap: true }, { header: 'requests/month', numeric: true }, { header: 'Lambda $/month', numeric: true }, { header: 'LMI $/month', numeric: true }, { header: 'saving $/month', numeric: true }, { header: 'break-even req/s', numeric: true }, { header: 'verdict', wrap: true }],
     rows.map((row) =>
       row.state === 'failed'
         ? ['-', row.name, '', '', '', '', '', `failed: ${row.reason}`]
