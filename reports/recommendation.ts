@@ -29,9 +29,20 @@ export function describeRecommendation(run: RunFile): RecommendationView | null 
   }
   const variant = typeof record['variantId'] === 'string' ? record['variantId'] : null;
   const reason = typeof record['reason'] === 'string' ? record['reason'] : null;
-  const headline = variant ? `Use ${variant}${reason ? `: ${reason}` : ''}` : (reason ?? 'See the details below.');
+  const headline = variant ? `Use ${variant}${reason ? `: ${reason}` : ''}${crossoverNote(run, variant)}` : (reason ?? 'See the details below.');
   // Without a variant the reason is the headline; repeating it below adds nothing.
   return { headline, facts: variant ? facts : facts.filter(([label]) => label !== known['reason']) };
+}
+
+/**
+ * The break-even in the verdict is priced from one LMI level (the one that served the most
+ * requests cleanly); when that level is not of the recommended settings, say so and why, so the
+ * two figures are not read as one.
+ */
+function crossoverNote(run: RunFile, variant: string): string {
+  const basis = run.crossover?.basis;
+  if (!basis || basis.lmiVariantId === variant) return '';
+  return ` (the break-even above is priced from ${basis.lmiVariantId}, the LMI level that served the most requests with at most 1% throttled or failed, the largest sample of LMI's cost per request; ${variant} is the cheapest per request over the levels measured)`;
 }
 
 function fieldText(field: unknown): string | null {

@@ -38,11 +38,13 @@ export function recommendSettings(run: RunFile, sloP99Ms: number | null): Recomm
     return { variantId: null, settings: null, reason: `none of the ${variantIds.length} LMI settings met ${objective} at concurrency ${levels}`, sloP99Ms, objective, rejected };
   }
   const runnerUp = eligible[1];
-  const margin = runnerUp ? `; next cheapest ${runnerUp.variantId} at $${runnerUp.usdPerMillionRequests.toPrecision(4)}` : '';
+  const margin = runnerUp ? `; the next cheapest, ${settingsWords(runnerUp.level.settings)}, costs ${usdWords(runnerUp.usdPerMillionRequests)}` : '';
   return {
     variantId: best.variantId,
     settings: best.level.settings,
-    reason: `cheapest of ${eligible.length} of ${variantIds.length} LMI settings that met ${objective} at concurrency ${levels}: $${best.usdPerMillionRequests.toPrecision(4)} per million requests (mean over the levels)${margin}`,
+    reason:
+      `${settingsWords(best.level.settings)} is the cheapest of the ${eligible.length} settings (of ${variantIds.length} swept) that met ${objective} at concurrency ${levels}: ` +
+      `${usdWords(best.usdPerMillionRequests)} per million requests on average${margin}`,
     sloP99Ms,
     objective,
     usdPerMillionRequests: best.usdPerMillionRequests,
@@ -58,4 +60,18 @@ function rejection(levels: RunFile['levels'], sloP99Ms: number | null): string |
     if (sloP99Ms !== null && level.latencyMs.p99 > sloP99Ms) return `p99 ${level.latencyMs.p99} ms > ${sloP99Ms} ms at concurrency ${level.concurrency}`;
   }
   return null;
+}
+
+/** A variant's LMI settings in words: what a user sets on the function. */
+export function settingsWords(settings: MeasuredLevel['settings']): string {
+  const parts = [
+    settings.maxConcurrency === undefined ? null : `up to ${settings.maxConcurrency} requests at once per environment`,
+    settings.gibPerVcpu === undefined ? null : `${settings.gibPerVcpu} GiB per vCPU`,
+  ].filter((part): part is string => part !== null);
+  return parts.length > 0 ? parts.join(' at ') : `${settings.memoryMb} MB`;
+}
+
+/** Dollars rounded for reading: cents from 10 cents up, two significant figures below. */
+export function usdWords(usd: number): string {
+  return usd >= 0.1 ? `$${usd.toFixed(2)}` : `$${Number(usd.toPrecision(2))}`;
 }

@@ -33,3 +33,11 @@ test('cheapest without throttles, then within the p99 objective; absent without 
 
   assert.equal(recommendSettings(run('r', [variant(16, 200, 7)]), null), undefined);
 });
+
+test('the reason is in words with rounded dollars, never raw keys or long floats', () => {
+  const levels = [variant(16, 200, 0.6678987630208334), variant(64, 400, 0.7123456)];
+  const reason = recommendSettings(run('r', levels), null)?.reason ?? '';
+  assert.match(reason, /^up to 16 requests at once per environment at 2 GiB per vCPU is the cheapest of the 2 settings \(of 2 swept\)/);
+  assert.match(reason, /\$0\.67 per million requests on average; the next cheapest, up to 64 requests at once per environment at 2 GiB per vCPU, costs \$0\.71/);
+  assert.doesNotMatch(reason, /usdPerMillionRequests|0\.66789/);
+});
