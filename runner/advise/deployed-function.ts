@@ -66,6 +66,8 @@ export async function readFunctionConfig(client: LambdaClient, functionName: str
 
 export interface DurationStats {
   meanMs: number;
+  /** The median of the largest period (with one period over the window, the window's median). */
+  p50Ms: number | null;
   p99Ms: number;
   invocations: number;
 }
@@ -78,12 +80,12 @@ export interface DurationStats {
 export async function readDurationStats(access: AwsAccess, functionName: string, window: { startMs: number; endMs: number }): Promise<DurationStats | null> {
   const periodSec = Math.ceil((window.endMs - window.startMs) / 60_000) * 60;
   const metric = { Namespace: 'AWS/Lambda', MetricName: 'Duration', Dimensions: [{ Name: 'FunctionName', Value: functionName }] };
-  const queries: MetricDataQuery[] = (['Average', 'p99', 'SampleCount'] as const).map((stat) => ({
+  const queries: MetricDataQuery[] = (['Average', 'p50', 'p99', 'SampleCount'] as const).map((stat) => ({
     Id: stat.toLowerCase(),
     MetricStat: { Metric: metric, Period: periodSec, Stat: stat },
   }));
   const client = cloudWatchClient({ region: access.region, ...(access.endpoint ? { endpoint: access.endpoint } : {}), functionDimensions: { FunctionName: functionName }, periodSec }, access.credentials);
-  const values: Record<string, number[]> = { average: [], p99: [], samplecount: [] };
+  const values: Record<string, number[]> = { average: [], p50: [], p99: [], samplecount: [] };
   try {
     let nextToken: string | undefined;
     do {
@@ -99,7 +101,8 @@ export async function readDurationStats(access: AwsAccess, functionName: string,
   const invocations = counts.reduce((sum, n) => sum + n, 0);
   if (invocations === 0 || averages.length !== counts.length) return null;
   const meanMs = averages.reduce((sum, average, i) => sum + average * (counts[i] ?? 0), 0) / invocations;
-  return { meanMs, p99Ms: Math.max(...(values['p99'] ?? [meanMs])), invocations };
+  const p50s = values['p50'] ?? [];
+  return { meanMs, p50Ms: p50s.length === 1 ? (p50s[0] ?? null) : null, p99Ms: Math.max(...(values['p99'] ?? [meanMs])), invocations };
 }
 
 export interface DeployedFunction {
@@ -144,6 +147,7 @@ export async function readDeployedFunction(
       timeoutSec: config.timeoutSec,
       meanDurationMs: duration?.meanMs ?? 0,
       p99DurationMs: duration?.p99Ms ?? null,
+      p50DurationMs: duration?.p50Ms ?? null,
       cpuMsPerRequest: options.cpuMsPerRequest ?? insightsCpuMs,
       ...(options.cpuMsPerRequest === null && insightsCpuMs !== null ? { cpuFrom: 'lambda-insights' as const } : {}),
       lmi: config.lmi,

@@ -13,7 +13,7 @@ import { hoursPerMonth } from '../system/numbers.ts';
 import type { FunctionRow } from './all-functions.ts';
 import type { Advice } from './model.ts';
 import { describeFunction, sensitivityCells } from './terminal.ts';
-import { assumptionTexts, breakEvenCell, historyText, narrowCpuText, riskText, settleText, verdictText } from './words.ts';
+import { assumptionTexts, settingsTexts, breakEvenCell, historyText, narrowCpuText, riskText, settleText, verdictText } from './words.ts';
 
 
 interface Chart {
@@ -133,6 +133,7 @@ function adviceBody(advice: Advice, chart: Chart): string {
     section('cost', 'Cost', [
       `<h3>${escapeHtml(chart.title)}</h3>\n<p class="caption">${escapeHtml(chart.caption)}</p>\n<div class="chart" id="${escapeHtml(chart.id)}" role="img" aria-label="${escapeHtml(chart.title)}"></div>`,
     ]),
+    section('settings', 'LMI settings and why', [list('settings-why', settingsTexts(advice))]),
     section('risks', 'Risks', [list('risks', advice.risks.map((risk) => `${risk.severity === 'warning' ? 'Warning: ' : 'Check: '}${riskText(risk)}`))]),
     section('assumptions', 'Assumptions', [list('assumptions', assumptionTexts(advice)), `<p class="basis">Prices: ${escapeHtml(advice.prices.source)} (${escapeHtml(advice.region)}, as of ${escapeHtml(advice.prices.asOf)}).</p>`]),
   ].join('\n');

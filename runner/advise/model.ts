@@ -19,6 +19,7 @@ import { maxConcurrencyPerVcpu, runtimeSupport, type RuntimeSupport } from './ru
 import { doublingWindowMin } from '../cost/monthly.ts';
 import { crossoverAnalysis, lmiAdvantageAt, monthOf, type LmiSettings, type SizingInput } from './sizing.ts';
 import { trafficStats, type TrafficStats } from './traffic-stats.ts';
+import { cpuBoundConcurrency, expectedLatency, gibPerVcpuChoices, type LatencyOnLmi, type SettingReason } from './settings-choice.ts';
 
 export interface AdviseFunction {
   /** The deployed function's name; null for a what-if. */
@@ -30,6 +31,8 @@ export interface AdviseFunction {
   timeoutSec: number | null;
   meanDurationMs: number;
   p99DurationMs: number | null;
+  /** Median duration, when read (CloudWatch's p50). */
+  p50DurationMs?: number | null;
   /** CPU time per request; null when unknown (the verdict is then shown across its range). */
   cpuMsPerRequest: number | null;
   /** Where a known CPU time came from when it was not given: Lambda Insights' cpu_total_time. */
@@ -148,6 +151,10 @@ export interface Advice {
   /** Monthly cost of each compute type at sustained rates (0.01 to 100,000 req/s). */
   curve: CurvePoint[];
   decision: Decision;
+  /** Why each LMI setting is what it is. */
+  settingsWhy: SettingsWhy;
+  /** The latency expected on LMI at these settings, or why it cannot be said. */
+  latencyOnLmi: LatencyOnLmi;
   /** With decision 'depends-on-cpu': the CPU time per request above which LMI stops saving money. */
   cpuThresholdMs: number | null;
   risks: Risk[];
@@ -170,15 +177,55 @@ export function allCpuMs(meanDurationMs: number, memoryMb: number): number {
   return meanDurationMs * Math.min(1, memoryMb / mbPerVcpuOnLambda);
 }
 
-/** LMI settings for the function: its own when it is on LMI, else the documented defaults. */
-export function lmiSettingsFor(fn: AdviseFunction, options: AdviseOptions): LmiSettings {
-  const gibPerVcpu = options.gibPerVcpu ?? fn.lmi?.gibPerVcpu ?? benchDefaults.lmi.gibPerVcpu[0];
+/** LMI settings for the function: its own when it is on LMI, else the documented defaults (concurrency capped by CPU). */
+export function lmiSettingsFor(fn: AdviseFunction, options: AdviseOptions, gibPerVcpuChoice?: number): LmiSettings {
+  return chooseSettings(fn, options, gibPerVcpuChoice).settings;
+}
+
+/** The settings and why each: given, deployed, the runtime's default, or capped by the CPU share. */
+function chooseSettings(fn: AdviseFunction, options: AdviseOptions, gibPerVcpuChoice?: number): { settings: LmiSettings; why: SettingsWhy } {
+  const gibPerVcpu = options.gibPerVcpu ?? fn.lmi?.gibPerVcpu ?? gibPerVcpuChoice ?? benchDefaults.lmi.gibPerVcpu[0];
   const memoryMb = options.lmiMemoryMb ?? defaultLmiMemoryMb(fn.memoryMb, gibPerVcpu);
   if (memoryMb < benchDefaults.lmi.minMemoryMb) throw new UsageError(`--lmi-memory must be at least ${benchDefaults.lmi.minMemoryMb} (LMI's smallest function), got ${memoryMb}`);
   const vcpus = Math.max(1, Math.floor(memoryMb / 1024 / gibPerVcpu));
   const family = fn.runtime === null ? null : runtimeSupport(fn.runtime).family;
-  const maxConcurrency = options.maxConcurrency ?? fn.lmi?.maxConcurrency ?? Math.min(1600, maxConcurrencyPerVcpu(family) * vcpus);
-  return { memoryMb, maxConcurrency, gibPerVcpu, minEnvironments: options.minEnvironments ?? benchDefaults.lmi.minEnvironments };
+  const perVcpu = maxConcurrencyPerVcpu(family);
+  const runtimeDefault = Math.min(1600, perVcpu * vcpus);
+  const latency = expectedLatency(fn, fn.cpuMsPerRequest, lambdaVcpuShare(fn.memoryMb));
+  const cap = latency.state === 'expected' ? cpuBoundConcurrency(vcpus, latency.cpuShare) : Number.POSITIVE_INFINITY;
+  let maxConcurrency: number;
+  let concurrencyWhy: SettingReason;
+  if (options.maxConcurrency !== undefined) [maxConcurrency, concurrencyWhy] = [options.maxConcurrency, { kind: 'given' }];
+  else if (fn.lmi) [maxConcurrency, concurrencyWhy] = [fn.lmi.maxConcurrency, { kind: 'deployed' }];
+  else if (cap < runtimeDefault && latency.state === 'expected') [maxConcurrency, concurrencyWhy] = [cap, { kind: 'cpu-cap', perVcpu, vcpus, cpuShare: latency.cpuShare }];
+  else [maxConcurrency, concurrencyWhy] = [runtimeDefault, { kind: 'runtime-default', perVcpu, vcpus }];
+  const gibWhy: SettingReason = options.gibPerVcpu !== undefined ? { kind: 'given' } : fn.lmi ? { kind: 'deployed' } : { kind: 'documented-default' };
+  return { settings: { memoryMb, maxConcurrency, gibPerVcpu, minEnvironments: options.minEnvironments ?? benchDefaults.lmi.minEnvironments }, why: { maxConcurrency: concurrencyWhy, gibPerVcpu: gibWhy } };
+}
+
+/** The vCPU share standard Lambda gives a function's memory. */
+function lambdaVcpuShare(memoryMb: number): number {
+  return Math.min(1, memoryMb / mbPerVcpuOnLambda);
+}
+
+export interface SettingsWhy {
+  maxConcurrency: SettingReason;
+  gibPerVcpu: SettingReason;
+}
+
+/**
+ * With CPU time known and the ratio free, each of LMI's memory-to-vCPU ratios is priced for the
+ * month and the cheapest kept; otherwise the default (or the deployed or given one).
+ */
+function chooseRatio(fn: AdviseFunction, options: AdviseOptions, price: (settings: LmiSettings) => number): { settings: LmiSettings; why: SettingsWhy } {
+  const first = chooseSettings(fn, options);
+  if (fn.cpuMsPerRequest === null || options.gibPerVcpu !== undefined || fn.lmi !== null || options.lmiMemoryMb !== undefined) return first;
+  const tried = gibPerVcpuChoices.map((gibPerVcpu) => {
+    const choice = chooseSettings(fn, options, gibPerVcpu);
+    return { gibPerVcpu, choice, usdPerMonth: price(choice.settings) };
+  });
+  const best = tried.reduce((a, b) => (b.usdPerMonth < a.usdPerMonth - 0.005 ? b : a));
+  return { settings: best.choice.settings, why: { ...best.choice.why, gibPerVcpu: { kind: 'cheapest-ratio', tried: tried.map(({ gibPerVcpu, usdPerMonth }) => ({ gibPerVcpu, usdPerMonth })) } } };
 }
 
 function sizingInput(fn: AdviseFunction, options: AdviseOptions, settings: LmiSettings, instanceTypes: string[], cpuMs: number | null): SizingInput {
@@ -238,12 +285,13 @@ function mainType(hoursByType: Record<string, number>, fallback: string): string
 export function advise(fn: AdviseFunction, profile: TrafficProfile, options: AdviseOptions, prices: PriceBook, safety: SafetyLookup = { state: 'unknown' }): Advice {
   const traffic = trafficStats(profile);
   refuseShortHistory(traffic, options);
-  const settings = lmiSettingsFor(fn, options);
   const upperCpuMs = allCpuMs(fn.meanDurationMs, fn.memoryMb);
   const cpuMsAssumed = fn.cpuMsPerRequest === null;
   // Unknown CPU time: the headline takes the all-CPU bound, the most instances LMI could need.
   const cpuMs = fn.cpuMsPerRequest ?? upperCpuMs;
   const candidates = candidateTypes(fn, options, prices);
+  const chosen = chooseRatio(fn, options, (at) => monthOf(sizingInput(fn, options, at, candidates, cpuMs), prices, profile).lmiUsdPerMonth);
+  const settings = chosen.settings;
   const input = sizingInput(fn, options, settings, candidates, cpuMs);
   const month = monthOf(input, prices, profile);
   const even = breakEven(input, prices, curvePoints);
@@ -285,6 +333,8 @@ export function advise(fn: AdviseFunction, profile: TrafficProfile, options: Adv
     curve: even.curve,
     decision,
     cpuThresholdMs: cpuThreshold,
+    settingsWhy: chosen.why,
+    latencyOnLmi: traffic.requestsPerMonth === 0 ? { state: 'unknown', why: 'no-traffic' } : expectedLatency(fn, fn.cpuMsPerRequest, lambdaVcpuShare(fn.memoryMb)),
     risks: risks(fn, traffic, lmi, prices, safety),
     safety,
     sensitivity,

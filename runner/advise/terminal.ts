@@ -3,7 +3,7 @@ import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../re
 import { hoursPerMonth } from '../system/numbers.ts';
 import type { FunctionRow } from './all-functions.ts';
 import type { Advice } from './model.ts';
-import { narrowCpuText, breakEvenCell, historyText, shortVerdict, riskText, settleText, verdictText } from './words.ts';
+import { settingsTexts, narrowCpuText, breakEvenCell, historyText, shortVerdict, riskText, settleText, verdictText } from './words.ts';
 
 function table(headers: string[], rows: string[][], numericFrom: number): string[] {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
@@ -68,6 +68,8 @@ export function formatAdvice(advice: Advice): string {
       ).map((line) => `  ${line}`),
     );
   }
+  out.push('', 'LMI settings:');
+  for (const line of settingsTexts(advice)) out.push(`  - ${line}`);
   out.push('', 'risks:');
   for (const risk of advice.risks) out.push(`  ${risk.severity === 'warning' ? '!' : '-'} ${riskText(risk)}`);
   out.push('', `verdict: ${verdictText(advice)}`);

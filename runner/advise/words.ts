@@ -8,6 +8,7 @@ import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../re
 import { hoursPerMonth } from '../system/numbers.ts';
 import { sizingAssumptions } from '../capacity/lmi-sizing.ts';
 import { mbPerVcpuOnLambda, runtimeBlocksLmi, type Advice, type Risk } from './model.ts';
+import type { SettingReason } from './settings-choice.ts';
 
 function perMonth(rps: number): string {
   return `${formatCount(Math.round(rps * 3600 * hoursPerMonth))} requests a month`;
@@ -243,4 +244,50 @@ export function assumptionTexts(advice: Advice): string[] {
     );
   }
   return out;
+}
+
+function concurrencyReason(reason: SettingReason, maxConcurrency: number): string {
+  switch (reason.kind) {
+    case 'given':
+      return `Max ${maxConcurrency} requests at once per environment: as given.`;
+    case 'deployed':
+      return `Max ${maxConcurrency} requests at once per environment: the function's own setting.`;
+    case 'runtime-default':
+      return `Max ${maxConcurrency} requests at once per environment: the runtime's default of ${reason.perVcpu} per vCPU × ${reason.vcpus} vCPU${reason.vcpus === 1 ? '' : 's'}${reason.perVcpu * reason.vcpus > maxConcurrency ? ' (LMI allows up to 1,600)' : ''}.`;
+    case 'cpu-cap':
+      return (
+        `Max ${maxConcurrency} requests at once per environment, not the runtime's default of ${reason.perVcpu * reason.vcpus}: each request spends about ${formatPct(reason.cpuShare)} of its time on CPU, ` +
+        `so ${maxConcurrency} keep${maxConcurrency === 1 ? 's' : ''} ${reason.vcpus} vCPU${reason.vcpus === 1 ? '' : 's'} busy; more would queue for the CPU and add latency.`
+      );
+    case 'documented-default':
+    case 'cheapest-ratio':
+      return `Max ${maxConcurrency} requests at once per environment.`;
+  }
+}
+
+function ratioReason(reason: SettingReason, gibPerVcpu: number): string {
+  switch (reason.kind) {
+    case 'cheapest-ratio':
+      return `${gibPerVcpu} GiB per vCPU: the cheapest month of LMI's ratios at this CPU time (${reason.tried.map((t) => `${t.gibPerVcpu} GiB: ${formatUsd(t.usdPerMonth)}`).join(', ')}).`;
+    case 'documented-default':
+      return `${gibPerVcpu} GiB per vCPU: LMI's default; with CPU time per request known advise would price 2, 4 and 8 and take the cheapest.`;
+    case 'given':
+      return `${gibPerVcpu} GiB per vCPU: as given.`;
+    default:
+      return `${gibPerVcpu} GiB per vCPU: the function's own setting.`;
+  }
+}
+
+/** The settings advise proposes, each with its reason, and the latency it expects on LMI (or why it cannot say). */
+export function settingsTexts(advice: Advice): string[] {
+  const { settings } = advice.lmi;
+  const latency = advice.latencyOnLmi;
+  const expected =
+    latency.state === 'expected'
+      ? `Expected on LMI at these settings: mean about ${formatMs(latency.meanMs)} ms${latency.p50Ms === null ? '' : `, p50 about ${formatMs(latency.p50Ms)} ms`}${latency.p99Ms === null ? '' : `, p99 about ${formatMs(latency.p99Ms)} ms`} ` +
+        `(the off-CPU time as on standard Lambda, the CPU time at a full vCPU instead of ${formatPct(Math.min(1, advice.function.memoryMb / mbPerVcpuOnLambda))} of one; no queueing for the CPU below the maximum concurrency).`
+      : latency.why === 'cpu-unknown'
+        ? `Latency on LMI cannot be predicted without CPU time per request: it lies between the duration on standard Lambda (all-waiting) and less (a full vCPU for the CPU part); ${narrowCpuText}.`
+        : 'Latency on LMI cannot be predicted: no invocations were read.';
+  return [concurrencyReason(advice.settingsWhy.maxConcurrency, settings.maxConcurrency), ratioReason(advice.settingsWhy.gibPerVcpu, settings.gibPerVcpu), expected];
 }

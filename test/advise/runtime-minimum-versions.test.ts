@@ -28,7 +28,8 @@ test('runtime ids below the minimum are refused, at or above it accepted, unknow
 });
 
 test('a function on nodejs20.x gets a warning to upgrade before moving', async () => {
-  const advice = advise(whatIf({ runtime: 'nodejs20.x' }), constantProfile(10), options(), await snapshotPrices());
+  // An I/O-bound handler (1 CPU-ms of 120 ms): the runtime's default is not capped by the CPU.
+  const advice = advise(whatIf({ runtime: 'nodejs20.x', cpuMsPerRequest: 1 }), constantProfile(10), options(), await snapshotPrices());
   const risk = advice.risks.find((r) => r.kind === 'runtime-version');
   assert.equal(risk?.severity, 'warning');
   assert.match(risk ? riskText(risk) : '', /nodejs20\.x is below LMI's minimum \(Node\.js 22\+\)/);
