@@ -5,7 +5,7 @@
 // slowdown is visible, and with one summary over both lanes ("ℹ pass N", "ℹ fail N"), which CI reads.
 //
 // `node scripts/run-tests.mjs <substring>...` runs only the files whose path contains one of them.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -29,7 +29,7 @@ function collect(dir) {
 }
 
 /** Runs one lane; resolves with its exit code, per-file times and summary counts. */
-function runLane(files, concurrency, timesPath) {
+function runLane(files, concurrency, timesPath, sharedDir) {
   const child = spawn(
     process.execPath,
     [
@@ -39,7 +39,8 @@ function runLane(files, concurrency, timesPath) {
       ...files,
     ],
     // The SDK's Node 20 support-window warning would repeat in every test file's output.
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...process.env } },
+    // LMI_BENCH_TEST_SHARED_DIR: what one file measured and a later one may reuse (test/check/support.ts).
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...process.env, LMI_BENCH_TEST_SHARED_DIR: sharedDir } },
   );
   createInterface({ input: child.stdout }).on('line', (line) => {
     if (!laneSummaryLine.test(line)) process.stdout.write(line + '\n');
@@ -68,13 +69,14 @@ const lanes = [
   { name: 'serial', files: files.filter((f) => laneOf(f, testRoot) === 'serial'), concurrency: 1 },
 ];
 const scratch = mkdtempSync(join(tmpdir(), 'lmi-bench-run-tests-'));
+mkdirSync(join(scratch, 'shared'));
 const startedAt = performance.now();
 const results = [];
 try {
   for (const lane of lanes) {
     if (lane.files.length === 0) continue;
     const laneStart = performance.now();
-    const result = await runLane(lane.files, lane.concurrency, join(scratch, `${lane.name}.jsonl`));
+    const result = await runLane(lane.files, lane.concurrency, join(scratch, `${lane.name}.jsonl`), join(scratch, 'shared'));
     results.push({ ...result, lane, wallMs: performance.now() - laneStart });
   }
 } finally {
