@@ -9,6 +9,7 @@
 //   out { t: 'ready', initMs, tid } | { t: 'init-error', message } once, after the import
 //                                                                  (tid: this thread's Linux id, for its CPU time; null elsewhere)
 //   in  { id, event, deadlineMs, requestId }                       one invocation
+//   in  { t: 'batch', invocations: [{ id, event, deadlineMs, requestId }, ...] }   several, started in order
 //   out { id, ok: true, result, usage?, memoryBytes } | { id, ok: false, message, usage?, memoryBytes }   its outcome
 //   out { t: 'memory', bytes }                                     every 250 ms
 //                                                                  (memoryBytes, bytes: this thread's V8 heap used + external
@@ -175,25 +176,32 @@ function settle(invocation, id, result) {
   }
 }
 
+function invoke(message) {
+  const { id, event, deadlineMs, requestId } = message;
+  const invocation = begin();
+  let pending;
+  try {
+    pending = handler(event, new Context(requestId, deadlineMs));
+  } catch (error) {
+    fail(invocation, id, error);
+    return;
+  }
+  if (pending && typeof pending.then === 'function') {
+    pending.then(
+      (result) => settle(invocation, id, result),
+      (error) => fail(invocation, id, error),
+    );
+  } else {
+    settle(invocation, id, pending);
+  }
+}
+
 if (handler) {
+  // The engine sends the invocations that reached this thread in one turn of its event loop as
+  // one batch: they start here one after another, as separate messages would.
   parentPort.on('message', (message) => {
-    const { id, event, deadlineMs, requestId } = message;
-    const invocation = begin();
-    let pending;
-    try {
-      pending = handler(event, new Context(requestId, deadlineMs));
-    } catch (error) {
-      fail(invocation, id, error);
-      return;
-    }
-    if (pending && typeof pending.then === 'function') {
-      pending.then(
-        (result) => settle(invocation, id, result),
-        (error) => fail(invocation, id, error),
-      );
-    } else {
-      settle(invocation, id, pending);
-    }
+    if (message.t === 'batch') for (const one of message.invocations) invoke(one);
+    else invoke(message);
   });
   parentPort.postMessage({ t: 'ready', initMs: performance.now() - initStart, tid: ownThreadId() });
   // Memory held between invocations (a timer's leak) is seen too, not only at results.
