@@ -23,7 +23,11 @@ export interface RowFlags {
   flags: string[];
 }
 
-const npmScripts: Record<string, string[]> = { bench: ['bench'], 'bench:engine': ['bench-engine'], 'prices:refresh': ['prices-refresh'], test: [], typecheck: [] };
+/** package.json's scripts: the lmi-bench command each runs, or [] for one that runs something else. */
+function npmScripts(): Record<string, string[]> {
+  const { scripts } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+  return Object.fromEntries(Object.entries(scripts).map(([name, line]) => [name, /^node bin\/lmi-bench\.mjs ([a-z-]+)$/.exec(line)?.slice(1) ?? []]));
+}
 const commandNames = ['bench', 'advise', 'report', 'check', 'safety', 'baseline', 'cost', 'deploy', 'destroy', 'engine', 'bench-engine', 'prices-refresh'];
 
 function words(text: string): string[] {
@@ -48,7 +52,7 @@ export function parseCommand(text: string): ReadmeCommand | undefined {
   if (all[0] === 'npx' && all[1] === 'lmi-bench') return lmiBench(text, all.slice(2));
   if (all[0] === 'lmi-bench') return lmiBench(text, all.slice(1));
   if (all[0] === 'npm' && all[1] === 'run' && all[2] !== undefined) {
-    const script = npmScripts[all[2]];
+    const script = npmScripts()[all[2]];
     if (script === undefined) throw new Error(`README runs an npm script package.json does not have: ${text}`);
     return { text, command: script, argv: all.slice(1), npm: true };
   }

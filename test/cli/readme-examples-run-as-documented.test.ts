@@ -23,6 +23,8 @@ function notRunBecause(command: ReadmeCommand): string | undefined {
   if (/<|\bR\b|FILE|NAME|my-fn|my-sso/.test(command.text)) return 'a placeholder to fill in';
   if (/--target aws|--function|--all-functions|cloudwatch:|--profile|prices:refresh|prices-refresh/.test(command.text)) return 'needs an AWS account';
   if (command.npm && (command.argv[0] === 'ci' || command.argv[0] === 'test')) return 'installs, or is this suite';
+  // Scripts that are not lmi-bench commands (packing, screenshots of tracked files): that they exist is checked by the parse.
+  if (command.npm && command.command.length === 0) return 'an npm script that runs no lmi-bench command';
   if (command.command[0] === 'engine') return 'serves until stopped';
   return undefined;
 }
