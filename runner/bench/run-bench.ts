@@ -13,7 +13,7 @@ import { planLevelCount } from '../plan/wall-time.ts';
 import { claimRunFolder } from '../plan/out-dir.ts';
 import type { BenchPlan } from '../plan/plan.ts';
 import type { Target } from '../target/target.ts';
-import type { LevelResult, RunFile } from '../run/run-file.ts';
+import type { LevelResult, RunFile, TmpIsolationNote } from '../run/run-file.ts';
 import { buildRunFile } from '../run/build-run.ts';
 import { writeRunFile } from '../run/write-run.ts';
 import { RunCheckpoint } from '../run/checkpoint.ts';
@@ -56,14 +56,17 @@ export async function runBench(requested: BenchPlan, options: RunBenchOptions = 
   const machine = await machineInfo();
   const planJson = planToJson(plan);
   const variants = planVariants(plan);
+  // The /tmp isolation is the target's to report, once it has deployed (none before: the first save).
+  let reportedTmpIsolation: () => TmpIsolationNote | null | undefined = () => null;
   const checkpoint = new RunCheckpoint({
     dir: plan.outDir,
     levelCount: variants.length * planLevelCount(plan),
-    build: (outcome) => buildRunFile(plan, planJson, machine, startedAtMs, outcome, target.tmpIsolation?.()),
+    build: (outcome) => buildRunFile(plan, planJson, machine, startedAtMs, outcome, reportedTmpIsolation()),
     onError: (message) => process.stderr.write(`lmi-bench: could not save progress: ${message}\n`),
   });
   await checkpoint.start();
   const target = await createTarget(plan);
+  reportedTmpIsolation = () => target.tmpIsolation?.();
   const credentials = plan.target === 'aws' ? await findAwsCredentials(process.env) : null;
   const controller = new AbortController();
   // The engine's metrics are complete at once; AWS delivers a period's data up to about a
@@ -110,7 +113,7 @@ export async function runBench(requested: BenchPlan, options: RunBenchOptions = 
   }
   await checkpoint.flushed();
 
-  let runFile = buildRunFile(plan, planJson, machine, startedAtMs, outcome, target.tmpIsolation?.());
+  let runFile = buildRunFile(plan, planJson, machine, startedAtMs, outcome, reportedTmpIsolation());
   runFile = await withCosts(runFile, plan, outcome.status !== 'complete');
   const recommendation = recommendSettings(runFile, plan.sloP99Ms ?? null);
   if (recommendation) runFile = { ...runFile, recommendation };
