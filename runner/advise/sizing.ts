@@ -1,5 +1,5 @@
 /**
- * The one place advise meets the cost model (cost/scenario.ts on cost/lmi-sizing.ts, the same
+ * The one place advise meets the cost model (cost/scenario.ts on capacity/lmi-sizing.ts, the same
  * path `cost crossover` takes): the CostScenario of a function and its LMI settings, the month
  * of a traffic profile on both compute types, and the break-even rates.
  * Everything else in advise works on what these return, so a change in how LMI is sized
