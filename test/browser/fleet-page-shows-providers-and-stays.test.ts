@@ -34,7 +34,7 @@ test('the fleet page shows the fleet beside standard Lambda, the members and why
     assert.ok((await page.textContent('#fleet-verdict'))?.includes(formatUsd(fleet.lambdaUsdPerMonth)));
     const members = await page.$$eval('#fleet-provider-1 tbody tr', (rows) => rows.map((r) => r.querySelector('td')?.textContent));
     assert.deepEqual(members, ['orders', 'payments']);
-    const stays = await page.$$eval('#fleet-staying tbody tr', (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
+    const stays = await page.$$eval('#fleet-staying tbody tr', (rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent)));
     assert.equal(stays.length, 1);
     assert.equal(stays[0]?.[0], 'cron');
     assert.match(stays[0]?.[2] ?? '', /^No traffic/);
