@@ -175,6 +175,7 @@ export function adviceHtml(advice: Advice): string {
   return page(`lmi-bench advise: ${advice.function.name ?? 'what-if'}`, adviceBody(advice, chart), [chart], advice);
 }
 
-export function rankingHtml(rows: readonly FunctionRow[]): string {
-  return page('lmi-bench advise: all functions', rankingBody(rows), [], { functions: rows });
+/** `fleetSection`: the capacity-provider proposal for these functions (fleet-render.ts), under the ranking. */
+export function rankingHtml(rows: readonly FunctionRow[], fleetSection = ''): string {
+  return page('lmi-bench advise: all functions', `${rankingBody(rows)}\n${fleetSection}`, [], { functions: rows });
 }

@@ -113,13 +113,15 @@ function runtimeText(support: Extract<Risk, { kind: 'runtime-version' }>['suppor
   const minimum = `${support.minimum}${support.family === 'provided' ? '' : '+'}`;
   if (support.supported === false) return `${support.runtime} is below LMI's minimum (${minimum}): upgrade the runtime before moving.`;
   if (support.supported === true) return `${support.runtime} meets LMI's minimum runtime version (${minimum}).`;
+  // A bench runtime name (java, node…): the language is known, its version is not.
+  if (support.family !== 'other' && support.minimum !== null) return `LMI needs ${minimum}: check that your ${support.runtime} version is.`;
   return `LMI supports Node.js 22+, Python 3.13+, Java 21+, .NET 8+ and provided.al2023; check that ${support.runtime} is one of them.`;
 }
 
 function concurrencyText(risk: Extract<Risk, { kind: 'concurrent-invocations' }>): string {
   const why =
     `On LMI one execution environment serves up to ${risk.maxConcurrency} invocations at once (Node.js: requests on a worker thread share module state; ` +
-    'Python: one process per request, all sharing /tmp), so state kept between requests can leak from one to another.';
+    'Python: one process per request, all sharing /tmp; Java and .NET: threads sharing the handler object and every static field), so state kept between requests can leak from one to another.';
   const { safety } = risk;
   switch (safety.state) {
     case 'found': {

@@ -42,6 +42,12 @@ export interface RunBenchOptions {
 /** Where --quiet sends the progress lines. */
 const silent = { isTTY: false, write: (): boolean => true };
 
+/** A bench on AWS: the CDK packages must be installed (one line naming the install otherwise), durations adjusted. */
+async function awsPlan(requested: BenchPlan): Promise<BenchPlan> {
+  (await import('../target/aws/aws-parts.ts')).requireAwsParts('--target aws');
+  return (await import('../target/aws/plan-check.ts')).adjustPlanForAws(requested).plan;
+}
+
 export async function runBench(requested: BenchPlan, options: RunBenchOptions = {}): Promise<number> {
   const plan = await claimPlan(requested);
   const startedAtMs = Date.now();
@@ -101,7 +107,7 @@ export async function runBench(requested: BenchPlan, options: RunBenchOptions = 
 async function claimPlan(requested: BenchPlan): Promise<BenchPlan> {
   // On AWS a level must span whole CloudWatch periods (LMI publishes every 5 minutes): the
   // sweep runs the adjusted durations, the same ones the spend guard budgets for.
-  const adjusted = requested.target === 'aws' ? (await import('../target/aws/plan-check.ts')).adjustPlanForAws(requested).plan : requested;
+  const adjusted = requested.target === 'aws' ? await awsPlan(requested) : requested;
   // The run id is the run's own only once its folder exists: two runs planned in the same
   // second would otherwise write into one folder.
   const outRoot = dirname(adjusted.outDir);

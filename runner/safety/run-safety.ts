@@ -10,7 +10,7 @@ import { seededRng } from '../analysis/rng.ts';
 import type { FunctionSpec, LmiComputeSpec } from '../engine/protocol.ts';
 import { benchDefaults } from '../plan/defaults.ts';
 import { startEngine, type EngineHandle } from '../target/local/engine-process.ts';
-import type { Runtime } from '../runtimes/registry.ts';
+import { runtimeRegistry, type Runtime } from '../runtimes/registry.ts';
 import type { Workload } from '../workload/manifest.ts';
 import type { SafetyEvent } from './events.ts';
 import type { Finding, HookRecord, Invocation, LoneRuns, Round } from './findings.ts';
@@ -202,6 +202,8 @@ function notes(lone: LoneRuns[], rounds: Round[], runtime: Runtime): string[] {
   }
   const all = rounds.flatMap((r) => r.invocations);
   const unrecorded = all.filter((i) => !i.record).length;
-  if (unrecorded > 0) out.push(`${unrecorded} of ${all.length} invocations left no hook record (timed out or crashed): the file, state and pending-work oracles could not see inside them`);
+  if (!runtimeRegistry[runtime].safetyHooks) {
+    out.push(`the ${runtime} runtime records no per-invocation hooks: the file, state and pending-work oracles do not apply; cross-talk and differential judge the answers`);
+  } else if (unrecorded > 0) out.push(`${unrecorded} of ${all.length} invocations left no hook record (timed out or crashed): the file, state and pending-work oracles could not see inside them`);
   return out;
 }

@@ -17,12 +17,18 @@ import { maxLambdaDurationDiscount } from '../../cost/lambda-cost.ts';
 import { instanceShape } from '../../pricing/instance-types.ts';
 import { runtimes } from '../../runtimes/registry.ts';
 import { resolve } from 'node:path';
+import { readFleetCsv } from '../fleet-csv.ts';
 
 const defaultParallel = 4;
 
 export const adviseFlags = {
   function: valueFlag({ value: 'NAME', help: 'advise on a deployed function: its configuration and last --days of CloudWatch', parse: (raw, label) => parseText(label, raw) }),
-  'all-functions': switchFlag({ help: 'advise on every function of the region (ListFunctions), ranked by monthly saving' }),
+  'all-functions': switchFlag({ help: 'advise on every function of the region (ListFunctions), ranked by monthly saving, and group them onto capacity providers' }),
+  'what-if': valueFlag({
+    value: 'FILE.csv',
+    help: 'a fleet what-if: one function per row (name, requests_per_month or rps, duration_ms, memory_mb, arch, cpu_ms or cpu_share, runtime, gib_per_vcpu), grouped onto capacity providers',
+    parse: (raw, label) => parseText(label, raw),
+  }),
   days: valueFlag({
     value: 'N',
     help: `history to read, 1–${maxHistoryDays} (CloudWatch keeps 1-minute data 15 days)`,
@@ -130,6 +136,7 @@ function helpText(): string {
     '  what-if:   lmi-bench advise --requests-per-month 50000000 --duration-ms 120 --memory-mb 1024 --cpu-ms 10 --arch arm64',
     '  deployed:  lmi-bench advise --function my-fn --profile my-sso --region eu-west-1',
     '  a region:  lmi-bench advise --all-functions --region eu-west-1 --html advice.html',
+    '  a fleet:   lmi-bench advise --what-if fleet.csv   (header: name,requests_per_month,duration_ms,memory_mb,arch,cpu_ms,runtime)',
     '',
     'options:',
     flagHelp(adviseFlags),
@@ -146,6 +153,7 @@ function refuseContradictions(line: AdviseLine): void {
   const f = line.values;
   const only = (names: Array<keyof typeof adviseFlags>): string => names.map((name) => line.label(name)).join(' or ');
   if (line.given('function') && f['all-functions']) throw new UsageError('give either --function NAME or --all-functions, not both');
+  refuseWithFleetFile(line);
   const deployed = line.given('function') || f['all-functions'];
   const trafficFlags = (['requests-per-month', 'rps', 'traffic'] as const).filter((name) => line.given(name));
   if (trafficFlags.length > 1) throw new UsageError(`give one traffic: ${only([...trafficFlags])}`);
@@ -160,6 +168,14 @@ function refuseContradictions(line: AdviseLine): void {
   if (f.workload !== undefined && f['all-functions']) {
     throw new UsageError(`${line.label('workload')} names one function's handler; with --all-functions each function's checks are found by its name`);
   }
+}
+
+/** --what-if FILE.csv describes every function itself: the one-function and deployed flags do not apply. */
+function refuseWithFleetFile(line: AdviseLine): void {
+  if (!line.given('what-if')) return;
+  const perFunction = ['function', 'all-functions', 'requests-per-month', 'rps', 'traffic', 'duration-ms', 'memory-mb', 'cpu-ms', 'runtime', 'arch', 'days', 'endpoint', 'max-parallel', 'workload', 'functions-per-provider', 'lmi-memory', 'lmi-max-concurrency', 'lmi-gib-per-vcpu'] as const;
+  const given = perFunction.filter((name) => line.given(name));
+  if (given.length > 0) throw new UsageError(`${line.label('what-if')} FILE describes each function in its rows; drop ${given.map((name) => line.label(name)).join(', ')}`);
 }
 
 function adviseOptions(f: AdviseValues): AdviseRequest['options'] {
@@ -220,6 +236,7 @@ async function trafficOf(line: AdviseLine, access: AdviseRequest['access']): Pro
 /** What advise is asked about: every function, one deployed function, or a what-if from flags. */
 function subjectOf(f: AdviseValues, traffic: TrafficProfile | null): AdviseRequest['subject'] {
   const cpuMs = f['cpu-ms'] ?? null;
+  if (f['what-if'] !== undefined) return { kind: 'fleet', functions: readFleetCsv(f['what-if']) };
   if (f['all-functions']) return { kind: 'all-functions', days: f.days, cpuMsPerRequest: cpuMs, concurrency: f['max-parallel'] };
   if (f.function !== undefined) return { kind: 'function', name: f.function, days: f.days, cpuMsPerRequest: cpuMs, traffic, runtime: f.runtime ?? null };
   if (!traffic) throw new UsageError('advise needs traffic (--requests-per-month, --rps or --traffic), or a deployed function (--function NAME / --all-functions); see --help');

@@ -16,6 +16,11 @@ import { shortId, type Finding, type Round } from '../findings.ts';
 export const moduleStateSharing: Record<Runtime, string | null> = {
   node: 'on LMI concurrent requests run on one worker thread and share its module state: what one request leaves here, another running at the same time reads',
   python: null,
+  // Java and .NET threads share static fields, but their bootstraps record no globals (registry
+  // safetyHooks): what they share shows in the answers, as cross-talk.
+  java: 'on LMI the handler threads share the handler object and every static field',
+  dotnet: 'on LMI the handler threads share the handler object and every static field',
+  provided: null,
 };
 
 export function moduleState(rounds: Round[], runtime: Runtime): Finding[] {
