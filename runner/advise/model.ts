@@ -15,7 +15,8 @@ import type { PriceBook } from '../pricing/price-book.ts';
 import { defaultRateRange } from '../cost/crossover.ts';
 import { candidateTypeNames } from '../cost/candidates.ts';
 import { instancePrice } from '../cost/lmi-cost.ts';
-import { hoursPerMonth } from '../system/numbers.ts';
+import { hoursPerMonth, requestsPerMonthAt } from '../system/numbers.ts';
+import { lambdaVcpuShare } from '../capacity/lambda-cpu-share.ts';
 import { maxConcurrencyPerVcpu, runtimeSupport, type RuntimeSupport } from './runtime-support.ts';
 import { doublingWindowMin } from '../cost/monthly.ts';
 import { crossoverAnalysis, lmiAdvantageAt, monthOf, type LmiSettings, type SizingInput } from './sizing.ts';
@@ -153,8 +154,6 @@ export interface Advice {
   prices: PriceProvenance;
 }
 
-/** Standard Lambda gives 1 vCPU at 1,769 MB and a proportional share below (docs/lmi-facts.md). */
-export const mbPerVcpuOnLambda = 1769;
 const sensitivityShares = [0, 0.25, 0.5, 0.75, 1];
 
 /**
@@ -162,7 +161,7 @@ const sensitivityShares = [0, 0.25, 0.5, 0.75, 1];
  * (a single-threaded handler at 1,024 MB gets 0.58 vCPU, so 120 ms all-CPU is 69 CPU-ms).
  */
 export function allCpuMs(meanDurationMs: number, memoryMb: number): number {
-  return meanDurationMs * Math.min(1, memoryMb / mbPerVcpuOnLambda);
+  return meanDurationMs * lambdaVcpuShare(memoryMb);
 }
 
 /** LMI settings for the function: its own when it is on LMI, else the documented defaults. */
@@ -273,7 +272,7 @@ export function advise(fn: AdviseFunction, profile: TrafficProfile, options: Adv
     savingUsdPerMonth: saving,
     savingShare: month.lambdaUsdPerMonth > 0 ? saving / month.lambdaUsdPerMonth : null,
     breakEvenRequestsPerSecond: even.rps,
-    breakEvenRequestsPerMonth: even.rps === null ? null : even.rps * 3600 * hoursPerMonth,
+    breakEvenRequestsPerMonth: even.rps === null ? null : requestsPerMonthAt(even.rps),
     crossoversRequestsPerSecond: even.crossovers,
     curve: even.curve,
     decision,

@@ -1,6 +1,6 @@
 /** advise on the terminal: one function as a comparison table, a region as a ranked table. */
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
-import { hoursPerMonth } from '../system/numbers.ts';
+import { requestsPerMonthAt } from '../system/numbers.ts';
 import type { FunctionRow } from './all-functions.ts';
 import type { Advice } from './model.ts';
 import { decisionWords, riskText, safetyLeadText, settleText, verdictText } from './words.ts';
@@ -13,7 +13,7 @@ function table(headers: string[], rows: string[][], numericFrom: number): string
 }
 
 function requestsPerMonth(rps: number): string {
-  return formatCount(Math.round(rps * 3600 * hoursPerMonth));
+  return formatCount(Math.round(requestsPerMonthAt(rps)));
 }
 
 export function describeFunction(advice: Advice): string {

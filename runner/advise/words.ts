@@ -6,12 +6,13 @@
 import { safetyCheckLine } from '../safety/latest-result.ts';
 import { gateHeadline } from '../safety/gate.ts';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
-import { hoursPerMonth } from '../system/numbers.ts';
+import { hoursPerMonth, requestsPerMonthAt } from '../system/numbers.ts';
 import { sizingAssumptions } from '../capacity/lmi-sizing.ts';
-import { mbPerVcpuOnLambda, type Advice, type Risk } from './model.ts';
+import type { Advice, Risk } from './model.ts';
+import { lambdaVcpuShare } from '../capacity/lambda-cpu-share.ts';
 
 function perMonth(rps: number): string {
-  return `${formatCount(Math.round(rps * 3600 * hoursPerMonth))} requests a month`;
+  return `${formatCount(Math.round(requestsPerMonthAt(rps)))} requests a month`;
 }
 
 function breakEvenClause(advice: Advice): string {
@@ -160,7 +161,7 @@ export function assumptionTexts(advice: Advice): string[] {
   ];
   if (lmi.cpuMsAssumed) {
     out.push(
-      `CPU time per request was not given: the headline assumes all of it is CPU (${formatMs(lmi.allCpuMsPerRequest)} ms: the duration at the ${formatPct(Math.min(1, fn.memoryMb / mbPerVcpuOnLambda))} of a vCPU Lambda gives ${fn.memoryMb} MB), the most LMI could need.`,
+      `CPU time per request was not given: the headline assumes all of it is CPU (${formatMs(lmi.allCpuMsPerRequest)} ms: the duration at the ${formatPct(lambdaVcpuShare(fn.memoryMb))} of a vCPU Lambda gives ${fn.memoryMb} MB), the most LMI could need.`,
     );
   }
   return out;
