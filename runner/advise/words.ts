@@ -4,6 +4,7 @@
  * so the two say the same thing. Pure.
  */
 import { safetyCheckLine } from '../safety/latest-result.ts';
+import { gateHeadline } from '../safety/gate.ts';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
 import { hoursPerMonth, requestsPerMonthAt } from '../system/numbers.ts';
 import { sizingAssumptions } from '../capacity/lmi-sizing.ts';
@@ -47,6 +48,11 @@ export function verdictText(advice: Advice): string {
       );
     }
   }
+}
+
+/** The safety line that leads the verdict, before any cost: not safe yet, or not checked; null otherwise. */
+export function safetyLeadText(advice: Advice): string | null {
+  return advice.safetyGate === null ? null : gateHeadline(advice.safetyGate);
 }
 
 /** Which input would settle the answer; null when nothing is open. */
