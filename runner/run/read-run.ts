@@ -10,6 +10,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { errorMessage } from '../system/error-message.ts';
+import { hasControlCharacters } from '../system/escape.ts';
 import { decodeHistogram } from './histogram-codec.ts';
 import { runStatuses, schemaVersion, type EncodedHistogram, type RunFile } from './run-file.ts';
 
@@ -63,6 +64,10 @@ export function validateRun(data: unknown, file: string, requireHistograms = fal
   const workload = data['workload'];
   if (!isObject(workload) || typeof workload['name'] !== 'string' || typeof workload['runtime'] !== 'string') {
     fail('workload.name and workload.runtime are required');
+  }
+  // Names are printed on the terminal and in Markdown: a control character there forges output.
+  for (const [field, value] of [['runId', data['runId']], ['workload.name', (workload as Record<string, unknown>)['name']], ['workload.runtime', (workload as Record<string, unknown>)['runtime']]] as const) {
+    if (hasControlCharacters(value as string)) fail(`${field} holds control characters`);
   }
   if (!isObject(data['plan'])) fail('plan must be an object');
   if (!Array.isArray(data['levels'])) return fail('levels must be an array');

@@ -3,6 +3,7 @@ import { isAbsolute, join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.ts';
 import { runtimes, type Runtime, type Workload, type WorkloadManifest } from './manifest.ts';
+import { workloadNameProblem } from './name.ts';
 
 export const builtInWorkloadsDir = fileURLToPath(new URL('../../workloads/', import.meta.url));
 
@@ -53,6 +54,9 @@ export function validateManifest(raw: unknown, where: string): WorkloadManifest 
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('the manifest must be a JSON object');
   const m = raw as Record<string, unknown>;
   if (typeof m['name'] !== 'string' || m['name'].trim() === '') fail('"name" must be a non-empty string');
+  // Checked before anything is measured: the name becomes file and resource names, and is printed.
+  const nameProblem = workloadNameProblem(m['name'] as string);
+  if (nameProblem !== undefined) fail(`"name" ${nameProblem}`);
   if (m['description'] !== undefined && typeof m['description'] !== 'string') fail('"description" must be a string');
   if (!kinds.includes(m['kind'] as (typeof kinds)[number])) fail(`"kind" must be one of ${kinds.join(', ')}`);
   const memoryMb = m['memoryMb'];
