@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, posix, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.ts';
 import { runtimes, type Runtime, type Workload, type WorkloadManifest } from './manifest.ts';
@@ -100,6 +100,21 @@ function escapesFolder(handler: string): boolean {
   return normalized === '..' || normalized.startsWith('../');
 }
 
+/**
+ * The handler file's real path, which must lie inside the workload folder's real path: the
+ * manifest check is lexical, and a symlink (the file, or a folder on the way) would otherwise
+ * run code from anywhere on the machine.
+ */
+function insideFolder(file: string, dir: string, handler: string): string {
+  const realFile = realpathSync(file);
+  const realDir = realpathSync(dir);
+  const rel = relative(realDir, realFile);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    throw new UsageError(`handler ${handler} is a link to a file outside the workload folder: handler files must be inside it`);
+  }
+  return file;
+}
+
 export interface ResolvedHandler {
   runtime: Runtime;
   /** Absolute path of the handler's source file. */
@@ -121,7 +136,7 @@ export function resolveHandler(workload: Workload, runtime: Runtime): ResolvedHa
   const candidates = runtime === 'node' ? ['.mjs', '.js', '.cjs', '.ts'] : ['.py'];
   for (const ext of candidates) {
     const file = join(workload.dir, modulePath + ext);
-    if (existsSync(file)) return { runtime, file, exportName };
+    if (existsSync(file)) return { runtime, file: insideFolder(file, workload.dir, entry.handler), exportName };
   }
   throw new UsageError(`handler file for ${entry.handler} not found in ${workload.dir} (tried ${candidates.join(', ')})`);
 }
