@@ -32,6 +32,12 @@ export function diurnalProfile(peakRps: number, troughRps: number): TrafficProfi
 }
 
 /**
+ * The largest per-minute count a CSV may hold: far above any account's Lambda concurrency, and
+ * small enough that a month of it, priced, stays a finite number (1e300 made every cost Infinity).
+ */
+export const maxRequestsPerMinute = 1e9;
+
+/**
  * Per-minute request counts: one count per line, or `timestamp,count` (ISO or epoch ms,
  * strictly increasing). An optional header line is skipped; blank lines are ignored.
  */
@@ -50,6 +56,7 @@ export function parseProfileCsv(text: string, fileName: string): TrafficProfile 
     if (isHeader) continue;
     const count = Number(countText);
     if (countText === '' || !Number.isFinite(count) || count < 0) throw new UsageError(`${where}: '${countText}' is not a request count (a number ≥ 0)`);
+    if (count > maxRequestsPerMinute) throw new UsageError(`${where}: ${countText} requests in a minute is more than lmi-bench models (at most ${maxRequestsPerMinute.toExponential()}, about 16.7 million a second)`);
     if (fields.length === 2) {
       const stamp = fields[0] ?? '';
       const timeMs = /^\d+$/.test(stamp) ? Number(stamp) : Date.parse(stamp);
