@@ -3,7 +3,7 @@
  * is constant, diurnal (a smooth daily curve), or recorded (a CSV, or a real function's
  * CloudWatch Invocations history: see function-history.ts).
  */
-import { readFile } from 'node:fs/promises';
+import { readInputFile } from '../system/read-input-file.ts';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
 import type { TrafficProfile } from '../domain.ts';
@@ -30,6 +30,9 @@ export function diurnalProfile(peakRps: number, troughRps: number): TrafficProfi
   });
   return { name: `diurnal:${peakRps}:${troughRps}`, minuteRequests };
 }
+
+/** A traffic CSV is read whole. */
+const maxProfileCsvBytes = 128 * 1024 * 1024;
 
 /**
  * The largest per-minute count a CSV may hold: far above any account's Lambda concurrency, and
@@ -83,13 +86,7 @@ export async function parseProfileSpec(spec: string, cwd: string = process.cwd()
   if (kind === 'diurnal' && rest.length === 2) return diurnalProfile(parseRate(rest[0], spec), parseRate(rest[1], spec));
   if (kind === 'csv' && rest.length >= 1) {
     const file = rest.join(':');
-    let text: string;
-    try {
-      text = await readFile(resolve(cwd, file), 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new UsageError(`cannot read profile CSV '${file}'${code ? ` (${code})` : ''}`);
-    }
+    const text = readInputFile(resolve(cwd, file), { label: `profile CSV '${file}'`, maxBytes: maxProfileCsvBytes, limitReason: 'a year of per-minute timestamp,count rows is about 20 MiB' });
     return parseProfileCsv(text, file);
   }
   if (kind === 'cloudwatch' && rest.length === 1 && rest[0]) {

@@ -1,19 +1,17 @@
 /** The request body of a run: `--event '{"delaysMs":[50]}'` or `--event @body.json`. */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
+import { readInputFile } from '../system/read-input-file.ts';
+
+/** An --event file is read whole: 24 MiB is four times the largest body Lambda accepts. */
+const maxEventFileBytes = 24 * 1024 * 1024;
 
 export function parseEvent(label: string, raw: string, cwd: string): Record<string, unknown> {
   let text = raw;
   let where = label;
   if (raw.startsWith('@')) {
-    const path = resolve(cwd, raw.slice(1));
     where = `${label} file ${raw.slice(1)}`;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (error) {
-      throw new UsageError(`${where} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
+    text = readInputFile(resolve(cwd, raw.slice(1)), { label: where, maxBytes: maxEventFileBytes, limitReason: 'the body sent is at most 6 MiB; the file may hold some whitespace more' });
   }
   let value: unknown;
   try {

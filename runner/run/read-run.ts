@@ -6,15 +6,19 @@
  * could not understand. The saved plan is checked by readPlanJson (./plan-json.ts) where a
  * command needs it.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { errorMessage } from '../system/error-message.ts';
 import { hasControlCharacters } from '../system/escape.ts';
+import { readInputFile } from '../system/read-input-file.ts';
 import { decodeHistogram } from './histogram-codec.ts';
 import { runStatuses, schemaVersion, type EncodedHistogram, type RunFile } from './run-file.ts';
 
 export const runFileName = 'run.json';
+
+/** run.json is read whole; only a regular file, and not an endless one. */
+const maxRunFileBytes = 1024 * 1024 * 1024;
 
 export interface ReadRunOptions {
   /** How messages name the run when the path is wrong, e.g. `baseline` or `--run`. */
@@ -32,12 +36,7 @@ export function readRunFile(path: string, options: ReadRunOptions = {}): RunFile
   if (!existsSync(path)) throw new UsageError(`${label} ${path} not found`);
   const file = statSync(path).isDirectory() ? join(path, runFileName) : path;
   if (!existsSync(file)) throw new UsageError(`${label} ${path} is a folder without ${runFileName}`);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${errorMessage(error)}`);
-  }
+  const text = readInputFile(file, { label: file, maxBytes: maxRunFileBytes, limitReason: 'a run of 20,000 levels with histograms is far smaller' });
   let data: unknown;
   try {
     data = JSON.parse(text);

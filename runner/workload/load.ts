@@ -1,13 +1,17 @@
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.ts';
 import { runtimes, type Runtime, type Workload, type WorkloadManifest } from './manifest.ts';
 import { workloadNameProblem } from './name.ts';
+import { readInputFile } from '../system/read-input-file.ts';
 
 export const builtInWorkloadsDir = fileURLToPath(new URL('../../workloads/', import.meta.url));
 
 const kinds = ['io', 'cpu', 'mixed'] as const;
+
+/** workload.json may hold an event up to Lambda's 6 MiB request limit, and some room around it. */
+const maxManifestBytes = 8 * 1024 * 1024;
 
 /** Names of the workloads shipped under workloads/. */
 export function builtInWorkloadNames(): string[] {
@@ -38,9 +42,10 @@ export function loadWorkload(ref: string, cwd: string = process.cwd()): Workload
   }
   const manifestPath = join(dir, 'workload.json');
   if (!existsSync(manifestPath)) throw new UsageError(`no workload.json in ${ref}: a workload folder needs a manifest`);
+  const text = readInputFile(manifestPath, { label: manifestPath, maxBytes: maxManifestBytes, limitReason: 'a manifest and its 6 MiB event' });
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    raw = JSON.parse(text);
   } catch (error) {
     throw new UsageError(`${manifestPath} is not valid JSON: ${(error as Error).message}`);
   }
