@@ -17,6 +17,7 @@ import { benchDefaults, defaultLmiMaxConcurrency, defaultLmiMemoryMb } from './d
 import { checkOutWritable, defaultRunId } from './out-dir.ts';
 import { awsCredentialSources, findAwsCredentials } from '../system/aws-credentials.ts';
 import { parseProfileSpec } from '../cost/profiles.ts';
+import { checkEventSize } from './event.ts';
 
 export async function buildPlan(input: PlanInput, env: NodeJS.ProcessEnv, cwd: string = process.cwd()): Promise<BenchPlan> {
   const { options: o, label } = input;
@@ -95,6 +96,7 @@ export async function buildPlan(input: PlanInput, env: NodeJS.ProcessEnv, cwd: s
   if (input.given('run-id') && existsSync(outDir)) throw new UsageError(`${label('run-id')} ${runId} already exists in ${outRoot}: pick another`);
 
   const sloP99Ms = o['slo-p99-ms'];
+  if (o.event === undefined) checkEventSize(workload.manifest.event, `the "event" of ${join(workload.dir, 'workload.json')}`);
   const plan: BenchPlan = {
     runId,
     runIdChosenBy: input.given('run-id') ? 'user' : 'default',

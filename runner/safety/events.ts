@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
 import type { Rng } from '../analysis/rng.ts';
 import { leaves } from './json-leaves.ts';
+import { jsonDepthProblem } from '../system/json-depth.ts';
 import { readInputFile } from '../system/read-input-file.ts';
 
 export type SafetyEvent = Record<string, unknown>;
@@ -22,6 +23,8 @@ const maxEventsFileBytes = 64 * 1024 * 1024;
 /** --events FILE: a JSON array of objects, or one JSON object per line. */
 export function readEventsFile(path: string, cwd = process.cwd()): SafetyEvent[] {
   const text = readInputFile(resolve(cwd, path), { label: `--events ${path}`, maxBytes: maxEventsFileBytes, limitReason: 'the events of one safety run' });
+  const depthProblem = jsonDepthProblem(text);
+  if (depthProblem !== undefined) throw new UsageError(`--events ${path} ${depthProblem}`);
   let events: unknown[];
   const trimmed = text.trim();
   if (trimmed.startsWith('[')) {

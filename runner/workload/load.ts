@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.ts';
 import { runtimes, type Runtime, type Workload, type WorkloadManifest } from './manifest.ts';
 import { workloadNameProblem } from './name.ts';
+import { jsonDepthProblem } from '../system/json-depth.ts';
 import { readInputFile } from '../system/read-input-file.ts';
 
 export const builtInWorkloadsDir = fileURLToPath(new URL('../../workloads/', import.meta.url));
@@ -43,6 +44,8 @@ export function loadWorkload(ref: string, cwd: string = process.cwd()): Workload
   const manifestPath = join(dir, 'workload.json');
   if (!existsSync(manifestPath)) throw new UsageError(`no workload.json in ${ref}: a workload folder needs a manifest`);
   const text = readInputFile(manifestPath, { label: manifestPath, maxBytes: maxManifestBytes, limitReason: 'a manifest and its 6 MiB event' });
+  const depthProblem = jsonDepthProblem(text);
+  if (depthProblem !== undefined) throw new UsageError(`${manifestPath} ${depthProblem}`);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
