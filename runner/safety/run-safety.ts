@@ -3,6 +3,7 @@
  * environment) for the differential oracle, then the seeded rounds against one LMI environment
  * whose runtime hooks record what every invocation touched, and hands each round to the oracles.
  */
+import { rmSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,7 @@ import { countFindings, type RoundSummary, type SafetyResult } from './result.ts
 import { planRounds, type RoundPlan } from './schedule.ts';
 import { sendEvent } from './send.ts';
 import { sleep } from '../system/sleep.ts';
+import { ExitCode } from '../errors.ts';
 
 export interface SafetyOptions {
   workload: Workload;
@@ -95,6 +97,15 @@ export async function runSafety(options: SafetyOptions): Promise<SafetyResult> {
   const base = { workloadDir: options.workload.dir, runtime: options.runtime, timeoutMs: options.timeoutMs ?? benchDefaults.timeoutSec * 1000 };
   const prefix = `safety-${process.pid}`;
   const recordDir = await mkdtemp(join(tmpdir(), 'lmi-bench-safety-'));
+  // Ctrl-C or SIGTERM ends the process where it stands, and `finally` below never runs: remove
+  // the hooks' record folder first (the engine ends by itself when this process's pipe closes).
+  const onSignal = (): void => {
+    rmSync(recordDir, { recursive: true, force: true });
+    process.stderr.write('\nlmi-bench safety: interrupted\n');
+    process.exit(ExitCode.interrupted);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   let engine: EngineHandle | undefined;
   try {
     engine = await startEngine();
@@ -159,6 +170,8 @@ export async function runSafety(options: SafetyOptions): Promise<SafetyResult> {
       durationMs: Date.now() - startedAt.getTime(),
     };
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     await engine?.stop();
     await rm(recordDir, { recursive: true, force: true });
   }
