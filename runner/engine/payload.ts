@@ -89,6 +89,17 @@ function queryParameters(raw: string): Record<string, string> {
 const jsonHeaders = { 'content-type': 'application/json' };
 
 export function mapResult(result: unknown): HttpResponse {
+  try {
+    return mapSerialisable(result);
+  } catch (error) {
+    // JSON.stringify threw (a circular object, a BigInt): the Node.js runtime fails the
+    // invocation with this error, and the Function URL answers 502.
+    if (error instanceof TypeError) return functionError('Error', 'Unable to stringify response body');
+    throw error;
+  }
+}
+
+function mapSerialisable(result: unknown): HttpResponse {
   if (result !== null && typeof result === 'object' && 'statusCode' in result) {
     const r = result as { statusCode: unknown; headers?: unknown; body?: unknown; isBase64Encoded?: unknown; cookies?: unknown };
     const statusCode = r.statusCode;
