@@ -26,6 +26,7 @@ import { guardAwsSpend } from './guard.ts';
 import { awsLoadWorkers, workerInvokeClient } from './aws-load-workers.ts';
 import type { LoadWorkerPool } from '../../load/load-task.ts';
 import type { Variant } from '../../domain.ts';
+import { awsClientLimits } from '../../system/aws-client-limits.ts';
 
 export interface AwsTargetOptions {
   env?: NodeJS.ProcessEnv;
@@ -230,7 +231,7 @@ export class AwsTarget implements Target {
   }
 
   #lambda(): LambdaClient {
-    this.#lambdaClient ??= this.#options.lambdaClient ?? new LambdaClient({ region: this.#plan.region, credentials: () => this.#freshCredentials() });
+    this.#lambdaClient ??= this.#options.lambdaClient ?? new LambdaClient({ ...awsClientLimits(), region: this.#plan.region, credentials: () => this.#freshCredentials() });
     return this.#lambdaClient;
   }
 
