@@ -9,10 +9,11 @@ import { escapeHtml } from '../system/escape.ts';
 import { htmlPage } from '../../reports/html.ts';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
 import { htmlTable } from '../../reports/tables.ts';
-import { hoursPerMonth } from '../cost/numbers.ts';
+import { hoursPerMonth } from '../system/numbers.ts';
 import type { FunctionRow } from './all-functions.ts';
 import type { Advice } from './model.ts';
 import { describeFunction, sensitivityCells } from './terminal.ts';
+import { assumptionTexts, riskText, settleText, verdictText } from './words.ts';
 
 
 interface Chart {
@@ -115,18 +116,19 @@ function list(id: string, items: string[]): string {
 }
 
 function adviceBody(advice: Advice, chart: Chart): string {
+  const settle = settleText(advice);
   return [
     `<header><h1>${escapeHtml(`Should ${advice.function.name ?? 'this function'} move to LMI?`)}</h1>`,
     `<p class="subtitle">${escapeHtml(describeFunction(advice))}. Traffic: ${escapeHtml(advice.traffic.name)}, ${escapeHtml(formatCount(Math.round(advice.traffic.requestsPerMonth)))} requests a month (mean ${escapeHtml(formatRps(advice.traffic.meanRps))} req/s, peak ${escapeHtml(formatRps(advice.traffic.peakRps))} req/s).</p>`,
-    `<p class="verdict" id="verdict" data-decision="${escapeHtml(advice.decision)}">${escapeHtml(advice.verdict)}</p>`,
-    advice.settle ? `<p class="basis" id="settle">${escapeHtml(advice.settle)}</p>` : '',
+    `<p class="verdict" id="verdict" data-decision="${escapeHtml(advice.decision)}">${escapeHtml(verdictText(advice))}</p>`,
+    settle ? `<p class="basis" id="settle">${escapeHtml(settle)}</p>` : '',
     `</header>`,
     section('comparison', 'A month on each', [comparisonTable(advice), sensitivityTable(advice)]),
     section('cost', 'Cost', [
       `<h3>${escapeHtml(chart.title)}</h3>\n<p class="caption">${escapeHtml(chart.caption)}</p>\n<div class="chart" id="${escapeHtml(chart.id)}" role="img" aria-label="${escapeHtml(chart.title)}"></div>`,
     ]),
-    section('risks', 'Risks', [list('risks', advice.risks.map((risk) => `${risk.severity === 'warning' ? 'Warning: ' : 'Check: '}${risk.text}`))]),
-    section('assumptions', 'Assumptions', [list('assumptions', advice.assumptions), `<p class="basis">Prices: ${escapeHtml(advice.prices.source)} (${escapeHtml(advice.region)}, as of ${escapeHtml(advice.prices.asOf)}).</p>`]),
+    section('risks', 'Risks', [list('risks', advice.risks.map((risk) => `${risk.severity === 'warning' ? 'Warning: ' : 'Check: '}${riskText(risk)}`))]),
+    section('assumptions', 'Assumptions', [list('assumptions', assumptionTexts(advice)), `<p class="basis">Prices: ${escapeHtml(advice.prices.source)} (${escapeHtml(advice.region)}, as of ${escapeHtml(advice.prices.asOf)}).</p>`]),
   ].join('\n');
 }
 
@@ -144,7 +146,7 @@ function rankingBody(rows: readonly FunctionRow[]): string {
             formatUsd(row.advice.lambda.usdPerMonth),
             formatUsd(row.advice.lmi.usdPerMonth),
             formatUsd(row.advice.savingUsdPerMonth),
-            row.state === 'no-traffic' ? 'no traffic' : row.advice.verdict,
+            row.state === 'no-traffic' ? 'no traffic' : verdictText(row.advice),
           ],
     ),
     { id: 'advise-ranking' },
@@ -169,6 +171,7 @@ export function adviceHtml(advice: Advice): string {
   return page(`lmi-bench advise: ${advice.function.name ?? 'what-if'}`, adviceBody(advice, chart), [chart], advice);
 }
 
-export function rankingHtml(rows: readonly FunctionRow[]): string {
-  return page('lmi-bench advise: all functions', rankingBody(rows), [], { functions: rows });
+/** `fleetSection`: the capacity-provider proposal for these functions (fleet-render.ts), under the ranking. */
+export function rankingHtml(rows: readonly FunctionRow[], fleetSection = ''): string {
+  return page('lmi-bench advise: all functions', `${rankingBody(rows)}\n${fleetSection}`, [], { functions: rows });
 }

@@ -7,7 +7,7 @@
  * resiliency), spreads environments over the AZs, and never holds more instance vCPUs than
  * MaxVCpuCount. Pure bookkeeping, no timers.
  */
-import { environmentsPerInstance, type EnvironmentShape, type InstanceReservation } from '../cost/lmi-sizing.ts';
+import { environmentsPerInstance, type EnvironmentShape, type InstanceReservation } from '../capacity/lmi-sizing.ts';
 import type { CapacityPoint } from './protocol.ts';
 
 export const availabilityZones = ['az-a', 'az-b', 'az-c'] as const;

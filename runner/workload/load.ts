@@ -2,7 +2,9 @@ import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.ts';
-import { runtimes, type Runtime, type Workload, type WorkloadManifest } from './manifest.ts';
+import { runtimeRegistry, runtimes, type Runtime } from '../runtimes/registry.ts';
+import { isCodeRuntime, resolveCode, validateCodeEntry } from './runtime-api-code.ts';
+import type { Workload, WorkloadManifest } from './manifest.ts';
 import { workloadNameProblem } from './name.ts';
 import { jsonDepthProblem } from '../system/json-depth.ts';
 import { readInputFile } from '../system/read-input-file.ts';
@@ -76,10 +78,14 @@ export function validateManifest(raw: unknown, where: string): WorkloadManifest 
   const declared = m['runtimes'];
   if (typeof declared !== 'object' || declared === null || Array.isArray(declared)) return fail('"runtimes" must be an object');
   const entries = Object.entries(declared as Record<string, unknown>);
-  if (entries.length === 0) fail('"runtimes" must name at least one of node, python');
+  if (entries.length === 0) fail(`"runtimes" must name at least one of ${runtimes.join(', ')}`);
   const out: WorkloadManifest['runtimes'] = {};
   for (const [runtime, value] of entries) {
     if (!runtimes.includes(runtime as Runtime)) fail(`unknown runtime "${runtime}" (supported: ${runtimes.join(', ')})`);
+    if (isCodeRuntime(runtime as Runtime)) {
+      out[runtime as Runtime] = validateCodeEntry(runtime as Runtime, value, fail);
+      continue;
+    }
     const handler = (value as { handler?: unknown } | null)?.handler;
     if (typeof handler !== 'string' || !/^[^.\s][^\s]*\.[A-Za-z_$][\w$]*$/.test(handler)) {
       fail(`runtimes.${runtime}.handler must look like "path/file.export"`);
@@ -125,9 +131,9 @@ function insideFolder(file: string, dir: string, handler: string): string {
 
 export interface ResolvedHandler {
   runtime: Runtime;
-  /** Absolute path of the handler's source file. */
+  /** Absolute path of the handler's source file; for Java, OS-only and .NET, of the code (runtime-api-code.ts). */
   file: string;
-  /** Exported function name. */
+  /** Exported function name; for Java, OS-only and .NET, the handler string as Lambda takes it (_HANDLER). */
   exportName: string;
 }
 
@@ -138,10 +144,11 @@ export function resolveHandler(workload: Workload, runtime: Runtime): ResolvedHa
     const offered = Object.keys(workload.manifest.runtimes).join(', ');
     throw new UsageError(`workload '${workload.manifest.name}' has no ${runtime} handler (it offers: ${offered})`);
   }
+  if (isCodeRuntime(runtime)) return { runtime, file: resolveCode(workload, runtime, entry.code ?? ''), exportName: entry.handler };
   const dot = entry.handler.lastIndexOf('.');
   const modulePath = entry.handler.slice(0, dot);
   const exportName = entry.handler.slice(dot + 1);
-  const candidates = runtime === 'node' ? ['.mjs', '.js', '.cjs', '.ts'] : ['.py'];
+  const candidates = runtimeRegistry[runtime].handlerExtensions;
   for (const ext of candidates) {
     const file = join(workload.dir, modulePath + ext);
     if (existsSync(file)) return { runtime, file: insideFolder(file, workload.dir, entry.handler), exportName };

@@ -2,7 +2,7 @@
 // Infinity (and printed a 300-digit saving). It is refused on its line, with the limit.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseProfileCsv } from '../../runner/cost/profiles.ts';
+import { parseProfileCsv } from '../../runner/traffic/profiles.ts';
 import { UsageError } from '../../runner/errors.ts';
 
 test('a count too large to price is refused on its line', () => {

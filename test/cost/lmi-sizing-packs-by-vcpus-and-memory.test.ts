@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { environmentShape, environmentsPerInstance, sizeLmiCapacity } from '../../runner/cost/lmi-sizing.ts';
+import { environmentShape, environmentsPerInstance, sizeLmiCapacity } from '../../runner/capacity/lmi-sizing.ts';
 import { UsageError } from '../../runner/errors.ts';
 
 const xlarge = { instanceType: 'm7g.xlarge', vcpus: 4, memoryGiB: 16, usdPerHour: 0.18768 };

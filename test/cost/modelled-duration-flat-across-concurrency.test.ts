@@ -1,4 +1,4 @@
-// Acceptance (issue 11, 1): a handler with a fixed off-CPU wait and fixed CPU work at 512 MB
+// A handler with a fixed off-CPU wait and fixed CPU work at 512 MB
 // gets the same modelled AWS duration, and the same Lambda cost per request, at concurrency 1
 // and 16, although 16 environments on this machine's few cores wait for a core most of the time.
 // Needs this machine's cores to itself: other processes' load shows up as run-queue wait at

@@ -5,7 +5,7 @@
 import { UsageError } from '../../errors.ts';
 import { maxLambdaDurationDiscount } from '../../cost/lambda-cost.ts';
 import { maxLmiDiscount } from '../../cost/lmi-cost.ts';
-import { manualTargetPercent } from '../../cost/scaling-target.ts';
+import { manualTargetPercent } from '../../capacity/scaling-target.ts';
 import { valueFlag } from '../flag-reader.ts';
 import { parseDecimal, parseInteger, parseIntegerList, parseWordList } from '../values.ts';
 

@@ -1,5 +1,5 @@
 /**
- * `lmi-bench engine [--port N] [--workload NAME --runtime node|python]`: the embedded local
+ * `lmi-bench engine [--port N] [--workload NAME --runtime RUNTIME]`: the embedded local
  * engine in the foreground. Writes one EngineReady JSON line to stdout when listening; stops
  * every environment and runtime process on SIGINT/SIGTERM or POST /_engine/shutdown.
  */
@@ -9,17 +9,17 @@ import { Engine } from '../../engine/engine.ts';
 import type { EngineReady, FunctionSpec } from '../../engine/protocol.ts';
 import { exitWithParentVariable } from '../../target/local/engine-process.ts';
 import { loadWorkload } from '../../workload/load.ts';
-import { runtimes, type Runtime } from '../../workload/manifest.ts';
+import { runtimeRegistry, runtimes, type Runtime } from '../../runtimes/registry.ts';
 import { flagHelp, readFlags, valueFlag } from '../flag-reader.ts';
 import { parseChoice, parseInteger, parseText } from '../values.ts';
 
 export const engineFlags = {
   port: valueFlag({ value: 'N', help: 'control port on 127.0.0.1 (0: any free port)', default: '0', parse: (raw, label) => parseInteger(label, raw, { min: 0, max: 65535 }) }),
   workload: valueFlag({ value: 'NAME|DIR', help: 'also deploy a standard Lambda and an LMI function of this workload', parse: (raw, label) => parseText(label, raw) }),
-  runtime: valueFlag({ value: 'node|python', help: 'runtime of the --workload functions', default: 'node', parse: (raw, label) => parseChoice(label, raw, runtimes) }),
+  runtime: valueFlag({ value: runtimes.join('|'), help: 'runtime of the --workload functions', default: 'node', parse: (raw, label) => parseChoice(label, raw, runtimes) }),
 };
 
-const help = `usage: lmi-bench engine [--port N] [--workload NAME|DIR --runtime node|python]
+const help = `usage: lmi-bench engine [--port N] [--workload NAME|DIR --runtime ${runtimes.join('|')}]
 
 Runs the local engine in the foreground on 127.0.0.1. With --workload, also deploys a
 standard Lambda and an LMI function of that workload and prints their URLs.
@@ -53,7 +53,8 @@ function demoSpecs(workloadRef: string, runtime: Runtime): FunctionSpec[] {
       compute: {
         type: 'lmi',
         memoryMb: Math.max(2048, workload.manifest.memoryMb),
-        maxConcurrency: runtime === 'node' ? 64 : 16,
+        // 2048 MB at 2 GiB per vCPU: one vCPU, so the runtime's default per vCPU.
+        maxConcurrency: runtimeRegistry[runtime].maxConcurrencyPerVcpu,
         gibPerVcpu: 2,
         minEnvironments: 3,
         instanceType: 'm7g.xlarge',
