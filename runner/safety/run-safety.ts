@@ -90,6 +90,25 @@ async function inBatches<T>(count: number, width: number, job: (index: number) =
 }
 
 
+/**
+ * Ctrl-C or SIGTERM ends the process where it stands, and runSafety's `finally` never runs: the
+ * hooks' record folder is removed first (the engine ends by itself when this process's pipe
+ * closes), then exit 130. Returns the function that stops listening.
+ */
+function removeOnSignal(dir: string): () => void {
+  const onSignal = (): void => {
+    rmSync(dir, { recursive: true, force: true });
+    process.stderr.write('\nlmi-bench safety: interrupted\n');
+    process.exit(ExitCode.interrupted);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}
+
 export async function runSafety(options: SafetyOptions): Promise<SafetyResult> {
   const startedAt = new Date();
   const progress = options.onProgress ?? (() => undefined);
@@ -98,15 +117,7 @@ export async function runSafety(options: SafetyOptions): Promise<SafetyResult> {
   const base = { workloadDir: options.workload.dir, runtime: options.runtime, timeoutMs: options.timeoutMs ?? benchDefaults.timeoutSec * 1000 };
   const prefix = `safety-${process.pid}`;
   const recordDir = await mkdtemp(join(tmpdir(), 'lmi-bench-safety-'));
-  // Ctrl-C or SIGTERM ends the process where it stands, and `finally` below never runs: remove
-  // the hooks' record folder first (the engine ends by itself when this process's pipe closes).
-  const onSignal = (): void => {
-    rmSync(recordDir, { recursive: true, force: true });
-    process.stderr.write('\nlmi-bench safety: interrupted\n');
-    process.exit(ExitCode.interrupted);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const stopRemovingOnSignal = removeOnSignal(recordDir);
   let engine: EngineHandle | undefined;
   try {
     engine = await startEngine();
@@ -171,8 +182,7 @@ export async function runSafety(options: SafetyOptions): Promise<SafetyResult> {
       durationMs: Date.now() - startedAt.getTime(),
     };
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stopRemovingOnSignal();
     await engine?.stop();
     await rm(recordDir, { recursive: true, force: true });
   }
