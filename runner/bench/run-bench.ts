@@ -156,10 +156,11 @@ function interruptOnSignals(controller: AbortController, target: Target, checkpo
 function exitCode(outcome: SweepResult, runFile: RunFile): number {
   if (outcome.status === 'interrupted') return ExitCode.interrupted;
   if (outcome.status === 'failed' && outcome.targetLost) {
-    // The engine is lmi-bench's own process: losing it is not the user's input at fault.
+    // Something outside ended the platform (the OOM killer, a kill -9, a lost account): the
+    // environment was unusable, as when every level fails; the measured levels are kept.
     const kept = runFile.levels.filter((level) => level.state === 'measured').length;
-    process.stderr.write(`lmi-bench: run stopped: ${outcome.reason ?? 'the target went away'}; the ${kept} level${kept === 1 ? '' : 's'} measured before it ${kept === 1 ? 'is' : 'are'} in run.json (internal error, please report)\n`);
-    return ExitCode.internal;
+    process.stderr.write(`lmi-bench: run stopped: ${outcome.reason ?? 'the target went away'}; the ${kept} level${kept === 1 ? '' : 's'} measured before it ${kept === 1 ? 'is' : 'are'} in run.json\n`);
+    return ExitCode.usage;
   }
   if (outcome.status === 'failed') {
     process.stderr.write(`lmi-bench: run failed: ${outcome.reason ?? 'unknown reason'}\n`);
