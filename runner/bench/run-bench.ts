@@ -45,6 +45,8 @@ const silent = { isTTY: false, write: (): boolean => true };
 /** A bench on AWS: the CDK packages must be installed (one line naming the install otherwise), durations adjusted. */
 async function awsPlan(requested: BenchPlan): Promise<BenchPlan> {
   (await import('../target/aws/aws-parts.ts')).requireAwsParts('--target aws');
+  // Before the run's folder and run.json exist: bad credentials leave nothing behind.
+  await (await import('../target/aws/caller-identity.ts')).checkPlanCredentials(requested);
   return (await import('../target/aws/plan-check.ts')).adjustPlanForAws(requested).plan;
 }
 
