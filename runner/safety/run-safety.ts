@@ -141,6 +141,7 @@ export async function runSafety(options: SafetyOptions): Promise<SafetyResult> {
         }
       });
     const firstRuns = await lonePass(0);
+    progress(`first lone pass done: ${options.events.length} environments; the second starts in ${lonePassGapMs / 1000} s`);
     await sleep(lonePassGapMs);
     const secondRuns = await lonePass(1);
     const loneResponses = [...firstRuns, ...secondRuns];
