@@ -25,6 +25,7 @@ import type { PullMetrics } from '../sweep/sweep-run.ts';
 import { pullLevelMetrics } from '../metrics/pull.ts';
 import { findAwsCredentials } from '../system/aws-credentials.ts';
 import { attachCosts } from '../cost/attach.ts';
+import { costOptionsFromPlan } from '../cost/plan-cost-options.ts';
 import { loadPriceBook } from '../pricing/load-price-book.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
 import { loadWorkerCost } from '../cost/load-worker-cost.ts';
@@ -101,7 +102,7 @@ export async function runBench(requested: BenchPlan, options: RunBenchOptions = 
 
   if (runFile.levels.length > 0 && !options.quiet) process.stdout.write(formatSummaryTable(runFile.levels) + '\n\n');
   // The finding where the user looks: after the table, the verdict in words, then the paths.
-  process.stdout.write(terminalVerdict(runFile, { outDir: plan.outDir, htmlPath: report?.htmlPath ?? null }) + '\n');
+  process.stdout.write(terminalVerdict(runFile, { outDir: plan.outDir, htmlPath: report?.htmlPath ?? null }, report?.safety.gate ?? null) + '\n');
   return exitCode(outcome, runFile);
 }
 
@@ -204,17 +205,7 @@ async function withCosts(run: RunFile, plan: BenchPlan, offline: boolean): Promi
   try {
     const credentials = plan.pricing.offline || offline ? null : await findAwsCredentials(process.env);
     const prices = await loadPriceBook({ region: plan.region, offline: plan.pricing.offline || offline, credentials });
-    return withLoadWorkerCost(attachCosts(run, prices, {
-      lambdaDiscount: plan.pricing.lambdaDiscount ?? 0,
-      lmiDiscount: plan.pricing.lmiDiscount,
-      freeTier: plan.pricing.freeTier,
-      architecture: plan.lambda.architecture,
-      ...(plan.lmi.instancePinned === false ? { instanceTypes: plan.lmi.instanceTypes ?? [] } : { instanceType: plan.lmi.instanceType }),
-      minEnvironments: plan.lmi.minEnvironments,
-      functionsPerProvider: plan.lmi.functionsPerProvider ?? 1,
-      reservation: { vcpus: plan.lmi.reserveVcpus ?? 0, memoryGiB: plan.lmi.reserveMemoryGiB ?? 0 },
-      ...(plan.traffic ? { profile: plan.traffic.traffic } : {}),
-    }), plan, prices);
+    return withLoadWorkerCost(attachCosts(run, prices, costOptionsFromPlan(plan)), plan, prices);
   } catch (error) {
     process.stderr.write(`lmi-bench: costs not attached: ${errorMessage(error)}\n`);
     return withLoadWorkerCost(run, plan, null);
