@@ -3,6 +3,7 @@
  * data, and the run itself), locked down by a Content-Security-Policy that allows only the
  * page's own scripts and no network at all.
  */
+import type { ReportSafety } from './safety-panel.ts';
 import { readFileSync } from 'node:fs';
 import type { RunFile } from '../runner/run/run-file.ts';
 import { vegaBundles, inlineScript, type InlineScript } from './bundles.ts';
@@ -17,7 +18,8 @@ import { formatCount, formatRps } from './format.ts';
 import { crossoverBasisHtml, headerHtml } from './header.ts';
 import { measuredLevels } from './model.ts';
 import { describeRecommendation } from './recommendation.ts';
-import { crossoversOutsideMeasured, measuredRange, requestsPerMonthAt } from './verdict.ts';
+import { crossoversOutsideMeasured, measuredRange } from './verdict.ts';
+import { requestsPerMonthAt } from '../runner/system/numbers.ts';
 import { cloudwatchTable, costCurveTable, distributionTable, durationTable, floorSentence, levelsDetailTable, levelsTable, monthlyTable, sensitivityTable, trialsTable, unmeasuredTable } from './tables.ts';
 
 const assetsDir = new URL('./assets/', import.meta.url);
@@ -26,8 +28,8 @@ const manyCrossovers = 6;
 const css = readFileSync(new URL('style.css', assetsDir), 'utf8');
 const pageScript = inlineScript('page', readFileSync(new URL('page.js', assetsDir), 'utf8'));
 
-/** `safety`: the workload's last `lmi-bench safety` check, as one line (write-report.ts). */
-export function renderHtml(run: RunFile, safety?: string): string {
+/** `safety`: the workload's last `lmi-bench safety` check (write-report.ts); leads the page as a panel. */
+export function renderHtml(run: RunFile, safety?: ReportSafety): string {
   const distributions: LevelDistribution[] = measuredLevels(run).map((level) => ({ level, distribution: decodeDistribution(level.histogram) }));
   const charts = {
     cost: costCurveChart(run),

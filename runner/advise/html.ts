@@ -7,9 +7,11 @@ import type { TopLevelSpec } from 'vega-lite';
 import { baseConfig, modeColors } from '../../reports/charts/chart.ts';
 import { escapeHtml } from '../system/escape.ts';
 import { htmlPage } from '../../reports/html.ts';
+import { safetyPanelHtml } from '../../reports/safety-panel.ts';
+import { pathToFileURL } from 'node:url';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
 import { htmlTable } from '../../reports/tables.ts';
-import { hoursPerMonth } from '../system/numbers.ts';
+import { requestsPerMonthAt } from '../system/numbers.ts';
 import type { FunctionRow } from './all-functions.ts';
 import type { Advice } from './model.ts';
 import { describeFunction, sensitivityCells } from './terminal.ts';
@@ -94,7 +96,7 @@ function comparisonTable(advice: Advice): string {
         '',
         advice.breakEvenRequestsPerSecond === null
           ? 'none up to 100,000 req/s'
-          : `${formatRps(advice.breakEvenRequestsPerSecond)} req/s = ${formatCount(Math.round(advice.breakEvenRequestsPerSecond * 3600 * hoursPerMonth))} requests a month`,
+          : `${formatRps(advice.breakEvenRequestsPerSecond)} req/s = ${formatCount(Math.round(requestsPerMonthAt(advice.breakEvenRequestsPerSecond)))} requests a month`,
       ],
     ],
     { id: 'advise-comparison' },
@@ -124,6 +126,8 @@ function adviceBody(advice: Advice, chart: Chart): string {
   const question = advice.runsOn === 'lmi' ? `${advice.function.name ?? 'This function'} runs on LMI: what would standard Lambda cost?` : `Should ${advice.function.name ?? 'this function'} move to LMI?`;
   return [
     `<header><h1>${escapeHtml(question)}</h1>`,
+    // Before the verdict and any cost: whether the handler is safe to run concurrently at all.
+    advice.safetyGate ? safetyPanelHtml(advice.safetyGate, advice.safety.state === 'found' ? pathToFileURL(advice.safety.check.path).href : null) : '',
     history ? `<p class="warning" id="short-history">${escapeHtml(history)}</p>` : '',
     `<p class="subtitle">${escapeHtml(describeFunction(advice))}. Traffic: ${escapeHtml(advice.traffic.name)}, ${escapeHtml(formatCount(Math.round(advice.traffic.requestsPerMonth)))} requests a month (mean ${escapeHtml(formatRps(advice.traffic.meanRps))} req/s, peak ${escapeHtml(formatRps(advice.traffic.peakRps))} req/s).</p>`,
     `<p class="verdict" id="verdict" data-decision="${escapeHtml(advice.decision)}">${escapeHtml(verdictText(advice))}</p>`,

@@ -7,6 +7,7 @@
  * page), so a figure is computed once and worded in one place.
  */
 import type { SafetyCheck } from '../safety/latest-result.ts';
+import { safetyGate, type SafetyGate } from '../safety/gate.ts';
 import { UsageError } from '../errors.ts';
 import type { Architecture, PriceProvenance, TrafficProfile } from '../domain.ts';
 import { benchDefaults, defaultLmiMemoryMb } from '../plan/defaults.ts';
@@ -14,7 +15,8 @@ import type { PriceBook } from '../pricing/price-book.ts';
 import { defaultRateRange } from '../cost/crossover.ts';
 import { candidateTypeNames } from '../cost/candidates.ts';
 import { instancePrice } from '../cost/lmi-cost.ts';
-import { hoursPerMonth } from '../system/numbers.ts';
+import { hoursPerMonth, requestsPerMonthAt } from '../system/numbers.ts';
+import { lambdaVcpuShare } from '../capacity/lambda-cpu-share.ts';
 import { maxConcurrencyPerVcpu, runtimeSupport, type RuntimeSupport } from './runtime-support.ts';
 import { doublingWindowMin } from '../cost/monthly.ts';
 import { crossoverAnalysis, lmiAdvantageAt, monthOf, type LmiSettings, type SizingInput } from './sizing.ts';
@@ -75,7 +77,7 @@ export type Decision = 'lmi' | 'lambda' | 'equal' | 'depends-on-cpu' | 'no-traff
  * workload the user named and missing; or not looked for (no workload named and none under the
  * function's name).
  */
-export type SafetyLookup = { state: 'found'; workload: string; check: SafetyCheck } | { state: 'missing'; workload: string; lookedIn: string; command: string } | { state: 'unknown' };
+export type SafetyLookup = { state: 'found'; workload: string; check: SafetyCheck; command: string } | { state: 'missing'; workload: string; lookedIn: string; command: string } | { state: 'unknown' };
 
 /** warning: acts against moving as things stand; check: something to verify before moving. */
 export type RiskSeverity = 'warning' | 'check';
@@ -160,13 +162,16 @@ export interface Advice {
   risks: Risk[];
   /** The handler's last `lmi-bench safety` check, cited by the concurrent-invocations risk. */
   safety: SafetyLookup;
+  /**
+   * What the safety check says about moving, which leads the verdict when the handler is unsafe
+   * or unchecked; null for a what-if that names no handler (there is nothing to check).
+   */
+  safetyGate: SafetyGate | null;
   /** The verdict from all-waiting to all-CPU, when CPU time per request was not given. */
   sensitivity: SensitivityRow[] | null;
   prices: PriceProvenance;
 }
 
-/** Standard Lambda gives 1 vCPU at 1,769 MB and a proportional share below (docs/lmi-facts.md). */
-export const mbPerVcpuOnLambda = 1769;
 const sensitivityShares = [0, 0.25, 0.5, 0.75, 1];
 
 /**
@@ -174,7 +179,7 @@ const sensitivityShares = [0, 0.25, 0.5, 0.75, 1];
  * (a single-threaded handler at 1,024 MB gets 0.58 vCPU, so 120 ms all-CPU is 69 CPU-ms).
  */
 export function allCpuMs(meanDurationMs: number, memoryMb: number): number {
-  return meanDurationMs * Math.min(1, memoryMb / mbPerVcpuOnLambda);
+  return meanDurationMs * lambdaVcpuShare(memoryMb);
 }
 
 /** LMI settings for the function: its own when it is on LMI, else the documented defaults (concurrency capped by CPU). */
@@ -201,11 +206,6 @@ function chooseSettings(fn: AdviseFunction, options: AdviseOptions, gibPerVcpuCh
   else [maxConcurrency, concurrencyWhy] = [runtimeDefault, { kind: 'runtime-default', perVcpu, vcpus }];
   const gibWhy: SettingReason = options.gibPerVcpu !== undefined ? { kind: 'given' } : fn.lmi ? { kind: 'deployed' } : { kind: 'documented-default' };
   return { settings: { memoryMb, maxConcurrency, gibPerVcpu, minEnvironments: options.minEnvironments ?? benchDefaults.lmi.minEnvironments }, why: { maxConcurrency: concurrencyWhy, gibPerVcpu: gibWhy } };
-}
-
-/** The vCPU share standard Lambda gives a function's memory. */
-function lambdaVcpuShare(memoryMb: number): number {
-  return Math.min(1, memoryMb / mbPerVcpuOnLambda);
 }
 
 export interface SettingsWhy {
@@ -328,7 +328,7 @@ export function advise(fn: AdviseFunction, profile: TrafficProfile, options: Adv
     savingUsdPerMonth: saving,
     savingShare: month.lambdaUsdPerMonth > 0 ? saving / month.lambdaUsdPerMonth : null,
     breakEvenRequestsPerSecond: even.rps,
-    breakEvenRequestsPerMonth: even.rps === null ? null : even.rps * 3600 * hoursPerMonth,
+    breakEvenRequestsPerMonth: even.rps === null ? null : requestsPerMonthAt(even.rps),
     crossoversRequestsPerSecond: even.crossovers,
     curve: even.curve,
     decision,
@@ -337,6 +337,7 @@ export function advise(fn: AdviseFunction, profile: TrafficProfile, options: Adv
     latencyOnLmi: traffic.requestsPerMonth === 0 ? { state: 'unknown', why: 'no-traffic' } : expectedLatency(fn, fn.cpuMsPerRequest, lambdaVcpuShare(fn.memoryMb)),
     risks: risks(fn, traffic, lmi, prices, safety),
     safety,
+    safetyGate: gateOf(fn, safety),
     sensitivity,
     prices: { ...prices.provenance },
   };
@@ -397,6 +398,18 @@ function cpuThresholdMs(input: SizingInput, upperCpuMs: number, prices: PriceBoo
     else high = middle;
   }
   return low;
+}
+
+/** The gate of the handler's last check: found, missing (a named workload never checked), or a deployed function with none under its name. */
+function gateOf(fn: AdviseFunction, safety: SafetyLookup): SafetyGate | null {
+  switch (safety.state) {
+    case 'found':
+      return safetyGate(safety.check, safety.command);
+    case 'missing':
+      return safetyGate(undefined, safety.command);
+    case 'unknown':
+      return fn.name === null ? null : safetyGate(undefined, 'lmi-bench safety --workload ./your-handler (then advise with --workload)');
+  }
 }
 
 function risks(fn: AdviseFunction, traffic: TrafficStats, lmi: LmiSide, prices: PriceBook, safety: SafetyLookup): Risk[] {

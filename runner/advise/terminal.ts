@@ -1,9 +1,9 @@
 /** advise on the terminal: one function as a comparison table, a region as a ranked table. */
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
-import { hoursPerMonth } from '../system/numbers.ts';
+import { requestsPerMonthAt } from '../system/numbers.ts';
 import type { FunctionRow } from './all-functions.ts';
 import type { Advice } from './model.ts';
-import { settingsTexts, narrowCpuText, breakEvenCell, historyText, shortVerdict, riskText, settleText, verdictText } from './words.ts';
+import { settingsTexts, narrowCpuText, breakEvenCell, historyText, shortVerdict, riskText, safetyLeadText, settleText, verdictText } from './words.ts';
 
 function table(headers: string[], rows: string[][], numericFrom: number): string[] {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
@@ -13,7 +13,7 @@ function table(headers: string[], rows: string[][], numericFrom: number): string
 }
 
 function requestsPerMonth(rps: number): string {
-  return formatCount(Math.round(rps * 3600 * hoursPerMonth));
+  return formatCount(Math.round(requestsPerMonthAt(rps)));
 }
 
 export function describeFunction(advice: Advice): string {
@@ -28,6 +28,9 @@ export function describeFunction(advice: Advice): string {
 export function formatAdvice(advice: Advice): string {
   const { lambda, lmi, traffic } = advice;
   const out: string[] = [];
+  // Before any cost: a handler that is not safe (or not checked) must not read as "move".
+  const lead = safetyLeadText(advice);
+  if (lead) out.push(lead, '');
   out.push(`function: ${describeFunction(advice)}`);
   out.push(
     `traffic:  ${traffic.name}: ${formatCount(Math.round(traffic.requestsPerMonth))} requests a month, mean ${formatRps(traffic.meanRps)} req/s, peak ${formatRps(traffic.peakRps)} req/s`,
@@ -72,7 +75,7 @@ export function formatAdvice(advice: Advice): string {
   for (const line of settingsTexts(advice)) out.push(`  - ${line}`);
   out.push('', 'risks:');
   for (const risk of advice.risks) out.push(`  ${risk.severity === 'warning' ? '!' : '-'} ${riskText(risk)}`);
-  out.push('', `verdict: ${verdictText(advice)}`);
+  out.push('', `verdict: ${lead ? `${lead.split(':')[0]}. ` : ''}${verdictText(advice)}`);
   const settle = settleText(advice);
   if (settle) out.push(`to settle it: ${settle}`);
   out.push(`prices: ${advice.prices.source} (${advice.region}, as of ${advice.prices.asOf})`);

@@ -3,8 +3,9 @@
  * quietest rates. (How often it more than doubles within 5 minutes is the cost model's: see
  * throttle-risk minutes in cost/monthly.ts.) Pure.
  */
-import { hoursPerMonth } from '../system/numbers.ts';
+import { hoursPerMonth, requestsPerSecondFor } from '../system/numbers.ts';
 import type { TrafficProfile } from '../domain.ts';
+import { maxOf, minOf } from '../system/extremes.ts';
 import { sum } from '../system/sum.ts';
 
 export interface TrafficStats {
@@ -27,9 +28,9 @@ export function trafficStats(profile: TrafficProfile): TrafficStats {
     name: profile.name,
     minutes,
     requestsPerMonth,
-    meanRps: requestsPerMonth / (hoursPerMonth * 3600),
-    peakRps: Math.max(0, ...counts) / 60,
-    quietestRps: minutes === 0 ? 0 : Math.min(...counts) / 60,
+    meanRps: requestsPerSecondFor(requestsPerMonth),
+    peakRps: Math.max(0, maxOf(counts, 0)) / 60,
+    quietestRps: minOf(counts, 0) / 60,
     history: profile.history ?? null,
   };
 }

@@ -4,14 +4,16 @@
  * so the two say the same thing. Pure.
  */
 import { safetyCheckLine } from '../safety/latest-result.ts';
+import { gateHeadline } from '../safety/gate.ts';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
-import { hoursPerMonth } from '../system/numbers.ts';
+import { hoursPerMonth, requestsPerMonthAt } from '../system/numbers.ts';
 import { sizingAssumptions } from '../capacity/lmi-sizing.ts';
-import { mbPerVcpuOnLambda, runtimeBlocksLmi, type Advice, type Risk } from './model.ts';
+import { runtimeBlocksLmi, type Advice, type Risk } from './model.ts';
 import type { SettingReason } from './settings-choice.ts';
+import { lambdaVcpuShare } from '../capacity/lambda-cpu-share.ts';
 
 function perMonth(rps: number): string {
-  return `${formatCount(Math.round(rps * 3600 * hoursPerMonth))} requests a month`;
+  return `${formatCount(Math.round(requestsPerMonthAt(rps)))} requests a month`;
 }
 
 /** How to turn the CPU range into one figure. */
@@ -119,6 +121,11 @@ function lmiVerdict(advice: Advice): string {
       );
     }
   }
+}
+
+/** The safety line that leads the verdict, before any cost: not safe yet, or not checked; null otherwise. */
+export function safetyLeadText(advice: Advice): string | null {
+  return advice.safetyGate === null ? null : gateHeadline(advice.safetyGate);
 }
 
 /** Which input would settle the answer; null when nothing is open. */
@@ -240,7 +247,7 @@ export function assumptionTexts(advice: Advice): string[] {
   ];
   if (lmi.cpuMsAssumed) {
     out.push(
-      `CPU time per request was not given: the headline assumes all of it is CPU (${formatMs(lmi.allCpuMsPerRequest)} ms: the duration at the ${formatPct(Math.min(1, fn.memoryMb / mbPerVcpuOnLambda))} of a vCPU Lambda gives ${fn.memoryMb} MB), the most LMI could need.`,
+      `CPU time per request was not given: the headline assumes all of it is CPU (${formatMs(lmi.allCpuMsPerRequest)} ms: the duration at the ${formatPct(lambdaVcpuShare(fn.memoryMb))} of a vCPU Lambda gives ${fn.memoryMb} MB), the most LMI could need.`,
     );
   }
   return out;
@@ -285,7 +292,7 @@ export function settingsTexts(advice: Advice): string[] {
   const expected =
     latency.state === 'expected'
       ? `Expected on LMI at these settings: mean about ${formatMs(latency.meanMs)} ms${latency.p50Ms === null ? '' : `, p50 about ${formatMs(latency.p50Ms)} ms`}${latency.p99Ms === null ? '' : `, p99 about ${formatMs(latency.p99Ms)} ms`} ` +
-        `(the off-CPU time as on standard Lambda, the CPU time at a full vCPU instead of ${formatPct(Math.min(1, advice.function.memoryMb / mbPerVcpuOnLambda))} of one; no queueing for the CPU below the maximum concurrency).`
+        `(the off-CPU time as on standard Lambda, the CPU time at a full vCPU instead of ${formatPct(lambdaVcpuShare(advice.function.memoryMb))} of one; no queueing for the CPU below the maximum concurrency).`
       : latency.why === 'cpu-unknown'
         ? `Latency on LMI cannot be predicted without CPU time per request: it lies between the duration on standard Lambda (all-waiting) and less (a full vCPU for the CPU part); ${narrowCpuText}.`
         : 'Latency on LMI cannot be predicted: no invocations were read.';

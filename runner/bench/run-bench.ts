@@ -25,6 +25,7 @@ import type { PullMetrics } from '../sweep/sweep-run.ts';
 import { pullLevelMetrics } from '../metrics/pull.ts';
 import { findAwsCredentials } from '../system/aws-credentials.ts';
 import { attachCosts } from '../cost/attach.ts';
+import { costOptionsFromPlan } from '../cost/plan-cost-options.ts';
 import { loadPriceBook } from '../pricing/load-price-book.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
 import { loadWorkerCost } from '../cost/load-worker-cost.ts';
@@ -45,6 +46,8 @@ const silent = { isTTY: false, write: (): boolean => true };
 /** A bench on AWS: the CDK packages must be installed (one line naming the install otherwise), durations adjusted. */
 async function awsPlan(requested: BenchPlan): Promise<BenchPlan> {
   (await import('../target/aws/aws-parts.ts')).requireAwsParts('--target aws');
+  // Before the run's folder and run.json exist: bad credentials leave nothing behind.
+  await (await import('../target/aws/caller-identity.ts')).checkPlanCredentials(requested);
   return (await import('../target/aws/plan-check.ts')).adjustPlanForAws(requested).plan;
 }
 
@@ -100,7 +103,7 @@ export async function runBench(requested: BenchPlan, options: RunBenchOptions = 
 
   if (runFile.levels.length > 0 && !options.quiet) process.stdout.write(formatSummaryTable(runFile.levels) + '\n\n');
   // The finding where the user looks: after the table, the verdict in words, then the paths.
-  process.stdout.write(terminalVerdict(runFile, { outDir: plan.outDir, htmlPath: report?.htmlPath ?? null }) + '\n');
+  process.stdout.write(terminalVerdict(runFile, { outDir: plan.outDir, htmlPath: report?.htmlPath ?? null }, report?.safety.gate ?? null) + '\n');
   return exitCode(outcome, runFile);
 }
 
@@ -157,10 +160,11 @@ function interruptOnSignals(controller: AbortController, target: Target, checkpo
 function exitCode(outcome: SweepResult, runFile: RunFile): number {
   if (outcome.status === 'interrupted') return ExitCode.interrupted;
   if (outcome.status === 'failed' && outcome.targetLost) {
-    // The engine is lmi-bench's own process: losing it is not the user's input at fault.
+    // Something outside ended the platform (the OOM killer, a kill -9, a lost account): the
+    // environment was unusable, as when every level fails; the measured levels are kept.
     const kept = runFile.levels.filter((level) => level.state === 'measured').length;
-    process.stderr.write(`lmi-bench: run stopped: ${outcome.reason ?? 'the target went away'}; the ${kept} level${kept === 1 ? '' : 's'} measured before it ${kept === 1 ? 'is' : 'are'} in run.json (internal error, please report)\n`);
-    return ExitCode.internal;
+    process.stderr.write(`lmi-bench: run stopped: ${outcome.reason ?? 'the target went away'}; the ${kept} level${kept === 1 ? '' : 's'} measured before it ${kept === 1 ? 'is' : 'are'} in run.json\n`);
+    return ExitCode.usage;
   }
   if (outcome.status === 'failed') {
     process.stderr.write(`lmi-bench: run failed: ${outcome.reason ?? 'unknown reason'}\n`);
@@ -202,17 +206,7 @@ async function withCosts(run: RunFile, plan: BenchPlan, offline: boolean): Promi
   try {
     const credentials = plan.pricing.offline || offline ? null : await findAwsCredentials(process.env);
     const prices = await loadPriceBook({ region: plan.region, offline: plan.pricing.offline || offline, credentials });
-    return withLoadWorkerCost(attachCosts(run, prices, {
-      lambdaDiscount: plan.pricing.lambdaDiscount ?? 0,
-      lmiDiscount: plan.pricing.lmiDiscount,
-      freeTier: plan.pricing.freeTier,
-      architecture: plan.lambda.architecture,
-      ...(plan.lmi.instancePinned === false ? { instanceTypes: plan.lmi.instanceTypes ?? [] } : { instanceType: plan.lmi.instanceType }),
-      minEnvironments: plan.lmi.minEnvironments,
-      functionsPerProvider: plan.lmi.functionsPerProvider ?? 1,
-      reservation: { vcpus: plan.lmi.reserveVcpus ?? 0, memoryGiB: plan.lmi.reserveMemoryGiB ?? 0 },
-      ...(plan.traffic ? { profile: plan.traffic.traffic } : {}),
-    }), plan, prices);
+    return withLoadWorkerCost(attachCosts(run, prices, costOptionsFromPlan(plan)), plan, prices);
   } catch (error) {
     process.stderr.write(`lmi-bench: costs not attached: ${errorMessage(error)}\n`);
     return withLoadWorkerCost(run, plan, null);

@@ -11,7 +11,7 @@ import { parseArchitecture, parseAwsProfile, parseDecimal, parseInteger, parseRe
 import { benchDefaults, benchLimits } from '../../plan/defaults.ts';
 import { constantProfile, looksLikeTrafficSpec, trafficSpecForms } from '../../traffic/profiles.ts';
 import { defaultHistoryDays, readTrafficSpec } from '../../traffic/read-traffic.ts';
-import { hoursPerMonth } from '../../system/numbers.ts';
+import { requestsPerSecondFor } from '../../system/numbers.ts';
 import { maxHistoryDays } from '../../traffic/function-history.ts';
 import { maxLambdaDurationDiscount } from '../../cost/lambda-cost.ts';
 import { instanceShape } from '../../pricing/instance-types.ts';
@@ -230,7 +230,7 @@ function awsEnv(f: AdviseValues): NodeJS.ProcessEnv {
 async function trafficOf(line: AdviseLine, access: AdviseRequest['access']): Promise<TrafficProfile | null> {
   const f = line.values;
   if (f.traffic !== undefined) return readTrafficSpec(f.traffic, process.cwd(), { ...access, days: f.days, env: awsEnv(f), flag: line.label('traffic'), endpointFlag: true });
-  if (f['requests-per-month'] !== undefined) return { ...constantProfile(f['requests-per-month'] / (hoursPerMonth * 3600)), name: `requests-per-month:${f['requests-per-month']}` };
+  if (f['requests-per-month'] !== undefined) return { ...constantProfile(requestsPerSecondFor(f['requests-per-month'])), name: `requests-per-month:${f['requests-per-month']}` };
   if (f.rps !== undefined) return constantProfile(f.rps);
   return null;
 }

@@ -6,6 +6,7 @@
 import { UsageError } from '../../errors.ts';
 import type { TrafficProfile } from '../../domain.ts';
 import { attachCosts } from '../../cost/attach.ts';
+import { costOptionsFromPlan } from '../../cost/plan-cost-options.ts';
 import { hoursPerMonth } from '../../system/numbers.ts';
 import { defaultHistoryDays, readFunctionTraffic, readTrafficSpec } from '../../traffic/read-traffic.ts';
 import { pricesFor } from '../../cost/prices-for.ts';
@@ -34,14 +35,14 @@ export const crossoverFlags = {
     parse: (raw, label) => parseText(label, raw),
   }),
   'from-function': valueFlag({ value: 'NAME', help: "use a real function's per-minute Invocations from CloudWatch as the traffic", parse: (raw, label) => parseText(label, raw) }),
-  profile: valueFlag({ value: 'NAME', help: 'with --from-function: AWS credentials profile (as in the AWS CLI)', parse: (raw, label) => parseAwsProfile(label, raw) }),
+  profile: valueFlag({ value: 'NAME', help: 'with --from-function or --traffic cloudwatch:FUNCTION: AWS credentials profile (as in the AWS CLI)', parse: (raw, label) => parseAwsProfile(label, raw) }),
   days: valueFlag({
     value: 'N',
-    help: 'with --from-function: history to read, 1–15 (CloudWatch keeps 1-minute data 15 days)',
+    help: 'with --from-function or --traffic cloudwatch:FUNCTION: history to read, 1–15 (CloudWatch keeps 1-minute data 15 days)',
     defaultText: String(defaultHistoryDays),
     parse: (raw, label) => parseInteger(label, raw, { min: 1, max: 15 }),
   }),
-  endpoint: valueFlag({ value: 'URL', help: "with --from-function: CloudWatch endpoint override (e.g. the local engine's control URL)", parse: (raw, label) => parseText(label, raw) }),
+  endpoint: valueFlag({ value: 'URL', help: "with --from-function or --traffic cloudwatch:FUNCTION: CloudWatch endpoint override (e.g. the local engine's control URL)", parse: (raw, label) => parseText(label, raw) }),
   'lmi-discount': { ...lmiDiscountFlag, default: undefined, defaultText: "the run's" } as Flag<number, number | undefined>,
   'lambda-discount': { ...lambdaDiscountFlag, default: undefined, defaultText: "the run's" } as Flag<number, number | undefined>,
   discount: refusedDiscountFlag,
@@ -77,18 +78,8 @@ async function crossover(flags: CrossoverFlags): Promise<unknown> {
   const run = readRunFile(runPath, { label: '--run' });
   // The price settings the run was made with; the flags override them.
   const plan = readPlanJson(run.plan, runPath);
-  const pinned = plan.lmi.instancePinned !== false;
-  const planned = {
-    ...plan.pricing,
-    lambdaDiscount: plan.pricing.lambdaDiscount ?? 0,
-    architecture: plan.lambda.architecture,
-    // Runs before instance choice pinned their type; a run that chose keeps its candidate set.
-    instanceType: pinned ? plan.lmi.instanceType : undefined,
-    instanceTypes: pinned ? undefined : plan.lmi.instanceTypes,
-    minEnvironments: plan.lmi.minEnvironments,
-    functionsPerProvider: plan.lmi.functionsPerProvider ?? 1,
-    reservation: { vcpus: plan.lmi.reserveVcpus ?? 0, memoryGiB: plan.lmi.reserveMemoryGiB ?? 0 },
-  };
+  // The run's own traffic is not the projection's: --traffic or --from-function give that.
+  const planned = costOptionsFromPlan({ ...plan, traffic: undefined });
   const region = flags.region ?? plan.region;
   const minInstances = flags['min-instances'];
   const rateDecimals = flags['rate-decimals'];
@@ -109,7 +100,7 @@ async function crossover(flags: CrossoverFlags): Promise<unknown> {
     ...(rateDecimals === undefined ? {} : { rateDecimals }),
   };
   const profile = await profileFrom(flags, region);
-  const prices = await pricesFor(region, flags.offline || planned.offline);
+  const prices = await pricesFor(region, flags.offline || plan.pricing.offline);
   const priced = attachCosts(run, prices, { ...options, ...(profile ? { profile } : {}) });
   if (!priced.crossover) {
     throw new UsageError(`run ${run.runId} has no measured level with successful requests for both lambda and lmi, so there is no crossover to compute`);
@@ -136,7 +127,7 @@ async function profileFrom(flags: CrossoverFlags, region: string): Promise<Traff
   const access = { region, endpoint: flags.endpoint, env: flags.profile === undefined ? process.env : { ...process.env, AWS_PROFILE: flags.profile }, days: flags.days, endpointFlag: true };
   if (spec !== undefined) return readTrafficSpec(spec, process.cwd(), { ...access, flag: '--traffic' });
   if (functionName === undefined) {
-    for (const name of ['days', 'endpoint', 'profile'] as const) if (flags[name] !== undefined) throw new UsageError(`--${name} only applies with --from-function`);
+    for (const name of ['days', 'endpoint', 'profile'] as const) if (flags[name] !== undefined) throw new UsageError(`--${name} only applies with --from-function or --traffic cloudwatch:FUNCTION`);
     return undefined;
   }
   return readFunctionTraffic(functionName, { ...access, askedAs: `--from-function ${functionName}` });
