@@ -323,6 +323,8 @@ function risks(fn: AdviseFunction, traffic: TrafficStats, lmi: LmiSide, options:
     severity: traffic.requestsPerMonth === 0 || floor.shareOfLmi >= 0.5 ? 'warning' : 'check',
     text:
       `LMI never runs fewer than 3 instances (one per Availability Zone) and does not scale to zero: ` +
+      // Instance-hours, not "about 2,000 hours" as a pricing example may assume: the floor bills every hour of the month.
+      `${formatCount(floor.instances)} × ${formatCount(hoursPerMonth)} h = ${formatCount(floor.instances * hoursPerMonth)} instance-hours a month at least; ` +
       `the floor alone costs ${formatUsd(floor.usdPerMonth)} a month on ${floor.instanceType}${shared}, ${formatPct(floor.shareOfLmi)} of LMI's cost here` +
       (lmi.instances <= floor.instances ? '; your traffic never needs more than the floor.' : `; your busiest minute needs ${formatCount(lmi.instances)} instances.`),
   });
