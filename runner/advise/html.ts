@@ -3,6 +3,7 @@
  * inlined vega bundles, chart conventions, tables, escaping, page script), so it looks and
  * behaves like report.html: offline, locked down by a Content-Security-Policy.
  */
+import { breakEvenRangeParts, verdictText } from '../../reports/verdict.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import { baseConfig, modeColors } from '../../reports/charts/chart.ts';
 import { escapeHtml } from '../system/escape.ts';
@@ -90,7 +91,9 @@ function comparisonTable(advice: Advice): string {
         '',
         advice.breakEvenRequestsPerSecond === null
           ? 'none up to 100,000 req/s'
-          : `${formatRps(advice.breakEvenRequestsPerSecond)} req/s = ${formatCount(Math.round(advice.breakEvenRequestsPerSecond * 3600 * hoursPerMonth))} requests a month`,
+          : advice.breakEvenRange
+            ? verdictText(breakEvenRangeParts(advice.breakEvenRange))
+            : `${formatRps(advice.breakEvenRequestsPerSecond)} req/s = ${formatCount(Math.round(advice.breakEvenRequestsPerSecond * 3600 * hoursPerMonth))} requests a month`,
       ],
     ],
     { id: 'advise-comparison' },

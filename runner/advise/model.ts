@@ -17,7 +17,9 @@ import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../re
 import { maxConcurrencyPerVcpu, runtimeSupport } from './runtime-support.ts';
 import { sizingAssumptions } from '../cost/lmi-sizing.ts';
 import { doublingWindowMin } from '../cost/monthly.ts';
-import { crossoverAnalysis, lmiAdvantageAt, monthOf, type LmiSettings, type SizingInput } from './sizing.ts';
+import { crossoverRange, type CrossoverRange } from '../cost/crossover-range.ts';
+import { breakEvenRangeParts, verdictText } from '../../reports/verdict.ts';
+import { costScenario, crossoverAnalysis, lmiAdvantageAt, monthOf, type LmiSettings, type SizingInput } from './sizing.ts';
 import { trafficStats, type TrafficStats } from './traffic-stats.ts';
 
 export interface AdviseFunction {
@@ -116,6 +118,11 @@ export interface Advice {
   /** The rate above which LMI is cheaper at every rate scanned; null when it never is. */
   breakEvenRequestsPerSecond: number | null;
   breakEvenRequestsPerMonth: number | null;
+  /**
+   * With the type left to AWS: the break-even on the cheapest allowed fleet (low) and on the types
+   * Lambda has been reported choosing (high); null when one type is pinned or LMI never pays.
+   */
+  breakEvenRange: CrossoverRange | null;
   /** Every rate where the cheaper compute type switches (LMI's cost is a step function). */
   crossoversRequestsPerSecond: number[];
   /** Monthly cost of each compute type at sustained rates (0.01 to 100,000 req/s). */
@@ -252,6 +259,7 @@ export function advise(fn: AdviseFunction, profile: TrafficProfile, options: Adv
     savingShare: month.lambdaUsdPerMonth > 0 ? saving / month.lambdaUsdPerMonth : null,
     breakEvenRequestsPerSecond: even.rps,
     breakEvenRequestsPerMonth: even.rps === null ? null : even.rps * 3600 * hoursPerMonth,
+    breakEvenRange: crossoverRange(costScenario(input), prices, fn.architecture),
     crossoversRequestsPerSecond: even.crossovers,
     curve: even.curve,
     decision,
@@ -405,7 +413,9 @@ function verdictSentence(advice: Advice, cpuThreshold: number | null): string {
       ? ' LMI is not cheaper at any sustained rate up to 100,000 req/s.'
       : advice.breakEvenRequestsPerSecond === 0
         ? ' LMI is cheaper at every sustained rate.'
-        : ` LMI is cheaper above ${formatRps(advice.breakEvenRequestsPerSecond)} req/s (${perMonth(advice.breakEvenRequestsPerSecond)}); your traffic averages ${formatRps(traffic.meanRps)} req/s.`;
+        : advice.breakEvenRange
+          ? ` ${verdictText(breakEvenRangeParts(advice.breakEvenRange))}; your traffic averages ${formatRps(traffic.meanRps)} req/s.`
+          : ` LMI is cheaper above ${formatRps(advice.breakEvenRequestsPerSecond)} req/s (${perMonth(advice.breakEvenRequestsPerSecond)}); your traffic averages ${formatRps(traffic.meanRps)} req/s.`;
   const share = advice.savingShare === null ? '' : ` (${formatPct(Math.abs(advice.savingShare))})`;
   switch (advice.decision) {
     case 'no-traffic':

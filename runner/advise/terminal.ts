@@ -1,4 +1,5 @@
 /** advise on the terminal: one function as a comparison table, a region as a ranked table. */
+import { breakEvenRangeParts, verdictText } from '../../reports/verdict.ts';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
 import { hoursPerMonth } from '../cost/numbers.ts';
 import type { FunctionRow } from './all-functions.ts';
@@ -46,7 +47,9 @@ export function formatAdvice(advice: Advice): string {
           '',
           advice.breakEvenRequestsPerSecond === null
             ? 'none up to 100,000 req/s'
-            : `LMI cheaper above ${formatRps(advice.breakEvenRequestsPerSecond)} req/s (${requestsPerMonth(advice.breakEvenRequestsPerSecond)} requests a month)`,
+            : advice.breakEvenRange
+              ? verdictText(breakEvenRangeParts(advice.breakEvenRange))
+              : `LMI cheaper above ${formatRps(advice.breakEvenRequestsPerSecond)} req/s (${requestsPerMonth(advice.breakEvenRequestsPerSecond)} requests a month)`,
         ],
       ],
       99,

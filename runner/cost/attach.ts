@@ -9,6 +9,7 @@ import type { PriceBook } from '../pricing/price-book.ts';
 import type { CrossoverResult, LevelCost, MeasuredLevel, RunFile } from '../run/run-file.ts';
 import { candidateTypeNames } from './candidates.ts';
 import { crossover, defaultRateRange, discountSensitivity, type RateRange } from './crossover.ts';
+import { crossoverRange, reportedInstanceChoices } from './crossover-range.ts';
 import { durationModelFor } from './duration-model.ts';
 import { lambdaCost } from './lambda-cost.ts';
 import { sizingAssumptions, type InstanceReservation } from './lmi-sizing.ts';
@@ -145,6 +146,8 @@ function levelCost(level: MeasuredLevel, prices: PriceBook, options: AttachOptio
       initShare: usdPerMillionRequests > 0 ? initUsdPerMillionRequests / usdPerMillionRequests : 0,
     };
   }
+  // LMI bills instance-hours, the fee and requests, never duration: INIT is not billed as such
+  // (docs/lmi-facts.md), unlike standard Lambda above.
   const lmi = lmiUsdPerHourAt(lmiScenario(level, prices, options), prices, rate);
   return {
     usdPerHour: lmi.usdPerHour,
@@ -241,6 +244,14 @@ function crossoverFor(levels: MeasuredLevel[], prices: PriceBook, options: Attac
       usdPerMonth: floorUsdPerMonth,
     },
   };
+  const spread = crossoverRange(scenario, prices, options.architecture, range);
+  if (spread) {
+    result.range = spread;
+    result.assumptions.push(
+      `In Auto mode AWS chooses the instance type: the break-even is a range, from the cheapest fleet of the ${types.length} allowed types (${spread.lowInstanceType}) ` +
+        `to the types Lambda has been reported choosing (${reportedInstanceChoices[options.architecture].join(', ')}; ${spread.highInstanceType} is the latest). --instance-types narrows it; --instance-type pins one figure.`,
+    );
+  }
   if (options.profile) {
     const month = profileMonthlyCost(scenario, prices, options.profile, options.lag ?? defaultScalingLag);
     result.profile = {

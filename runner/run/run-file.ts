@@ -277,6 +277,12 @@ export interface CrossoverResult {
     /** The floor's share of LMI's monthly cost under this profile. */
     floorShareOfLmi?: number;
   };
+  /**
+   * In Auto mode AWS picks the instance type: where LMI becomes and stays cheaper on the cheapest
+   * fleet of the allowed types (low) and on the types Lambda has been reported choosing (high;
+   * null when never in the rates scanned). Absent when one type is pinned.
+   */
+  range?: { lowRequestsPerSecond: number; highRequestsPerSecond: number | null; lowInstanceType: string; highInstanceType: string };
   /** The crossover again at LMI discounts 0, 30%, 50% and 72%. */
   sensitivity?: Array<{ lmiDiscount: number; requestsPerSecond: number[] }>;
   /** LMI at zero traffic: the minimum fleet charged to this function (its share when the provider is shared). */
