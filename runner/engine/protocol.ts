@@ -67,6 +67,11 @@ export interface LmiComputeSpec {
   scaleInDelayMs?: number;
   /** Manual scaling: target tracking on average CPU, percent (1–100); absent = Auto (cost/scaling-target.ts). */
   targetCpuPercent?: number;
+  /**
+   * From launching an instance beyond the 3 base ones to its running (engine default 0: at
+   * once); environments placed on it start after it, then their INIT.
+   */
+  instanceLaunchDelayMs?: number;
   /** Capacity each instance keeps for itself, never given to environments (default none). */
   reserveVcpus?: number;
   reserveMemoryGiB?: number;
@@ -168,6 +173,10 @@ export interface CapacityPoint {
   instances: number;
   vcpusAllocated: number;
   vcpusAvailable: number;
+  /** Of `instances`, those still launching (the launch delay); absent in older runs. */
+  instancesLaunching?: number;
+  /** Of `environments`, those placed on a launching instance, waiting for it to run. */
+  environmentsAwaitingInstance?: number;
 }
 
 export interface FunctionState {

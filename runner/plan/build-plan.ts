@@ -121,6 +121,7 @@ export async function buildPlan(input: PlanInput, env: NodeJS.ProcessEnv, cwd: s
       functionsPerProvider: o['functions-per-provider'],
       reserveVcpus: o['instance-reserve-vcpu'],
       reserveMemoryGiB: o['instance-reserve-gib'],
+      instanceLaunchDelaySec: o['instance-launch-delay'],
       maxVcpus,
       ...(givenMaxConcurrency === undefined ? { maxConcurrencyPerVcpu: benchDefaults.lmi.maxConcurrencyPerVcpu[runtime] } : {}),
     },

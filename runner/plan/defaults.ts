@@ -55,6 +55,12 @@ export const benchDefaults = {
     defaultInstanceType: { arm64: 'm7g.xlarge', x86_64: 'm7i.xlarge' } as Record<Architecture, string>,
     /** Capacity provider MaxVCpuCount default (docs/lmi-facts.md). */
     maxVcpus: 400,
+    /**
+     * Seconds from launching an instance beyond the 3 base ones to its running, in the local
+     * engine: AWS's workshop observes 1 to 2 minutes (docs/lmi-facts.md); the short end, so a
+     * step in load throttles as long as it would at least. 0 for quick local runs.
+     */
+    instanceLaunchDelaySec: 60,
   },
   pricing: {
     offline: false,
