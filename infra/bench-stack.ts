@@ -10,6 +10,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { Workload } from '../runner/workload/manifest.ts';
+import { runtimeRegistry } from '../runner/runtimes/registry.ts';
 import type { BenchStackConfig } from './config.ts';
 import { addFrontDoor } from './front-door.ts';
 import { addLoadWorker } from './load-worker.ts';
@@ -97,7 +98,7 @@ export class BenchStack extends Stack {
       code,
       handler,
       // LMI supports Node.js 22+ and Python 3.13+; standard Lambda gets the same runtime for a fair comparison.
-      runtime: config.runtime === 'node' ? lambda.Runtime.NODEJS_22_X : lambda.Runtime.PYTHON_3_13,
+      runtime: lambda.Runtime[runtimeRegistry[config.runtime].cdkRuntime],
       architecture: architecture === 'arm64' ? lambda.Architecture.ARM_64 : lambda.Architecture.X86_64,
       memorySize: variant.settings.memoryMb,
       timeout: Duration.seconds(config.timeoutSec),

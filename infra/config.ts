@@ -3,8 +3,8 @@
  * made, so that a bad `-c` value fails synth with one line instead of a CDK stack trace.
  */
 import { extname } from 'node:path';
-import type { Runtime, Workload } from '../runner/workload/manifest.ts';
-import { runtimes } from '../runner/workload/manifest.ts';
+import type { Workload } from '../runner/workload/manifest.ts';
+import { runtimeRegistry, runtimes, type Runtime } from '../runner/runtimes/registry.ts';
 import { loadWorkload, resolveHandler } from '../runner/workload/load.ts';
 import { instanceShape, type InstanceShape } from '../runner/pricing/instance-types.ts';
 import { benchDefaults } from '../runner/plan/defaults.ts';
@@ -124,8 +124,8 @@ export function readStackConfig(context: ContextReader, env: NodeJS.ProcessEnv =
 function loadDeployableWorkload(ref: string, runtime: Runtime): Workload {
   const workload = wrapUsage(() => loadWorkload(ref));
   const handler = wrapUsage(() => resolveHandler(workload, runtime));
-  // Lambda's managed runtimes run JavaScript and Python only; a .ts handler needs a build step first.
-  if (runtime === 'node' && extname(handler.file) === '.ts') {
+  // The local engine runs some files Lambda's managed runtime does not (TypeScript for Node.js, through tsx): those need a build step first.
+  if ((runtimeRegistry[runtime].localOnlyExtensions as readonly string[]).includes(extname(handler.file))) {
     throw new StackConfigError(`workload '${workload.manifest.name}': Lambda cannot run the TypeScript handler ${handler.file} (compile it to .mjs/.js first)`);
   }
   return workload;

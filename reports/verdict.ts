@@ -4,7 +4,7 @@
  * exact value while summary.md prints the same sentence.
  */
 import type { CrossoverResult, MeasuredLevel, RunFile } from '../runner/run/run-file.ts';
-import { hoursPerMonth } from '../runner/cost/numbers.ts';
+import { hoursPerMonth } from '../runner/system/numbers.ts';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from './format.ts';
 import { measuredLevels } from './model.ts';
 

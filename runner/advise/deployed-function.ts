@@ -10,7 +10,7 @@ import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { UsageError } from '../errors.ts';
 import type { Architecture } from '../domain.ts';
 import { cloudWatchClient } from '../metrics/pull.ts';
-import { readInvocationHistory } from '../cost/function-history.ts';
+import { readInvocationHistory } from '../traffic/function-history.ts';
 import type { TrafficProfile } from '../domain.ts';
 import type { AdviseFunction } from './model.ts';
 

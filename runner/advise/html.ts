@@ -10,7 +10,7 @@ import { escapeHtml } from '../system/escape.ts';
 import { htmlPage } from '../../reports/html.ts';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
 import { htmlTable } from '../../reports/tables.ts';
-import { hoursPerMonth } from '../cost/numbers.ts';
+import { hoursPerMonth } from '../system/numbers.ts';
 import type { FunctionRow } from './all-functions.ts';
 import type { Advice } from './model.ts';
 import { describeFunction, sensitivityCells } from './terminal.ts';

@@ -16,7 +16,7 @@ import { lambdaClient, readDeployedFunction, type AwsAccess } from './deployed-f
 import { adviceHtml, rankingHtml } from './html.ts';
 import { advise, type Advice, type AdviseFunction, type AdviseOptions, type SafetyLookup } from './model.ts';
 import { readLatestSafetyOf, safetyRuntimeOf } from '../safety/latest-result.ts';
-import { runtimes as allRuntimes, type Runtime } from '../workload/manifest.ts';
+import { runtimes as allRuntimes, type Runtime } from '../runtimes/registry.ts';
 import { formatAdvice, formatRanking } from './terminal.ts';
 
 export type AdviseSubject =

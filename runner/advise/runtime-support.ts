@@ -3,7 +3,10 @@
  * runtime provided.al2023; lambda-managed-instances-runtimes) checked against a Lambda runtime
  * identifier such as nodejs20.x. Pure.
  */
-export type RuntimeFamily = 'node' | 'python' | 'java' | 'dotnet' | 'provided' | 'other';
+import { runtimeRegistry, type Runtime } from '../runtimes/registry.ts';
+
+/** The bench's runtimes (the registry), and the other languages LMI runs that the bench cannot yet. */
+export type RuntimeFamily = Runtime | 'java' | 'dotnet' | 'provided' | 'other';
 
 export interface RuntimeSupport {
   runtime: string;
@@ -15,8 +18,8 @@ export interface RuntimeSupport {
 }
 
 const minimums: Array<{ family: RuntimeFamily; pattern: RegExp; minimum: number[]; words: string }> = [
-  { family: 'node', pattern: /^nodejs(\d+)(?:\.x)?$/, minimum: [22], words: 'Node.js 22' },
-  { family: 'python', pattern: /^python(\d+)\.(\d+)$/, minimum: [3, 13], words: 'Python 3.13' },
+  { family: 'node', pattern: /^nodejs(\d+)(?:\.x)?$/, minimum: [22], words: runtimeRegistry.node.lmiMinimum },
+  { family: 'python', pattern: /^python(\d+)\.(\d+)$/, minimum: [3, 13], words: runtimeRegistry.python.lmiMinimum },
   { family: 'java', pattern: /^java(\d+)(?:\.al2)?$/, minimum: [21], words: 'Java 21' },
   { family: 'dotnet', pattern: /^dotnet(?:core)?(\d+)(?:\.(\d+))?$/, minimum: [8], words: '.NET 8' },
 ];
@@ -42,15 +45,24 @@ export function runtimeSupport(runtime: string): RuntimeSupport {
   if (id === 'provided.al2023') return { runtime, family: 'provided', supported: true, minimum: 'provided.al2023' };
   if (id.startsWith('provided')) return { runtime, family: 'provided', supported: false, minimum: 'provided.al2023' };
   // The bench's own names for its runtimes.
-  if (id === 'node') return { runtime, family: 'node', supported: null, minimum: 'Node.js 22' };
-  if (id === 'python') return { runtime, family: 'python', supported: null, minimum: 'Python 3.13' };
+  if (isBenchRuntime(id)) return { runtime, family: id, supported: null, minimum: runtimeRegistry[id].lmiMinimum };
   return { runtime, family: 'other', supported: null, minimum: null };
 }
 
-/** Documented default maximum concurrency per vCPU (Node.js 64, Python 16, .NET 32; Java 32 unverified). */
+function isBenchRuntime(id: string): id is Runtime {
+  return Object.hasOwn(runtimeRegistry, id);
+}
+
+/**
+ * Documented default maximum concurrency per vCPU of the languages the bench cannot run yet
+ * (.NET 32; Java 32 unverified); the bench's runtimes carry theirs in the registry.
+ */
+const otherFamiliesPerVcpu: Partial<Record<RuntimeFamily, number>> = { java: 32, dotnet: 32 };
+/** Anything unknown: the smallest documented default (Python's), so slots are not overstated. */
+const unknownFamilyPerVcpu = Math.min(...Object.values(runtimeRegistry).map((entry) => entry.maxConcurrencyPerVcpu));
+
+/** Documented default maximum concurrency per vCPU of a runtime family (docs/lmi-facts.md). */
 export function maxConcurrencyPerVcpu(family: RuntimeFamily | null): number {
-  if (family === 'node') return 64;
-  if (family === 'java' || family === 'dotnet') return 32;
-  // Python and anything unknown: the smallest documented default, so slots are not overstated.
-  return 16;
+  if (family !== null && isBenchRuntime(family)) return runtimeRegistry[family].maxConcurrencyPerVcpu;
+  return (family !== null ? otherFamiliesPerVcpu[family] : undefined) ?? unknownFamilyPerVcpu;
 }

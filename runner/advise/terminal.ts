@@ -1,7 +1,7 @@
 /** advise on the terminal: one function as a comparison table, a region as a ranked table. */
 import { breakEvenRangeParts, verdictText } from '../../reports/verdict.ts';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
-import { hoursPerMonth } from '../cost/numbers.ts';
+import { hoursPerMonth } from '../system/numbers.ts';
 import type { FunctionRow } from './all-functions.ts';
 import type { Advice } from './model.ts';
 

@@ -3,7 +3,7 @@
  * quietest rates. (How often it more than doubles within 5 minutes is the cost model's: see
  * throttle-risk minutes in cost/monthly.ts.) Pure.
  */
-import { hoursPerMonth } from '../cost/numbers.ts';
+import { hoursPerMonth } from '../system/numbers.ts';
 import type { TrafficProfile } from '../domain.ts';
 import { sum } from '../system/sum.ts';
 

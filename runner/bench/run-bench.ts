@@ -58,7 +58,7 @@ export async function runBench(requested: BenchPlan, options: RunBenchOptions = 
   const checkpoint = new RunCheckpoint({
     dir: plan.outDir,
     levelCount: variants.length * planLevelCount(plan),
-    build: (outcome) => buildRunFile(plan, planJson, machine, startedAtMs, outcome),
+    build: (outcome) => buildRunFile(plan, planJson, machine, startedAtMs, outcome, target.tmpIsolation?.()),
     onError: (message) => process.stderr.write(`lmi-bench: could not save progress: ${message}\n`),
   });
   await checkpoint.start();
@@ -109,7 +109,7 @@ export async function runBench(requested: BenchPlan, options: RunBenchOptions = 
   }
   await checkpoint.flushed();
 
-  let runFile = buildRunFile(plan, planJson, machine, startedAtMs, outcome);
+  let runFile = buildRunFile(plan, planJson, machine, startedAtMs, outcome, target.tmpIsolation?.());
   runFile = await withCosts(runFile, plan, outcome.status !== 'complete');
   const recommendation = recommendSettings(runFile, plan.sloP99Ms ?? null);
   if (recommendation) runFile = { ...runFile, recommendation };

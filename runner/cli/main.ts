@@ -1,5 +1,6 @@
 import { ExitCode, InterruptedError, UsageError, isEnvironmentError } from '../errors.ts';
 import { errorMessage } from '../system/error-message.ts';
+import { editDistance } from '../system/edit-distance.ts';
 import { builtInWorkloadNames } from '../workload/load.ts';
 import { commandList, usage, type CommandInfo } from './usage.mjs';
 
@@ -74,19 +75,6 @@ export function closestNames(typed: string, names: string[]): string[] {
     .filter(({ name, distance }) => distance <= Math.max(2, Math.floor(name.length / 3)) || name.startsWith(typed.toLowerCase().slice(0, 3)));
   scored.sort((a, b) => a.distance - b.distance);
   return scored.slice(0, 3).map(({ name }) => name);
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
 }
 
 function dashDashIndex(argv: string[]): number {

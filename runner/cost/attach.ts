@@ -12,11 +12,11 @@ import { crossover, defaultRateRange, discountSensitivity, type RateRange } from
 import { crossoverRange, reportedInstanceChoices } from './crossover-range.ts';
 import { durationModelFor } from './duration-model.ts';
 import { lambdaCost } from './lambda-cost.ts';
-import { sizingAssumptions, type InstanceReservation } from './lmi-sizing.ts';
+import { sizingAssumptions, type InstanceReservation } from '../capacity/lmi-sizing.ts';
 import { defaultScalingLag, profileMonthlyCost, type ScalingLag } from './monthly.ts';
-import { hoursPerMonth } from './numbers.ts';
+import { hoursPerMonth } from '../system/numbers.ts';
 import type { TrafficProfile } from '../domain.ts';
-import type { ScalingTarget } from './scaling-target.ts';
+import type { ScalingTarget } from '../capacity/scaling-target.ts';
 import { lambdaUsdPerHourAt, lmiUsdPerHourAt, type CostScenario, type LambdaScenario, type LmiScenario } from './scenario.ts';
 
 export interface AttachOptions {

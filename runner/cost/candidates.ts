@@ -7,7 +7,7 @@ import { UsageError } from '../errors.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
 import { candidateInstanceTypes } from '../pricing/instance-types.ts';
 import { hourlyRate, instancePrice } from './lmi-cost.ts';
-import type { InstanceCandidate } from './lmi-sizing.ts';
+import type { InstanceCandidate } from '../capacity/lmi-sizing.ts';
 import type { Architecture } from '../domain.ts';
 
 export interface CandidateChoice {

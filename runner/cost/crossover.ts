@@ -7,7 +7,7 @@
  */
 import type { PriceBook } from '../pricing/price-book.ts';
 import { UsageError } from '../errors.ts';
-import { logSpace } from './numbers.ts';
+import { logSpace } from '../system/numbers.ts';
 import { lambdaUsdPerHourAt, lmiUsdPerHourAt, type CostScenario } from './scenario.ts';
 
 export interface RateRange {

@@ -4,7 +4,7 @@
  */
 import { UsageError } from '../errors.ts';
 import type { PriceBook, PriceTier } from '../pricing/price-book.ts';
-import { requireNonNegative, requirePositive } from './numbers.ts';
+import { requireNonNegative, requirePositive } from '../system/numbers.ts';
 import type { Architecture } from '../domain.ts';
 import { sum } from '../system/sum.ts';
 

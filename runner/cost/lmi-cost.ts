@@ -6,7 +6,7 @@
 import { UsageError } from '../errors.ts';
 import type { InstancePrice, PriceBook } from '../pricing/price-book.ts';
 import { closeMatches } from '../pricing/instance-types.ts';
-import { requireInteger, requireNonNegative } from './numbers.ts';
+import { requireInteger, requireNonNegative } from '../system/numbers.ts';
 
 export interface LmiCostInput {
   instanceType: string;

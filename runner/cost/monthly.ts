@@ -11,8 +11,8 @@
 import type { PriceBook } from '../pricing/price-book.ts';
 import { UsageError } from '../errors.ts';
 import { lmiCost } from './lmi-cost.ts';
-import type { LmiSizing } from './lmi-sizing.ts';
-import { hoursPerMonth } from './numbers.ts';
+import type { LmiSizing } from '../capacity/lmi-sizing.ts';
+import { hoursPerMonth } from '../system/numbers.ts';
 import type { TrafficProfile } from '../domain.ts';
 import { lambdaMonthlyUsd, lmiSizingAt, type CostScenario } from './scenario.ts';
 

@@ -7,8 +7,8 @@ import type { PriceBook } from '../pricing/price-book.ts';
 import { pricedCandidates } from './candidates.ts';
 import { lambdaCost } from './lambda-cost.ts';
 import { lmiCost, type LmiCostBreakdown } from './lmi-cost.ts';
-import { sizeLmiCapacity, type LmiSizing, type LmiSizingInput } from './lmi-sizing.ts';
-import { hoursPerMonth } from './numbers.ts';
+import { sizeLmiCapacity, type LmiSizing, type LmiSizingInput } from '../capacity/lmi-sizing.ts';
+import { hoursPerMonth } from '../system/numbers.ts';
 
 export interface LambdaScenario {
   meanDurationMs: number;

@@ -7,8 +7,8 @@ import type { Architecture } from '../domain.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
 import { candidateTypeNames } from './candidates.ts';
 import type { LmiCostBreakdown } from './lmi-cost.ts';
-import type { InstanceReservation, LmiSizing } from './lmi-sizing.ts';
-import type { ScalingTarget } from './scaling-target.ts';
+import type { InstanceReservation, LmiSizing } from '../capacity/lmi-sizing.ts';
+import type { ScalingTarget } from '../capacity/scaling-target.ts';
 import { lmiUsdPerHourAt } from './scenario.ts';
 
 export interface LmiWhatIfInput {

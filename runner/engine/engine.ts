@@ -16,7 +16,8 @@ import { StandardFunction } from './standard-function.ts';
 import { removeEngineTempRoot, removeStaleEngineTempFolders } from './temp-folders.ts';
 import { windowStats } from './window-stats.ts';
 import type { CatalogEntry } from './lambda-api/configuration.ts';
-import { runtimeId } from './lambda-api/runtime-id.ts';
+import { launchers } from './launchers.ts';
+import { tmpIsolationNote } from './tmp-dir.ts';
 
 /** The function does not exist (the control server answers 404). */
 export class NotFoundError extends Error {
@@ -78,7 +79,7 @@ export class Engine {
         // Lambda's handler string: the module path relative to the package, then the export.
         handler: `${relative(spec.workloadDir, handler.file).replace(/\.[^./]+$/, '')}.${handler.exportName}`,
         deployedAtMs: Date.now(),
-        runtimeId: await runtimeId(spec.runtime),
+        runtimeId: await launchers[spec.runtime].runtimeId(),
         architecture: spec.architecture ?? 'x86_64',
       };
       if (this.#shuttingDown) {
@@ -87,7 +88,7 @@ export class Engine {
         throw new Error('the engine is shutting down');
       }
       this.#functions.set(name, { runtime, door, entry });
-      return { name, url: door.url, compute: validated.spec.compute, environments: runtime.environments().length };
+      return { name, url: door.url, compute: validated.spec.compute, environments: runtime.environments().length, tmpIsolation: tmpIsolationNote(spec.runtime) };
     } finally {
       this.#deploying.delete(name);
     }

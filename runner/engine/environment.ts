@@ -3,7 +3,7 @@
  * for Python) with the workload's handler module imported once. The pools decide how many
  * invocations an environment takes at once (`slots`); the environment only runs them.
  */
-import type { Runtime } from '../workload/manifest.ts';
+import type { Runtime } from '../runtimes/registry.ts';
 import type { ResolvedHandler } from '../workload/load.ts';
 import type { InvocationUsage } from './protocol.ts';
 import { HandlerLog } from './handler-log.ts';

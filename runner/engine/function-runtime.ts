@@ -8,8 +8,7 @@ import type { Environment } from './environment.ts';
 import type { EnvironmentInfo, FunctionSpec } from './protocol.ts';
 import type { Handled } from './invocation.ts';
 import type { ValidatedFunction } from './spec.ts';
-import { NodeEnvironment } from './node-environment.ts';
-import { PythonEnvironment } from './python-environment.ts';
+import { launchers } from './launchers.ts';
 
 export const cpuSampleIntervalMs = 1000;
 
@@ -50,7 +49,7 @@ export abstract class FunctionRuntime {
       threads,
       safetyRecordDir: this.spec.safetyRecordDir,
     };
-    return this.spec.runtime === 'node' ? new NodeEnvironment(options) : new PythonEnvironment(options);
+    return launchers[this.spec.runtime].createEnvironment(options);
   }
 
   protected startSampling(): void {

@@ -23,10 +23,11 @@
 import { UsageError } from '../errors.ts';
 import type { Environment } from './environment.ts';
 import { FunctionRuntime } from './function-runtime.ts';
+import { launchers } from './launchers.ts';
 import { runInvocation, type Handled } from './invocation.ts';
 import type { MetricsStore } from './metrics-store.ts';
-import { environmentShape } from '../cost/lmi-sizing.ts';
-import { resolveScalingTarget, type ResolvedScalingTarget } from '../cost/scaling-target.ts';
+import { environmentShape } from '../capacity/lmi-sizing.ts';
+import { resolveScalingTarget, type ResolvedScalingTarget } from '../capacity/scaling-target.ts';
 import { Placement } from './placement.ts';
 import type { LmiComputeSpec } from './protocol.ts';
 import { scaleDecision } from './scaler.ts';
@@ -35,19 +36,6 @@ import { environmentVcpus, type ValidatedFunction } from './spec.ts';
 /** The service reacts within seconds to minutes; 2 s keeps local levels of 10-30 s meaningful. */
 export const defaultScalerIntervalMs = 2000;
 export const defaultScaleInDelayMs = 60_000;
-
-/** The Node.js runtime's override of its worker thread count on LMI. */
-export const nodeWorkerCountVariable = 'AWS_LAMBDA_NODEJS_WORKER_COUNT';
-
-/**
- * Worker threads of a Node.js LMI environment: one per vCPU of the environment (at least one),
- * unless AWS_LAMBDA_NODEJS_WORKER_COUNT (read from the engine's environment) says otherwise.
- */
-export function nodeWorkerThreads(vcpus: number, env: NodeJS.ProcessEnv = process.env): number {
-  const override = env[nodeWorkerCountVariable];
-  if (override !== undefined && /^\d+$/.test(override.trim()) && Number(override) >= 1) return Math.min(Number(override), 64);
-  return Math.max(1, Math.floor(vcpus + 1e-9));
-}
 
 export class LmiFunction extends FunctionRuntime {
   readonly #placement: Placement;
@@ -154,7 +142,7 @@ export class LmiFunction extends FunctionRuntime {
 
   /** Creates and starts (INIT) one environment on a running instance. */
   #startOn(instanceId: string): Promise<void> {
-    const threads = this.spec.runtime === 'node' ? nodeWorkerThreads(this.#vcpus) : 1;
+    const threads = launchers[this.spec.runtime].threadsPerEnvironment(this.#vcpus);
     const environment = this.createEnvironment(this.#compute.maxConcurrency, instanceId, threads);
     environment.onDeath = (dead, reason) => this.#crashed(dead, reason);
     this.#starting.add(environment);

@@ -13,7 +13,7 @@
  * A new environment goes to a running instance with room first, then to a launching one, then
  * to a new instance. Pure bookkeeping on the caller's clock, no timers.
  */
-import { environmentsPerInstance, type EnvironmentShape, type InstanceReservation } from '../cost/lmi-sizing.ts';
+import { environmentsPerInstance, type EnvironmentShape, type InstanceReservation } from '../capacity/lmi-sizing.ts';
 
 /** The engine spec's absent reservation means none (the plan always states one). */
 const noReservation: InstanceReservation = { vcpus: 0, memoryGiB: 0 };

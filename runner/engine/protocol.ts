@@ -25,7 +25,8 @@
  * When started by `lmi-bench engine`, the engine writes one line of JSON to stdout when it
  * is listening: EngineReady.
  */
-import type { Runtime } from '../workload/manifest.ts';
+import type { Runtime } from '../runtimes/registry.ts';
+import type { CapacityPoint, TmpIsolationNote } from '../run/run-file.ts';
 
 export interface EngineReady {
   event: 'ready';
@@ -107,6 +108,8 @@ export interface DeployedFunction {
   url: string;
   compute: ComputeSpec;
   environments: number;
+  /** How this function's environments get their own /tmp on the engine's machine. */
+  tmpIsolation: TmpIsolationNote;
 }
 
 /**
@@ -166,18 +169,8 @@ export interface EnvironmentInfo {
   logPath?: string;
 }
 
-/** One point of the instance/environment timeline: what LMI costs. */
-export interface CapacityPoint {
-  atMs: number;
-  environments: number;
-  instances: number;
-  vcpusAllocated: number;
-  vcpusAvailable: number;
-  /** Of `instances`, those still launching (the launch delay); absent in older runs. */
-  instancesLaunching?: number;
-  /** Of `environments`, those placed on a launching instance, waiting for it to run. */
-  environmentsAwaitingInstance?: number;
-}
+/** The timeline's points are the run file's (runner/run/run-file.ts), so run.json keeps them as the engine sends them. */
+export type { CapacityPoint } from '../run/run-file.ts';
 
 export interface FunctionState {
   name: string;

@@ -8,8 +8,8 @@
  * router spreads load over all of them) the surplus is drained: it takes no new invocation and
  * is retired when its last one ends. The caller applies the scale-in delay to both.
  */
-import { environmentsForDemand } from '../cost/lmi-sizing.ts';
-import type { ResolvedScalingTarget } from '../cost/scaling-target.ts';
+import { environmentsForDemand } from '../capacity/lmi-sizing.ts';
+import type { ResolvedScalingTarget } from '../capacity/scaling-target.ts';
 
 export interface ScalerObservation {
   environments: number;

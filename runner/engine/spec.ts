@@ -6,10 +6,11 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { UsageError } from '../errors.ts';
-import { environmentShape, environmentsPerInstance } from '../cost/lmi-sizing.ts';
+import { environmentShape, environmentsPerInstance } from '../capacity/lmi-sizing.ts';
 import { instanceShape, type InstanceShape } from '../pricing/instance-types.ts';
 import { loadWorkload, resolveHandler, type ResolvedHandler } from '../workload/load.ts';
-import { runtimes, type Runtime } from '../workload/manifest.ts';
+import { runtimes, type Runtime } from '../runtimes/registry.ts';
+import { launchers } from './launchers.ts';
 import type { ComputeSpec, FunctionSpec, LmiComputeSpec, StandardComputeSpec } from './protocol.ts';
 
 export interface ValidatedFunction {
@@ -19,11 +20,6 @@ export interface ValidatedFunction {
   instance?: InstanceShape;
 }
 
-/**
- * Python slots are OS processes: past this many per environment the machine, not the model,
- * becomes the limit. A limit of this engine, not of the service (which allows 1600).
- */
-export const maxPythonSlotsPerEnvironment = 128;
 
 const namePattern = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -96,10 +92,9 @@ function lmiCompute(c: Record<string, unknown>, runtime: Runtime): { compute: Lm
       `an environment of ${compute.memoryMb} MB at ${compute.gibPerVcpu} GiB/vCPU (${vcpus} vCPU) does not fit on ${instance.instanceType} (${instance.vcpus} vCPU, ${instance.memoryGiB} GiB${reserved})`,
     );
   }
-  if (runtime === 'python' && compute.maxConcurrency > maxPythonSlotsPerEnvironment) {
-    fail(
-      `compute.maxConcurrency ${compute.maxConcurrency} would start that many python processes per environment; the local engine allows up to ${maxPythonSlotsPerEnvironment}`,
-    );
+  const maxSlots = launchers[runtime].maxSlotsPerEnvironment;
+  if (maxSlots !== null && compute.maxConcurrency > maxSlots) {
+    fail(`compute.maxConcurrency ${compute.maxConcurrency} would start that many ${runtime} processes per environment; the local engine allows up to ${maxSlots}`);
   }
   return { compute, instance };
 }

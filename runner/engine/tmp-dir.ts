@@ -16,7 +16,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import type { Runtime } from '../workload/manifest.ts';
+import { runtimeRegistry, type Runtime, type TmpIsolationRule } from '../runtimes/registry.ts';
+import type { TmpIsolationNote } from '../run/run-file.ts';
 import { environmentTempDir } from './temp-folders.ts';
 
 /** How a runtime's environments get their own /tmp on this machine. */
@@ -57,8 +58,22 @@ function processIsolation(): TmpIsolation {
   return probed;
 }
 
+const isolationByRule: Record<TmpIsolationRule, () => TmpIsolation> = {
+  'path-mapping': () => ({ kind: 'path-mapping', complete: false, reason: threadReason }),
+  'process-mount-namespace': processIsolation,
+};
+
+/** The /tmp isolation a runtime's environments get on this machine (the registry's rule, probed once). */
 export function tmpIsolation(runtime: Runtime): TmpIsolation {
-  return runtime === 'node' ? { kind: 'path-mapping', complete: false, reason: threadReason } : processIsolation();
+  return isolationByRule[runtimeRegistry[runtime].tmpIsolation]();
+}
+
+/** The isolation a runtime's environments get here, as run.json states it. */
+export function tmpIsolationNote(runtime: Runtime): TmpIsolationNote {
+  const isolation = tmpIsolation(runtime);
+  return isolation.kind === 'mount-namespace'
+    ? { mechanism: isolation.kind, complete: true, note: 'each environment process has a private mount namespace with its own folder over /tmp' }
+    : { mechanism: isolation.kind, complete: false, note: isolation.reason };
 }
 
 /**

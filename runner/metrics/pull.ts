@@ -6,9 +6,9 @@
 import { CloudWatchClient, GetMetricDataCommand, type MetricDataQuery, type MetricDataResult } from '@aws-sdk/client-cloudwatch';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import type { CloudWatchSummary } from '../run/run-file.ts';
-import type { CloudWatchAccess } from '../target/target.ts';
+import type { CloudWatchAccess } from './access.ts';
 import { UsageError } from '../errors.ts';
-import { isValidPeriod } from '../engine/cloudwatch/request.ts';
+import { isValidPeriod } from './periods.ts';
 import { collectDatapoints, levelQueries, summarize } from './queries.ts';
 import { metricsWindow } from './window.ts';
 import { sleep } from '../system/sleep.ts';

@@ -4,7 +4,7 @@
  */
 import type { MetricDataQuery, MetricDataResult } from '@aws-sdk/client-cloudwatch';
 import type { CloudWatchSummary } from '../run/run-file.ts';
-import type { CloudWatchAccess } from '../target/target.ts';
+import type { CloudWatchAccess } from './access.ts';
 import { averageOf, maxOf, percentileOf, sumOf, type Datapoint } from './combine.ts';
 import type { Mode } from '../domain.ts';
 import { cpuSecondsPerRequestFromCloudWatch } from './cpu-per-request.ts';

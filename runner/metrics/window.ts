@@ -7,7 +7,7 @@
  * period by period and combined (see combine.ts).
  */
 import { UsageError } from '../errors.ts';
-import { isValidPeriod } from '../engine/cloudwatch/request.ts';
+import { isValidPeriod } from './periods.ts';
 
 export interface MetricsWindow {
   startMs: number;

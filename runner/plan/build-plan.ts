@@ -2,7 +2,8 @@
  * The bench options (already parsed by the command line) to one validated BenchPlan: the
  * defaults that depend on other options, and the checks that span several (an LMI environment
  * fits its instance, --arch matches the instance type, --keep needs --target aws). Every bad
- * combination is a UsageError here, before anything is deployed, loaded or written.
+ * combination is a UsageError here, before anything is deployed, loaded or written. The traffic
+ * profile arrives already read (PlanInput.traffic): planning reads no file or CloudWatch for it.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,96 +12,32 @@ import { candidateInstanceTypes, instanceShape, type InstanceShape } from '../pr
 import { resolveHandler } from '../workload/load.ts';
 import type { Architecture } from '../domain.ts';
 import type { BenchPlan } from './plan.ts';
-import type { TrafficProfile } from '../domain.ts';
 import type { PlanInput } from './options.ts';
 import { benchDefaults, defaultLmiMaxConcurrency, defaultLmiMemoryMb } from './defaults.ts';
+import { runtimeRegistry } from '../runtimes/registry.ts';
 import { checkOutWritable, defaultRunId } from './out-dir.ts';
 import { awsCredentialSources, findAwsCredentials } from '../system/aws-credentials.ts';
-import { parseProfileSpec } from '../cost/profiles.ts';
 
 export async function buildPlan(input: PlanInput, env: NodeJS.ProcessEnv, cwd: string = process.cwd()): Promise<BenchPlan> {
-  const { options: o, label } = input;
+  const { options: o } = input;
   const workload = o.workload;
   const runtime = o.runtime;
-  if (!workload.manifest.runtimes[runtime]) {
-    const offered = Object.keys(workload.manifest.runtimes).join(', ');
-    throw new UsageError(`workload '${workload.manifest.name}' does not offer runtime ${runtime} (it offers: ${offered})`);
-  }
-  resolveHandler(workload, runtime);
-
-  const target = o.target;
-  const rates = o.rates;
-  if (rates !== undefined && input.given('concurrency')) {
-    throw new UsageError(`${label('rates')} and ${label('concurrency')} are alternatives: levels are arrival rates (open loop) or connections (closed loop)`);
-  }
-  const loadWorkers = o['load-workers'];
-  // Side by side is what makes AWS runs short (a 5-minute period serves every variant); it needs
-  // load that does not share one machine's link, hence the default with workers only.
-  const parallelVariants = input.given('parallel-variants') ? o['parallel-variants'] : target === 'aws' && loadWorkers >= 2;
-  const memoryMb = o.memory ?? workload.manifest.memoryMb;
-  const pinned = o['instance-type'];
-  const architecture = o.arch ?? pinned?.architecture ?? benchDefaults.lmi.architecture;
-  if (pinned && o['instance-types'] !== undefined) {
-    throw new UsageError(`${label('instance-type')} pins one type and ${label('instance-types')} lists types to choose from: give one of them`);
-  }
-  const instanceTypes = pinned ? [pinned.instanceType] : candidateInstanceTypes(architecture, o['instance-types']);
-  if (instanceTypes.length === 0) throw new UsageError(`no ${architecture} instance type to choose from`);
-  const gibForShape = o['lmi-gib-per-vcpu'];
-  const memoryForShape = o['lmi-memory'] ?? defaultLmiMemoryMb(workload.manifest.memoryMb, Math.max(...gibForShape));
-  // The type the engine emulates (and the stack reports): the pinned one, else the architecture's
-  // default when the environments fit on it, else the first candidate they fit on.
-  const emulated = pinned ?? emulatedShape(architecture, instanceTypes, memoryForShape, gibForShape);
-  const shape = emulated;
-  const instanceType = shape.instanceType;
-  if (architecture !== shape.architecture) {
-    throw new UsageError(
-      `${label('arch')} ${architecture} does not match ${instanceType} (${shape.architecture}): both compute types run one architecture, so pick an ${architecture} instance type or drop --arch`,
-    );
-  }
-  const gibPerVcpu = o['lmi-gib-per-vcpu'];
-  const lmiMemoryMb = o['lmi-memory'] ?? defaultLmiMemoryMb(workload.manifest.memoryMb, Math.max(...gibPerVcpu));
-  const givenMaxConcurrency = o['lmi-max-concurrency'];
-  // Not given: each variant gets the per-vCPU default for its own vCPUs (planVariants).
-  const maxConcurrency = givenMaxConcurrency ?? [...new Set(gibPerVcpu.map((gib) => defaultLmiMaxConcurrency(runtime, lmiMemoryMb, gib)))].sort((a, b) => a - b);
-  const minEnvironments = o['lmi-min-environments'];
-  const maxVcpus = o['max-vcpus'];
-  if (o.modes.includes('lmi')) checkLmiFits({ lmiMemoryMb, gibPerVcpu, shape, minEnvironments, maxVcpus }, input);
-
-  // --profile is the AWS credentials profile, as everywhere in AWS tooling: every AWS call below uses it.
+  checkRuntimeOffered(input);
+  const loadShape = planLoadShape(input);
+  const lmi = planLmi(input);
+  checkAwsOnlyOptions(input);
+  // --profile is the AWS credentials profile, as everywhere in AWS tooling: every AWS call uses it.
   const awsProfile = o.profile;
   const awsEnv = awsProfile === undefined ? env : { ...env, AWS_PROFILE: awsProfile };
-  const readFunction = async (functionName: string): Promise<TrafficProfile> => {
-    const credentials = await findAwsCredentials(awsEnv);
-    if (!credentials) throw new UsageError(`${label('traffic')} cloudwatch:${functionName} reads CloudWatch and needs AWS credentials (looked for ${awsCredentialSources(awsEnv)})`);
-    const { invocationHistory } = await import('../cost/function-history.ts');
-    return invocationHistory({ functionName, region: o.region, days: 14, credentials });
-  };
-  const traffic = o.traffic === undefined ? undefined : { spec: o.traffic, traffic: await parseProfileSpec(o.traffic, cwd, readFunction) };
-  if (target !== 'aws') {
-    for (const name of ['keep', 'max-spend'] as const) {
-      if (input.given(name)) throw new UsageError(`${label(name)} applies only to --target aws`);
-    }
-  }
-
-  const outRoot = resolve(cwd, o.out);
-  const runId = o['run-id'] ?? defaultRunId(outRoot, workload.manifest.name, runtime);
-
-  // Checks that reach outside the process come last, once the options themselves are known good.
-  // A plan is printed without credentials (--plan-only): only a run needs them.
-  if (target === 'aws' && !o['plan-only'] && (await findAwsCredentials(awsEnv)) === null) {
-    throw new UsageError(`--target aws needs AWS credentials and none were found (looked for ${awsCredentialSources(awsEnv)})`);
-  }
-  checkOutWritable(outRoot, label('out'));
-  const outDir = join(outRoot, runId);
-  if (input.given('run-id') && existsSync(outDir)) throw new UsageError(`${label('run-id')} ${runId} already exists in ${outRoot}: pick another`);
-
+  const { runId, outDir } = await checkOutsideWorld(input, awsEnv, cwd);
+  const traffic = input.traffic;
   const sloP99Ms = o['slo-p99-ms'];
-  const plan: BenchPlan = {
+  return {
     runId,
     runIdChosenBy: input.given('run-id') ? 'user' : 'default',
     workload,
     runtime,
-    target,
+    target: o.target,
     modes: o.modes,
     concurrency: o.concurrency,
     durationSec: o.duration,
@@ -108,34 +45,113 @@ export async function buildPlan(input: PlanInput, env: NodeJS.ProcessEnv, cwd: s
     trials: o.trials,
     event: o.event ?? workload.manifest.event,
     timeoutSec: o.timeout,
-    lambda: { memoryMb, architecture, concurrencyLimit: o['concurrency-limit'], idleTimeoutSec: o['idle-timeout'] },
-    lmi: {
-      memoryMb: lmiMemoryMb,
-      maxConcurrency,
-      gibPerVcpu,
-      minEnvironments,
-      instanceType,
-      instancePinned: pinned !== undefined,
-      instanceTypes,
-      targetCpuPercent: o['lmi-target-cpu'] ?? [],
-      functionsPerProvider: o['functions-per-provider'],
-      reserveVcpus: o['instance-reserve-vcpu'],
-      reserveMemoryGiB: o['instance-reserve-gib'],
-      instanceLaunchDelaySec: o['instance-launch-delay'],
-      maxVcpus,
-      ...(givenMaxConcurrency === undefined ? { maxConcurrencyPerVcpu: benchDefaults.lmi.maxConcurrencyPerVcpu[runtime] } : {}),
-    },
+    lambda: { memoryMb: o.memory ?? workload.manifest.memoryMb, architecture: lmi.architecture, concurrencyLimit: o['concurrency-limit'], idleTimeoutSec: o['idle-timeout'] },
+    lmi: lmi.plan,
     region: o.region,
     pricing: { offline: o.offline, lambdaDiscount: o['lambda-discount'], lmiDiscount: o['lmi-discount'], freeTier: o['free-tier'] },
     outDir,
-    ...(rates !== undefined ? { rates: [...rates].sort((a, b) => a - b) } : {}),
-    ...(loadWorkers > 1 || parallelVariants ? { load: { workers: loadWorkers, parallelVariants } } : {}),
+    ...loadShape,
     ...(sloP99Ms !== undefined ? { sloP99Ms } : {}),
     ...(traffic ? { traffic } : {}),
     ...(awsProfile !== undefined ? { awsProfile } : {}),
-    ...(target === 'aws' ? { aws: { keep: o.keep, maxSpendUsd: o['max-spend'] ?? benchDefaults.aws.maxSpendUsd } } : {}),
+    ...(o.target === 'aws' ? { aws: { keep: o.keep, maxSpendUsd: o['max-spend'] ?? benchDefaults.aws.maxSpendUsd } } : {}),
   };
-  return plan;
+}
+
+function checkRuntimeOffered({ options: o }: PlanInput): void {
+  if (!o.workload.manifest.runtimes[o.runtime]) {
+    const offered = Object.keys(o.workload.manifest.runtimes).join(', ');
+    throw new UsageError(`workload '${o.workload.manifest.name}' does not offer runtime ${o.runtime} (it offers: ${offered})`);
+  }
+  resolveHandler(o.workload, o.runtime);
+}
+
+/** Levels as rates (open loop) or connections, and the load workers. */
+function planLoadShape(input: PlanInput): Pick<BenchPlan, 'rates' | 'load'> {
+  const { options: o, label } = input;
+  const rates = o.rates;
+  if (rates !== undefined && input.given('concurrency')) {
+    throw new UsageError(`${label('rates')} and ${label('concurrency')} are alternatives: levels are arrival rates (open loop) or connections (closed loop)`);
+  }
+  const loadWorkers = o['load-workers'];
+  // Side by side is what makes AWS runs short (a 5-minute period serves every variant); it needs
+  // load that does not share one machine's link, hence the default with workers only.
+  const parallelVariants = input.given('parallel-variants') ? o['parallel-variants'] : o.target === 'aws' && loadWorkers >= 2;
+  return {
+    ...(rates !== undefined ? { rates: [...rates].sort((a, b) => a - b) } : {}),
+    ...(loadWorkers > 1 || parallelVariants ? { load: { workers: loadWorkers, parallelVariants } } : {}),
+  };
+}
+
+/** The LMI settings: instance types, the emulated type, memory, slots, and the checks that they fit. */
+function planLmi(input: PlanInput): { architecture: Architecture; plan: BenchPlan['lmi'] } {
+  const { options: o, label } = input;
+  const workload = o.workload;
+  const pinned = o['instance-type'];
+  const architecture = o.arch ?? pinned?.architecture ?? benchDefaults.lmi.architecture;
+  if (pinned && o['instance-types'] !== undefined) {
+    throw new UsageError(`${label('instance-type')} pins one type and ${label('instance-types')} lists types to choose from: give one of them`);
+  }
+  const instanceTypes = pinned ? [pinned.instanceType] : candidateInstanceTypes(architecture, o['instance-types']);
+  if (instanceTypes.length === 0) throw new UsageError(`no ${architecture} instance type to choose from`);
+  const gibPerVcpu = o['lmi-gib-per-vcpu'];
+  const lmiMemoryMb = o['lmi-memory'] ?? defaultLmiMemoryMb(workload.manifest.memoryMb, Math.max(...gibPerVcpu));
+  // The type the engine emulates (and the stack reports): the pinned one, else the architecture's
+  // default when the environments fit on it, else the first candidate they fit on.
+  const shape = pinned ?? emulatedShape(architecture, instanceTypes, lmiMemoryMb, gibPerVcpu);
+  if (architecture !== shape.architecture) {
+    throw new UsageError(
+      `${label('arch')} ${architecture} does not match ${shape.instanceType} (${shape.architecture}): both compute types run one architecture, so pick an ${architecture} instance type or drop --arch`,
+    );
+  }
+  const givenMaxConcurrency = o['lmi-max-concurrency'];
+  // Not given: each variant gets the per-vCPU default for its own vCPUs (planVariants).
+  const maxConcurrency = givenMaxConcurrency ?? [...new Set(gibPerVcpu.map((gib) => defaultLmiMaxConcurrency(o.runtime, lmiMemoryMb, gib)))].sort((a, b) => a - b);
+  const minEnvironments = o['lmi-min-environments'];
+  const maxVcpus = o['max-vcpus'];
+  if (o.modes.includes('lmi')) checkLmiFits({ lmiMemoryMb, gibPerVcpu, shape, minEnvironments, maxVcpus }, input);
+  const plan: BenchPlan['lmi'] = {
+    memoryMb: lmiMemoryMb,
+    maxConcurrency,
+    gibPerVcpu,
+    minEnvironments,
+    instanceType: shape.instanceType,
+    instancePinned: pinned !== undefined,
+    instanceTypes,
+    targetCpuPercent: o['lmi-target-cpu'] ?? [],
+    functionsPerProvider: o['functions-per-provider'],
+    reserveVcpus: o['instance-reserve-vcpu'],
+    reserveMemoryGiB: o['instance-reserve-gib'],
+    instanceLaunchDelaySec: o['instance-launch-delay'],
+    maxVcpus,
+    ...(givenMaxConcurrency === undefined ? { maxConcurrencyPerVcpu: runtimeRegistry[o.runtime].maxConcurrencyPerVcpu } : {}),
+  };
+  return { architecture, plan };
+}
+
+function checkAwsOnlyOptions(input: PlanInput): void {
+  if (input.options.target === 'aws') return;
+  for (const name of ['keep', 'max-spend'] as const) {
+    if (input.given(name)) throw new UsageError(`${input.label(name)} applies only to --target aws`);
+  }
+}
+
+/**
+ * Checks that reach outside the process come last, once the options themselves are known good:
+ * AWS credentials (a plan is printed without them, --plan-only: only a run needs them) and the
+ * output folder.
+ */
+async function checkOutsideWorld(input: PlanInput, awsEnv: NodeJS.ProcessEnv, cwd: string): Promise<{ runId: string; outDir: string }> {
+  const { options: o, label } = input;
+  const outRoot = resolve(cwd, o.out);
+  const runId = o['run-id'] ?? defaultRunId(outRoot, o.workload.manifest.name, o.runtime);
+  if (o.target === 'aws' && !o['plan-only'] && (await findAwsCredentials(awsEnv)) === null) {
+    throw new UsageError(`--target aws needs AWS credentials and none were found (looked for ${awsCredentialSources(awsEnv)})`);
+  }
+  checkOutWritable(outRoot, label('out'));
+  const outDir = join(outRoot, runId);
+  if (input.given('run-id') && existsSync(outDir)) throw new UsageError(`${label('run-id')} ${runId} already exists in ${outRoot}: pick another`);
+  return { runId, outDir };
 }
 
 /**

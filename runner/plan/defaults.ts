@@ -4,7 +4,7 @@
  * benchmark on the local engine and say why.
  */
 import type { Architecture, Mode, TargetKind } from '../domain.ts';
-import type { Runtime } from '../workload/manifest.ts';
+import { runtimeRegistry, type Runtime } from '../runtimes/registry.ts';
 
 export const benchDefaults = {
   /** The workload `npm run bench` measures when none is named: the case LMI is made for. */
@@ -39,8 +39,6 @@ export const benchDefaults = {
   lmi: {
     /** LMI's smallest function is 2 GB and 1 vCPU (docs/lmi-facts.md). */
     minMemoryMb: 2048,
-    /** Documented default maximum concurrency per vCPU (docs/lmi-facts.md). */
-    maxConcurrencyPerVcpu: { node: 64, python: 16 } as Record<Runtime, number>,
     gibPerVcpu: [2],
     /** Three environments before a version is ACTIVE (AZ resiliency; docs/lmi-facts.md). */
     minEnvironments: 3,
@@ -124,7 +122,7 @@ export function defaultLmiMemoryMb(manifestMemoryMb: number, largestGibPerVcpu: 
  * vCPUs of one environment (memory / GiB-per-vCPU), within the 1–1600 the service accepts.
  */
 export function defaultLmiMaxConcurrency(runtime: Runtime, lmiMemoryMb: number, gibPerVcpu: number): number {
-  return lmiMaxConcurrencyPerVcpu(benchDefaults.lmi.maxConcurrencyPerVcpu[runtime], lmiMemoryMb, gibPerVcpu);
+  return lmiMaxConcurrencyPerVcpu(runtimeRegistry[runtime].maxConcurrencyPerVcpu, lmiMemoryMb, gibPerVcpu);
 }
 
 /** `perVcpu` slots for each vCPU of one environment (memory / GiB-per-vCPU), within 1–1600. */

@@ -5,9 +5,10 @@
  * because their default depends on other options (the workload's memory, the instance type's
  * architecture, a time-stamped run id).
  */
-import type { Architecture, Mode, TargetKind } from '../domain.ts';
+import type { Architecture, Mode, TargetKind, TrafficProfile } from '../domain.ts';
 import type { InstanceShape } from '../pricing/instance-types.ts';
-import type { Runtime, Workload } from '../workload/manifest.ts';
+import type { Runtime } from '../runtimes/registry.ts';
+import type { Workload } from '../workload/manifest.ts';
 
 export interface BenchOptions {
   workload: Workload;
@@ -68,4 +69,9 @@ export interface PlanInput {
   given(name: keyof BenchOptions): boolean;
   /** How a message names the option, e.g. `--arch` or `--arch (npm_config_arch)`. */
   label(name: keyof BenchOptions): string;
+  /**
+   * The --traffic spec already read into a profile (runner/traffic/read-traffic.ts) by the
+   * command: planning never reads a file or CloudWatch for traffic itself.
+   */
+  traffic?: { spec: string; traffic: TrafficProfile } | undefined;
 }

@@ -2,7 +2,8 @@
  * The typed, validated plan of one bench run. The CLI turns flags into a BenchPlan
  * (runner/plan/ validates); nothing is deployed or loaded before a plan exists.
  */
-import type { Runtime, Workload } from '../workload/manifest.ts';
+import type { Runtime } from '../runtimes/registry.ts';
+import type { Workload } from '../workload/manifest.ts';
 import type { Architecture, Mode, TargetKind, TrafficProfile } from '../domain.ts';
 
 export interface BenchPlan {

@@ -1,7 +1,7 @@
 /** The function configurations a plan deploys: standard Lambda, then every LMI settings combination. */
 import type { BenchPlan } from './plan.ts';
 import type { Variant } from '../domain.ts';
-import type { Runtime } from '../workload/manifest.ts';
+import { runtimeRegistry, type Runtime } from '../runtimes/registry.ts';
 import { benchDefaults, defaultLmiMemoryMb, lmiMaxConcurrencyPerVcpu } from './defaults.ts';
 
 /** What the variants of a plan depend on. */
@@ -65,6 +65,6 @@ export function defaultVariants(manifestMemoryMb: number, runtime: Runtime): Var
   return planVariants({
     modes: [...benchDefaults.modes],
     lambda: { memoryMb: manifestMemoryMb },
-    lmi: { memoryMb: lmiMemoryMb, maxConcurrency: [], gibPerVcpu, maxConcurrencyPerVcpu: benchDefaults.lmi.maxConcurrencyPerVcpu[runtime] },
+    lmi: { memoryMb: lmiMemoryMb, maxConcurrency: [], gibPerVcpu, maxConcurrencyPerVcpu: runtimeRegistry[runtime].maxConcurrencyPerVcpu },
   });
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.ts';
 import type { Architecture } from '../domain.ts';
+import { editDistance } from '../system/edit-distance.ts';
 
 export interface InstanceShape {
   instanceType: string;
@@ -37,19 +38,6 @@ export function instanceShape(instanceType: string): InstanceShape {
     throw new UsageError(`unknown instance type '${instanceType}' (did you mean ${near.join(', ')}?)`);
   }
   return shape;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 /** The LMI families lmi-bench prices: compute-optimised, general-purpose, memory-optimised. */

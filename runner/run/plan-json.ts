@@ -7,6 +7,7 @@
 import { UsageError } from '../errors.ts';
 import type { Variant } from '../domain.ts';
 import type { BenchPlan } from '../plan/plan.ts';
+import { runtimes } from '../runtimes/registry.ts';
 import { planVariants } from '../plan/variants.ts';
 
 /** Fields added to the plan after run files were first written: older files lack them. */
@@ -61,7 +62,7 @@ export function readPlanJson(plan: unknown, file: string, consequence = ''): Pla
   text(workload['name'], 'workload.name');
   text(workload['dir'], 'workload.dir');
   bool(workload['builtIn'], 'workload.builtIn');
-  oneOf(p['runtime'], ['node', 'python'] as const, 'runtime');
+  oneOf(p['runtime'], runtimes, 'runtime');
   oneOf(p['target'], ['local', 'aws'] as const, 'target');
   if (!Array.isArray(p['modes']) || p['modes'].length === 0 || !p['modes'].every((m) => m === 'lambda' || m === 'lmi')) fail('has no modes');
   numbers(p['concurrency'], 'concurrency');

@@ -4,7 +4,6 @@
  * optional fields here), never renamed.
  */
 import type { Mode, PriceProvenance, TargetKind, VariantSettings } from '../domain.ts';
-import type { CapacityPoint } from '../engine/protocol.ts';
 import type { MachineInfo } from '../system/machine.ts';
 import type { PlanJson } from './plan-json.ts';
 
@@ -343,8 +342,29 @@ export interface RunFile {
   /** Runs with load workers (--load-workers ≥ 2): their own Lambda usage and cost, stated apart. */
   loadWorkers?: LoadWorkerCost;
   /**
-   * Local target: how each environment got its own /tmp (runner/engine/tmp-dir.ts). When
-   * `complete` is false, some of a handler's /tmp accesses (named in `note`) reach the host's.
+   * Local target: how each environment got its own /tmp, as the target reported it
+   * (runner/engine/tmp-dir.ts). When `complete` is false, some of a handler's /tmp accesses
+   * (named in `note`) reach the host's.
    */
-  tmpIsolation?: { mechanism: 'mount-namespace' | 'path-mapping'; complete: boolean; note: string };
+  tmpIsolation?: TmpIsolationNote;
+}
+
+/** How each environment got its own /tmp on the local target. */
+export interface TmpIsolationNote {
+  mechanism: 'mount-namespace' | 'path-mapping';
+  complete: boolean;
+  note: string;
+}
+
+/** One point of the instance/environment timeline: what LMI costs. The engine reports its timeline in this shape. */
+export interface CapacityPoint {
+  atMs: number;
+  environments: number;
+  instances: number;
+  vcpusAllocated: number;
+  vcpusAvailable: number;
+  /** Of `instances`, those still launching (the launch delay); absent in older runs. */
+  instancesLaunching?: number;
+  /** Of `environments`, those placed on a launching instance, waiting for it to run. */
+  environmentsAwaitingInstance?: number;
 }

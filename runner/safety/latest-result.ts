@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Runtime } from '../workload/manifest.ts';
+import { runtimeOfLambdaId, type Runtime } from '../runtimes/registry.ts';
 import type { SafetyResult } from './result.ts';
 
 export function latestSafetyPath(outDir: string, workloadName: string, runtime: Runtime | string): string {
@@ -45,9 +45,7 @@ export function safetyCheckLine(check: SafetyCheck | undefined): string {
 
 /** The runtime a Lambda runtime id (nodejs22.x, python3.13) is checked as; null for others. */
 export function safetyRuntimeOf(lambdaRuntime: string): Runtime | null {
-  if (lambdaRuntime.startsWith('nodejs')) return 'node';
-  if (lambdaRuntime.startsWith('python')) return 'python';
-  return null;
+  return runtimeOfLambdaId(lambdaRuntime);
 }
 
 /** The most recent check of this workload among these runtimes, or undefined when there is none. */

@@ -1,5 +1,5 @@
 /** The outcome of a safety run: what --json writes, what the Markdown and JUnit are rendered from. */
-import type { Runtime } from '../workload/manifest.ts';
+import type { Runtime } from '../runtimes/registry.ts';
 import { oracleNames, type Finding, type OracleName } from './findings.ts';
 
 export interface RoundSummary {

@@ -1,7 +1,7 @@
 /**
  * Escaping for everything a report takes from the user (workload names, descriptions,
  * labels, settings, reasons): HTML text and attributes, JSON inside a <script> block,
- * inlined library code, and Markdown.
+ * inlined library code, Markdown and XML (JUnit).
  */
 
 const htmlEntities: Record<string, string> = {
@@ -39,6 +39,17 @@ export function jsonForScript(value: unknown, indent?: number): string {
  */
 export function scriptSafe(code: string): string {
   return code.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+}
+
+/** Safe in XML 1.0 text and attribute values; characters XML cannot carry at all are dropped. */
+export function escapeXml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&apos;')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }
 
 /**

@@ -6,21 +6,12 @@
 import type { WindowStats } from '../engine/protocol.ts';
 import type { TargetKind, Variant } from '../domain.ts';
 import type { LoadWorkerPool } from '../load/load-task.ts';
+import type { CloudWatchAccess } from '../metrics/access.ts';
+import type { TmpIsolationNote } from '../run/run-file.ts';
 import type { SignRequest } from '../system/sigv4-signer.ts';
 
 export type { LoadWorkerPool } from '../load/load-task.ts';
-
-export interface CloudWatchAccess {
-  /** Endpoint override (the local engine); absent for AWS. */
-  endpoint?: string;
-  region: string;
-  /** Dimensions of the function version (FunctionName, Resource, ...). */
-  functionDimensions: Record<string, string>;
-  /** LMI: dimensions of the capacity provider (CapacityProviderName, InstanceType). */
-  capacityProviderDimensions?: Record<string, string>;
-  /** Period in seconds that metrics are published at (60 for the engine, 300 for LMI on AWS). */
-  periodSec: number;
-}
+export type { CloudWatchAccess } from '../metrics/access.ts';
 
 export interface DeployedVariant {
   variant: Variant;
@@ -56,6 +47,11 @@ export interface Target {
    * failing each level left. Optional: AWS has no process of ours to lose.
    */
   lost?(): string | null;
+  /**
+   * How the deployed functions' environments got their own /tmp, as the platform reported it;
+   * null before a deploy. Optional: on AWS every environment has its own /tmp.
+   */
+  tmpIsolation?(): TmpIsolationNote | null;
   /** Makes the load workers ready (after start()); absent on a target that cannot host them. */
   loadWorkers?(): Promise<LoadWorkerPool>;
 }

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.ts';
-import { runtimes, type Runtime, type Workload, type WorkloadManifest } from './manifest.ts';
+import { runtimeRegistry, runtimes, type Runtime } from '../runtimes/registry.ts';
+import type { Workload, WorkloadManifest } from './manifest.ts';
 
 export const builtInWorkloadsDir = fileURLToPath(new URL('../../workloads/', import.meta.url));
 
@@ -114,7 +115,7 @@ export function resolveHandler(workload: Workload, runtime: Runtime): ResolvedHa
   const dot = entry.handler.lastIndexOf('.');
   const modulePath = entry.handler.slice(0, dot);
   const exportName = entry.handler.slice(dot + 1);
-  const candidates = runtime === 'node' ? ['.mjs', '.js', '.cjs', '.ts'] : ['.py'];
+  const candidates = runtimeRegistry[runtime].handlerExtensions;
   for (const ext of candidates) {
     const file = join(workload.dir, modulePath + ext);
     if (existsSync(file)) return { runtime, file, exportName };

@@ -1,6 +1,5 @@
 /** The workload folder format (README "Workloads"). */
-export type Runtime = 'node' | 'python';
-export const runtimes: readonly Runtime[] = ['node', 'python'];
+import type { Runtime } from '../runtimes/registry.ts';
 
 export type WorkloadKind = 'io' | 'cpu' | 'mixed';
 

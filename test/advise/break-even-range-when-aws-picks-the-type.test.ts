@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { advise } from '../../runner/advise/model.ts';
-import { constantProfile } from '../../runner/cost/profiles.ts';
+import { constantProfile } from '../../runner/traffic/profiles.ts';
 import { reportedInstanceChoices } from '../../runner/cost/crossover-range.ts';
 import { options, rpsForMonth, snapshotPrices, whatIf } from './support.ts';
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { advise } from '../../runner/advise/model.ts';
 import { runtimeSupport } from '../../runner/advise/runtime-support.ts';
-import { constantProfile } from '../../runner/cost/profiles.ts';
+import { constantProfile } from '../../runner/traffic/profiles.ts';
 import { options, snapshotPrices, whatIf } from './support.ts';
 
 test('runtime ids below the minimum are refused, at or above it accepted, unknown ones left open', () => {

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { advise } from '../../runner/advise/model.ts';
 import { trafficStats } from '../../runner/advise/traffic-stats.ts';
-import { constantProfile } from '../../runner/cost/profiles.ts';
+import { constantProfile } from '../../runner/traffic/profiles.ts';
 import { options, snapshotPrices, whatIf } from './support.ts';
 
 test('traffic stats: monthly volume, mean, peak and quietest rate of a per-minute profile', () => {

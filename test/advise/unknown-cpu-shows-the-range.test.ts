@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { advise, allCpuMs } from '../../runner/advise/model.ts';
-import { constantProfile } from '../../runner/cost/profiles.ts';
+import { constantProfile } from '../../runner/traffic/profiles.ts';
 import { options, snapshotPrices, whatIf } from './support.ts';
 
 test('unknown CPU time: five rows from 0 to the all-CPU bound, LMI cost never falling as CPU grows, and a flip named when there is one', async () => {

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { advise } from '../../runner/advise/model.ts';
-import { constantProfile } from '../../runner/cost/profiles.ts';
+import { constantProfile } from '../../runner/traffic/profiles.ts';
 import { options, rpsForMonth, snapshotPrices, whatIf } from './support.ts';
 
 test('50M requests at 120 ms, 1024 MB arm64: Lambda $90.00 a month; LMI whole m7g.xlarge instances; break-even where the two meet', async () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { advise } from '../../runner/advise/model.ts';
 import { adviceHtml } from '../../runner/advise/html.ts';
-import { constantProfile } from '../../runner/cost/profiles.ts';
+import { constantProfile } from '../../runner/traffic/profiles.ts';
 import { options, snapshotPrices, whatIf } from '../advise/support.ts';
 import { countMarks, launch, openReport, skipReason, watch } from './browser.ts';
 

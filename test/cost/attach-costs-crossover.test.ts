@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { attachCosts } from '../../runner/cost/attach.ts';
 import { crossover } from '../../runner/cost/crossover.ts';
-import { constantProfile } from '../../runner/cost/profiles.ts';
+import { constantProfile } from '../../runner/traffic/profiles.ts';
 import { factsPriceBook } from './helpers/prices.ts';
 import { sampleRun } from './helpers/run.ts';
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { attachCosts } from '../../runner/cost/attach.ts';
 import { pricedCandidates } from '../../runner/cost/candidates.ts';
-import { sizeLmiCapacity } from '../../runner/cost/lmi-sizing.ts';
+import { sizeLmiCapacity } from '../../runner/capacity/lmi-sizing.ts';
 import { factsPriceBook } from './helpers/prices.ts';
 import { sampleRun } from './helpers/run.ts';
 

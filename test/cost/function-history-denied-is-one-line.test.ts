@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mockClient } from 'aws-sdk-client-mock';
 import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
-import { invocationHistory } from '../../runner/cost/function-history.ts';
+import { invocationHistory } from '../../runner/traffic/function-history.ts';
 import { UsageError } from '../../runner/errors.ts';
 
 test('a CloudWatch error while reading --from-function history becomes one UsageError line', async () => {

@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
-import { invocationHistory } from '../../runner/cost/function-history.ts';
+import { invocationHistory } from '../../runner/traffic/function-history.ts';
 import { UsageError } from '../../runner/errors.ts';
 
 const ioBoundDir = fileURLToPath(new URL('../../workloads/io-bound', import.meta.url));

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { candidateTypeNames, pricedCandidates } from '../../runner/cost/candidates.ts';
-import { sizeLmiCapacity } from '../../runner/cost/lmi-sizing.ts';
+import { sizeLmiCapacity } from '../../runner/capacity/lmi-sizing.ts';
 import { loadPriceBook } from '../../runner/pricing/load-price-book.ts';
 
 test('with no pinned type the cheapest fleet wins: compute-optimised for a CPU-heavy 2:1 function, memory-optimised at 8:1', async () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pricedCandidates } from '../../runner/cost/candidates.ts';
-import { sizeLmiCapacity } from '../../runner/cost/lmi-sizing.ts';
+import { sizeLmiCapacity } from '../../runner/capacity/lmi-sizing.ts';
 import { factsPriceBook } from './helpers/prices.ts';
 
 // 30 ms CPU and 50 ms per request, 2048 MB at 2 GiB per vCPU (1 vCPU), a manual 60% CPU target,

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pricedCandidates } from '../../runner/cost/candidates.ts';
-import { sizeLmiCapacity } from '../../runner/cost/lmi-sizing.ts';
-import { resolveScalingTarget } from '../../runner/cost/scaling-target.ts';
+import { sizeLmiCapacity } from '../../runner/capacity/lmi-sizing.ts';
+import { resolveScalingTarget } from '../../runner/capacity/scaling-target.ts';
 import { factsPriceBook } from './helpers/prices.ts';
 
 const base = { cpuSecondsPerRequest: 0.02, meanDurationMs: 25, maxConcurrency: 64, memoryMb: 2048, gibPerVcpu: 2, reservation: { vcpus: 0, memoryGiB: 0 }, candidates: pricedCandidates(factsPriceBook(), ['m7g.xlarge'], 0) };

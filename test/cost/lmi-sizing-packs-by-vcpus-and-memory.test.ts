@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { environmentShape, environmentsPerInstance, sizeLmiCapacity } from '../../runner/cost/lmi-sizing.ts';
+import { environmentShape, environmentsPerInstance, sizeLmiCapacity } from '../../runner/capacity/lmi-sizing.ts';
 import { UsageError } from '../../runner/errors.ts';
 
 const none = { vcpus: 0, memoryGiB: 0 };

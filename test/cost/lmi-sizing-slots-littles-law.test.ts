@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pricedCandidates } from '../../runner/cost/candidates.ts';
-import { sizeLmiCapacity } from '../../runner/cost/lmi-sizing.ts';
+import { sizeLmiCapacity } from '../../runner/capacity/lmi-sizing.ts';
 import { factsPriceBook } from './helpers/prices.ts';
 
 test("an I/O-bound function is sized by slots: rate × duration (Little's law) ÷ (max concurrency × slot target)", () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseProfileCsv } from '../../runner/cost/profiles.ts';
+import { parseProfileCsv } from '../../runner/traffic/profiles.ts';
 import { UsageError } from '../../runner/errors.ts';
 
 test('a per-minute CSV is read with or without timestamps and a header; bad rows name file and line', () => {

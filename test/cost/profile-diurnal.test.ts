@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { diurnalProfile, parseProfileSpec } from '../../runner/cost/profiles.ts';
+import { diurnalProfile, parseProfileSpec } from '../../runner/traffic/profiles.ts';
 import { UsageError } from '../../runner/errors.ts';
 
 test('a diurnal profile is a smooth day from the trough at midnight to the peak at noon', async () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { profileMonthlyCost } from '../../runner/cost/monthly.ts';
-import { constantProfile, diurnalProfile } from '../../runner/cost/profiles.ts';
+import { constantProfile, diurnalProfile } from '../../runner/traffic/profiles.ts';
 import { lmiSizingAt } from '../../runner/cost/scenario.ts';
 import { factsPriceBook } from './helpers/prices.ts';
 import { baselineScenario } from './helpers/scenario.ts';

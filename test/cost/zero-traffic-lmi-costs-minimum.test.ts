@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lambdaUsdPerHourAt, lmiUsdPerHourAt } from '../../runner/cost/scenario.ts';
 import { profileMonthlyCost } from '../../runner/cost/monthly.ts';
-import { constantProfile } from '../../runner/cost/profiles.ts';
+import { constantProfile } from '../../runner/traffic/profiles.ts';
 import { factsPriceBook } from './helpers/prices.ts';
 import { baselineScenario } from './helpers/scenario.ts';
 

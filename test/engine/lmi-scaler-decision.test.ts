@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolveScalingTarget } from '../../runner/cost/scaling-target.ts';
+import { resolveScalingTarget } from '../../runner/capacity/scaling-target.ts';
 import { scaleDecision, type ScalerObservation } from '../../runner/engine/scaler.ts';
 
 const quiet: ScalerObservation = {

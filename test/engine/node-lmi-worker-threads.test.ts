@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
-import { nodeWorkerThreads } from '../../runner/engine/lmi-function.ts';
+import { nodeWorkerThreads } from '../../runner/engine/launchers.ts';
 import { lmiSpec, send } from './support.ts';
 
 const spinDir = fileURLToPath(new URL('../fixtures/workloads/sync-spin', import.meta.url));

@@ -2,7 +2,7 @@
  * Shared by the engine tests that compare the LMI scaler with the sizing model: a closed loop
  * of io-bound requests, and the model's environment count for what a window measured.
  */
-import { sizeLmiCapacity } from '../../runner/cost/lmi-sizing.ts';
+import { sizeLmiCapacity } from '../../runner/capacity/lmi-sizing.ts';
 import type { WindowStats } from '../../runner/engine/protocol.ts';
 import { instanceShape } from '../../runner/pricing/instance-types.ts';
 import { send, sleep } from './support.ts';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { engineTempPrefix } from '../../runner/engine/temp-folders.ts';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
-import type { Runtime } from '../../runner/workload/manifest.ts';
+import type { Runtime } from '../../runner/runtimes/registry.ts';
 import { lmiSpec, send, standardSpec } from './support.ts';
 
 const scratchDir = fileURLToPath(new URL('../fixtures/workloads/tmp-scratch', import.meta.url));

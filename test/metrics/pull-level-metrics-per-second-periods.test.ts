@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pullLevelMetrics } from '../../runner/metrics/pull.ts';
-import type { CloudWatchAccess } from '../../runner/target/target.ts';
+import type { CloudWatchAccess } from '../../runner/metrics/access.ts';
 import { invocation, minute, serveStore } from '../cloudwatch/serve.ts';
 
 test('with per-second publication the window is read second by second and combined', async () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pullLevelMetrics } from '../../runner/metrics/pull.ts';
-import type { CloudWatchAccess } from '../../runner/target/target.ts';
+import type { CloudWatchAccess } from '../../runner/metrics/access.ts';
 import { invocation, serveStore } from '../cloudwatch/serve.ts';
 
 test('with settleMs the pull waits for late data, then reads until two reads agree', async () => {

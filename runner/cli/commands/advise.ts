@@ -9,15 +9,15 @@ import type { Architecture, TrafficProfile } from '../../domain.ts';
 import { flagHelp, readFlags, switchFlag, valueFlag } from '../flag-reader.ts';
 import { parseArchitecture, parseAwsProfile, parseDecimal, parseInteger, parseRegion, parseText, parseWordList } from '../values.ts';
 import { benchDefaults, benchLimits } from '../../plan/defaults.ts';
-import { constantProfile, looksLikeTrafficSpec, parseProfileSpec, trafficSpecForms } from '../../cost/profiles.ts';
-import { hoursPerMonth } from '../../cost/numbers.ts';
-import { maxHistoryDays } from '../../cost/function-history.ts';
+import { constantProfile, looksLikeTrafficSpec, trafficSpecForms } from '../../traffic/profiles.ts';
+import { defaultHistoryDays, readTrafficSpec } from '../../traffic/read-traffic.ts';
+import { hoursPerMonth } from '../../system/numbers.ts';
+import { maxHistoryDays } from '../../traffic/function-history.ts';
 import { maxLambdaDurationDiscount } from '../../cost/lambda-cost.ts';
 import { instanceShape } from '../../pricing/instance-types.ts';
-import { runtimes, type Runtime } from '../../workload/manifest.ts';
+import { runtimes, type Runtime } from '../../runtimes/registry.ts';
 import { resolve } from 'node:path';
 
-const defaultDays = 14;
 const defaultParallel = 4;
 
 export const adviseFlags = {
@@ -26,7 +26,7 @@ export const adviseFlags = {
   days: valueFlag({
     value: 'N',
     help: `history to read, 1–${maxHistoryDays} (CloudWatch keeps 1-minute data 15 days)`,
-    default: String(defaultDays),
+    default: String(defaultHistoryDays),
     parse: (raw, label) => parseInteger(label, raw, { min: 1, max: maxHistoryDays }),
   }),
   endpoint: valueFlag({
@@ -199,12 +199,8 @@ export async function run(argv: string[]): Promise<number> {
     if (!credentials) throw new UsageError(`reading functions needs AWS credentials and none were found (looked for ${awsCredentialSources(env)}); or give --endpoint for the local engine`);
   }
   const access = { region: f.region, ...(f.endpoint !== undefined ? { endpoint: f.endpoint } : {}), ...(credentials ? { credentials } : {}) };
-  const readFunction = async (name: string): Promise<TrafficProfile> => {
-    const { invocationHistory } = await import('../../cost/function-history.ts');
-    return invocationHistory({ functionName: name, days, ...access });
-  };
   let traffic: TrafficProfile | null = null;
-  if (f.traffic !== undefined) traffic = await parseProfileSpec(f.traffic, process.cwd(), readFunction);
+  if (f.traffic !== undefined) traffic = await readTrafficSpec(f.traffic, process.cwd(), { ...access, days, env, flag: line.label('traffic'), endpointFlag: true });
   else if (f['requests-per-month'] !== undefined) traffic = { ...constantProfile(f['requests-per-month'] / (hoursPerMonth * 3600)), name: `requests-per-month:${f['requests-per-month']}` };
   else if (f.rps !== undefined) traffic = constantProfile(f.rps);
 

@@ -13,9 +13,10 @@ import { validateRunId } from '../../plan/out-dir.ts';
 import type { BenchOptions } from '../../plan/options.ts';
 import type { BenchPlan } from '../../plan/plan.ts';
 import { instanceShape } from '../../pricing/instance-types.ts';
-import { looksLikeTrafficSpec, trafficSpecForms } from '../../cost/profiles.ts';
+import { looksLikeTrafficSpec, trafficSpecForms } from '../../traffic/profiles.ts';
+import { readTrafficSpec } from '../../traffic/read-traffic.ts';
 import { loadWorkload } from '../../workload/load.ts';
-import { runtimes } from '../../workload/manifest.ts';
+import { runtimeRegistry, runtimes } from '../../runtimes/registry.ts';
 import { functionsPerProviderFlag, instanceTypesFlag, lambdaDiscountFlag, lmiDiscountFlag, refusedDiscountFlag, reserveGibFlag, reserveVcpuFlag, targetCpuListFlag } from './capacity-flags.ts';
 import { flagHelp, readFlags, switchFlag, valueFlag, type FlagSetFor } from '../flag-reader.ts';
 import {
@@ -100,7 +101,7 @@ export const benchFlags = {
   'lmi-max-concurrency': valueFlag({
     value: 'LIST',
     help: `PerExecutionEnvironmentMaxConcurrency values to sweep, ${limits.lmiMaxConcurrency.min}-${limits.lmiMaxConcurrency.max}`,
-    defaultText: `${d.lmi.maxConcurrencyPerVcpu.node} (node) / ${d.lmi.maxConcurrencyPerVcpu.python} (python) per vCPU of an environment`,
+    defaultText: `${runtimes.map((runtime) => `${runtimeRegistry[runtime].maxConcurrencyPerVcpu} (${runtime})`).join(' / ')} per vCPU of an environment`,
     parse: (raw, label) => parseIntegerList(label, raw, limits.lmiMaxConcurrency),
   }),
   'lmi-gib-per-vcpu': valueFlag({
@@ -236,6 +237,15 @@ export type BenchArgs = { kind: 'plan'; plan: BenchPlan; planOnly: boolean; quie
 export async function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string = process.cwd()): Promise<BenchArgs> {
   const line = readFlags(argv, benchFlags, { env, cwd, positional: 'workload' });
   if (line.help) return { kind: 'help', text: benchHelpText() };
-  const plan = await buildPlan({ options: line.values, given: line.given, label: line.label }, env, cwd);
+  const o = line.values;
+  // Read before planning (planning reads nothing for traffic): a bad profile fails before anything runs.
+  const traffic =
+    o.traffic === undefined
+      ? undefined
+      : {
+          spec: o.traffic,
+          traffic: await readTrafficSpec(o.traffic, cwd, { region: o.region, env: o.profile === undefined ? env : { ...env, AWS_PROFILE: o.profile }, flag: line.label('traffic') }),
+        };
+  const plan = await buildPlan({ options: o, given: line.given, label: line.label, traffic }, env, cwd);
   return { kind: 'plan', plan, planOnly: line.values['plan-only'], quiet: line.values.quiet };
 }

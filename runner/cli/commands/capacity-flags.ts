@@ -5,8 +5,8 @@
 import { UsageError } from '../../errors.ts';
 import { maxLambdaDurationDiscount } from '../../cost/lambda-cost.ts';
 import { maxLmiDiscount } from '../../cost/lmi-cost.ts';
-import { defaultInstanceReservation } from '../../cost/lmi-sizing.ts';
-import { manualTargetPercent } from '../../cost/scaling-target.ts';
+import { defaultInstanceReservation } from '../../capacity/lmi-sizing.ts';
+import { manualTargetPercent } from '../../capacity/scaling-target.ts';
 import { valueFlag } from '../flag-reader.ts';
 import { parseDecimal, parseInteger, parseIntegerList, parseWordList } from '../values.ts';
 

@@ -6,8 +6,8 @@
 import { UsageError } from '../../errors.ts';
 import type { TrafficProfile } from '../../domain.ts';
 import { attachCosts } from '../../cost/attach.ts';
-import { hoursPerMonth } from '../../cost/numbers.ts';
-import { parseProfileSpec } from '../../cost/profiles.ts';
+import { hoursPerMonth } from '../../system/numbers.ts';
+import { defaultHistoryDays, readFunctionTraffic, readTrafficSpec } from '../../traffic/read-traffic.ts';
 import { pricesFor } from '../../cost/prices-for.ts';
 import { readRunFile } from '../../run/read-run.ts';
 import { readPlanJson } from '../../run/plan-json.ts';
@@ -30,7 +30,7 @@ export const crossoverFlags = {
   run: valueFlag({ value: 'FILE', help: 'run.json (or its folder) of a finished bench run', parse: (raw, label) => parseText(label, raw) }),
   traffic: valueFlag({
     value: 'SPEC',
-    help: 'traffic for the monthly projection: constant:RPS | diurnal:PEAK_RPS:TROUGH_RPS | csv:FILE (csv: one per-minute request count per line, or timestamp,count)',
+    help: 'traffic for the monthly projection: constant:RPS | diurnal:PEAK_RPS:TROUGH_RPS | csv:FILE | cloudwatch:FUNCTION (csv: one per-minute request count per line, or timestamp,count)',
     parse: (raw, label) => parseText(label, raw),
   }),
   'from-function': valueFlag({ value: 'NAME', help: "use a real function's per-minute Invocations from CloudWatch as the traffic", parse: (raw, label) => parseText(label, raw) }),
@@ -38,7 +38,7 @@ export const crossoverFlags = {
   days: valueFlag({
     value: 'N',
     help: 'with --from-function: history to read, 1–15 (CloudWatch keeps 1-minute data 15 days)',
-    defaultText: '7',
+    defaultText: String(defaultHistoryDays),
     parse: (raw, label) => parseInteger(label, raw, { min: 1, max: 15 }),
   }),
   endpoint: valueFlag({ value: 'URL', help: "with --from-function: CloudWatch endpoint override (e.g. the local engine's control URL)", parse: (raw, label) => parseText(label, raw) }),
@@ -133,22 +133,11 @@ async function profileFrom(flags: CrossoverFlags, region: string): Promise<Traff
   const spec = flags.traffic;
   const functionName = flags['from-function'];
   if (spec !== undefined && functionName !== undefined) throw new UsageError('give either --traffic or --from-function, not both');
-  if (spec !== undefined) return parseProfileSpec(spec);
+  const access = { region, endpoint: flags.endpoint, env: flags.profile === undefined ? process.env : { ...process.env, AWS_PROFILE: flags.profile }, days: flags.days, endpointFlag: true };
+  if (spec !== undefined) return readTrafficSpec(spec, process.cwd(), { ...access, flag: '--traffic' });
   if (functionName === undefined) {
     for (const name of ['days', 'endpoint', 'profile'] as const) if (flags[name] !== undefined) throw new UsageError(`--${name} only applies with --from-function`);
     return undefined;
   }
-  const endpoint = flags.endpoint;
-  // Loaded only here: the CloudWatch client and credential providers are heavy to import.
-  const { findAwsCredentials } = await import('../../system/aws-credentials.ts');
-  const { invocationHistory } = await import('../../cost/function-history.ts');
-  const credentials = await findAwsCredentials(flags.profile === undefined ? process.env : { ...process.env, AWS_PROFILE: flags.profile });
-  if (!credentials && !endpoint) throw new UsageError('--from-function reads CloudWatch and needs AWS credentials (or --endpoint for the local engine)');
-  return invocationHistory({
-    functionName,
-    region,
-    days: flags.days ?? 7,
-    ...(endpoint ? { endpoint } : {}),
-    ...(credentials ? { credentials } : {}),
-  });
+  return readFunctionTraffic(functionName, { ...access, askedAs: `--from-function ${functionName}` });
 }

@@ -8,7 +8,7 @@ import { pricesFor } from '../../cost/prices-for.ts';
 import { lmiWhatIf } from '../../cost/what-if.ts';
 import { benchDefaults, benchLimits, defaultLmiMaxConcurrency } from '../../plan/defaults.ts';
 import { instanceShape } from '../../pricing/instance-types.ts';
-import { runtimes } from '../../workload/manifest.ts';
+import { runtimes } from '../../runtimes/registry.ts';
 import { flagHelp, switchFlag, valueFlag } from '../flag-reader.ts';
 import { parseArchitecture, parseChoice, parseDecimal, parseInteger, parsePositive, parseRegion, parseText } from '../values.ts';
 import { functionsPerProviderFlag, instanceTypesFlag, lmiDiscountFlag, refusedDiscountFlag, reserveGibFlag, reserveVcpuFlag, targetCpuFlag } from './capacity-flags.ts';

@@ -9,7 +9,7 @@ import { Engine } from '../../engine/engine.ts';
 import type { EngineReady, FunctionSpec } from '../../engine/protocol.ts';
 import { exitWithParentVariable } from '../../target/local/engine-process.ts';
 import { loadWorkload } from '../../workload/load.ts';
-import { runtimes, type Runtime } from '../../workload/manifest.ts';
+import { runtimeRegistry, runtimes, type Runtime } from '../../runtimes/registry.ts';
 import { flagHelp, readFlags, valueFlag } from '../flag-reader.ts';
 import { parseChoice, parseInteger, parseText } from '../values.ts';
 
@@ -53,7 +53,8 @@ function demoSpecs(workloadRef: string, runtime: Runtime): FunctionSpec[] {
       compute: {
         type: 'lmi',
         memoryMb: Math.max(2048, workload.manifest.memoryMb),
-        maxConcurrency: runtime === 'node' ? 64 : 16,
+        // 2048 MB at 2 GiB per vCPU: one vCPU, so the runtime's default per vCPU.
+        maxConcurrency: runtimeRegistry[runtime].maxConcurrencyPerVcpu,
         gibPerVcpu: 2,
         minEnvironments: 3,
         instanceType: 'm7g.xlarge',

@@ -11,18 +11,18 @@ import { ExitCode, UsageError } from '../../errors.ts';
 import { flagHelp, readFlags, switchFlag, valueFlag } from '../flag-reader.ts';
 import { parseChoice, parseInteger, parseText } from '../values.ts';
 import { seededRng } from '../../analysis/rng.ts';
-import { maxPythonSlotsPerEnvironment } from '../../engine/spec.ts';
-import { benchDefaults, benchLimits } from '../../plan/defaults.ts';
+import { launchers } from '../../engine/launchers.ts';
+import { benchLimits } from '../../plan/defaults.ts';
 import { writeFileAtomic } from '../../system/write-file-atomic.ts';
 import { generateEvents, readEventsFile } from '../../safety/events.ts';
 import { latestSafetyPath } from '../../safety/latest-result.ts';
 import { loadWorkload, resolveHandler } from '../../workload/load.ts';
-import { runtimes, type Runtime } from '../../workload/manifest.ts';
+import { runtimeRegistry, runtimes, type Runtime } from '../../runtimes/registry.ts';
 
 const defaults = { rounds: 6, generatedEvents: 8, out: 'results' };
 /** The environment is 1 vCPU (the smallest LMI function), so the runtime's default per vCPU applies. */
-const defaultConcurrency = benchDefaults.lmi.maxConcurrencyPerVcpu;
-const maxConcurrency: Record<Runtime, number> = { node: benchLimits.lmiMaxConcurrency.max, python: maxPythonSlotsPerEnvironment };
+const defaultConcurrency = (runtime: Runtime): number => runtimeRegistry[runtime].maxConcurrencyPerVcpu;
+const maxConcurrency = (runtime: Runtime): number => launchers[runtime].maxSlotsPerEnvironment ?? benchLimits.lmiMaxConcurrency.max;
 
 export const safetyFlags = {
   workload: valueFlag({ value: 'NAME|DIR', help: 'built-in workload or a workload folder (required; also the bare argument)', parse: (raw, label) => parseText(label, raw) }),
@@ -35,7 +35,7 @@ export const safetyFlags = {
   concurrency: valueFlag({
     value: 'N',
     help: "the highest concurrency, also the environment's maxConcurrency",
-    defaultText: `the runtime's default for 1 vCPU: node ${defaultConcurrency.node}, python ${defaultConcurrency.python}`,
+    defaultText: `the runtime's default for 1 vCPU: ${runtimes.map((runtime) => `${runtime} ${defaultConcurrency(runtime)}`).join(', ')}`,
     parse: (raw, label) => parseInteger(label, raw, {}),
   }),
   rounds: valueFlag({ value: 'N', help: 'rounds, from 2 at once up to --concurrency', default: String(defaults.rounds), parse: (raw, label) => parseInteger(label, raw, { min: 1, max: 100 }) }),
@@ -88,9 +88,9 @@ export async function run(argv: string[]): Promise<number> {
   const runtime = values.runtime ?? (offered.includes('node') ? 'node' : (offered[0] as Runtime));
   resolveHandler(workload, runtime);
 
-  const concurrency = values.concurrency ?? defaultConcurrency[runtime];
-  if (concurrency < 1 || concurrency > maxConcurrency[runtime]) {
-    throw new UsageError(`${line.label('concurrency')} must be a whole number from 1 to ${maxConcurrency[runtime]}, got '${concurrency}'`);
+  const concurrency = values.concurrency ?? defaultConcurrency(runtime);
+  if (concurrency < 1 || concurrency > maxConcurrency(runtime)) {
+    throw new UsageError(`${line.label('concurrency')} must be a whole number from 1 to ${maxConcurrency(runtime)}, got '${concurrency}'`);
   }
   const rounds = values.rounds;
   const seed = values.seed ?? randomInt(0, 2 ** 32 - 1);

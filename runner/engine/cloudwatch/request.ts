@@ -3,6 +3,7 @@
  * PascalCase, timestamps as epoch seconds (fractional numbers). Validation follows CloudWatch's
  * own rules and error shapes, so a bad query fails the same way here as on AWS.
  */
+import { isValidPeriod } from '../../metrics/periods.ts';
 import { CloudWatchApiError } from './errors.ts';
 import { parseStatistic, type Statistic } from './statistics.ts';
 
@@ -64,11 +65,6 @@ function optionalString(input: Record<string, unknown>, name: string, where: str
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') return invalid(`The parameter ${where}${name} must be a string.`);
   return value;
-}
-
-/** CloudWatch accepts high-resolution periods of 1, 5, 10, 20 and 30 s and any multiple of 60. */
-export function isValidPeriod(periodSec: number): boolean {
-  return Number.isInteger(periodSec) && periodSec > 0 && ([1, 5, 10, 20, 30].includes(periodSec) || periodSec % 60 === 0);
 }
 
 function parseDimensions(raw: unknown, id: string): Dimension[] {

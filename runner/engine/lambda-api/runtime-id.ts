@@ -5,7 +5,6 @@
  * minimum runtime versions against the engine sees what it is measuring.
  */
 import { execFile } from 'node:child_process';
-import type { Runtime } from '../../workload/manifest.ts';
 
 let python: Promise<string> | undefined;
 
@@ -19,7 +18,7 @@ export function pythonRuntimeIdFrom(versionOutput: string): string | null {
   return match ? `python${match[1]}.${match[2]}` : null;
 }
 
-function pythonRuntimeId(): Promise<string> {
+export function pythonRuntimeId(): Promise<string> {
   python ??= new Promise((resolve) => {
     execFile(process.env['LMI_BENCH_PYTHON'] ?? 'python3', ['--version'], { timeout: 5000 }, (error, stdout, stderr) => {
       // A deployed Python function proves python3 ran; an unreadable version is still Python.
@@ -29,6 +28,3 @@ function pythonRuntimeId(): Promise<string> {
   return python;
 }
 
-export async function runtimeId(runtime: Runtime): Promise<string> {
-  return runtime === 'node' ? nodeRuntimeId() : pythonRuntimeId();
-}

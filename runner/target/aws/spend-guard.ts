@@ -13,7 +13,7 @@ import type { PriceBook } from '../../pricing/price-book.ts';
 import { instanceShape } from '../../pricing/instance-types.ts';
 import { lambdaCost } from '../../cost/lambda-cost.ts';
 import { lmiCost } from '../../cost/lmi-cost.ts';
-import { sizeLmiCapacity } from '../../cost/lmi-sizing.ts';
+import { sizeLmiCapacity } from '../../capacity/lmi-sizing.ts';
 import { planVariants } from '../../plan/variants.ts';
 import { planLevels, type LevelSpec } from '../../plan/levels.ts';
 import { awsSetupAllowanceMin, defaultWallTimeAssumptions, planLevelCount } from '../../plan/wall-time.ts';

@@ -3,6 +3,7 @@
  * engine function; its CloudWatch access points at the engine's control port.
  */
 import type { BenchPlan } from '../../plan/plan.ts';
+import type { TmpIsolationNote } from '../../run/run-file.ts';
 import type { Variant } from '../../domain.ts';
 import type { ComputeSpec, FunctionSpec, WindowStats } from '../../engine/protocol.ts';
 import type { DeployedVariant, Target } from '../target.ts';
@@ -62,6 +63,7 @@ export class LocalTarget implements Target {
   readonly #options: { loadWorkers?: LocalLoadWorkerOptions };
   #engine: EngineHandle | undefined;
   #workers: Promise<LocalLoadWorkers> | undefined;
+  #tmpIsolation: TmpIsolationNote | null = null;
 
   constructor(plan: BenchPlan, options: { loadWorkers?: LocalLoadWorkerOptions } = {}) {
     this.#plan = plan;
@@ -81,6 +83,7 @@ export class LocalTarget implements Target {
     const engine = this.#running();
     const spec = functionSpecFor(this.#plan, variant);
     const deployed = await engine.client.deploy(spec);
+    this.#tmpIsolation = deployed.tmpIsolation;
     const isLmi = spec.compute.type === 'lmi';
     return {
       variant,
@@ -103,6 +106,10 @@ export class LocalTarget implements Target {
 
   async remove(deployed: DeployedVariant): Promise<void> {
     await this.#running().client.remove(deployed.functionName);
+  }
+
+  tmpIsolation(): TmpIsolationNote | null {
+    return this.#tmpIsolation;
   }
 
   lost(): string | null {

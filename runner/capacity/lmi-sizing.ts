@@ -18,7 +18,7 @@
  * from here, so the model and the emulation size by the same rule.
  */
 import { UsageError } from '../errors.ts';
-import { requireInteger, requireNonNegative, requirePositive } from './numbers.ts';
+import { requireInteger, requireNonNegative, requirePositive } from '../system/numbers.ts';
 import { autoScalingTarget, describeScalingTarget, resolveScalingTarget, type ResolvedScalingTarget, type ScalingTarget } from './scaling-target.ts';
 
 /** Capacity an instance keeps for itself (OS, Lambda agent) and never gives to environments. */
