@@ -5,7 +5,8 @@
 import type { RunFile } from '../runner/run/run-file.ts';
 import { escapeHtml } from '../runner/system/escape.ts';
 import { formatCount, formatDateTime, formatDurationSec } from './format.ts';
-import { buildVerdict, partText, requestsPerMonthAt, type VerdictPart } from './verdict.ts';
+import { buildVerdict, partText, type VerdictPart } from './verdict.ts';
+import { requestsPerMonthAt } from '../runner/system/numbers.ts';
 
 export function verdictHtml(parts: VerdictPart[]): string {
   return parts

@@ -17,7 +17,8 @@ import { formatCount, formatRps } from './format.ts';
 import { headerHtml } from './header.ts';
 import { measuredLevels } from './model.ts';
 import { describeRecommendation } from './recommendation.ts';
-import { crossoversOutsideMeasured, measuredRange, requestsPerMonthAt } from './verdict.ts';
+import { crossoversOutsideMeasured, measuredRange } from './verdict.ts';
+import { requestsPerMonthAt } from '../runner/system/numbers.ts';
 import { cloudwatchTable, costCurveTable, distributionTable, durationTable, floorSentence, levelsTable, monthlyTable, sensitivityTable, trialsTable, unmeasuredTable } from './tables.ts';
 
 const assetsDir = new URL('./assets/', import.meta.url);

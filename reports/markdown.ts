@@ -9,7 +9,8 @@ import { floorSentence } from './tables.ts';
 import { localNotice, priceSourceText, statusNotice, statusText, targetText, tmpIsolationNotice } from './header.ts';
 import { levelLoadLabel, measuredLevels, modeName, settingsLabel, sortedLevels, variantLabel } from './model.ts';
 import { describeRecommendation } from './recommendation.ts';
-import { buildVerdict, crossoverPlacement, measuredRange, requestsPerMonthAt, verdictText } from './verdict.ts';
+import { buildVerdict, crossoverPlacement, measuredRange, verdictText } from './verdict.ts';
+import { requestsPerMonthAt } from '../runner/system/numbers.ts';
 
 /** `safety`: the workload's last `lmi-bench safety` check, as one line (write-report.ts). */
 export function renderMarkdown(run: RunFile, safety?: string): string {

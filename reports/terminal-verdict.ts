@@ -8,7 +8,8 @@ import type { RunFile } from '../runner/run/run-file.ts';
 import { formatCount, formatPct, formatRps, formatUsd } from './format.ts';
 import { lmiVariants } from './model.ts';
 import { describeRecommendation } from './recommendation.ts';
-import { buildVerdict, crossoverPlacement, measuredRange, requestsPerMonthAt, verdictText } from './verdict.ts';
+import { buildVerdict, crossoverPlacement, measuredRange, verdictText } from './verdict.ts';
+import { requestsPerMonthAt } from '../runner/system/numbers.ts';
 
 function perMonth(rps: number): string {
   return `${formatCount(Math.round(requestsPerMonthAt(rps)))} requests a month`;

@@ -4,7 +4,7 @@
  * exact value while summary.md prints the same sentence.
  */
 import type { CrossoverResult, MeasuredLevel, RunFile } from '../runner/run/run-file.ts';
-import { hoursPerMonth } from '../runner/system/numbers.ts';
+import { requestsPerMonthAt } from '../runner/system/numbers.ts';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from './format.ts';
 import { measuredLevels } from './model.ts';
 
@@ -77,11 +77,6 @@ function extrapolationSentence(run: RunFile, crossover: CrossoverResult): string
   if (above.length > 0) return `Measured up to ${formatRps(range.maxRps)} req/s; beyond that the model extrapolates.`;
   if (below.length > 0) return `Measured from ${formatRps(range.minRps)} req/s; below that the model extrapolates.`;
   return null;
-}
-
-/** Requests in a month at a sustained rate (the 730-hour month of the cost model). */
-export function requestsPerMonthAt(requestsPerSecond: number): number {
-  return requestsPerSecond * 3600 * hoursPerMonth;
 }
 
 export function verdictText(parts: VerdictPart[]): string {

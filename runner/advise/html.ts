@@ -10,7 +10,7 @@ import { escapeHtml } from '../system/escape.ts';
 import { htmlPage } from '../../reports/html.ts';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
 import { htmlTable } from '../../reports/tables.ts';
-import { hoursPerMonth } from '../system/numbers.ts';
+import { requestsPerMonthAt } from '../system/numbers.ts';
 import type { FunctionRow } from './all-functions.ts';
 import type { Advice } from './model.ts';
 import { describeFunction, sensitivityCells } from './terminal.ts';
@@ -93,7 +93,7 @@ function comparisonTable(advice: Advice): string {
           ? 'none up to 100,000 req/s'
           : advice.breakEvenRange
             ? verdictText(breakEvenRangeParts(advice.breakEvenRange))
-            : `${formatRps(advice.breakEvenRequestsPerSecond)} req/s = ${formatCount(Math.round(advice.breakEvenRequestsPerSecond * 3600 * hoursPerMonth))} requests a month`,
+            : `${formatRps(advice.breakEvenRequestsPerSecond)} req/s = ${formatCount(Math.round(requestsPerMonthAt(advice.breakEvenRequestsPerSecond)))} requests a month`,
       ],
     ],
     { id: 'advise-comparison' },

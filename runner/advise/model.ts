@@ -12,10 +12,11 @@ import type { PriceBook } from '../pricing/price-book.ts';
 import { defaultRateRange } from '../cost/crossover.ts';
 import { candidateTypeNames } from '../cost/candidates.ts';
 import { instancePrice } from '../cost/lmi-cost.ts';
-import { hoursPerMonth } from '../system/numbers.ts';
+import { hoursPerMonth, requestsPerMonthAt } from '../system/numbers.ts';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
 import { maxConcurrencyPerVcpu, runtimeSupport } from './runtime-support.ts';
 import { sizingAssumptions } from '../capacity/lmi-sizing.ts';
+import { lambdaVcpuShare } from '../capacity/lambda-cpu-share.ts';
 import { doublingWindowMin } from '../cost/monthly.ts';
 import { crossoverRange, type CrossoverRange } from '../cost/crossover-range.ts';
 import { breakEvenRangeParts, verdictText } from '../../reports/verdict.ts';
@@ -140,8 +141,6 @@ export interface Advice {
   prices: PriceProvenance;
 }
 
-/** Standard Lambda gives 1 vCPU at 1,769 MB and a proportional share below (docs/lmi-facts.md). */
-const mbPerVcpuOnLambda = 1769;
 const sensitivityShares = [0, 0.25, 0.5, 0.75, 1];
 
 /**
@@ -149,7 +148,7 @@ const sensitivityShares = [0, 0.25, 0.5, 0.75, 1];
  * (a single-threaded handler at 1,024 MB gets 0.58 vCPU, so 120 ms all-CPU is 69 CPU-ms).
  */
 export function allCpuMs(meanDurationMs: number, memoryMb: number): number {
-  return meanDurationMs * Math.min(1, memoryMb / mbPerVcpuOnLambda);
+  return meanDurationMs * lambdaVcpuShare(memoryMb);
 }
 
 /** LMI settings for the function: its own when it is on LMI, else the documented defaults. */
@@ -258,7 +257,7 @@ export function advise(fn: AdviseFunction, profile: TrafficProfile, options: Adv
     savingUsdPerMonth: saving,
     savingShare: month.lambdaUsdPerMonth > 0 ? saving / month.lambdaUsdPerMonth : null,
     breakEvenRequestsPerSecond: even.rps,
-    breakEvenRequestsPerMonth: even.rps === null ? null : even.rps * 3600 * hoursPerMonth,
+    breakEvenRequestsPerMonth: even.rps === null ? null : requestsPerMonthAt(even.rps),
     breakEvenRange: crossoverRange(costScenario(input), prices, fn.architecture),
     crossoversRequestsPerSecond: even.crossovers,
     curve: even.curve,
@@ -402,7 +401,7 @@ function concurrencyRisk(maxConcurrency: number, safety: SafetyLookup): Risk {
 }
 
 function perMonth(rps: number): string {
-  return `${formatCount(Math.round(rps * 3600 * hoursPerMonth))} requests a month`;
+  return `${formatCount(Math.round(requestsPerMonthAt(rps)))} requests a month`;
 }
 
 function verdictSentence(advice: Advice, cpuThreshold: number | null): string {
@@ -465,7 +464,7 @@ function assumptions(fn: AdviseFunction, settings: LmiSettings, options: AdviseO
   ];
   if (cpuMsAssumed) {
     out.push(
-      `CPU time per request was not given: the headline assumes all of it is CPU (${formatMs(upperCpuMs)} ms: the duration at the ${formatPct(Math.min(1, fn.memoryMb / mbPerVcpuOnLambda))} of a vCPU Lambda gives ${fn.memoryMb} MB), the most LMI could need.`,
+      `CPU time per request was not given: the headline assumes all of it is CPU (${formatMs(upperCpuMs)} ms: the duration at the ${formatPct(lambdaVcpuShare(fn.memoryMb))} of a vCPU Lambda gives ${fn.memoryMb} MB), the most LMI could need.`,
     );
   }
   return out;

@@ -1,7 +1,7 @@
 /** advise on the terminal: one function as a comparison table, a region as a ranked table. */
 import { breakEvenRangeParts, verdictText } from '../../reports/verdict.ts';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
-import { hoursPerMonth } from '../system/numbers.ts';
+import { requestsPerMonthAt } from '../system/numbers.ts';
 import type { FunctionRow } from './all-functions.ts';
 import type { Advice } from './model.ts';
 
@@ -13,7 +13,7 @@ function table(headers: string[], rows: string[][], numericFrom: number): string
 }
 
 function requestsPerMonth(rps: number): string {
-  return formatCount(Math.round(rps * 3600 * hoursPerMonth));
+  return formatCount(Math.round(requestsPerMonthAt(rps)));
 }
 
 export function describeFunction(advice: Advice): string {

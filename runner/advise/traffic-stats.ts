@@ -3,7 +3,7 @@
  * quietest rates. (How often it more than doubles within 5 minutes is the cost model's: see
  * throttle-risk minutes in cost/monthly.ts.) Pure.
  */
-import { hoursPerMonth } from '../system/numbers.ts';
+import { hoursPerMonth, requestsPerSecondFor } from '../system/numbers.ts';
 import type { TrafficProfile } from '../domain.ts';
 import { sum } from '../system/sum.ts';
 
@@ -25,7 +25,7 @@ export function trafficStats(profile: TrafficProfile): TrafficStats {
     name: profile.name,
     minutes,
     requestsPerMonth,
-    meanRps: requestsPerMonth / (hoursPerMonth * 3600),
+    meanRps: requestsPerSecondFor(requestsPerMonth),
     peakRps: Math.max(0, ...counts) / 60,
     quietestRps: minutes === 0 ? 0 : Math.min(...counts) / 60,
   };

@@ -13,7 +13,7 @@ import { planLevelCount } from '../plan/wall-time.ts';
 import { claimRunFolder } from '../plan/out-dir.ts';
 import type { BenchPlan } from '../plan/plan.ts';
 import type { Target } from '../target/target.ts';
-import type { LevelResult, RunFile } from '../run/run-file.ts';
+import type { LevelResult, RunFile, TmpIsolationNote } from '../run/run-file.ts';
 import { buildRunFile } from '../run/build-run.ts';
 import { writeRunFile } from '../run/write-run.ts';
 import { RunCheckpoint } from '../run/checkpoint.ts';
@@ -25,6 +25,7 @@ import type { PullMetrics } from '../sweep/measure-level.ts';
 import { pullLevelMetrics } from '../metrics/pull.ts';
 import { findAwsCredentials } from '../system/aws-credentials.ts';
 import { attachCosts } from '../cost/attach.ts';
+import { costOptionsFromPlan } from '../cost/plan-cost-options.ts';
 import { loadPriceBook } from '../pricing/load-price-book.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
 import { loadWorkerCost } from '../cost/load-worker-cost.ts';
@@ -55,14 +56,17 @@ export async function runBench(requested: BenchPlan, options: RunBenchOptions = 
   const machine = await machineInfo();
   const planJson = planToJson(plan);
   const variants = planVariants(plan);
+  // The /tmp isolation is the target's to report, once it has deployed (none before: the first save).
+  let reportedTmpIsolation: () => TmpIsolationNote | null | undefined = () => null;
   const checkpoint = new RunCheckpoint({
     dir: plan.outDir,
     levelCount: variants.length * planLevelCount(plan),
-    build: (outcome) => buildRunFile(plan, planJson, machine, startedAtMs, outcome, target.tmpIsolation?.()),
+    build: (outcome) => buildRunFile(plan, planJson, machine, startedAtMs, outcome, reportedTmpIsolation()),
     onError: (message) => process.stderr.write(`lmi-bench: could not save progress: ${message}\n`),
   });
   await checkpoint.start();
   const target = await createTarget(plan);
+  reportedTmpIsolation = () => target.tmpIsolation?.();
   const credentials = plan.target === 'aws' ? await findAwsCredentials(process.env) : null;
   const controller = new AbortController();
   // The engine's metrics are complete at once; AWS delivers a period's data up to about a
@@ -109,7 +113,7 @@ export async function runBench(requested: BenchPlan, options: RunBenchOptions = 
   }
   await checkpoint.flushed();
 
-  let runFile = buildRunFile(plan, planJson, machine, startedAtMs, outcome, target.tmpIsolation?.());
+  let runFile = buildRunFile(plan, planJson, machine, startedAtMs, outcome, reportedTmpIsolation());
   runFile = await withCosts(runFile, plan, outcome.status !== 'complete');
   const recommendation = recommendSettings(runFile, plan.sloP99Ms ?? null);
   if (recommendation) runFile = { ...runFile, recommendation };
@@ -171,17 +175,7 @@ async function withCosts(run: RunFile, plan: BenchPlan, offline: boolean): Promi
   try {
     const credentials = plan.pricing.offline || offline ? null : await findAwsCredentials(process.env);
     const prices = await loadPriceBook({ region: plan.region, offline: plan.pricing.offline || offline, credentials });
-    return withLoadWorkerCost(attachCosts(run, prices, {
-      lambdaDiscount: plan.pricing.lambdaDiscount ?? 0,
-      lmiDiscount: plan.pricing.lmiDiscount,
-      freeTier: plan.pricing.freeTier,
-      architecture: plan.lambda.architecture,
-      ...(plan.lmi.instancePinned === false ? { instanceTypes: plan.lmi.instanceTypes ?? [] } : { instanceType: plan.lmi.instanceType }),
-      minEnvironments: plan.lmi.minEnvironments,
-      functionsPerProvider: plan.lmi.functionsPerProvider ?? 1,
-      reservation: { vcpus: plan.lmi.reserveVcpus ?? 0, memoryGiB: plan.lmi.reserveMemoryGiB ?? 0 },
-      ...(plan.traffic ? { profile: plan.traffic.traffic } : {}),
-    }), plan, prices);
+    return withLoadWorkerCost(attachCosts(run, prices, costOptionsFromPlan(plan)), plan, prices);
   } catch (error) {
     process.stderr.write(`lmi-bench: costs not attached: ${errorMessage(error)}\n`);
     return withLoadWorkerCost(run, plan, null);

@@ -13,20 +13,15 @@
  */
 import type { TargetKind } from '../domain.ts';
 import type { DurationModel, MeasuredAccounting } from '../run/run-file.ts';
+import { lambdaVcpuShare } from '../capacity/lambda-cpu-share.ts';
 
 export type { DurationModel, MeasuredAccounting };
 
-/** Lambda allocates CPU in proportion to memory: one vCPU's worth at 1,769 MB. */
-export const mbPerVcpu = 1769;
-
-export function vcpuShare(memoryMb: number): number {
-  return Math.min(1, memoryMb / mbPerVcpu);
-}
 
 /** offCpu + cpu × max(1, 1769 / memoryMb). */
 export function modelledDurationMs(input: { offCpuMs: number; cpuMs: number; memoryMb: number }): number {
   if (!(input.memoryMb > 0)) throw new RangeError(`memory must be > 0 MB, got ${input.memoryMb}`);
-  return input.offCpuMs + input.cpuMs / vcpuShare(input.memoryMb);
+  return input.offCpuMs + input.cpuMs / lambdaVcpuShare(input.memoryMb);
 }
 
 /** The model from this machine's accounting. */
@@ -38,7 +33,7 @@ export function localDurationModel(accounting: MeasuredAccounting, memoryMb: num
   return {
     source: 'local-model',
     memoryMb,
-    vcpuShare: vcpuShare(memoryMb),
+    vcpuShare: lambdaVcpuShare(memoryMb),
     measuredMeanMs: accounting.wallMeanMs,
     cpuMeanMs,
     runQueueMeanMs,
@@ -53,7 +48,7 @@ export function cloudwatchDurationModel(meanDurationMs: number, invocations: num
   return {
     source: 'cloudwatch',
     memoryMb,
-    vcpuShare: vcpuShare(memoryMb),
+    vcpuShare: lambdaVcpuShare(memoryMb),
     measuredMeanMs: meanDurationMs,
     cpuMeanMs: null,
     runQueueMeanMs: null,

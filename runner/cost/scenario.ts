@@ -8,7 +8,7 @@ import { pricedCandidates } from './candidates.ts';
 import { lambdaCost } from './lambda-cost.ts';
 import { lmiCost, type LmiCostBreakdown } from './lmi-cost.ts';
 import { sizeLmiCapacity, type LmiSizing, type LmiSizingInput } from '../capacity/lmi-sizing.ts';
-import { hoursPerMonth } from '../system/numbers.ts';
+import { hoursPerMonth, requestsPerMonthAt } from '../system/numbers.ts';
 
 export interface LambdaScenario {
   meanDurationMs: number;
@@ -40,7 +40,7 @@ export interface CostScenario {
  * the month at that rate is priced and divided by the hours in a month.
  */
 export function lambdaUsdPerHourAt(scenario: LambdaScenario, prices: PriceBook, requestsPerSecond: number): number {
-  return lambdaMonthlyUsd(scenario, prices, requestsPerSecond * 3600 * hoursPerMonth) / hoursPerMonth;
+  return lambdaMonthlyUsd(scenario, prices, requestsPerMonthAt(requestsPerSecond)) / hoursPerMonth;
 }
 
 export function lambdaMonthlyUsd(scenario: LambdaScenario, prices: PriceBook, requestsPerMonth: number): number {

@@ -8,9 +8,7 @@ import type { Environment } from './environment.ts';
 import { runInvocation, type Handled } from './invocation.ts';
 import { FunctionRuntime } from './function-runtime.ts';
 import type { StandardComputeSpec } from './protocol.ts';
-
-/** Lambda allocates CPU in proportion to memory: one vCPU's worth at 1,769 MB. */
-const mbPerVcpu = 1769;
+import { lambdaVcpus } from '../capacity/lambda-cpu-share.ts';
 
 export class StandardFunction extends FunctionRuntime {
   readonly #all = new Set<Environment>();
@@ -28,7 +26,7 @@ export class StandardFunction extends FunctionRuntime {
   }
 
   environmentVcpus(): number {
-    return this.#compute.memoryMb / mbPerVcpu;
+    return lambdaVcpus(this.#compute.memoryMb);
   }
 
   /**

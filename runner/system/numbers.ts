@@ -1,4 +1,4 @@
-/** Guards shared by the cost model: a bad number becomes one clear UsageError line. */
+/** Numbers shared by the models: guards (a bad number becomes one clear UsageError line), the month, log spacing. */
 import { UsageError } from '../errors.ts';
 
 export function requireNonNegative(what: string, value: number): void {
@@ -26,3 +26,13 @@ export function logSpace(low: number, high: number, count: number): number[] {
 
 /** Hours in a month, the convention of AWS's pricing examples (8,760 / 12). */
 export const hoursPerMonth = 730;
+
+/** Requests in a month at a steady rate: the one conversion every report, advice and cost uses. */
+export function requestsPerMonthAt(requestsPerSecond: number): number {
+  return requestsPerSecond * 3600 * hoursPerMonth;
+}
+
+/** The steady rate that makes this many requests a month (the inverse of requestsPerMonthAt). */
+export function requestsPerSecondFor(requestsPerMonth: number): number {
+  return requestsPerMonth / (hoursPerMonth * 3600);
+}

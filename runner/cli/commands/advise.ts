@@ -11,7 +11,7 @@ import { parseArchitecture, parseAwsProfile, parseDecimal, parseInteger, parseRe
 import { benchDefaults, benchLimits } from '../../plan/defaults.ts';
 import { constantProfile, looksLikeTrafficSpec, trafficSpecForms } from '../../traffic/profiles.ts';
 import { defaultHistoryDays, readTrafficSpec } from '../../traffic/read-traffic.ts';
-import { hoursPerMonth } from '../../system/numbers.ts';
+import { requestsPerSecondFor } from '../../system/numbers.ts';
 import { maxHistoryDays } from '../../traffic/function-history.ts';
 import { maxLambdaDurationDiscount } from '../../cost/lambda-cost.ts';
 import { instanceShape } from '../../pricing/instance-types.ts';
@@ -201,7 +201,7 @@ export async function run(argv: string[]): Promise<number> {
   const access = { region: f.region, ...(f.endpoint !== undefined ? { endpoint: f.endpoint } : {}), ...(credentials ? { credentials } : {}) };
   let traffic: TrafficProfile | null = null;
   if (f.traffic !== undefined) traffic = await readTrafficSpec(f.traffic, process.cwd(), { ...access, days, env, flag: line.label('traffic'), endpointFlag: true });
-  else if (f['requests-per-month'] !== undefined) traffic = { ...constantProfile(f['requests-per-month'] / (hoursPerMonth * 3600)), name: `requests-per-month:${f['requests-per-month']}` };
+  else if (f['requests-per-month'] !== undefined) traffic = { ...constantProfile(requestsPerSecondFor(f['requests-per-month'])), name: `requests-per-month:${f['requests-per-month']}` };
   else if (f.rps !== undefined) traffic = constantProfile(f.rps);
 
   const { runAdvise } = await import('../../advise/run-advise.ts');

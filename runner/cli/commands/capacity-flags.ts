@@ -1,6 +1,6 @@
 /**
  * The flags of LMI sizing and of the discounts, shared by `bench`, `cost lmi`, `cost lambda`
- * and `cost crossover` (runner/cost/lmi-sizing.ts, scaling-target.ts, lambda-cost.ts).
+ * and `cost crossover` (runner/capacity/lmi-sizing.ts, capacity/scaling-target.ts, cost/lambda-cost.ts).
  */
 import { UsageError } from '../../errors.ts';
 import { maxLambdaDurationDiscount } from '../../cost/lambda-cost.ts';

@@ -6,6 +6,7 @@
 import { UsageError } from '../../errors.ts';
 import type { TrafficProfile } from '../../domain.ts';
 import { attachCosts } from '../../cost/attach.ts';
+import { costOptionsFromPlan } from '../../cost/plan-cost-options.ts';
 import { hoursPerMonth } from '../../system/numbers.ts';
 import { defaultHistoryDays, readFunctionTraffic, readTrafficSpec } from '../../traffic/read-traffic.ts';
 import { pricesFor } from '../../cost/prices-for.ts';
@@ -77,18 +78,8 @@ async function crossover(flags: CrossoverFlags): Promise<unknown> {
   const run = readRunFile(runPath, { label: '--run' });
   // The price settings the run was made with; the flags override them.
   const plan = readPlanJson(run.plan, runPath);
-  const pinned = plan.lmi.instancePinned !== false;
-  const planned = {
-    ...plan.pricing,
-    lambdaDiscount: plan.pricing.lambdaDiscount ?? 0,
-    architecture: plan.lambda.architecture,
-    // Runs before instance choice pinned their type; a run that chose keeps its candidate set.
-    instanceType: pinned ? plan.lmi.instanceType : undefined,
-    instanceTypes: pinned ? undefined : plan.lmi.instanceTypes,
-    minEnvironments: plan.lmi.minEnvironments,
-    functionsPerProvider: plan.lmi.functionsPerProvider ?? 1,
-    reservation: { vcpus: plan.lmi.reserveVcpus ?? 0, memoryGiB: plan.lmi.reserveMemoryGiB ?? 0 },
-  };
+  // The run's own traffic is not the projection's: --traffic or --from-function give that.
+  const planned = costOptionsFromPlan({ ...plan, traffic: undefined });
   const region = flags.region ?? plan.region;
   const minInstances = flags['min-instances'];
   const rateDecimals = flags['rate-decimals'];
@@ -109,7 +100,7 @@ async function crossover(flags: CrossoverFlags): Promise<unknown> {
     ...(rateDecimals === undefined ? {} : { rateDecimals }),
   };
   const profile = await profileFrom(flags, region);
-  const prices = await pricesFor(region, flags.offline || planned.offline);
+  const prices = await pricesFor(region, flags.offline || plan.pricing.offline);
   const priced = attachCosts(run, prices, { ...options, ...(profile ? { profile } : {}) });
   if (!priced.crossover) {
     throw new UsageError(`run ${run.runId} has no measured level with successful requests for both lambda and lmi, so there is no crossover to compute`);
