@@ -112,6 +112,13 @@ export interface DurationModel {
   modelledMeanMs: number;
   /** Invocations the means are over (local: those that ran alone on their thread or process). */
   invocations: number;
+  /**
+   * Local target: the level whose CPU and off-CPU time feed this model (the variant's lowest
+   * level, where its environments ran alone: runner/cost/uncontended.ts).
+   */
+  uncontendedFrom?: { variantId: string; concurrency: number; rate?: number };
+  /** This level's own (contended) readings, a diagnostic; contentionFactor = its modelled ÷ the uncontended. */
+  contended?: { cpuMeanMs: number | null; offCpuMeanMs: number | null; runQueueMeanMs: number | null; modelledMeanMs: number; contentionFactor: number | null };
 }
 
 export interface LevelCost {
@@ -221,6 +228,11 @@ export interface MeasuredLevel extends LevelBase {
    * measure on the local target, CloudWatch's (cloudwatch.cpuSecondsPerRequest) on AWS.
    */
   cpuSecondsPerRequest: number | null;
+  /**
+   * LMI, local target: the CPU per request sizing used, from the variant's lowest level (its
+   * environments alone), and this level's own reading ÷ that (runner/cost/uncontended.ts).
+   */
+  uncontendedCpu?: { cpuSecondsPerRequest: number | null; contentionFactor: number | null; fromConcurrency: number };
   /** The engine's per-invocation accounting (local target), over invocations that ran alone. */
   accounting?: MeasuredAccounting;
   /** Standard Lambda: measured and modelled AWS duration side by side (runner/cost/duration-model.ts). */
