@@ -11,6 +11,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { Workload } from '../runner/workload/manifest.ts';
 import { runtimeRegistry } from '../runner/runtimes/registry.ts';
+import { functionCode } from './function-code.ts';
 import type { BenchStackConfig } from './config.ts';
 import { addFrontDoor } from './front-door.ts';
 import { addLoadWorker } from './load-worker.ts';
@@ -45,7 +46,7 @@ export class BenchStack extends Stack {
 
     for (const workload of config.workloads) {
       // One asset per workload: the standard and LMI functions run byte-identical code.
-      const code = lambda.Code.fromAsset(workload.dir, { exclude: ['node_modules/.cache', '__pycache__', '*.pyc'] });
+      const code = functionCode(workload, config.runtime);
       for (const variant of config.variants) this.addVariant(config, workload, variant, code);
     }
 
@@ -97,7 +98,7 @@ export class BenchStack extends Stack {
     const fn = new lambda.Function(this, `${id}Function`, {
       code,
       handler,
-      // LMI supports Node.js 22+ and Python 3.13+; standard Lambda gets the same runtime for a fair comparison.
+      // LMI's minimum of the language (Node.js 22, Python 3.13, Java 21, .NET 8, provided.al2023); standard Lambda gets the same runtime for a fair comparison.
       runtime: lambda.Runtime[runtimeRegistry[config.runtime].cdkRuntime],
       architecture: architecture === 'arm64' ? lambda.Architecture.ARM_64 : lambda.Architecture.X86_64,
       memorySize: variant.settings.memoryMb,

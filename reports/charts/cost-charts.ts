@@ -11,27 +11,16 @@ export function usdPerMillion(usdPerHour: number, requestsPerSecond: number): nu
   return (usdPerHour / (requestsPerSecond * 3600)) * 1e6;
 }
 
+/** One layer of a layered chart, as vega-lite types it. */
+type ChartLayer = Extract<ChartDef['spec'], { layer: unknown }>['layer'][number];
+
+const costX = { field: 'rps', type: 'quantitative', title: 'Sustained request rate (req/s, log)', scale: { type: 'log', nice: false }, axis: { tickCount: 8 } } as const;
+const costY = { field: 'usdPerMillion', type: 'quantitative', title: '$ per million requests (log)', scale: { type: 'log' }, axis: { tickCount: 6 } } as const;
+const modeColor = { field: 'series', type: 'nominal', title: 'Mode', scale: modeColors } as const;
+
 export function costCurveChart(run: RunFile): ChartDef | null {
   const crossover = run.crossover;
   if (!crossover || crossover.curve.length === 0) return null;
-  const curve = crossover.curve
-    .filter((point) => point.requestsPerSecond > 0)
-    .flatMap((point) => [
-      { series: 'Lambda', rps: point.requestsPerSecond, usdPerHour: point.lambdaUsdPerHour, usdPerMillion: usdPerMillion(point.lambdaUsdPerHour, point.requestsPerSecond), instances: null, instanceType: null },
-      { series: 'LMI', rps: point.requestsPerSecond, usdPerHour: point.lmiUsdPerHour, usdPerMillion: usdPerMillion(point.lmiUsdPerHour, point.requestsPerSecond), instances: point.lmiInstances, instanceType: point.lmiInstanceType ?? null },
-    ]);
-  const measured = measuredLevels(run)
-    .filter((level) => level.cost && level.throughputRps > 0)
-    .map((level) => ({ series: modeName(level.mode), variant: variantLabel(level), concurrency: level.concurrency, rps: level.throughputRps, usdPerMillion: level.cost?.usdPerMillionRequests ?? 0 }));
-  // Many crossovers (LMI instance steps) would stack their labels: then only the outermost are labelled.
-  const rates = crossover.requestsPerSecond;
-  const crossings = rates.map((rps, index) => ({
-    rps,
-    label: rates.length <= 6 || index === 0 || index === rates.length - 1 ? `${formatRps(rps)} req/s` : '',
-  }));
-  const x = { field: 'rps', type: 'quantitative', title: 'Sustained request rate (req/s, log)', scale: { type: 'log', nice: false }, axis: { tickCount: 8 } } as const;
-  const y = { field: 'usdPerMillion', type: 'quantitative', title: '$ per million requests (log)', scale: { type: 'log' }, axis: { tickCount: 6 } } as const;
-  const color = { field: 'series', type: 'nominal', title: 'Mode', scale: modeColors } as const;
   const range = measuredRange(run);
   return {
     id: 'chart-cost',
@@ -44,64 +33,91 @@ export function costCurveChart(run: RunFile): ChartDef | null {
       config: baseConfig,
       width: 'container',
       height: 320,
-      layer: [
-        // The rates actually measured, shaded behind the curves: outside it the curves are the model alone.
-        {
-          name: 'measured_range',
-          data: { values: range ? [{ fromRps: range.minRps, toRps: range.maxRps, label: 'measured' }] : [] },
-          layer: [
-            {
-              mark: { type: 'rect', color: '#9aa5b5', opacity: 0.18 },
-              encoding: {
-                x: { field: 'fromRps', type: 'quantitative' },
-                x2: { field: 'toRps' },
-                tooltip: [
-                  { field: 'fromRps', title: 'Measured from (req/s)', format: ',.2f' },
-                  { field: 'toRps', title: 'Measured up to (req/s)', format: ',.2f' },
-                ],
-              },
-            },
-            { mark: { type: 'text', align: 'left', dx: 4, dy: 12, color: '#6b7585' }, encoding: { x: { field: 'fromRps', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label' } } },
+      layer: [measuredRangeLayer(range), modelCurveLayer(crossover.curve), measuredLevelsLayer(run), crossingsLayer(crossover.requestsPerSecond)],
+    },
+  };
+}
+
+/** The rates actually measured, shaded behind the curves: outside it the curves are the model alone. */
+function measuredRangeLayer(range: ReturnType<typeof measuredRange>): ChartLayer {
+  return {
+    name: 'measured_range',
+    data: { values: range ? [{ fromRps: range.minRps, toRps: range.maxRps, label: 'measured' }] : [] },
+    layer: [
+      {
+        mark: { type: 'rect', color: '#9aa5b5', opacity: 0.18 },
+        encoding: {
+          x: { field: 'fromRps', type: 'quantitative' },
+          x2: { field: 'toRps' },
+          tooltip: [
+            { field: 'fromRps', title: 'Measured from (req/s)', format: ',.2f' },
+            { field: 'toRps', title: 'Measured up to (req/s)', format: ',.2f' },
           ],
         },
-        {
-          data: { values: curve },
-          mark: { type: 'line', strokeWidth: 2 },
-          encoding: {
-            x, y, color,
-            tooltip: [
-              { field: 'series', title: 'Mode' },
-              { field: 'rps', title: 'Request rate (req/s)', format: ',.3~f' },
-              { field: 'usdPerMillion', title: '$ per million requests', format: '$,.4~f' },
-              { field: 'usdPerHour', title: '$ per hour', format: '$,.6~f' },
-              { field: 'instances', title: 'LMI instances' },
-              { field: 'instanceType', title: 'LMI instance type' },
-            ],
-          },
-        },
-        {
-          data: { values: measured },
-          mark: { type: 'point', filled: true, size: 70, stroke: 'white', strokeWidth: 1 },
-          encoding: {
-            x, y, color,
-            shape: { value: 'diamond' },
-            tooltip: [
-              { field: 'variant', title: 'Measured variant' },
-              { field: 'concurrency', title: 'Concurrency' },
-              { field: 'rps', title: 'Throughput (req/s)', format: ',.2f' },
-              { field: 'usdPerMillion', title: '$ per million requests', format: '$,.4~f' },
-            ],
-          },
-        },
-        {
-          data: { values: crossings },
-          layer: [
-            { mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5, color: '#d45087' }, encoding: { x: { field: 'rps', type: 'quantitative' }, tooltip: [{ field: 'rps', title: 'Crossover (req/s)', format: ',.6~f' }] } },
-            { mark: { type: 'text', align: 'left', dx: 4, dy: -6, fontWeight: 'bold', color: '#d45087' }, encoding: { x: { field: 'rps', type: 'quantitative' }, y: { value: 10 }, text: { field: 'label' } } },
-          ],
-        },
+      },
+      { mark: { type: 'text', align: 'left', dx: 4, dy: 12, color: '#6b7585' }, encoding: { x: { field: 'fromRps', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label' } } },
+    ],
+  };
+}
+
+/** Both modes' model curves, each point as $ per million requests at its rate. */
+function modelCurveLayer(points: NonNullable<RunFile['crossover']>['curve']): ChartLayer {
+  const curve = points
+    .filter((point) => point.requestsPerSecond > 0)
+    .flatMap((point) => [
+      { series: 'Lambda', rps: point.requestsPerSecond, usdPerHour: point.lambdaUsdPerHour, usdPerMillion: usdPerMillion(point.lambdaUsdPerHour, point.requestsPerSecond), instances: null, instanceType: null },
+      { series: 'LMI', rps: point.requestsPerSecond, usdPerHour: point.lmiUsdPerHour, usdPerMillion: usdPerMillion(point.lmiUsdPerHour, point.requestsPerSecond), instances: point.lmiInstances, instanceType: point.lmiInstanceType ?? null },
+    ]);
+  return {
+    data: { values: curve },
+    mark: { type: 'line', strokeWidth: 2 },
+    encoding: {
+      x: costX, y: costY, color: modeColor,
+      tooltip: [
+        { field: 'series', title: 'Mode' },
+        { field: 'rps', title: 'Request rate (req/s)', format: ',.3~f' },
+        { field: 'usdPerMillion', title: '$ per million requests', format: '$,.4~f' },
+        { field: 'usdPerHour', title: '$ per hour', format: '$,.6~f' },
+        { field: 'instances', title: 'LMI instances' },
+        { field: 'instanceType', title: 'LMI instance type' },
       ],
     },
+  };
+}
+
+/** The levels as measured (diamonds), each at its throughput and its own cost. */
+function measuredLevelsLayer(run: RunFile): ChartLayer {
+  const measured = measuredLevels(run)
+    .filter((level) => level.cost && level.throughputRps > 0)
+    .map((level) => ({ series: modeName(level.mode), variant: variantLabel(level), concurrency: level.concurrency, rps: level.throughputRps, usdPerMillion: level.cost?.usdPerMillionRequests ?? 0 }));
+  return {
+    data: { values: measured },
+    mark: { type: 'point', filled: true, size: 70, stroke: 'white', strokeWidth: 1 },
+    encoding: {
+      x: costX, y: costY, color: modeColor,
+      shape: { value: 'diamond' },
+      tooltip: [
+        { field: 'variant', title: 'Measured variant' },
+        { field: 'concurrency', title: 'Concurrency' },
+        { field: 'rps', title: 'Throughput (req/s)', format: ',.2f' },
+        { field: 'usdPerMillion', title: '$ per million requests', format: '$,.4~f' },
+      ],
+    },
+  };
+}
+
+/** A rule at each crossover; many (LMI instance steps) would stack their labels, so then only the outermost are labelled. */
+function crossingsLayer(rates: number[]): ChartLayer {
+  const crossings = rates.map((rps, index) => ({
+    rps,
+    label: rates.length <= 6 || index === 0 || index === rates.length - 1 ? `${formatRps(rps)} req/s` : '',
+  }));
+  return {
+    data: { values: crossings },
+    layer: [
+      { mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5, color: '#d45087' }, encoding: { x: { field: 'rps', type: 'quantitative' }, tooltip: [{ field: 'rps', title: 'Crossover (req/s)', format: ',.6~f' }] } },
+      { mark: { type: 'text', align: 'left', dx: 4, dy: -6, fontWeight: 'bold', color: '#d45087' }, encoding: { x: { field: 'rps', type: 'quantitative' }, y: { value: 10 }, text: { field: 'label' } } },
+    ],
   };
 }
 

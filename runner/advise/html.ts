@@ -3,7 +3,6 @@
  * inlined vega bundles, chart conventions, tables, escaping, page script), so it looks and
  * behaves like report.html: offline, locked down by a Content-Security-Policy.
  */
-import { breakEvenRangeParts, verdictText } from '../../reports/verdict.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import { baseConfig, modeColors } from '../../reports/charts/chart.ts';
 import { escapeHtml } from '../system/escape.ts';
@@ -14,6 +13,7 @@ import { requestsPerMonthAt } from '../system/numbers.ts';
 import type { FunctionRow } from './all-functions.ts';
 import type { Advice } from './model.ts';
 import { describeFunction, sensitivityCells } from './terminal.ts';
+import { assumptionTexts, breakEvenRangeText, riskText, settleText, verdictText } from './words.ts';
 
 
 interface Chart {
@@ -92,7 +92,7 @@ function comparisonTable(advice: Advice): string {
         advice.breakEvenRequestsPerSecond === null
           ? 'none up to 100,000 req/s'
           : advice.breakEvenRange
-            ? verdictText(breakEvenRangeParts(advice.breakEvenRange))
+            ? breakEvenRangeText(advice.breakEvenRange)
             : `${formatRps(advice.breakEvenRequestsPerSecond)} req/s = ${formatCount(Math.round(requestsPerMonthAt(advice.breakEvenRequestsPerSecond)))} requests a month`,
       ],
     ],
@@ -118,18 +118,19 @@ function list(id: string, items: string[]): string {
 }
 
 function adviceBody(advice: Advice, chart: Chart): string {
+  const settle = settleText(advice);
   return [
     `<header><h1>${escapeHtml(`Should ${advice.function.name ?? 'this function'} move to LMI?`)}</h1>`,
     `<p class="subtitle">${escapeHtml(describeFunction(advice))}. Traffic: ${escapeHtml(advice.traffic.name)}, ${escapeHtml(formatCount(Math.round(advice.traffic.requestsPerMonth)))} requests a month (mean ${escapeHtml(formatRps(advice.traffic.meanRps))} req/s, peak ${escapeHtml(formatRps(advice.traffic.peakRps))} req/s).</p>`,
-    `<p class="verdict" id="verdict" data-decision="${escapeHtml(advice.decision)}">${escapeHtml(advice.verdict)}</p>`,
-    advice.settle ? `<p class="basis" id="settle">${escapeHtml(advice.settle)}</p>` : '',
+    `<p class="verdict" id="verdict" data-decision="${escapeHtml(advice.decision)}">${escapeHtml(verdictText(advice))}</p>`,
+    settle ? `<p class="basis" id="settle">${escapeHtml(settle)}</p>` : '',
     `</header>`,
     section('comparison', 'A month on each', [comparisonTable(advice), sensitivityTable(advice)]),
     section('cost', 'Cost', [
       `<h3>${escapeHtml(chart.title)}</h3>\n<p class="caption">${escapeHtml(chart.caption)}</p>\n<div class="chart" id="${escapeHtml(chart.id)}" role="img" aria-label="${escapeHtml(chart.title)}"></div>`,
     ]),
-    section('risks', 'Risks', [list('risks', advice.risks.map((risk) => `${risk.severity === 'warning' ? 'Warning: ' : 'Check: '}${risk.text}`))]),
-    section('assumptions', 'Assumptions', [list('assumptions', advice.assumptions), `<p class="basis">Prices: ${escapeHtml(advice.prices.source)} (${escapeHtml(advice.region)}, as of ${escapeHtml(advice.prices.asOf)}).</p>`]),
+    section('risks', 'Risks', [list('risks', advice.risks.map((risk) => `${risk.severity === 'warning' ? 'Warning: ' : 'Check: '}${riskText(risk)}`))]),
+    section('assumptions', 'Assumptions', [list('assumptions', assumptionTexts(advice)), `<p class="basis">Prices: ${escapeHtml(advice.prices.source)} (${escapeHtml(advice.region)}, as of ${escapeHtml(advice.prices.asOf)}).</p>`]),
   ].join('\n');
 }
 
@@ -147,7 +148,7 @@ function rankingBody(rows: readonly FunctionRow[]): string {
             formatUsd(row.advice.lambda.usdPerMonth),
             formatUsd(row.advice.lmi.usdPerMonth),
             formatUsd(row.advice.savingUsdPerMonth),
-            row.state === 'no-traffic' ? 'no traffic' : row.advice.verdict,
+            row.state === 'no-traffic' ? 'no traffic' : verdictText(row.advice),
           ],
     ),
     { id: 'advise-ranking' },
@@ -172,6 +173,7 @@ export function adviceHtml(advice: Advice): string {
   return page(`lmi-bench advise: ${advice.function.name ?? 'what-if'}`, adviceBody(advice, chart), [chart], advice);
 }
 
-export function rankingHtml(rows: readonly FunctionRow[]): string {
-  return page('lmi-bench advise: all functions', rankingBody(rows), [], { functions: rows });
+/** `fleetSection`: the capacity-provider proposal for these functions (fleet-render.ts), under the ranking. */
+export function rankingHtml(rows: readonly FunctionRow[], fleetSection = ''): string {
+  return page('lmi-bench advise: all functions', `${rankingBody(rows)}\n${fleetSection}`, [], { functions: rows });
 }

@@ -1,10 +1,12 @@
 /**
  * The migration verdict with no bench: a function (its configuration, duration and, when known,
  * CPU time per request) and a traffic profile, priced for a month on standard Lambda and on LMI
- * with the settings LMI would run it with, the break-even rate, the risks in plain words, and
- * (when CPU time is unknown) how the answer moves from all-waiting to all-CPU. Pure.
+ * with the settings LMI would run it with, the break-even rate, the risks, and (when CPU time is
+ * unknown) how the answer moves from all-waiting to all-CPU. Pure, and data only: numbers, enums
+ * and discriminated unions. The sentences are the renderers' (words.ts, for the terminal and the
+ * page), so a figure is computed once and worded in one place.
  */
-import { safetyCheckLine, type SafetyCheck } from '../safety/latest-result.ts';
+import type { SafetyCheck } from '../safety/latest-result.ts';
 import { UsageError } from '../errors.ts';
 import type { Architecture, PriceProvenance, TrafficProfile } from '../domain.ts';
 import { benchDefaults, defaultLmiMemoryMb } from '../plan/defaults.ts';
@@ -13,13 +15,10 @@ import { defaultRateRange } from '../cost/crossover.ts';
 import { candidateTypeNames } from '../cost/candidates.ts';
 import { instancePrice } from '../cost/lmi-cost.ts';
 import { hoursPerMonth, requestsPerMonthAt } from '../system/numbers.ts';
-import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
-import { maxConcurrencyPerVcpu, runtimeSupport } from './runtime-support.ts';
-import { sizingAssumptions } from '../capacity/lmi-sizing.ts';
-import { lambdaVcpuShare } from '../capacity/lambda-cpu-share.ts';
+import { maxConcurrencyPerVcpu, runtimeSupport, type RuntimeSupport } from './runtime-support.ts';
+import { lambdaMbPerVcpu, lambdaVcpuShare } from '../capacity/lambda-cpu-share.ts';
 import { doublingWindowMin } from '../cost/monthly.ts';
 import { crossoverRange, type CrossoverRange } from '../cost/crossover-range.ts';
-import { breakEvenRangeParts, verdictText } from '../../reports/verdict.ts';
 import { costScenario, crossoverAnalysis, lmiAdvantageAt, monthOf, type LmiSettings, type SizingInput } from './sizing.ts';
 import { trafficStats, type TrafficStats } from './traffic-stats.ts';
 
@@ -67,12 +66,24 @@ export type Decision = 'lmi' | 'lambda' | 'equal' | 'depends-on-cpu' | 'no-traff
  */
 export type SafetyLookup = { state: 'found'; workload: string; check: SafetyCheck } | { state: 'missing'; workload: string; lookedIn: string; command: string } | { state: 'unknown' };
 
-export interface Risk {
-  kind: 'instance-floor' | 'traffic-surge' | 'runtime-version' | 'concurrent-invocations' | 'architecture';
-  /** warning: acts against moving as things stand; check: something to verify before moving. */
-  severity: 'warning' | 'check';
-  text: string;
-}
+/** warning: acts against moving as things stand; check: something to verify before moving. */
+export type RiskSeverity = 'warning' | 'check';
+
+/**
+ * What could go wrong on LMI, one kind each, with the figures its sentence needs:
+ * - instance-floor: the 3-instance minimum fleet and what it costs this function;
+ * - traffic-surge: growth faster than LMI scales, unmeasured (a steady what-if), seen in the
+ *   profile (minutes a month), or not seen in the minutes read;
+ * - runtime-version: LMI's minimum runtime against the function's (unknown when not given);
+ * - concurrent-invocations: state shared between concurrent requests, citing the last safety check;
+ * - architecture: the instance type's architecture differs from the function's.
+ */
+export type Risk =
+  | { kind: 'instance-floor'; severity: RiskSeverity; floor: LmiSide['floor']; functionsPerProvider: number; busiestInstances: number }
+  | { kind: 'traffic-surge'; severity: RiskSeverity; seen: { state: 'unmeasured' } | { state: 'bursts'; minutesPerMonth: number } | { state: 'steady'; minutesRead: number } }
+  | { kind: 'runtime-version'; severity: RiskSeverity; support: RuntimeSupport | null }
+  | { kind: 'concurrent-invocations'; severity: RiskSeverity; maxConcurrency: number; safety: SafetyLookup }
+  | { kind: 'architecture'; severity: RiskSeverity; instanceType: string; instanceArchitecture: Architecture; functionArchitecture: Architecture };
 
 export interface SensitivityRow {
   /** Share of the duration spent on CPU: 0 all-waiting, 1 all-CPU. */
@@ -103,6 +114,10 @@ export interface LmiSide {
   cpuMsPerRequest: number;
   /** True when CPU time was not given and the all-CPU bound was assumed. */
   cpuMsAssumed: boolean;
+  /** The all-CPU bound: the whole duration at the vCPU share Lambda gives the function's memory. */
+  allCpuMsPerRequest: number;
+  /** Functions sharing the capacity provider (and its floor). */
+  functionsPerProvider: number;
   /** The instance types the sizing model chose from. */
   candidates: string[];
 }
@@ -129,18 +144,18 @@ export interface Advice {
   /** Monthly cost of each compute type at sustained rates (0.01 to 100,000 req/s). */
   curve: CurvePoint[];
   decision: Decision;
-  verdict: string;
+  /** With decision 'depends-on-cpu': the CPU time per request above which LMI stops saving money. */
+  cpuThresholdMs: number | null;
   risks: Risk[];
   /** The handler's last `lmi-bench safety` check, cited by the concurrent-invocations risk. */
   safety: SafetyLookup;
   /** The verdict from all-waiting to all-CPU, when CPU time per request was not given. */
   sensitivity: SensitivityRow[] | null;
-  /** Which inputs would settle the answer; null when nothing is open. */
-  settle: string | null;
-  assumptions: string[];
   prices: PriceProvenance;
 }
 
+/** Standard Lambda gives 1 vCPU at 1,769 MB and a proportional share below (runner/capacity/lambda-cpu-share.ts). */
+export const mbPerVcpuOnLambda = lambdaMbPerVcpu;
 const sensitivityShares = [0, 0.25, 0.5, 0.75, 1];
 
 /**
@@ -155,7 +170,7 @@ export function allCpuMs(meanDurationMs: number, memoryMb: number): number {
 export function lmiSettingsFor(fn: AdviseFunction, options: AdviseOptions): LmiSettings {
   const gibPerVcpu = options.gibPerVcpu ?? fn.lmi?.gibPerVcpu ?? benchDefaults.lmi.gibPerVcpu[0];
   const memoryMb = options.lmiMemoryMb ?? defaultLmiMemoryMb(fn.memoryMb, gibPerVcpu);
-  if (memoryMb < benchDefaults.lmi.minMemoryMb) throw new UsageError(`--lmi-memory-mb must be at least ${benchDefaults.lmi.minMemoryMb} (LMI's smallest function), got ${memoryMb}`);
+  if (memoryMb < benchDefaults.lmi.minMemoryMb) throw new UsageError(`--lmi-memory must be at least ${benchDefaults.lmi.minMemoryMb} (LMI's smallest function), got ${memoryMb}`);
   const vcpus = Math.max(1, Math.floor(memoryMb / 1024 / gibPerVcpu));
   const family = fn.runtime === null ? null : runtimeSupport(fn.runtime).family;
   const maxConcurrency = options.maxConcurrency ?? fn.lmi?.maxConcurrency ?? Math.min(1600, maxConcurrencyPerVcpu(family) * vcpus);
@@ -246,6 +261,8 @@ export function advise(fn: AdviseFunction, profile: TrafficProfile, options: Adv
     settings,
     cpuMsPerRequest: cpuMs,
     cpuMsAssumed,
+    allCpuMsPerRequest: upperCpuMs,
+    functionsPerProvider: options.functionsPerProvider,
     candidates,
   };
   const advice: Advice = {
@@ -262,16 +279,12 @@ export function advise(fn: AdviseFunction, profile: TrafficProfile, options: Adv
     crossoversRequestsPerSecond: even.crossovers,
     curve: even.curve,
     decision,
-    verdict: '',
-    risks: risks(fn, traffic, lmi, options, prices, safety),
+    cpuThresholdMs: cpuThreshold,
+    risks: risks(fn, traffic, lmi, prices, safety),
     safety,
     sensitivity,
-    settle: null,
-    assumptions: assumptions(fn, settings, options, cpuMsAssumed, upperCpuMs, candidates),
     prices: { ...prices.provenance },
   };
-  advice.verdict = verdictSentence(advice, cpuThreshold);
-  advice.settle = settleSentence(advice, cpuThreshold);
   return advice;
 }
 
@@ -321,151 +334,35 @@ function cpuThresholdMs(input: SizingInput, upperCpuMs: number, prices: PriceBoo
   return low;
 }
 
-function risks(fn: AdviseFunction, traffic: TrafficStats, lmi: LmiSide, options: AdviseOptions, prices: PriceBook, safety: SafetyLookup): Risk[] {
-  const out: Risk[] = [];
+function risks(fn: AdviseFunction, traffic: TrafficStats, lmi: LmiSide, prices: PriceBook, safety: SafetyLookup): Risk[] {
   const { floor } = lmi;
-  const shared = options.functionsPerProvider > 1 ? ` (this function's share: the capacity provider's floor is split between ${options.functionsPerProvider} functions)` : '';
-  out.push({
-    kind: 'instance-floor',
-    severity: traffic.requestsPerMonth === 0 || floor.shareOfLmi >= 0.5 ? 'warning' : 'check',
-    text:
-      `LMI never runs fewer than 3 instances (one per Availability Zone) and does not scale to zero: ` +
-      // Instance-hours, not "about 2,000 hours" as a pricing example may assume: the floor bills every hour of the month.
-      `${formatCount(floor.instances)} × ${formatCount(hoursPerMonth)} h = ${formatCount(floor.instances * hoursPerMonth)} instance-hours a month at least; ` +
-      `the floor alone costs ${formatUsd(floor.usdPerMonth)} a month on ${floor.instanceType}${shared}, ${formatPct(floor.shareOfLmi)} of LMI's cost here` +
-      (lmi.instances <= floor.instances ? '; your traffic never needs more than the floor.' : `; your busiest minute needs ${formatCount(lmi.instances)} instances.`),
-  });
-
-  if (traffic.minutes < 2 * doublingWindowMin) {
-    out.push({
-      kind: 'traffic-surge',
-      severity: 'check',
-      text: 'LMI scales asynchronously and keeps room for traffic to double within 5 minutes; faster growth is throttled (HTTP 429). A steady what-if rate says nothing about your bursts: check with --function or --traffic csv:FILE.',
-    });
-  } else if (lmi.throttleRiskMinutesPerMonth > 0) {
-    out.push({
-      kind: 'traffic-surge',
-      severity: 'warning',
-      text:
-        `In about ${formatCount(Math.round(lmi.throttleRiskMinutesPerMonth))} minutes a month your traffic more than doubles within 5 minutes beyond LMI's minimum capacity. ` +
-        'LMI scales asynchronously and throttles (HTTP 429) growth faster than that: raise the minimum execution environments (PutFunctionScalingConfig) to cover such bursts.',
-    });
-  } else {
-    out.push({
-      kind: 'traffic-surge',
-      severity: 'check',
-      text: `LMI throttles (HTTP 429) traffic that more than doubles within 5 minutes beyond its minimum capacity; yours did not in the ${formatCount(traffic.minutes)} minutes read.`,
-    });
-  }
-
-  if (fn.runtime === null) {
-    out.push({ kind: 'runtime-version', severity: 'check', text: 'LMI needs Node.js 22+, Python 3.13+, Java 21+, .NET 8+ or provided.al2023: give --runtime to check yours.' });
-  } else {
-    const support = runtimeSupport(fn.runtime);
-    if (support.supported === false) {
-      out.push({ kind: 'runtime-version', severity: 'warning', text: `${fn.runtime} is below LMI's minimum (${support.minimum}${support.family === 'provided' ? '' : '+'}): upgrade the runtime before moving.` });
-    } else if (support.supported === true) {
-      out.push({ kind: 'runtime-version', severity: 'check', text: `${fn.runtime} meets LMI's minimum runtime version (${support.minimum}${support.family === 'provided' ? '' : '+'}).` });
-    } else {
-      out.push({ kind: 'runtime-version', severity: 'check', text: `LMI supports Node.js 22+, Python 3.13+, Java 21+, .NET 8+ and provided.al2023; check that ${fn.runtime} is one of them.` });
-    }
-  }
-
-  out.push(concurrencyRisk(lmi.settings.maxConcurrency, safety));
-
-  const instanceArch = instancePrice(prices, lmi.instanceType).architecture;
-  if (instanceArch !== fn.architecture) {
-    out.push({ kind: 'architecture', severity: 'warning', text: `${lmi.instanceType} is ${instanceArch} but the function is built for ${fn.architecture}: its code and layers must run on ${instanceArch}.` });
-  }
-  return out;
-}
-
-function concurrencyRisk(maxConcurrency: number, safety: SafetyLookup): Risk {
-  const why =
-    `On LMI one execution environment serves up to ${maxConcurrency} invocations at once (Node.js: requests on a worker thread share module state; ` +
-    'Python: one process per request, all sharing /tmp), so state kept between requests can leak from one to another.';
-  switch (safety.state) {
-    case 'found': {
-      const { check } = safety;
-      const line = safetyCheckLine(check);
-      const cited = `${line[0]?.toUpperCase() ?? ''}${line.slice(1)} (${check.path}).`;
-      if (check.errors > 0) return { kind: 'concurrent-invocations', severity: 'warning', text: `${why} ${cited} Fix the errors before moving.` };
-      if (check.warnings > 0) return { kind: 'concurrent-invocations', severity: 'check', text: `${why} ${cited} Review the warnings.` };
-      return { kind: 'concurrent-invocations', severity: 'check', text: `${why} ${cited}` };
-    }
-    case 'missing':
-      return { kind: 'concurrent-invocations', severity: 'check', text: `${why} ${safety.workload} is not checked with \`lmi-bench safety\` yet (nothing in ${safety.lookedIn}): run ${safety.command}` };
-    case 'unknown':
-      return { kind: 'concurrent-invocations', severity: 'check', text: `${why} Check your handler with: lmi-bench safety --workload ./your-handler` };
-  }
-}
-
-function perMonth(rps: number): string {
-  return `${formatCount(Math.round(requestsPerMonthAt(rps)))} requests a month`;
-}
-
-function verdictSentence(advice: Advice, cpuThreshold: number | null): string {
-  const { lambda, lmi, traffic } = advice;
-  const lmiCost = `LMI would cost ${formatUsd(lmi.usdPerMonth)} a month (${formatCount(lmi.instances)} × ${lmi.instanceType} at the busiest minute) against ${formatUsd(lambda.usdPerMonth)} on standard Lambda`;
-  const even =
-    advice.breakEvenRequestsPerSecond === null
-      ? ' LMI is not cheaper at any sustained rate up to 100,000 req/s.'
-      : advice.breakEvenRequestsPerSecond === 0
-        ? ' LMI is cheaper at every sustained rate.'
-        : advice.breakEvenRange
-          ? ` ${verdictText(breakEvenRangeParts(advice.breakEvenRange))}; your traffic averages ${formatRps(traffic.meanRps)} req/s.`
-          : ` LMI is cheaper above ${formatRps(advice.breakEvenRequestsPerSecond)} req/s (${perMonth(advice.breakEvenRequestsPerSecond)}); your traffic averages ${formatRps(traffic.meanRps)} req/s.`;
-  const share = advice.savingShare === null ? '' : ` (${formatPct(Math.abs(advice.savingShare))})`;
-  switch (advice.decision) {
-    case 'no-traffic':
-      return `No traffic: standard Lambda costs nothing while idle; LMI would cost ${formatUsd(advice.lmi.floor.usdPerMonth)} a month for its 3-instance floor. Stay on standard Lambda.`;
-    case 'lmi':
-      return `Move to LMI: it saves ${formatUsd(advice.savingUsdPerMonth)} a month${share}. ${lmiCost}.${even}`;
-    case 'lambda':
-      return `Stay on standard Lambda: ${lmiCost}, ${formatUsd(-advice.savingUsdPerMonth)} a month more${advice.savingShare === null ? '' : ` (+${formatPct(Math.abs(advice.savingShare))})`}.${even}`;
-    case 'equal':
-      return `Either: both cost ${formatUsd(lambda.usdPerMonth)} a month at this traffic.${even}`;
-    case 'depends-on-cpu': {
-      const rows = advice.sensitivity ?? [];
-      const waiting = rows[0];
-      const busy = rows.at(-1);
-      return (
-        `It depends on CPU time per request: LMI saves money if the handler spends less than about ${formatMs(cpuThreshold ?? 0)} ms of each request on CPU` +
-        (waiting && busy ? ` (all-waiting: saves ${formatUsd(waiting.savingUsdPerMonth)} a month; all-CPU: costs ${formatUsd(-busy.savingUsdPerMonth)} more).` : '.') +
-        ` Standard Lambda costs ${formatUsd(lambda.usdPerMonth)} a month.`
-      );
-    }
-  }
-}
-
-function settleSentence(advice: Advice, cpuThreshold: number | null): string | null {
-  if (advice.decision === 'no-traffic') return null;
-  const measure = 'standard Lambda does not publish CPU time: read cpu_total_time from Lambda Insights, or bench your handler (lmi-bench bench --workload ./your-handler), then pass --cpu-ms';
-  if (advice.decision === 'depends-on-cpu') return `CPU time per request settles it (the threshold is about ${formatMs(cpuThreshold ?? 0)} ms): ${measure}.`;
-  if (advice.lmi.cpuMsAssumed) return `The verdict holds from all-waiting to all-CPU; CPU time per request only changes the size of the difference (${measure}).`;
-  return null;
-}
-
-function assumptions(fn: AdviseFunction, settings: LmiSettings, options: AdviseOptions, cpuMsAssumed: boolean, upperCpuMs: number, candidates: string[]): string[] {
-  const out = [
-    `A month is ${hoursPerMonth} hours; the traffic profile repeats to fill it, and LMI capacity follows it minute by minute with the service's scaling lag.`,
-    `Lambda bills the mean duration (${formatMs(fn.meanDurationMs)} ms) rounded up to 1 ms at ${fn.memoryMb} MB, ${fn.architecture}, free tier ${options.freeTier ? 'applied' : 'not applied'}` +
-      `${options.lambdaDiscount > 0 ? `, ${formatPct(options.lambdaDiscount)} Compute Savings Plans discount on duration` : ''}.`,
-    `LMI runs the function at ${settings.memoryMb} MB${fn.memoryMb < settings.memoryMb ? ` (its smallest size is 2,048 MB; the function has ${fn.memoryMb} MB)` : ''}, ` +
-      `${settings.gibPerVcpu} GiB per vCPU, up to ${settings.maxConcurrency} concurrent invocations per environment, at least ${settings.minEnvironments} environments.`,
-    'An LMI request is assumed to take as long as on standard Lambda (conservative: LMI gives at least as much CPU).',
-    `LMI's commitment discount (${formatPct(options.lmiDiscount)}) applies to the EC2 part only; the 15% management fee is on the on-demand price.`,
-    ...sizingAssumptions({
-      cpuSecondsPerRequest: fn.cpuMsPerRequest === null ? null : fn.cpuMsPerRequest / 1000,
-      minEnvironments: settings.minEnvironments,
-      functionsPerProvider: options.functionsPerProvider,
-      candidateTypes: candidates,
-    }),
+  const out: Risk[] = [
+    {
+      kind: 'instance-floor',
+      severity: traffic.requestsPerMonth === 0 || floor.shareOfLmi >= 0.5 ? 'warning' : 'check',
+      floor,
+      functionsPerProvider: lmi.functionsPerProvider,
+      busiestInstances: lmi.instances,
+    },
+    surgeRisk(traffic, lmi),
+    runtimeRisk(fn.runtime),
+    { kind: 'concurrent-invocations', severity: safety.state === 'found' && safety.check.errors > 0 ? 'warning' : 'check', maxConcurrency: lmi.settings.maxConcurrency, safety },
   ];
-  if (cpuMsAssumed) {
-    out.push(
-      `CPU time per request was not given: the headline assumes all of it is CPU (${formatMs(upperCpuMs)} ms: the duration at the ${formatPct(lambdaVcpuShare(fn.memoryMb))} of a vCPU Lambda gives ${fn.memoryMb} MB), the most LMI could need.`,
-    );
+  const instanceArchitecture = instancePrice(prices, lmi.instanceType).architecture;
+  if (instanceArchitecture !== fn.architecture) {
+    out.push({ kind: 'architecture', severity: 'warning', instanceType: lmi.instanceType, instanceArchitecture, functionArchitecture: fn.architecture });
   }
   return out;
+}
+
+function surgeRisk(traffic: TrafficStats, lmi: LmiSide): Risk {
+  // A profile shorter than two doubling windows cannot show a surge: a steady what-if says nothing.
+  if (traffic.minutes < 2 * doublingWindowMin) return { kind: 'traffic-surge', severity: 'check', seen: { state: 'unmeasured' } };
+  if (lmi.throttleRiskMinutesPerMonth > 0) return { kind: 'traffic-surge', severity: 'warning', seen: { state: 'bursts', minutesPerMonth: lmi.throttleRiskMinutesPerMonth } };
+  return { kind: 'traffic-surge', severity: 'check', seen: { state: 'steady', minutesRead: traffic.minutes } };
+}
+
+function runtimeRisk(runtime: string | null): Risk {
+  const support = runtime === null ? null : runtimeSupport(runtime);
+  return { kind: 'runtime-version', severity: support?.supported === false ? 'warning' : 'check', support };
 }

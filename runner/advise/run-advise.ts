@@ -18,11 +18,32 @@ import { advise, type Advice, type AdviseFunction, type AdviseOptions, type Safe
 import { readLatestSafetyOf, safetyRuntimeOf } from '../safety/latest-result.ts';
 import { runtimes as allRuntimes, type Runtime } from '../runtimes/registry.ts';
 import { formatAdvice, formatRanking } from './terminal.ts';
+import { adviseFleet, type FleetAdvice, type FleetFunction } from './fleet.ts';
+import { fleetHtml, fleetSectionHtml, formatFleet } from './fleet-render.ts';
+
+/** The advised functions of a region as fleet rows: their configuration and mean traffic (failures left out). */
+function fleetOfRows(rows: readonly FunctionRow[]): FleetFunction[] {
+  return rows.flatMap((row) => {
+    if (row.state === 'failed') return [];
+    const fn = row.advice.function;
+    return [{
+      name: row.name,
+      requestsPerMonth: row.advice.traffic.requestsPerMonth,
+      meanDurationMs: fn.meanDurationMs,
+      memoryMb: fn.memoryMb,
+      architecture: fn.architecture,
+      cpuMsPerRequest: fn.cpuMsPerRequest,
+      runtime: fn.runtime,
+      gibPerVcpu: fn.lmi?.gibPerVcpu ?? null,
+    }];
+  });
+}
 
 export type AdviseSubject =
   | { kind: 'what-if'; fn: AdviseFunction; traffic: TrafficProfile }
   | { kind: 'function'; name: string; days: number; cpuMsPerRequest: number | null; traffic: TrafficProfile | null; runtime: string | null }
-  | { kind: 'all-functions'; days: number; cpuMsPerRequest: number | null; concurrency: number };
+  | { kind: 'all-functions'; days: number; cpuMsPerRequest: number | null; concurrency: number }
+  | { kind: 'fleet'; functions: FleetFunction[] };
 
 export interface AdviseRequest {
   subject: AdviseSubject;
@@ -75,12 +96,13 @@ async function adviseDeployed(
   return advise(fn, traffic, request.options, prices, lookUpSafety(request, fn));
 }
 
-export type AdviseResult = { kind: 'one'; advice: Advice } | { kind: 'all'; rows: FunctionRow[] };
+export type AdviseResult = { kind: 'one'; advice: Advice } | { kind: 'all'; rows: FunctionRow[]; fleet: FleetAdvice } | { kind: 'fleet'; fleet: FleetAdvice };
 
 export async function computeAdvice(request: AdviseRequest, io: AdviseIo): Promise<AdviseResult> {
   const prices = await pricesFor(request.options.region, request.offline);
   const { subject } = request;
   if (subject.kind === 'what-if') return { kind: 'one', advice: advise(subject.fn, subject.traffic, request.options, prices, lookUpSafety(request, subject.fn)) };
+  if (subject.kind === 'fleet') return { kind: 'fleet', fleet: adviseFleet(subject.functions, request.options, prices) };
   const lambda = lambdaClient(request.access);
   try {
     if (subject.kind === 'function') {
@@ -98,24 +120,37 @@ export async function computeAdvice(request: AdviseRequest, io: AdviseIo): Promi
       concurrency: subject.concurrency,
       onProgress: (done, total, name) => io.progress(`advised ${done}/${total} functions (last: ${name})`),
     });
-    return { kind: 'all', rows };
+    return { kind: 'all', rows, fleet: adviseFleet(fleetOfRows(rows), request.options, prices) };
   } finally {
     lambda.destroy();
+  }
+}
+
+/** What a result prints, writes as JSON and renders as a page. */
+function render(result: AdviseResult): { text: string; data: unknown; html: () => string } {
+  switch (result.kind) {
+    case 'one':
+      return { text: formatAdvice(result.advice), data: result.advice, html: () => adviceHtml(result.advice) };
+    case 'all':
+      return { text: `${formatRanking(result.rows)}\n\n${formatFleet(result.fleet)}`, data: { functions: result.rows, fleet: result.fleet }, html: () => rankingHtml(result.rows, fleetSectionHtml(result.fleet)) };
+    case 'fleet':
+      return { text: formatFleet(result.fleet), data: result.fleet, html: () => fleetHtml(result.fleet) };
   }
 }
 
 export async function runAdvise(request: AdviseRequest, io: AdviseIo): Promise<AdviseResult> {
   const result = await computeAdvice(request, io);
   io.progress('');
-  io.stdout((result.kind === 'one' ? formatAdvice(result.advice) : formatRanking(result.rows)) + '\n');
-  const data = result.kind === 'one' ? result.advice : { functions: result.rows };
+  const view = render(result);
+  io.stdout(view.text + '\n');
+  const data = view.data;
   const written: string[] = [];
   if (request.jsonPath) {
     await writeFileAtomic(resolve(request.jsonPath), prettyJson(data));
     written.push(`json: ${request.jsonPath}`);
   }
   if (request.htmlPath) {
-    await writeFileAtomic(resolve(request.htmlPath), result.kind === 'one' ? adviceHtml(result.advice) : rankingHtml(result.rows));
+    await writeFileAtomic(resolve(request.htmlPath), view.html());
     written.push(`html: ${request.htmlPath}`);
   }
   if (written.length > 0) io.stdout(`${written.join('\n')}\n`);

@@ -53,13 +53,13 @@ function isBenchRuntime(id: string): id is Runtime {
   return Object.hasOwn(runtimeRegistry, id);
 }
 
+/** Every runtime family lmi-bench knows is in the registry; nothing else has a documented default. */
+const otherFamiliesPerVcpu: Partial<Record<RuntimeFamily, number>> = {};
 /**
- * Documented default maximum concurrency per vCPU of the languages the bench cannot run yet
- * (.NET 32; Java 32 unverified); the bench's runtimes carry theirs in the registry.
+ * Anything unknown: Python's 16, the smallest default of a managed language runtime, so slots
+ * are not overstated (OS-only runtimes' 8 is Rust's figure, not a language floor).
  */
-const otherFamiliesPerVcpu: Partial<Record<RuntimeFamily, number>> = { java: 32, dotnet: 32 };
-/** Anything unknown: the smallest documented default (Python's), so slots are not overstated. */
-const unknownFamilyPerVcpu = Math.min(...Object.values(runtimeRegistry).map((entry) => entry.maxConcurrencyPerVcpu));
+const unknownFamilyPerVcpu = runtimeRegistry.python.maxConcurrencyPerVcpu;
 
 /** Documented default maximum concurrency per vCPU of a runtime family (docs/lmi-facts.md). */
 export function maxConcurrencyPerVcpu(family: RuntimeFamily | null): number {

@@ -1,9 +1,9 @@
 /** advise on the terminal: one function as a comparison table, a region as a ranked table. */
-import { breakEvenRangeParts, verdictText } from '../../reports/verdict.ts';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
 import { requestsPerMonthAt } from '../system/numbers.ts';
 import type { FunctionRow } from './all-functions.ts';
 import type { Advice } from './model.ts';
+import { breakEvenRangeText, decisionWords, riskText, settleText, verdictText } from './words.ts';
 
 function table(headers: string[], rows: string[][], numericFrom: number): string[] {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
@@ -48,7 +48,7 @@ export function formatAdvice(advice: Advice): string {
           advice.breakEvenRequestsPerSecond === null
             ? 'none up to 100,000 req/s'
             : advice.breakEvenRange
-              ? verdictText(breakEvenRangeParts(advice.breakEvenRange))
+              ? breakEvenRangeText(advice.breakEvenRange)
               : `LMI cheaper above ${formatRps(advice.breakEvenRequestsPerSecond)} req/s (${requestsPerMonth(advice.breakEvenRequestsPerSecond)} requests a month)`,
         ],
       ],
@@ -69,9 +69,10 @@ export function formatAdvice(advice: Advice): string {
     );
   }
   out.push('', 'risks:');
-  for (const risk of advice.risks) out.push(`  ${risk.severity === 'warning' ? '!' : '-'} ${risk.text}`);
-  out.push('', `verdict: ${advice.verdict}`);
-  if (advice.settle) out.push(`to settle it: ${advice.settle}`);
+  for (const risk of advice.risks) out.push(`  ${risk.severity === 'warning' ? '!' : '-'} ${riskText(risk)}`);
+  out.push('', `verdict: ${verdictText(advice)}`);
+  const settle = settleText(advice);
+  if (settle) out.push(`to settle it: ${settle}`);
   out.push(`prices: ${advice.prices.source} (${advice.region}, as of ${advice.prices.asOf})`);
   return out.join('\n');
 }
@@ -90,7 +91,7 @@ export function formatRanking(rows: readonly FunctionRow[]): string {
       formatUsd(a.lmi.usdPerMonth),
       formatUsd(a.savingUsdPerMonth),
       a.breakEvenRequestsPerSecond === null ? 'none' : formatRps(a.breakEvenRequestsPerSecond),
-      a.decision === 'lmi' ? 'move to LMI' : a.decision === 'lambda' ? 'stay' : a.decision === 'depends-on-cpu' ? 'depends on CPU' : 'either',
+      decisionWords[a.decision],
     ];
   });
   const headers = ['rank', 'function', 'compute', 'runtime', 'requests/month', 'Lambda $/mo', 'LMI $/mo', 'saving $/mo', 'break-even req/s', 'verdict'];

@@ -12,7 +12,8 @@ export function rowName(row: CheckRow): string {
   return `${row.variantId} @ ${row.concurrency} ${row.metric}`;
 }
 
-function value(row: CheckRow, v: number | null): string {
+/** A row's figure in its unit (ms, req/s, $ per million requests, or a rate in %). */
+export function value(row: CheckRow, v: number | null): string {
   if (v === null) return '—';
   if (row.absolute) return `${(v * 100).toFixed(2)}%`;
   if (row.metric === 'cost') return `$${v.toPrecision(4)}`;
@@ -20,7 +21,8 @@ function value(row: CheckRow, v: number | null): string {
   return `${v.toFixed(2)} ms`;
 }
 
-function change(row: CheckRow, v: number | null): string {
+/** A change as the row measures it: relative (%) or, for rates, in percentage points. */
+export function change(row: CheckRow, v: number | null): string {
   if (v === null) return '—';
   if (!Number.isFinite(v)) return v > 0 ? '+∞' : '−∞';
   const text = `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)}`;
@@ -29,9 +31,14 @@ function change(row: CheckRow, v: number | null): string {
 
 const cell = escapeMarkdown;
 
+/** The verdict in words, shared by the Markdown table and the HTML page. */
+export function checkVerdict(result: CheckResult): string {
+  return result.counts.regressed > 0 ? `${result.counts.regressed} regressed` : 'no regression';
+}
+
 export function renderCheckMarkdown(result: CheckResult): string {
   const { counts } = result;
-  const verdict = counts.regressed > 0 ? `**${counts.regressed} regressed**` : '**no regression**';
+  const verdict = `**${checkVerdict(result)}**`;
   const lines = [
     `## lmi-bench check: ${cell(result.workload.name)} (${cell(result.workload.runtime)}) on ${result.target}`,
     '',

@@ -87,6 +87,29 @@ async function memoryPerEnvironment(engine: EngineHandle, spec: FunctionSpec, wa
   return { mibPerEnvironment: perEnvironmentBytes(before, after, environments) / mib, environments };
 }
 
+/**
+ * Java no-op rows beside Node's: the same handler through the Runtime API and one JVM per
+ * environment. Standard Lambda runs one JVM per concurrent request, so its row holds at most
+ * 4 connections (4 JVMs) on a small machine; LMI takes the full concurrency on its threads.
+ */
+const javaStandardConnections = 4;
+
+async function javaNoopRows(engine: EngineHandle, concurrency: number, durationSec: number, baselineRps: number, step: (what: string) => void): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const runs = [
+    { name: 'noop-java-standard', what: 'engine standard, no-op (java)', compute: standardCompute(), connections: Math.min(concurrency, javaStandardConnections) },
+    { name: 'noop-java-lmi', what: 'engine LMI, no-op (java)', compute: lmiCompute(Math.max(64, concurrency)), connections: concurrency },
+  ];
+  for (const run of runs) {
+    step(`${run.what}, ${run.connections} connections`);
+    const deployed = await engine.client.deploy({ name: run.name, workloadDir: noopDir, runtime: 'java', timeoutMs: 30_000, compute: run.compute });
+    const result = await load(deployed.url, run.connections, durationSec);
+    rows.push(row(run.what, result, `${pct(result.throughputRps, baselineRps)} of bare req/s at ${run.connections} connections${failures(result)}`));
+    await engine.client.remove(run.name);
+  }
+  return rows;
+}
+
 /** Python environments are processes: their resident memory is read per environment. */
 async function pythonMemoryRow(engine: EngineHandle): Promise<BenchRow> {
   const name = 'mem-python';
@@ -124,6 +147,7 @@ export async function runBenchEngine(options: BenchEngineOptions): Promise<Bench
     const lmiResult = await load(lmi.url, concurrency, durationSec);
     rows.push(row('engine LMI, no-op', lmiResult, `${pct(lmiResult.throughputRps, baseline.throughputRps)} of bare req/s (target >= 40%)${failures(lmiResult)}`));
     await engine.client.remove('noop-lmi');
+    rows.push(...(await javaNoopRows(engine, concurrency, durationSec, baseline.throughputRps, step)));
 
     // The same io-bound handler called in-process by a bare server: what the timers, node:http
     // and the load generator cost without the engine, so the engine's own share can be told apart.

@@ -13,15 +13,15 @@ import { planLevelCount } from '../plan/wall-time.ts';
 import { claimRunFolder } from '../plan/out-dir.ts';
 import type { BenchPlan } from '../plan/plan.ts';
 import type { Target } from '../target/target.ts';
-import type { LevelResult, RunFile, TmpIsolationNote } from '../run/run-file.ts';
+import type { LevelResult, RunFile } from '../run/run-file.ts';
 import { buildRunFile } from '../run/build-run.ts';
 import { writeRunFile } from '../run/write-run.ts';
 import { RunCheckpoint } from '../run/checkpoint.ts';
 import { machineInfo } from '../system/machine.ts';
-import { runSweep } from '../sweep/sweep.ts';
+import { runSweep, type SweepResult } from '../sweep/sweep.ts';
 import { createProgressPrinter } from '../sweep/progress.ts';
 import { formatSummaryTable } from '../sweep/summary-table.ts';
-import type { PullMetrics } from '../sweep/measure-level.ts';
+import type { PullMetrics } from '../sweep/sweep-run.ts';
 import { pullLevelMetrics } from '../metrics/pull.ts';
 import { findAwsCredentials } from '../system/aws-credentials.ts';
 import { attachCosts } from '../cost/attach.ts';
@@ -43,56 +43,30 @@ export interface RunBenchOptions {
 /** Where --quiet sends the progress lines. */
 const silent = { isTTY: false, write: (): boolean => true };
 
+/** A bench on AWS: the CDK packages must be installed (one line naming the install otherwise), durations adjusted. */
+async function awsPlan(requested: BenchPlan): Promise<BenchPlan> {
+  (await import('../target/aws/aws-parts.ts')).requireAwsParts('--target aws');
+  return (await import('../target/aws/plan-check.ts')).adjustPlanForAws(requested).plan;
+}
+
 export async function runBench(requested: BenchPlan, options: RunBenchOptions = {}): Promise<number> {
-  // On AWS a level must span whole CloudWatch periods (LMI publishes every 5 minutes): the
-  // sweep runs the adjusted durations, the same ones the spend guard budgets for.
-  const adjusted = requested.target === 'aws' ? (await import('../target/aws/plan-check.ts')).adjustPlanForAws(requested).plan : requested;
-  // The run id is the run's own only once its folder exists: two runs planned in the same
-  // second would otherwise write into one folder.
-  const outRoot = dirname(adjusted.outDir);
-  const runId = claimRunFolder(outRoot, adjusted.runId, adjusted.runIdChosenBy, '--run-id');
-  const plan: BenchPlan = { ...adjusted, runId, outDir: join(outRoot, runId) };
+  const plan = await claimPlan(requested);
   const startedAtMs = Date.now();
   const machine = await machineInfo();
   const planJson = planToJson(plan);
   const variants = planVariants(plan);
-  // The /tmp isolation is the target's to report, once it has deployed (none before: the first save).
-  let reportedTmpIsolation: () => TmpIsolationNote | null | undefined = () => null;
+  // Before the checkpoint: its first save already states the /tmp isolation the target applies.
+  const target = await createTarget(plan);
   const checkpoint = new RunCheckpoint({
     dir: plan.outDir,
     levelCount: variants.length * planLevelCount(plan),
-    build: (outcome) => buildRunFile(plan, planJson, machine, startedAtMs, outcome, reportedTmpIsolation()),
+    build: (outcome) => buildRunFile(plan, planJson, machine, startedAtMs, outcome, target.tmpIsolation?.()),
     onError: (message) => process.stderr.write(`lmi-bench: could not save progress: ${message}\n`),
   });
   await checkpoint.start();
-  const target = await createTarget(plan);
-  reportedTmpIsolation = () => target.tmpIsolation?.();
-  const credentials = plan.target === 'aws' ? await findAwsCredentials(process.env) : null;
   const controller = new AbortController();
-  // The engine's metrics are complete at once; AWS delivers a period's data up to about a
-  // minute after it ends (LMI publishes every 5 minutes), so the pull waits for that.
-  const pullMetrics: PullMetrics = (access, window, mode) =>
-    pullLevelMetrics(access, window, mode, {
-      signal: controller.signal,
-      ...(credentials ? { credentials } : {}),
-      ...(plan.target === 'aws' ? { settleMs: 60_000 } : {}),
-    });
-
-  let signals = 0;
-  const onSignal = (): void => {
-    signals += 1;
-    if (signals === 1) {
-      process.stderr.write('\nlmi-bench: stopping (Ctrl-C again to quit at once)…\n');
-      controller.abort();
-      return;
-    }
-    target.kill?.();
-    checkpoint.saveInterruptedSync('interrupted by the user (quit at once: the level in progress was dropped)');
-    process.stderr.write('lmi-bench: interrupted\n');
-    process.exit(ExitCode.interrupted);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const pullMetrics = await metricsPuller(plan, controller.signal);
+  const stopListening = interruptOnSignals(controller, target, checkpoint);
 
   const progressStream = options.quiet ? silent : process.stderr;
   const progress = createProgressPrinter(progressStream);
@@ -113,7 +87,7 @@ export async function runBench(requested: BenchPlan, options: RunBenchOptions = 
   }
   await checkpoint.flushed();
 
-  let runFile = buildRunFile(plan, planJson, machine, startedAtMs, outcome, reportedTmpIsolation());
+  let runFile = buildRunFile(plan, planJson, machine, startedAtMs, outcome, target.tmpIsolation?.());
   runFile = await withCosts(runFile, plan, outcome.status !== 'complete');
   const recommendation = recommendSettings(runFile, plan.sloP99Ms ?? null);
   if (recommendation) runFile = { ...runFile, recommendation };
@@ -122,12 +96,65 @@ export async function runBench(requested: BenchPlan, options: RunBenchOptions = 
     process.stderr.write(`lmi-bench: report not written: ${errorMessage(error)}\n`);
     return null;
   });
-  process.off('SIGINT', onSignal);
-  process.off('SIGTERM', onSignal);
+  stopListening();
 
   if (runFile.levels.length > 0 && !options.quiet) process.stdout.write(formatSummaryTable(runFile.levels) + '\n\n');
   // The finding where the user looks: after the table, the verdict in words, then the paths.
   process.stdout.write(terminalVerdict(runFile, { outDir: plan.outDir, htmlPath: report?.htmlPath ?? null }) + '\n');
+  return exitCode(outcome, runFile);
+}
+
+/** The plan of this run, in the run folder it claimed. */
+async function claimPlan(requested: BenchPlan): Promise<BenchPlan> {
+  // On AWS a level must span whole CloudWatch periods (LMI publishes every 5 minutes): the
+  // sweep runs the adjusted durations, the same ones the spend guard budgets for.
+  const adjusted = requested.target === 'aws' ? await awsPlan(requested) : requested;
+  // The run id is the run's own only once its folder exists: two runs planned in the same
+  // second would otherwise write into one folder.
+  const outRoot = dirname(adjusted.outDir);
+  const runId = claimRunFolder(outRoot, adjusted.runId, adjusted.runIdChosenBy, '--run-id');
+  return { ...adjusted, runId, outDir: join(outRoot, runId) };
+}
+
+/**
+ * The engine's metrics are complete at once; AWS delivers a period's data up to about a
+ * minute after it ends (LMI publishes every 5 minutes), so the pull waits for that.
+ */
+async function metricsPuller(plan: BenchPlan, signal: AbortSignal): Promise<PullMetrics> {
+  const credentials = plan.target === 'aws' ? await findAwsCredentials(process.env) : null;
+  return (access, window, mode) =>
+    pullLevelMetrics(access, window, mode, {
+      signal,
+      ...(credentials ? { credentials } : {}),
+      ...(plan.target === 'aws' ? { settleMs: 60_000 } : {}),
+    });
+}
+
+/** Ctrl-C (or SIGTERM) aborts the sweep; a second one saves and exits at once. Returns the function that stops listening. */
+function interruptOnSignals(controller: AbortController, target: Target, checkpoint: RunCheckpoint): () => void {
+  let signals = 0;
+  const onSignal = (): void => {
+    signals += 1;
+    if (signals === 1) {
+      process.stderr.write('\nlmi-bench: stopping (Ctrl-C again to quit at once)…\n');
+      controller.abort();
+      return;
+    }
+    target.kill?.();
+    checkpoint.saveInterruptedSync('interrupted by the user (quit at once: the level in progress was dropped)');
+    process.stderr.write('lmi-bench: interrupted\n');
+    process.exit(ExitCode.interrupted);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}
+
+/** The run's exit code, with the line that says why when it is not a success. */
+function exitCode(outcome: SweepResult, runFile: RunFile): number {
   if (outcome.status === 'interrupted') return ExitCode.interrupted;
   if (outcome.status === 'failed' && outcome.targetLost) {
     // The engine is lmi-bench's own process: losing it is not the user's input at fault.

@@ -17,6 +17,7 @@ import { removeEngineTempRoot, removeStaleEngineTempFolders } from './temp-folde
 import { windowStats } from './window-stats.ts';
 import type { CatalogEntry } from './lambda-api/configuration.ts';
 import { launchers } from './launchers.ts';
+import { isCodeRuntime } from '../workload/runtime-api-code.ts';
 import { tmpIsolationNote } from './tmp-dir.ts';
 
 /** The function does not exist (the control server answers 404). */
@@ -77,7 +78,7 @@ export class Engine {
       const entry: CatalogEntry = {
         spec,
         // Lambda's handler string: the module path relative to the package, then the export.
-        handler: `${relative(spec.workloadDir, handler.file).replace(/\.[^./]+$/, '')}.${handler.exportName}`,
+        handler: isCodeRuntime(spec.runtime) ? handler.exportName : `${relative(spec.workloadDir, handler.file).replace(/\.[^./]+$/, '')}.${handler.exportName}`,
         deployedAtMs: Date.now(),
         runtimeId: await launchers[spec.runtime].runtimeId(),
         architecture: spec.architecture ?? 'x86_64',

@@ -9,7 +9,11 @@ import type { Runtime } from '../runtimes/registry.ts';
 import type { Environment, EnvironmentOptions } from './environment.ts';
 import { NodeEnvironment } from './node-environment.ts';
 import { PythonEnvironment } from './python-environment.ts';
-import { nodeRuntimeId, pythonRuntimeId } from './lambda-api/runtime-id.ts';
+import { javaRuntimeId, nodeRuntimeId, pythonRuntimeId } from './lambda-api/runtime-id.ts';
+import { RuntimeApiEnvironment } from './runtime-api/environment.ts';
+import { launchJava, launchProvided } from './runtime-api/process-launch.ts';
+import { UsageError } from '../errors.ts';
+import { localEngineRefusal } from './local-refusal.ts';
 
 export interface RuntimeLauncher {
   createEnvironment(options: EnvironmentOptions): Environment;
@@ -56,5 +60,28 @@ export const launchers: Record<Runtime, RuntimeLauncher> = {
     threadsPerEnvironment: () => 1,
     maxSlotsPerEnvironment: maxPythonSlotsPerEnvironment,
     runtimeId: pythonRuntimeId,
+  },
+  // One JVM per environment; its bootstrap runs AWS_LAMBDA_MAX_CONCURRENCY handler threads.
+  java: {
+    createEnvironment: (options) => new RuntimeApiEnvironment(options, launchJava),
+    threadsPerEnvironment: () => 1,
+    maxSlotsPerEnvironment: null,
+    runtimeId: javaRuntimeId,
+  },
+  // The code's own bootstrap, run on this machine's OS: provided.al2023 is what it stands for.
+  provided: {
+    createEnvironment: (options) => new RuntimeApiEnvironment(options, launchProvided),
+    threadsPerEnvironment: () => 1,
+    maxSlotsPerEnvironment: null,
+    runtimeId: async () => 'provided.al2023',
+  },
+  // Never deployed on the engine: spec validation refuses it first (registry localEngine).
+  dotnet: {
+    createEnvironment: () => {
+      throw new UsageError(localEngineRefusal('dotnet') ?? 'the local engine cannot run .NET handlers');
+    },
+    threadsPerEnvironment: () => 1,
+    maxSlotsPerEnvironment: null,
+    runtimeId: async () => 'dotnet8',
   },
 };

@@ -11,6 +11,7 @@ import { instanceShape, type InstanceShape } from '../pricing/instance-types.ts'
 import { loadWorkload, resolveHandler, type ResolvedHandler } from '../workload/load.ts';
 import { runtimes, type Runtime } from '../runtimes/registry.ts';
 import { launchers } from './launchers.ts';
+import { localEngineRefusal } from './local-refusal.ts';
 import type { ComputeSpec, FunctionSpec, LmiComputeSpec, StandardComputeSpec } from './protocol.ts';
 
 export interface ValidatedFunction {
@@ -132,6 +133,8 @@ export function validateFunctionSpec(raw: unknown): ValidatedFunction {
     fail('safetyRecordDir must be the absolute path of an existing folder');
   }
 
+  const refusal = localEngineRefusal(runtime as Runtime);
+  if (refusal !== undefined) fail(refusal);
   const workload = loadWorkload(workloadDir);
   const handler = resolveHandler(workload, runtime as Runtime);
   const spec: FunctionSpec = { name, workloadDir, runtime: runtime as Runtime, timeoutMs, compute, architecture: architecture ?? hostArchitecture() };

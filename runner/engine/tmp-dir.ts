@@ -61,6 +61,11 @@ function processIsolation(): TmpIsolation {
 const isolationByRule: Record<TmpIsolationRule, () => TmpIsolation> = {
   'path-mapping': () => ({ kind: 'path-mapping', complete: false, reason: threadReason }),
   'process-mount-namespace': processIsolation,
+  'tmpdir-variable': () => ({
+    kind: 'path-mapping',
+    complete: false,
+    reason: 'Java and OS-only runtimes get the environment folder as TMPDIR (and java.io.tmpdir): code that honours it writes there, a literal /tmp path reaches the host /tmp',
+  }),
 };
 
 /** The /tmp isolation a runtime's environments get on this machine (the registry's rule, probed once). */

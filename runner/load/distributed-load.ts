@@ -7,7 +7,7 @@
 import type { WorkerLoadRecord } from '../run/run-file.ts';
 import { evenShares, type LoadShape, type LoadTask, type LoadWorkerPool } from './load-task.ts';
 import { mergeWorkerResults } from './merge-workers.ts';
-import type { LoadResult } from './run-load.ts';
+import type { LoadResult } from './load-result.ts';
 
 export interface PhaseSpec {
   url: string;

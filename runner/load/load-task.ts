@@ -4,7 +4,7 @@
  * The worker reads the task from an untrusted JSON payload, so it is validated here, with one
  * line per problem.
  */
-import type { LoadResult } from './run-load.ts';
+import type { LoadResult } from './load-result.ts';
 
 /** Closed loop: a fixed number of connections; open loop: a constant arrival rate. */
 export type LoadShape =

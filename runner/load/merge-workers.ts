@@ -5,8 +5,7 @@
  */
 import type { EncodedHistogram, RequestCounts } from '../run/run-file.ts';
 import { createLatencyHistogram, decodeHistogram, encodeHistogram } from './latency-histogram.ts';
-import { loadTotals, type LoadResult } from './run-load.ts';
-import type { OpenLoopStats } from './open-loop.ts';
+import { loadTotals, type LoadResult, type OpenLoopStats } from './load-result.ts';
 import { sum } from '../system/sum.ts';
 
 export function addCounts(into: RequestCounts, more: RequestCounts): void {

@@ -15,11 +15,10 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { SignRequest } from '../system/sigv4-signer.ts';
-import type { EncodedHistogram, RequestCounts } from '../run/run-file.ts';
 import { UsageError } from '../errors.ts';
 import { createLatencyHistogram, encodeHistogram, recordLatencyMs } from './latency-histogram.ts';
-import { loadTotals, type LoadProgress, type LoadResult } from './run-load.ts';
-import { errorMessage } from '../system/error-message.ts';
+import { loadTotals, type LoadProgress, type LoadResult, type OpenLoopStats } from './load-result.ts';
+import { createTally, reportProgress, startSigning, type Signing } from './tally.ts';
 
 export interface OpenLoadOptions {
   url: string;
@@ -39,187 +38,182 @@ export interface OpenLoadOptions {
   onProgress?: (progress: LoadProgress) => void;
 }
 
-/** What an open-loop run adds to a LoadResult. */
-export interface OpenLoopStats {
-  targetRps: number;
-  /** Requests due within the window by the schedule. */
-  scheduled: number;
-  /** Requests that went out on a connection. */
-  sent: number;
-  /** Due requests still waiting for a connection when the window ended (never sent). */
-  unsent: number;
-  /** Largest number of connections open at once. */
-  connectionsMax: number;
-  /** 2xx latency from the moment each request got its connection: what a closed-loop tool reports. */
-  fromSendHistogram: EncodedHistogram;
-}
-
 export async function runOpenLoad(options: OpenLoadOptions): Promise<LoadResult & { open: OpenLoopStats }> {
   const { url, ratePerSec, durationSec, maxConnections } = options;
   if (!(ratePerSec > 0) || !Number.isFinite(ratePerSec)) throw new UsageError(`rate must be > 0 requests per second, got ${ratePerSec}`);
   if (!(durationSec > 0)) throw new UsageError(`load duration must be > 0 seconds, got ${durationSec}`);
   if (!Number.isInteger(maxConnections) || maxConnections < 1) throw new UsageError(`maxConnections must be a whole number ≥ 1, got ${maxConnections}`);
-  const target = new URL(url);
-  const isHttps = target.protocol === 'https:';
-  const agent = isHttps ? new https.Agent({ keepAlive: true, maxSockets: maxConnections }) : new http.Agent({ keepAlive: true, maxSockets: maxConnections });
-  const request = isHttps ? https.request : http.request;
-  const baseHeaders: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
-  const sign = async (): Promise<Record<string, string>> =>
-    options.signRequest ? { ...baseHeaders, ...(await options.signRequest({ method: 'POST', url, headers: { ...baseHeaders }, body: options.body })) } : baseHeaders;
-  let headers = await sign();
-  const bodyBytes = Buffer.from(options.body);
-  const timeoutMs = (options.timeoutSec ?? 30) * 1000;
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+  const signing = await startSigning({ url, body: options.body, headers, ...(options.signRequest ? { signRequest: options.signRequest } : {}), ...(options.resignIntervalMs !== undefined ? { resignIntervalMs: options.resignIntervalMs } : {}) });
+  return new OpenLoop(options, signing).run();
+}
 
-  const fromDue = createLatencyHistogram();
-  const fromSend = createLatencyHistogram();
-  const requests: RequestCounts = { ok: 0, throttled: 0, errors: 0 };
-  const statusCodes: Record<string, number> = {};
-  const socketErrors: Record<string, number> = {};
-  const waiting = new Set<http.ClientRequest>();
-  const onWire = new Set<http.ClientRequest>();
-  let scheduled = 0;
-  let sent = 0;
-  let unsent = 0;
-  let connectionsMax = 0;
-  let aborted = options.signal?.aborted ?? false;
-  let failure: unknown;
+/** One open-loop run's state: the schedule, the requests waiting for a connection and those on the wire. */
+class OpenLoop {
+  readonly #options: OpenLoadOptions;
+  readonly #signing: Signing;
+  readonly #target: URL;
+  readonly #agent: http.Agent;
+  readonly #request: typeof http.request;
+  readonly #bodyBytes: Buffer;
+  readonly #timeoutMs: number;
+  readonly #tally = createTally();
+  readonly #fromDue = createLatencyHistogram();
+  readonly #fromSend = createLatencyHistogram();
+  readonly #waiting = new Set<http.ClientRequest>();
+  readonly #onWire = new Set<http.ClientRequest>();
+  readonly #cancelled = new WeakSet<http.ClientRequest>();
+  #scheduled = 0;
+  #sent = 0;
+  #unsent = 0;
+  #connectionsMax = 0;
+  #aborted: boolean;
+  #failure: Error | undefined;
+  readonly #intervalMs: number;
+  readonly #startMs = Date.now();
+  #endMs = this.#startMs;
+  readonly #t0 = performance.now();
+  readonly #endT: number;
+  #next = 0;
+  #timer: NodeJS.Timeout | undefined;
+  #schedulingDone = false;
+  #allSettled: () => void = () => undefined;
 
-  const intervalMs = 1000 / ratePerSec;
-  const startMs = Date.now();
-  const t0 = performance.now();
-  const endT = t0 + durationSec * 1000;
-  let allSettled: () => void = () => undefined;
-  const settled = new Promise<void>((resolve) => (allSettled = resolve));
-  let schedulingDone = false;
-  const maybeDone = (): void => {
-    if (schedulingDone && waiting.size === 0 && onWire.size === 0) allSettled();
-  };
+  constructor(options: OpenLoadOptions, signing: Signing) {
+    this.#options = options;
+    this.#signing = signing;
+    this.#target = new URL(options.url);
+    const isHttps = this.#target.protocol === 'https:';
+    this.#agent = isHttps ? new https.Agent({ keepAlive: true, maxSockets: options.maxConnections }) : new http.Agent({ keepAlive: true, maxSockets: options.maxConnections });
+    this.#request = isHttps ? https.request : http.request;
+    this.#bodyBytes = Buffer.from(options.body);
+    this.#timeoutMs = (options.timeoutSec ?? 30) * 1000;
+    this.#aborted = options.signal?.aborted ?? false;
+    this.#intervalMs = 1000 / options.ratePerSec;
+    this.#endT = this.#t0 + options.durationSec * 1000;
+  }
 
-  const fire = (dueT: number): void => {
-    scheduled += 1;
+  async run(): Promise<LoadResult & { open: OpenLoopStats }> {
+    const options = this.#options;
+    const settled = new Promise<void>((resolve) => (this.#allSettled = resolve));
+    const onAbort = (): void => this.#abort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const stopProgress = reportProgress(this.#tally, this.#startMs, options.onProgress);
+    this.#signing.renew((error) => {
+      this.#failure = error;
+      this.#abort();
+    });
+    if (this.#aborted) this.#endSchedule();
+    else this.#tick();
+    try {
+      await settled;
+    } finally {
+      if (this.#timer) clearTimeout(this.#timer);
+      stopProgress();
+      this.#signing.stop();
+      options.signal?.removeEventListener('abort', onAbort);
+      this.#agent.destroy();
+    }
+    if (this.#failure !== undefined) throw this.#failure;
+    const tally = this.#tally;
+    return {
+      ...loadTotals(this.#startMs, this.#endMs, tally.requests, this.#fromDue),
+      statusCodes: tally.statusCodes,
+      socketErrors: tally.socketErrors,
+      aborted: this.#aborted && this.#failure === undefined,
+      // Every request on the wire was awaited: none is left running in the function.
+      inFlightAtEnd: 0,
+      open: { targetRps: options.ratePerSec, scheduled: this.#scheduled, sent: this.#sent, unsent: this.#unsent, connectionsMax: this.#connectionsMax, fromSendHistogram: encodeHistogram(this.#fromSend) },
+    };
+  }
+
+  /** Sends every request due by now, then sleeps until the next one is due (or the window ends). */
+  #tick(): void {
+    this.#timer = undefined;
+    if (this.#aborted) return;
+    const now = performance.now();
+    for (;;) {
+      const dueT = this.#t0 + this.#next * this.#intervalMs;
+      if (dueT >= this.#endT || dueT > now) break;
+      this.#fire(dueT);
+      this.#next += 1;
+    }
+    const nextDue = this.#t0 + this.#next * this.#intervalMs;
+    if (nextDue < this.#endT) this.#timer = setTimeout(() => this.#tick(), Math.max(0, nextDue - performance.now()));
+    // At the end of the window (and after the sockets just handed out are assigned), what still
+    // waits for a connection could not go out in time.
+    else this.#timer = setTimeout(() => setImmediate(() => this.#endSchedule()), Math.max(0, this.#endT - performance.now()));
+  }
+
+  /** One request due at `dueT`: it waits for a connection, goes on the wire, and is counted when it settles. */
+  #fire(dueT: number): void {
+    this.#scheduled += 1;
     let sentT = 0;
     let done = false;
-    const req = request(target, { method: 'POST', agent, headers: { ...headers, 'content-length': String(bodyBytes.length) }, timeout: timeoutMs });
-    waiting.add(req);
+    const req = this.#request(this.#target, { method: 'POST', agent: this.#agent, headers: { ...this.#signing.headers(), 'content-length': String(this.#bodyBytes.length) }, timeout: this.#timeoutMs });
+    this.#waiting.add(req);
     const finish = (): void => {
       done = true;
-      waiting.delete(req);
-      onWire.delete(req);
-      maybeDone();
+      this.#waiting.delete(req);
+      this.#onWire.delete(req);
+      this.#maybeDone();
     };
     req.once('socket', () => {
-      if (!waiting.has(req)) return;
-      waiting.delete(req);
-      onWire.add(req);
-      sent += 1;
+      if (!this.#waiting.has(req)) return;
+      this.#waiting.delete(req);
+      this.#onWire.add(req);
+      this.#sent += 1;
       sentT = performance.now();
-      const open = countSockets(agent);
-      if (open > connectionsMax) connectionsMax = open;
+      const open = countSockets(this.#agent);
+      if (open > this.#connectionsMax) this.#connectionsMax = open;
     });
     req.on('response', (res) => {
       res.resume();
       res.once('end', () => {
-        const endT2 = performance.now();
-        const status = res.statusCode ?? 0;
-        statusCodes[status] = (statusCodes[status] ?? 0) + 1;
-        if (status >= 200 && status < 300) {
-          requests.ok += 1;
-          recordLatencyMs(fromDue, endT2 - dueT);
-          recordLatencyMs(fromSend, endT2 - sentT);
-        } else if (status === 429) requests.throttled += 1;
-        else requests.errors += 1;
+        const endT = performance.now();
+        if (this.#tally.answer(res.statusCode ?? 0) === 'ok') {
+          recordLatencyMs(this.#fromDue, endT - dueT);
+          recordLatencyMs(this.#fromSend, endT - sentT);
+        }
         finish();
       });
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', (error) => {
       if (done) return;
-      if (!cancelled.has(req)) {
-        requests.errors += 1;
-        socketErrors[error.message] = (socketErrors[error.message] ?? 0) + 1;
-      }
+      if (!this.#cancelled.has(req)) this.#tally.socketError(error.message);
       finish();
     });
-    req.end(bodyBytes);
-  };
-  const cancelled = new WeakSet<http.ClientRequest>();
-  const cancel = (req: http.ClientRequest): void => {
-    cancelled.add(req);
-    req.destroy();
-  };
-
-  let next = 0;
-  let timer: NodeJS.Timeout | undefined;
-  const tick = (): void => {
-    timer = undefined;
-    if (aborted) return;
-    const now = performance.now();
-    for (;;) {
-      const dueT = t0 + next * intervalMs;
-      if (dueT >= endT || dueT > now) break;
-      fire(dueT);
-      next += 1;
-    }
-    const nextDue = t0 + next * intervalMs;
-    if (nextDue < endT) timer = setTimeout(tick, Math.max(0, nextDue - performance.now()));
-    // At the end of the window (and after the sockets just handed out are assigned), what still
-    // waits for a connection could not go out in time.
-    else timer = setTimeout(() => setImmediate(endSchedule), Math.max(0, endT - performance.now()));
-  };
-  let endMs = startMs;
-  const endSchedule = (): void => {
-    if (schedulingDone) return;
-    schedulingDone = true;
-    endMs = Date.now();
-    for (const req of [...waiting]) {
-      unsent += 1;
-      waiting.delete(req);
-      cancel(req);
-    }
-    maybeDone();
-  };
-  const onAbort = (): void => {
-    aborted = true;
-    if (timer) clearTimeout(timer);
-    endSchedule();
-    for (const req of [...onWire]) cancel(req);
-  };
-  options.signal?.addEventListener('abort', onAbort, { once: true });
-  const progressTimer = options.onProgress ? setInterval(() => options.onProgress?.({ elapsedMs: Date.now() - startMs, requests: { ...requests } }), 250) : undefined;
-  const resignTimer = options.signRequest
-    ? setInterval(() => {
-        sign().then(
-          (fresh) => (headers = fresh),
-          (error: unknown) => {
-            failure = new Error(`re-signing requests failed: ${errorMessage(error)}`);
-            onAbort();
-          },
-        );
-      }, options.resignIntervalMs ?? 60_000)
-    : undefined;
-
-  if (aborted) endSchedule();
-  else tick();
-  try {
-    await settled;
-  } finally {
-    if (timer) clearTimeout(timer);
-    if (progressTimer) clearInterval(progressTimer);
-    if (resignTimer) clearInterval(resignTimer);
-    options.signal?.removeEventListener('abort', onAbort);
-    agent.destroy();
+    req.end(this.#bodyBytes);
   }
-  if (failure !== undefined) throw failure;
 
-  return {
-    ...loadTotals(startMs, endMs, requests, fromDue),
-    statusCodes,
-    socketErrors,
-    aborted: aborted && failure === undefined,
-    // Every request on the wire was awaited: none is left running in the function.
-    inFlightAtEnd: 0,
-    open: { targetRps: ratePerSec, scheduled, sent, unsent, connectionsMax, fromSendHistogram: encodeHistogram(fromSend) },
-  };
+  #cancel(req: http.ClientRequest): void {
+    this.#cancelled.add(req);
+    req.destroy();
+  }
+
+  #maybeDone(): void {
+    if (this.#schedulingDone && this.#waiting.size === 0 && this.#onWire.size === 0) this.#allSettled();
+  }
+
+  #endSchedule(): void {
+    if (this.#schedulingDone) return;
+    this.#schedulingDone = true;
+    this.#endMs = Date.now();
+    for (const req of [...this.#waiting]) {
+      this.#unsent += 1;
+      this.#waiting.delete(req);
+      this.#cancel(req);
+    }
+    this.#maybeDone();
+  }
+
+  #abort(): void {
+    this.#aborted = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#endSchedule();
+    for (const req of [...this.#onWire]) this.#cancel(req);
+  }
 }
 
 function countSockets(agent: http.Agent): number {

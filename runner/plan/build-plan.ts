@@ -64,6 +64,8 @@ function checkRuntimeOffered({ options: o }: PlanInput): void {
     throw new UsageError(`workload '${o.workload.manifest.name}' does not offer runtime ${o.runtime} (it offers: ${offered})`);
   }
   resolveHandler(o.workload, o.runtime);
+  const local = runtimeRegistry[o.runtime].localEngine;
+  if (o.target === 'local' && local.kind === 'unavailable') throw new UsageError(local.why);
 }
 
 /** Levels as rates (open loop) or connections, and the load workers. */

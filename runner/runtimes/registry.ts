@@ -13,7 +13,18 @@ export type TmpIsolationRule =
   /** Environments are threads of the engine process: /tmp paths of the file API are mapped, never complete. */
   | 'path-mapping'
   /** Environments are processes: complete where this machine lets a process have its own mount namespace. */
-  | 'process-mount-namespace';
+  | 'process-mount-namespace'
+  /** Runtime API runtimes (one process): the folder is TMPDIR (and java.io.tmpdir), a literal /tmp path is the host's. */
+  | 'tmpdir-variable';
+
+/**
+ * How a workload names its handler: a module file in the folder (`file.export`), or the code
+ * Lambda is given as a package plus the handler string as the runtime reads it from _HANDLER
+ * (runner/workload/runtime-api-code.ts).
+ */
+export type Packaging =
+  | { readonly kind: 'handler-file' }
+  | { readonly kind: 'code'; readonly handlerPattern: RegExp; readonly handlerForm: string; readonly code: 'jar-or-folder' | 'folder' };
 
 export interface RuntimeEntry {
   /** The bench's own name, as in a workload manifest's `runtimes` and `--runtime`. */
@@ -36,6 +47,15 @@ export interface RuntimeEntry {
   readonly localOnlyExtensions: readonly string[];
   /** How /tmp is kept per environment on the local engine, and so whether that isolation is complete. */
   readonly tmpIsolation: TmpIsolationRule;
+  readonly packaging: Packaging;
+  /**
+   * Whether the engine's bootstrap for this runtime records, per invocation, the temp files,
+   * globals and pending work `lmi-bench safety` judges (runtimes/safety-node.mjs, safety_hooks.py).
+   * Without it, safety still judges answers (cross-talk, differential), not what a handler touched.
+   */
+  readonly safetyHooks: boolean;
+  /** Whether the local engine can run it; when not, why and what to do, one line (bench exits 2 with it). */
+  readonly localEngine: { readonly kind: 'runs' } | { readonly kind: 'unavailable'; readonly why: string };
 }
 
 export const runtimeRegistry = {
@@ -47,10 +67,14 @@ export const runtimeRegistry = {
     cdkRuntime: 'NODEJS_22_X',
     lmiMinimum: 'Node.js 22',
     maxConcurrencyPerVcpu: 64,
-    handlerExtensions: ['.mjs', '.js', '.cjs', '.ts'],
+    // Lambda's Node.js runtime tries .js, then .mjs, then .cjs.
+    handlerExtensions: ['.js', '.mjs', '.cjs', '.ts'],
     // The engine loads .ts handlers through tsx; Lambda's Node.js runtime loads JavaScript only.
     localOnlyExtensions: ['.ts'],
     tmpIsolation: 'path-mapping',
+    packaging: { kind: 'handler-file' },
+    safetyHooks: true,
+    localEngine: { kind: 'runs' },
   },
   python: {
     name: 'python',
@@ -63,6 +87,61 @@ export const runtimeRegistry = {
     handlerExtensions: ['.py'],
     localOnlyExtensions: [],
     tmpIsolation: 'process-mount-namespace',
+    packaging: { kind: 'handler-file' },
+    safetyHooks: true,
+    localEngine: { kind: 'runs' },
+  },
+  java: {
+    name: 'java',
+    displayName: 'Java',
+    lambdaRuntimeId: 'java21',
+    lambdaRuntimePrefix: 'java',
+    cdkRuntime: 'JAVA_21',
+    lmiMinimum: 'Java 21',
+    maxConcurrencyPerVcpu: 32,
+    handlerExtensions: [],
+    localOnlyExtensions: [],
+    tmpIsolation: 'tmpdir-variable',
+    // A fat jar or a classes folder, as Lambda takes it; a folder of .java sources the engine compiles (and infra packages compiled).
+    packaging: { kind: 'code', handlerPattern: /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*(::[A-Za-z_$][\w$]*)?$/, handlerForm: 'package.Class::method', code: 'jar-or-folder' },
+    safetyHooks: false,
+    localEngine: { kind: 'runs' },
+  },
+  dotnet: {
+    name: 'dotnet',
+    displayName: '.NET',
+    lambdaRuntimeId: 'dotnet8',
+    lambdaRuntimePrefix: 'dotnet',
+    cdkRuntime: 'DOTNET_8',
+    lmiMinimum: '.NET 8',
+    maxConcurrencyPerVcpu: 32,
+    handlerExtensions: [],
+    localOnlyExtensions: [],
+    tmpIsolation: 'tmpdir-variable',
+    // A `dotnet publish` output folder.
+    packaging: { kind: 'code', handlerPattern: /^[\w.]+::[\w.]+::\w+$/, handlerForm: 'Assembly::Namespace.Class::Method', code: 'folder' },
+    safetyHooks: false,
+    localEngine: {
+      kind: 'unavailable',
+      why: 'the local engine cannot run .NET handlers (it has no .NET runtime host): bench it with --target aws, or publish it self-contained for Linux and run it here as an OS-only runtime ("provided", a folder with an executable bootstrap)',
+    },
+  },
+  provided: {
+    name: 'provided',
+    displayName: 'OS-only (provided.al2023)',
+    lambdaRuntimeId: 'provided.al2023',
+    lambdaRuntimePrefix: 'provided',
+    cdkRuntime: 'PROVIDED_AL2023',
+    lmiMinimum: 'provided.al2023',
+    // AWS documents 8 per vCPU for Rust (Tokio tasks) on provided.al2023 (docs/lmi-facts.md).
+    maxConcurrencyPerVcpu: 8,
+    handlerExtensions: [],
+    localOnlyExtensions: [],
+    tmpIsolation: 'tmpdir-variable',
+    // A folder with an executable `bootstrap`, run as provided.al2023 runs it.
+    packaging: { kind: 'code', handlerPattern: /^\S+$/, handlerForm: 'any name without spaces (the bootstrap reads it from _HANDLER)', code: 'folder' },
+    safetyHooks: false,
+    localEngine: { kind: 'runs' },
   },
 } as const satisfies Record<string, RuntimeEntry>;
 

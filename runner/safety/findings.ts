@@ -26,6 +26,12 @@ export interface Finding {
   requests: string[];
   /** One line: what is wrong. */
   title: string;
+  /**
+   * What the finding is grouped under (the likely cause): the module variable or global that
+   * changed during the requests, else the leaked or differing fields, the /tmp path, the kind of
+   * pending work. Findings of one cause are reported as one line with their count.
+   */
+  cause: string;
   /** The lines that show it (matched values, a diff, who touched a file when). */
   evidence: string[];
 }
@@ -39,6 +45,8 @@ export interface FileUse {
 
 /** What the runtime hooks recorded inside one invocation (runtimes/safety-node.mjs, safety_hooks.py). */
 export interface HookRecord {
+  /** The runtime whose hooks wrote it (absent in records built by hand). */
+  runtime?: 'node' | 'python';
   requestId: string;
   /** Epoch ms when the handler started and when its response was ready. */
   startMs: number;
@@ -46,7 +54,7 @@ export interface HookRecord {
   /** The worker thread or process that ran it. */
   worker: string;
   files: FileUse[];
-  /** Globals assigned (Node: globalThis.x, process.env.X) or changed (Python: module.name). */
+  /** Globals assigned (Node: globalThis.x, process.env.X, and module.name for the handler module's own variables) or changed (Python: module.name). */
   globals: string[];
   /** Work the invocation started that was still pending at its response. */
   pending: { kind: string; detail: string }[];
@@ -95,6 +103,24 @@ export function overlap(a: Invocation, b: Invocation): boolean {
   const x = window(a);
   const y = window(b);
   return x.startMs < y.endMs && y.startMs < x.endMs;
+}
+
+/**
+ * The likely cause of what went wrong in an invocation, from what its hooks saw: the state shared
+ * by concurrent requests that changed while it ran (Node.js: module variables, globalThis,
+ * process.env; Python's module globals are per process on LMI and never shared), else the /tmp
+ * files it wrote (shared by every runtime); null when neither.
+ */
+export function changedStateCause(invocation: Invocation): string | null {
+  const record = invocation.record;
+  if (!record) return null;
+  const names = record.runtime === 'python' ? [] : [...new Set(record.globals)].sort();
+  // The same words as the module-state finding of a single name, so the two group together.
+  if (names.length > 0) return `${names.slice(0, 4).join(', ')}${names.length > 4 ? `, … (${names.length})` : ''}`;
+  const written = record.files.filter((file) => file.write).map((file) => file.path).sort();
+  // As the shared-files finding names its path.
+  if (written.length > 0) return `the /tmp file ${written.slice(0, 3).join(', ')}${written.length > 3 ? ', …' : ''}`;
+  return null;
 }
 
 export function shortId(requestId: string): string {

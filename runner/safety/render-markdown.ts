@@ -1,24 +1,32 @@
 /**
- * The safety run as Markdown: the seed that reproduces it, one row per oracle, then every
- * finding by name (the first ones with their evidence). Printed to stdout and appended to
- * $GITHUB_STEP_SUMMARY, so it sits in the same CI job as `check`.
+ * The safety run as Markdown: the seed that reproduces it, one row per oracle, then the findings
+ * grouped by cause, each cause once with its count and one example (the first ones with their
+ * evidence); every finding is in --json. Printed to stdout and appended to $GITHUB_STEP_SUMMARY,
+ * so it sits in the same CI job as `check`.
  */
 import { oracleNames, oracleSeverity, shortId, type Finding } from './findings.ts';
+import { groupCounts, groupFindings, type FindingGroup } from './finding-groups.ts';
 import type { SafetyResult } from './result.ts';
 
-/** Findings shown with their evidence; the rest are named on one line each. */
+/** Causes shown with their example's evidence; the rest with the example's title only. */
 const withEvidence = 10;
-/** Findings named at all (one line each; a step summary holds 1 MiB); --json holds every one. */
-const named = 1000;
+/** Causes named at all (a step summary holds 1 MiB); --json holds every finding. */
+const named = 200;
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function findingLine(finding: Finding, n: number): string {
+function exampleLine(finding: Finding): string {
   const where = finding.round === null ? 'all rounds' : `round ${finding.round}`;
   const requests = finding.requests.slice(0, 4).map((r) => `\`${shortId(r)}\``).join(', ') + (finding.requests.length > 4 ? ', …' : '');
-  return `${n}. **${finding.oracle}** (${finding.severity}, ${where}; requests ${requests}): ${finding.title}`;
+  return `e.g. **${finding.oracle}** (${where}; requests ${requests}): ${finding.title}`;
+}
+
+function groupLines(group: FindingGroup, n: number, evidence: boolean): string[] {
+  const lines = [`${n}. **${group.cause}** (${group.severity}): ${groupCounts(group)}`, `   ${exampleLine(group.example)}`];
+  if (evidence && group.example.evidence.length > 0) lines.push('   ```', ...group.example.evidence.map((e) => `   ${e}`), '   ```');
+  return lines;
 }
 
 export function renderSafetyMarkdown(result: SafetyResult): string {
@@ -38,14 +46,11 @@ export function renderSafetyMarkdown(result: SafetyResult): string {
     }),
   ];
   if (result.findings.length > 0) {
-    // Errors first: they decide the exit code.
-    const ordered = [...result.findings.filter((f) => f.severity === 'error'), ...result.findings.filter((f) => f.severity === 'warning')];
-    lines.push('', '### Findings', '');
-    ordered.slice(0, named).forEach((finding, i) => {
-      lines.push(findingLine(finding, i + 1));
-      if (i < withEvidence && finding.evidence.length > 0) lines.push('   ```', ...finding.evidence.map((e) => `   ${e}`), '   ```');
-    });
-    if (ordered.length > named) lines.push('', `… and ${ordered.length - named} more (all of them in --json).`);
+    const groups = groupFindings(result.findings);
+    lines.push('', `### Findings by cause: ${plural(result.findings.length, 'finding')}, ${plural(groups.length, 'cause')}`, '');
+    groups.slice(0, named).forEach((group, i) => lines.push(...groupLines(group, i + 1, i < withEvidence)));
+    if (groups.length > named) lines.push('', `… and ${groups.length - named} more causes.`);
+    lines.push('', 'Every finding, with its requests and evidence, is in the --json result.');
   } else {
     lines.push('', 'No finding: every response matched its request and its lone runs, and no file, global or pending work crossed requests.');
   }

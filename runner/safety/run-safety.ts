@@ -10,13 +10,13 @@ import { seededRng } from '../analysis/rng.ts';
 import type { FunctionSpec, LmiComputeSpec } from '../engine/protocol.ts';
 import { benchDefaults } from '../plan/defaults.ts';
 import { startEngine, type EngineHandle } from '../target/local/engine-process.ts';
-import type { Runtime } from '../runtimes/registry.ts';
+import { runtimeRegistry, type Runtime } from '../runtimes/registry.ts';
 import type { Workload } from '../workload/manifest.ts';
 import type { SafetyEvent } from './events.ts';
 import type { Finding, HookRecord, Invocation, LoneRuns, Round } from './findings.ts';
 import { crossTalk } from './oracles/cross-talk.ts';
 import { differential, loneBaselines } from './oracles/differential.ts';
-import { moduleState } from './oracles/module-state.ts';
+import { moduleState, moduleStateSharing } from './oracles/module-state.ts';
 import { outlivingWork } from './oracles/outliving-work.ts';
 import { sharedFiles } from './oracles/shared-files.ts';
 import { countFindings, type RoundSummary, type SafetyResult } from './result.ts';
@@ -142,7 +142,7 @@ export async function runSafety(options: SafetyOptions): Promise<SafetyResult> {
       }
     }
     await client.remove(name);
-    findings.push(...moduleState(rounds), ...outlivingWork(rounds));
+    findings.push(...moduleState(rounds, options.runtime), ...outlivingWork(rounds));
 
     return {
       workload: { name: options.workload.manifest.name, runtime: options.runtime },
@@ -155,7 +155,7 @@ export async function runSafety(options: SafetyOptions): Promise<SafetyResult> {
       findings,
       counts: countFindings(findings),
       stoppedEarly,
-      notes: notes(lone, rounds),
+      notes: notes(lone, rounds, options.runtime),
       startedAt: startedAt.toISOString(),
       durationMs: Date.now() - startedAt.getTime(),
     };
@@ -188,8 +188,11 @@ function summarize(round: Round, plan: RoundPlan): RoundSummary {
   return { index: round.index, concurrency: round.concurrency, spreadMs: plan.spreadMs, invocations: round.invocations.length, statuses };
 }
 
-function notes(lone: LoneRuns[], rounds: Round[]): string[] {
+function notes(lone: LoneRuns[], rounds: Round[], runtime: Runtime): string[] {
   const out: string[] = [];
+  if (moduleStateSharing[runtime] === null) {
+    out.push('module globals are not reported: on LMI each concurrent Python invocation runs in a process of its own, so they are per process (as on standard Lambda); /tmp, which the processes share, is checked');
+  }
   const loneRuns = lone.flatMap((l) => l.runs);
   const loneFailed = loneRuns.filter((r) => r.status >= 400).length;
   if (loneFailed === loneRuns.length && loneRuns.length > 0) {
@@ -199,6 +202,8 @@ function notes(lone: LoneRuns[], rounds: Round[]): string[] {
   }
   const all = rounds.flatMap((r) => r.invocations);
   const unrecorded = all.filter((i) => !i.record).length;
-  if (unrecorded > 0) out.push(`${unrecorded} of ${all.length} invocations left no hook record (timed out or crashed): the file, state and pending-work oracles could not see inside them`);
+  if (!runtimeRegistry[runtime].safetyHooks) {
+    out.push(`the ${runtime} runtime records no per-invocation hooks: the file, state and pending-work oracles do not apply; cross-talk and differential judge the answers`);
+  } else if (unrecorded > 0) out.push(`${unrecorded} of ${all.length} invocations left no hook record (timed out or crashed): the file, state and pending-work oracles could not see inside them`);
   return out;
 }

@@ -1,7 +1,7 @@
 /** A level's totals over its trials: counts summed, histograms added, percentiles recomputed. */
 import type { EncodedHistogram, LatencySummaryMs, RequestCounts, TimeWindow, TrialResult } from '../run/run-file.ts';
 import { encodeHistogram, mergeHistograms, summarizeLatency } from '../load/latency-histogram.ts';
-import { timeWindow } from '../load/run-load.ts';
+import { timeWindow } from '../load/load-result.ts';
 
 export interface MergedTrials {
   /** From the first trial's start to the last trial's end. */

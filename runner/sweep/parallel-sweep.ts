@@ -11,12 +11,9 @@
  */
 import type { Variant } from '../domain.ts';
 import type { DeployedVariant } from '../target/target.ts';
-import type { LevelResult } from '../run/run-file.ts';
 import type { LevelSchedule } from './measure-level.ts';
-import type { SweepRun } from './sweep.ts';
-import { InterruptedError } from '../errors.ts';
+import type { SweepRun } from './sweep-run.ts';
 import { untilAborted } from './abortable.ts';
-import { errorMessage } from '../system/error-message.ts';
 
 /**
  * Idle time at the end of each aligned slot (beyond the workers' lead), at most a quarter of
@@ -51,14 +48,13 @@ export async function runParallelVariants(run: SweepRun, variants: Variant[]): P
         nextStartMs = startAtMs + alignment.levelMs;
       }
       const firstOfLevel = run.nextIndex();
-      const measured = await Promise.all(
-        deployed.map((d, i) => run.measure(d, level, firstOfLevel + i, schedule ? { schedule, pullInline: false } : {})),
-      );
       if (!schedule) {
-        for (const result of measured) run.record(result);
+        const completed = await Promise.all(deployed.map(async (d, i) => run.complete(d, await run.measure(d, level, firstOfLevel + i))));
+        for (const result of completed) run.record(result);
         continue;
       }
-      const pulled = pullAll(run, deployed, measured);
+      const measured = await Promise.all(deployed.map((d, i) => run.measure(d, level, firstOfLevel + i, schedule)));
+      const pulled = Promise.all(measured.map((m, i) => run.complete(deployed[i] as DeployedVariant, m)));
       // Awaited in order below; an early failure must not count as unhandled meanwhile.
       pulled.catch(() => undefined);
       recording = recording.then(async () => {
@@ -69,27 +65,6 @@ export async function runParallelVariants(run: SweepRun, variants: Variant[]): P
   } finally {
     if (!signal.aborted) await Promise.all(deployed.map((d) => target.remove(d).catch(() => undefined)));
   }
-}
-
-/** The CloudWatch metrics of one aligned level, every variant at once (measure skipped them). */
-async function pullAll(run: SweepRun, deployed: DeployedVariant[], measured: LevelResult[]): Promise<LevelResult[]> {
-  const pull = run.options.pullMetrics;
-  if (!pull) return measured;
-  return Promise.all(
-    measured.map(async (level, i) => {
-      const d = deployed[i];
-      if (level.state !== 'measured' || !d) return level;
-      try {
-        const cloudwatch = await pull(d.cloudwatch, { startMs: level.window.startMs, endMs: level.window.endMs }, d.variant.mode);
-        // As measureLevel does: a target without its own CPU measure (AWS) uses CloudWatch's.
-        const cpu = level.cpuSecondsPerRequest === null && cloudwatch.cpuSecondsPerRequest != null ? { cpuSecondsPerRequest: cloudwatch.cpuSecondsPerRequest } : {};
-        return { ...level, cloudwatch, ...cpu };
-      } catch (error) {
-        if (error instanceof InterruptedError || run.options.signal.aborted) throw new InterruptedError();
-        return { ...level, cloudwatchError: errorMessage(error) };
-      }
-    }),
-  );
 }
 
 /**

@@ -9,51 +9,21 @@
  * phase's load comes from worker functions on the target instead of the runner.
  */
 import type { BenchPlan } from '../plan/plan.ts';
-import type { Mode, Variant } from '../domain.ts';
+import type { Variant } from '../domain.ts';
 import { errorMessage } from '../system/error-message.ts';
 import type { DeployedVariant, Target } from '../target/target.ts';
-import type { LevelResult, RequestCounts, RunStatus } from '../run/run-file.ts';
+import type { LevelResult } from '../run/run-file.ts';
 import { InterruptedError, TargetLostError } from '../errors.ts';
-import { measureLevel, type LevelPhase, type LevelSchedule, type LevelWorkers, type PullMetrics } from './measure-level.ts';
+import { measureLevel } from './measure-level.ts';
+import type { LevelWorkers } from './load-source.ts';
+import { completeLevel, measuredSpan, type CloudWatchOutcome } from './complete-level.ts';
 import { untilAborted } from './abortable.ts';
 import { levelConcurrency, planLevels, type LevelSpec } from '../plan/levels.ts';
 import { runParallelVariants } from './parallel-sweep.ts';
 import { defaultWallTimeAssumptions } from '../plan/wall-time.ts';
+import type { DeployOutcome, SweepOptions, SweepResult, SweepRun } from './sweep-run.ts';
 
-export interface SweepProgress {
-  /** 1-based index of the level among all levels of the run. */
-  levelIndex: number;
-  levelCount: number;
-  mode: Mode;
-  variantId: string;
-  concurrency: number;
-  /** Open-loop levels: the arrival rate. */
-  rate?: number;
-  phase: 'deploy' | LevelPhase;
-  trial: number;
-  trials: number;
-  /** Since the level (or the deploy) began. */
-  elapsedMs: number;
-  requests: RequestCounts;
-  /** Successful requests per second of measured time so far. */
-  rps: number;
-}
-
-export interface SweepOptions {
-  signal: AbortSignal;
-  pullMetrics?: PullMetrics;
-  onProgress?: (progress: SweepProgress) => void;
-  /** Each finished level, as soon as it is known (the caller may save partial results). */
-  onLevel?: (level: LevelResult, levelIndex: number, levelCount: number) => void;
-}
-
-export interface SweepResult {
-  status: RunStatus;
-  reason?: string;
-  levels: LevelResult[];
-  /** The run stopped because the platform went away (target.lost()), not because of the input. */
-  targetLost?: boolean;
-}
+export type { PullMetrics, SweepOptions, SweepProgress, SweepResult } from './sweep-run.ts';
 
 /** A failure on a platform that is gone ends the run: every later level would fail the same way. */
 function throwIfLost(target: Target): void {
@@ -61,73 +31,16 @@ function throwIfLost(target: Target): void {
   if (lost) throw new TargetLostError(lost);
 }
 
-/** What the sweep's two orders share: recording, progress, the level runner. */
-export interface SweepRun {
-  plan: BenchPlan;
-  target: Target;
-  levels: LevelSpec[];
-  levelCount: number;
-  workers: LevelWorkers | undefined;
-  options: SweepOptions;
-  record(level: LevelResult): void;
-  /** The next level's 1-based index among all recorded levels. */
-  nextIndex(): number;
-  failedLevel(variant: Variant, level: LevelSpec, reason: string): LevelResult;
-  deploy(variant: Variant, levelIndex: number): Promise<DeployOutcome>;
-  /** `pullInline: false`: the caller pulls the level's CloudWatch metrics itself (later). */
-  measure(deployed: DeployedVariant, level: LevelSpec, levelIndex: number, extra?: { schedule?: LevelSchedule; pullInline?: boolean }): Promise<LevelResult>;
-}
-
 export async function runSweep(plan: BenchPlan, target: Target, variants: Variant[], options: SweepOptions): Promise<SweepResult> {
   const { signal } = options;
   const levels = planLevels(plan);
-  const levelCount = variants.length * levels.length;
   const recorded: LevelResult[] = [];
   let starting: Promise<void> | undefined;
   try {
     starting = target.start();
     await untilAborted(starting, signal);
     const workers = await levelWorkers(plan, target, signal);
-    const run: SweepRun = {
-      plan, target, levels, levelCount, workers, options,
-      record(level) {
-        recorded.push(level);
-        options.onLevel?.(level, recorded.length, levelCount);
-      },
-      nextIndex: () => recorded.length + 1,
-      deploy: (variant, levelIndex) => deployVariant(run, variant, levelIndex),
-      failedLevel: (variant, level, reason) => ({
-        mode: variant.mode, variantId: variant.id, settings: variant.settings, concurrency: levelConcurrency(level),
-        ...(level.kind === 'open' ? { rate: level.rate } : {}), state: 'failed', reason,
-      }),
-      async measure(deployed, level, levelIndex, extra = {}) {
-        const levelStartMs = Date.now();
-        const { variant } = deployed;
-        try {
-          const measured = await measureLevel({
-            plan, target, deployed, level, signal,
-            ...(workers ? { workers } : {}),
-            ...(options.pullMetrics && extra.pullInline !== false ? { pullMetrics: options.pullMetrics } : {}),
-            ...(extra.schedule ? { schedule: extra.schedule } : {}),
-            onProgress: (p) =>
-              options.onProgress?.({
-                levelIndex, levelCount, mode: variant.mode, variantId: variant.id, concurrency: levelConcurrency(level),
-                ...(level.kind === 'open' ? { rate: level.rate } : {}),
-                phase: p.phase, trial: p.trial, trials: plan.trials, elapsedMs: Date.now() - levelStartMs,
-                requests: p.requests, rps: p.measuredMs > 0 ? p.requests.ok / (p.measuredMs / 1000) : 0,
-              }),
-          });
-          // A platform lost during the level leaves numbers of a half-served level: not a result.
-          throwIfLost(target);
-          return measured;
-        } catch (error) {
-          if (error instanceof InterruptedError || signal.aborted) throw new InterruptedError();
-          if (error instanceof TargetLostError) throw error;
-          throwIfLost(target);
-          return run.failedLevel(variant, level, errorMessage(error));
-        }
-      },
-    };
+    const run = sweepRun(plan, target, variants, levels, workers, options, recorded);
     if (plan.load?.parallelVariants && variants.length > 1) await runParallelVariants(run, variants);
     else await runOneAfterAnother(run, variants);
     return { status: 'complete', levels: recorded };
@@ -139,6 +52,67 @@ export async function runSweep(plan: BenchPlan, target: Target, variants: Varian
     // An abort during start must not stop the target before it exists (it would stay up).
     await starting?.catch(() => undefined);
     await target.stop();
+  }
+}
+
+function sweepRun(plan: BenchPlan, target: Target, variants: Variant[], levels: LevelSpec[], workers: LevelWorkers | undefined, options: SweepOptions, recorded: LevelResult[]): SweepRun {
+  const { signal } = options;
+  const levelCount = variants.length * levels.length;
+  const run: SweepRun = {
+    plan, target, levels, levelCount, workers, options,
+    record(level) {
+      recorded.push(level);
+      options.onLevel?.(level, recorded.length, levelCount);
+    },
+    nextIndex: () => recorded.length + 1,
+    deploy: (variant, levelIndex) => deployVariant(run, variant, levelIndex),
+    failedLevel: (variant, level, reason) => ({
+      mode: variant.mode, variantId: variant.id, settings: variant.settings, concurrency: levelConcurrency(level),
+      ...(level.kind === 'open' ? { rate: level.rate } : {}), state: 'failed', reason,
+    }),
+    async measure(deployed, level, levelIndex, schedule) {
+      const levelStartMs = Date.now();
+      const { variant } = deployed;
+      try {
+        const measured = await measureLevel({
+          plan, target, deployed, level, signal,
+          ...(workers ? { workers } : {}),
+          ...(schedule ? { schedule } : {}),
+          onProgress: (p) =>
+            options.onProgress?.({
+              levelIndex, levelCount, mode: variant.mode, variantId: variant.id, concurrency: levelConcurrency(level),
+              ...(level.kind === 'open' ? { rate: level.rate } : {}),
+              phase: p.phase, trial: p.trial, trials: plan.trials, elapsedMs: Date.now() - levelStartMs,
+              requests: p.requests, rps: p.measuredMs > 0 ? p.requests.ok / (p.measuredMs / 1000) : 0,
+            }),
+        });
+        // A platform lost during the level leaves numbers of a half-served level: not a result.
+        throwIfLost(target);
+        return measured;
+      } catch (error) {
+        if (error instanceof InterruptedError || signal.aborted) throw new InterruptedError();
+        if (error instanceof TargetLostError) throw error;
+        throwIfLost(target);
+        return run.failedLevel(variant, level, errorMessage(error));
+      }
+    },
+    async complete(deployed, measured) {
+      if (measured.state === 'failed') return measured;
+      return completeLevel(measured, await pullCloudWatch(run, deployed, measuredSpan(measured)));
+    },
+  };
+  return run;
+}
+
+/** CloudWatch's part of a level; a failed pull is stated on the level, an abort throws. */
+async function pullCloudWatch(run: SweepRun, deployed: DeployedVariant, window: { startMs: number; endMs: number }): Promise<CloudWatchOutcome> {
+  const pull = run.options.pullMetrics;
+  if (!pull) return { kind: 'none' };
+  try {
+    return { kind: 'pulled', summary: await untilAborted(pull(deployed.cloudwatch, window, deployed.variant.mode), run.options.signal) };
+  } catch (error) {
+    if (error instanceof InterruptedError || run.options.signal.aborted) throw new InterruptedError();
+    return { kind: 'failed', error: errorMessage(error) };
   }
 }
 
@@ -162,7 +136,7 @@ async function runOneAfterAnother(run: SweepRun, variants: Variant[]): Promise<v
     }
     const { deployed } = deploy;
     try {
-      for (const level of levels) run.record(await run.measure(deployed, level, run.nextIndex()));
+      for (const level of levels) run.record(await run.complete(deployed, await run.measure(deployed, level, run.nextIndex())));
     } finally {
       // Best effort: on an abort the target is stopped right after, which removes everything.
       if (!signal.aborted) await target.remove(deployed).catch(() => undefined);
@@ -170,7 +144,6 @@ async function runOneAfterAnother(run: SweepRun, variants: Variant[]): Promise<v
   }
 }
 
-export type DeployOutcome = { ok: true; deployed: DeployedVariant } | { ok: false; reason: string };
 
 /** Deploys one variant with a ticking progress line; a failed deploy is an outcome, an abort throws. */
 async function deployVariant(run: SweepRun, variant: Variant, levelIndex: number): Promise<DeployOutcome> {

@@ -3,6 +3,7 @@ import { isAbsolute, join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.ts';
 import { runtimeRegistry, runtimes, type Runtime } from '../runtimes/registry.ts';
+import { isCodeRuntime, resolveCode, validateCodeEntry } from './runtime-api-code.ts';
 import type { Workload, WorkloadManifest } from './manifest.ts';
 
 export const builtInWorkloadsDir = fileURLToPath(new URL('../../workloads/', import.meta.url));
@@ -65,10 +66,14 @@ export function validateManifest(raw: unknown, where: string): WorkloadManifest 
   const declared = m['runtimes'];
   if (typeof declared !== 'object' || declared === null || Array.isArray(declared)) return fail('"runtimes" must be an object');
   const entries = Object.entries(declared as Record<string, unknown>);
-  if (entries.length === 0) fail('"runtimes" must name at least one of node, python');
+  if (entries.length === 0) fail(`"runtimes" must name at least one of ${runtimes.join(', ')}`);
   const out: WorkloadManifest['runtimes'] = {};
   for (const [runtime, value] of entries) {
     if (!runtimes.includes(runtime as Runtime)) fail(`unknown runtime "${runtime}" (supported: ${runtimes.join(', ')})`);
+    if (isCodeRuntime(runtime as Runtime)) {
+      out[runtime as Runtime] = validateCodeEntry(runtime as Runtime, value, fail);
+      continue;
+    }
     const handler = (value as { handler?: unknown } | null)?.handler;
     if (typeof handler !== 'string' || !/^[^.\s][^\s]*\.[A-Za-z_$][\w$]*$/.test(handler)) {
       fail(`runtimes.${runtime}.handler must look like "path/file.export"`);
@@ -99,9 +104,9 @@ function escapesFolder(handler: string): boolean {
 
 export interface ResolvedHandler {
   runtime: Runtime;
-  /** Absolute path of the handler's source file. */
+  /** Absolute path of the handler's source file; for Java, OS-only and .NET, of the code (runtime-api-code.ts). */
   file: string;
-  /** Exported function name. */
+  /** Exported function name; for Java, OS-only and .NET, the handler string as Lambda takes it (_HANDLER). */
   exportName: string;
 }
 
@@ -112,6 +117,7 @@ export function resolveHandler(workload: Workload, runtime: Runtime): ResolvedHa
     const offered = Object.keys(workload.manifest.runtimes).join(', ');
     throw new UsageError(`workload '${workload.manifest.name}' has no ${runtime} handler (it offers: ${offered})`);
   }
+  if (isCodeRuntime(runtime)) return { runtime, file: resolveCode(workload, runtime, entry.code ?? ''), exportName: entry.handler };
   const dot = entry.handler.lastIndexOf('.');
   const modulePath = entry.handler.slice(0, dot);
   const exportName = entry.handler.slice(dot + 1);

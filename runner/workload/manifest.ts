@@ -11,8 +11,13 @@ export interface WorkloadManifest {
   memoryMb: number;
   /** Default request body sent by the load generator. */
   event: Record<string, unknown>;
-  /** Handler per runtime, relative to the folder, in Lambda's `file.export` form. */
-  runtimes: Partial<Record<Runtime, { handler: string }>>;
+  /**
+   * Handler per runtime. Node.js and Python: relative to the folder, in Lambda's `file.export`
+   * form. Java, OS-only (provided) and .NET: the handler string as Lambda takes it
+   * (`package.Class::method` for Java) and `code`, the jar or folder inside the workload folder
+   * that Lambda would be given (runtime-api-code.ts).
+   */
+  runtimes: Partial<Record<Runtime, { handler: string; code?: string }>>;
 }
 
 /** A manifest that was read and validated, with where it came from. */

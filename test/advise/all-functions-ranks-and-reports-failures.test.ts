@@ -1,5 +1,5 @@
 /**
- * Acceptance 3: `advise --all-functions --endpoint URL` against an engine with three deployed
+ * `advise --all-functions --endpoint URL` against an engine with three deployed
  * functions lists them through ListFunctions and ranks all three (a function without traffic
  * as such, not as an error); when one function's call fails (IAM denies its configuration
  * here), the failure is on its row and the other two still complete.

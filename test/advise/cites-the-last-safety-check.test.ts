@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Advice } from '../../runner/advise/model.ts';
+import { riskText } from '../../runner/advise/words.ts';
 import { runCli } from '../cost/helpers/cli.ts';
 import { quick, runSafetyCli, safetyFixtures, tempDir } from '../safety/cli.ts';
 
@@ -21,10 +22,11 @@ async function adviseWith(workload: string, outDir: string): Promise<{ advice: A
   return { advice: JSON.parse(await readFile(file, 'utf8')) as Advice, stdout: run.stdout };
 }
 
-function concurrencyRisk(advice: Advice): Advice['risks'][number] {
+/** The concurrent-invocations risk of the --json figures, and its sentence as the terminal words it. */
+function concurrencyRisk(advice: Advice): { severity: string; text: string } {
   const risk = advice.risks.find((r) => r.kind === 'concurrent-invocations');
   assert.ok(risk, 'the concurrent-invocations risk is there');
-  return risk;
+  return { severity: risk.severity, text: riskText(risk) };
 }
 
 test('a check with errors makes the risk a warning citing their count; a clean check is cited as such; no check names the command', { timeout: 240_000 }, async () => {

@@ -1,6 +1,6 @@
 /**
- * Acceptance 1 through the real CLI: a what-if with no AWS account prints the monthly
- * comparison and writes the JSON with every field the issue names; Lambda is $90.00 a month
+ * A what-if through the real CLI, with no AWS account: it prints the monthly comparison and
+ * writes the figures as JSON (data only: the decision is an enum, the sentences are the terminal's); Lambda is $90.00 a month
  * (6,000,000 GB-s on arm64 + 50M requests). Bad input is one line and exit 2.
  */
 import { test } from 'node:test';
@@ -24,7 +24,8 @@ test('advise what-if: exit 0, a monthly comparison on stdout, and the JSON field
   assert.equal(advice.lmi.instanceType, 'm7g.xlarge');
   assert.ok((advice['breakEvenRequestsPerSecond'] as number) > 0);
   assert.ok(Math.abs((advice['breakEvenRequestsPerMonth'] as number) - (advice['breakEvenRequestsPerSecond'] as number) * 3600 * 730) < 1);
-  assert.equal(typeof advice['verdict'], 'string');
+  assert.equal(advice['decision'], 'lambda');
+  assert.equal(advice['verdict'], undefined, 'the JSON holds figures, not sentences');
   assert.ok(Array.isArray(advice.risks) && advice.risks.length >= 4);
   // Written atomically: no temp file left beside it.
   assert.deepEqual(await readdir(dir), ['advice.json']);

@@ -1,5 +1,5 @@
 /**
- * Acceptance 2: `advise --function NAME --endpoint URL` against the local engine reads the
+ * `advise --function NAME --endpoint URL` against the local engine reads the
  * function's memory and architecture (Lambda GetFunctionConfiguration) and its per-minute
  * invocations and duration (CloudWatch), all through the real SDKs; and its monthly figures
  * equal `cost crossover` on the same traffic (--from-function) and the same model inputs.

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { advise } from '../../runner/advise/model.ts';
 import { runtimeSupport } from '../../runner/advise/runtime-support.ts';
 import { constantProfile } from '../../runner/traffic/profiles.ts';
+import { riskText } from '../../runner/advise/words.ts';
 import { options, snapshotPrices, whatIf } from './support.ts';
 
 test('runtime ids below the minimum are refused, at or above it accepted, unknown ones left open', () => {
@@ -29,7 +30,7 @@ test('a function on nodejs20.x gets a warning to upgrade before moving', async (
   const advice = advise(whatIf({ runtime: 'nodejs20.x' }), constantProfile(10), options(), await snapshotPrices());
   const risk = advice.risks.find((r) => r.kind === 'runtime-version');
   assert.equal(risk?.severity, 'warning');
-  assert.match(risk?.text ?? '', /nodejs20\.x is below LMI's minimum \(Node\.js 22\+\)/);
+  assert.match(risk ? riskText(risk) : '', /nodejs20\.x is below LMI's minimum \(Node\.js 22\+\)/);
   // Node.js defaults to 64 concurrent invocations per vCPU: 2048 MB at 2 GiB per vCPU is one vCPU.
   assert.equal(advice.lmi.settings.maxConcurrency, 64);
 });

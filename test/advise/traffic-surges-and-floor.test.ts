@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { advise } from '../../runner/advise/model.ts';
 import { trafficStats } from '../../runner/advise/traffic-stats.ts';
 import { constantProfile } from '../../runner/traffic/profiles.ts';
+import { riskText, verdictText } from '../../runner/advise/words.ts';
 import { options, snapshotPrices, whatIf } from './support.ts';
 
 test('traffic stats: monthly volume, mean, peak and quietest rate of a per-minute profile', () => {
@@ -26,14 +27,16 @@ test('surges beyond the minimum are a warning; steady traffic and a what-if are 
   const surging = [...Array(20).fill(1200), ...Array(10).fill(36_000), ...Array(20).fill(1200)];
   const surge = advise(whatIf(), { name: 'csv:surges', minuteRequests: surging }, options(), prices).risks.find((r) => r.kind === 'traffic-surge');
   assert.equal(surge?.severity, 'warning');
-  assert.match(surge?.text ?? '', /minutes a month your traffic more than doubles within 5 minutes/);
+  assert.deepEqual(surge?.kind === 'traffic-surge' && surge.seen.state, 'bursts');
+  assert.match(surge ? riskText(surge) : '', /minutes a month your traffic more than doubles within 5 minutes/);
 
   const steady = advise(whatIf(), { name: 'csv:steady', minuteRequests: Array(60).fill(1200) }, options(), prices).risks.find((r) => r.kind === 'traffic-surge');
   assert.equal(steady?.severity, 'check');
-  assert.match(steady?.text ?? '', /yours did not in the 60 minutes read/);
+  assert.deepEqual(steady?.kind === 'traffic-surge' && steady.seen, { state: 'steady', minutesRead: 60 });
+  assert.match(steady ? riskText(steady) : '', /yours did not in the 60 minutes read/);
 
   const constant = advise(whatIf(), constantProfile(20), options(), prices).risks.find((r) => r.kind === 'traffic-surge');
-  assert.match(constant?.text ?? '', /says nothing about your bursts/);
+  assert.match(constant ? riskText(constant) : '', /says nothing about your bursts/);
 });
 
 test('no traffic is its own verdict with the LMI floor; a shared provider charges a share of it', async () => {
@@ -46,9 +49,11 @@ test('no traffic is its own verdict with the LMI floor; a shared provider charge
   const floor = 3 * 730 * (m7g.onDemandUsdPerHour + m7g.managementFeeUsdPerHour);
   assert.ok(Math.abs(idle.lmi.usdPerMonth - floor) < 0.01);
   assert.ok(Math.abs(idle.lmi.floor.usdPerMonth - floor) < 0.01);
-  assert.match(idle.verdict, /^No traffic/);
+  assert.match(verdictText(idle), /^No traffic/);
 
   const shared = advise(whatIf({ meanDurationMs: 0 }), { name: 'function:idle', minuteRequests: [0] }, options({ functionsPerProvider: 3 }), prices);
   assert.ok(Math.abs(shared.lmi.floor.usdPerMonth - floor / 3) < 0.01, `shared floor ${shared.lmi.floor.usdPerMonth}`);
-  assert.match(shared.risks.find((r) => r.kind === 'instance-floor')?.text ?? '', /split between 3 functions/);
+  const sharedFloor = shared.risks.find((r) => r.kind === 'instance-floor');
+  assert.ok(sharedFloor);
+  assert.match(riskText(sharedFloor), /split between 3 functions/);
 });

@@ -1,5 +1,5 @@
 /**
- * Acceptance 1, the figures by hand: 50M requests a month × 120 ms × 1 GB = 6,000,000 GB-s on
+ * The what-if month by hand: 50M requests a month × 120 ms × 1 GB = 6,000,000 GB-s on
  * arm64 at $0.0000133334 = $80.00, plus 50 × $0.20 = $10.00, so standard Lambda is $90.00; LMI
  * is whole instances of m7g.xlarge for 730 hours (on-demand + the 15% fee) plus $10 of requests.
  */
@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { advise } from '../../runner/advise/model.ts';
 import { constantProfile } from '../../runner/traffic/profiles.ts';
+import { riskText, verdictText } from '../../runner/advise/words.ts';
 import { options, rpsForMonth, snapshotPrices, whatIf } from './support.ts';
 
 test('50M requests at 120 ms, 1024 MB arm64: Lambda $90.00 a month; LMI whole m7g.xlarge instances; break-even where the two meet', async () => {
@@ -24,7 +25,7 @@ test('50M requests at 120 ms, 1024 MB arm64: Lambda $90.00 a month; LMI whole m7
   assert.ok(Math.abs(advice.lmi.usdPerMonth - byHand) < 0.01, `LMI ${advice.lmi.usdPerMonth} vs by hand ${byHand}`);
   assert.ok(Math.abs(advice.savingUsdPerMonth - (advice.lambda.usdPerMonth - advice.lmi.usdPerMonth)) < 1e-9);
   assert.equal(advice.decision, 'lambda');
-  assert.match(advice.verdict, /^Stay on standard Lambda/);
+  assert.match(verdictText(advice), /^Stay on standard Lambda/);
 
   // Break-even: LMI is cheaper just above it and standard Lambda just below, in req/s and per month.
   const even = advice.breakEvenRequestsPerSecond;
@@ -34,10 +35,12 @@ test('50M requests at 120 ms, 1024 MB arm64: Lambda $90.00 a month; LMI whole m7
   const below = advise(whatIf(), constantProfile(even * 0.98), options(), prices);
   assert.ok(above.savingUsdPerMonth > 0, 'LMI cheaper just above the break-even');
   assert.ok(below.savingUsdPerMonth < 0, 'standard Lambda cheaper just below it');
-  assert.match(advice.verdict, /requests a month/);
+  assert.match(verdictText(advice), /requests a month/);
 
   assert.deepEqual(new Set(advice.risks.map((r) => r.kind)), new Set(['instance-floor', 'traffic-surge', 'runtime-version', 'concurrent-invocations']));
-  assert.match(advice.risks.find((r) => r.kind === 'concurrent-invocations')?.text ?? '', /lmi-bench safety --workload/);
+  const concurrency = advice.risks.find((r) => r.kind === 'concurrent-invocations');
+  assert.ok(concurrency);
+  assert.match(riskText(concurrency), /lmi-bench safety --workload/);
   assert.equal(advice.sensitivity, null, 'CPU time was given: no sensitivity table');
 });
 

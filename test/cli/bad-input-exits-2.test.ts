@@ -1,4 +1,4 @@
-// The bad inputs of issue 3 through the real CLI (the rest are checked in-process in
+// Bad bench inputs through the real CLI (the rest are checked in-process in
 // test/plan/bad-values-are-usage-errors.test.ts): each fails before anything starts: exit 2, exactly one line on stderr,
 // nothing on stdout, and nothing written under the --out folder.
 import { test } from 'node:test';

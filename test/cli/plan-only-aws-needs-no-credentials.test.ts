@@ -1,5 +1,5 @@
 /**
- * Acceptance 5: `bench --target aws --plan-only` with no AWS credentials anywhere prints the plan,
+ * `bench --target aws --plan-only` with no AWS credentials anywhere prints the plan,
  * its wall time and its spend estimate (from the price snapshot) and exits 0, warning past an
  * hour; the old `--profile constant:50` exits 2 naming --traffic.
  */

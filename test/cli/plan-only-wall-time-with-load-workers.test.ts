@@ -1,4 +1,4 @@
-// Acceptance 5 of load workers: `--plan-only --target aws --load-workers 4` prints the plan's
+// `--plan-only --target aws --load-workers 4` prints the plan's
 // wall time with the variants side by side (the default with workers on AWS) and without, and
 // side by side takes at most 55% of one variant after another. The new flags are validated.
 import { test } from 'node:test';

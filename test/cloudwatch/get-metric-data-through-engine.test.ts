@@ -1,5 +1,5 @@
 /**
- * End to end (issue acceptance 2.3): a real engine process runs io-bound, a bounded number of
+ * End to end: a real engine process runs io-bound, a bounded number of
  * requests go to its front door, and the real CloudWatch SDK reads the metrics back from the
  * engine's control port.
  */

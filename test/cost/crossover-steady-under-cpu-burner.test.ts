@@ -1,4 +1,4 @@
-// Acceptance (issue 11, 3): another process burning a core while the run measures must not move
+// Another process burning a core while the run measures must not move
 // the verdict. Lambda is priced at the modelled duration (run-queue wait left out) and LMI sizes by
 // CPU time, so the crossover stays within 20% of the quiet run's.
 import { test } from 'node:test';

@@ -1,4 +1,4 @@
-// Acceptance (issue 11, 6): standard Lambda bills INIT. A handler with a 500 ms init costs more
+// Standard Lambda bills INIT. A handler with a 500 ms init costs more
 // per million requests at a level whose environments start cold (in its warm-up, as a traffic
 // step of that size would start them) than at the same level run again on warm environments.
 import { test } from 'node:test';

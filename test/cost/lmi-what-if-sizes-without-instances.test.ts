@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { lmiWhatIf } from '../../runner/cost/what-if.ts';
 import { loadPriceBook } from '../../runner/pricing/load-price-book.ts';
 
-test('the what-if sizes a rate with no --instances: the issue example on m7g.2xlarge, and the cheapest type when unpinned', async () => {
+test('the what-if sizes a rate with no --instances: 400 and 4,000 req/s on m7g.2xlarge, and the cheapest type when unpinned', async () => {
   const prices = await loadPriceBook({ region: 'us-east-1', offline: true });
   const base = { cpuMsPerRequest: 30, durationMs: 50, memoryMb: 2048, gibPerVcpu: 2, maxConcurrency: 64, target: { mode: 'manual', cpuPercent: 60 }, architecture: 'arm64', lmiDiscount: 0, reservation: { vcpus: 0, memoryGiB: 0 } } as const;
   const small = lmiWhatIf({ ...base, requestsPerSecond: 400, instanceType: 'm7g.2xlarge' }, prices);

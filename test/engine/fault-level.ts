@@ -1,6 +1,6 @@
 /**
  * A short "level" against a faulting function while a healthy function serves alongside it:
- * what the acceptance of issue 16 asks of every handler fault (the engine process stays alive
+ * what every handler fault must leave intact (the engine process stays alive
  * and the other function keeps answering while the faulting one misbehaves).
  */
 import { fileURLToPath } from 'node:url';

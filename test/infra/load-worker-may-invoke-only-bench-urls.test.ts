@@ -1,4 +1,4 @@
-// Acceptance 4 of load workers: `cdk synth` (offline, no credentials) with --load-workers 4
+// `cdk synth` (offline, no credentials) with --load-workers 4
 // has the load worker function, its code the bundle with autocannon inside, and its role may
 // invoke only the bench's own function URLs (every variant's, nothing else) and write its logs.
 import { test } from 'node:test';

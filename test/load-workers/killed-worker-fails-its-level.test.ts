@@ -1,4 +1,4 @@
-// Acceptance 2 of load workers: a worker killed mid-trial (its runtime thread exits, as a
+// A load worker killed mid-trial (its runtime thread exits, as a
 // crashed Lambda sandbox does) fails that level with the worker named, and the next level
 // still runs. The killer wraps the real bundle: the load code that runs is the shipped one.
 import { test } from 'node:test';

@@ -1,4 +1,4 @@
-// Acceptance 3 of open-loop levels: --rates 40,120 on io-bound LMI achieve each rate within 5%
+// Open-loop levels: --rates 40,120 on io-bound LMI achieve each rate within 5%
 // (not saturated), each level carrying its rate; a rate far above what a small capacity can
 // serve (the smallest capacity provider, CPU-bound work) is marked saturated and its latency,
 // measured from each request's due time, shows the queue.

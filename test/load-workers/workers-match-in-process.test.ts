@@ -1,4 +1,4 @@
-// Acceptance 1 of load workers: io-bound on LMI, closed loop at concurrency 32, measured by 2
+// Load workers agree with the runner: io-bound on LMI, closed loop at concurrency 32, measured by 2
 // load workers (the bundled worker, deployed as a standard function of the local engine) and
 // by the runner's own generator: both workers are listed, the level's counts are the sum of
 // theirs, its histogram the sum of theirs, and p50 agrees with the in-process level within 3%.

@@ -5,7 +5,7 @@ import { writeReport } from '../../reports/write-report.ts';
 import { buildRunFixture } from '../fixtures/reports/build-run.ts';
 import { runDirWith } from './helpers.ts';
 
-// Acceptance point: a run of 2 modes × 6 levels × 5 trials renders in under 2 seconds.
+// A run of 2 modes × 6 levels × 5 trials renders in under 2 seconds.
 test('writeReport renders 2 modes × 6 levels × 5 trials in under 2 s', async () => {
   const run = buildRunFixture({ concurrency: [1, 2, 4, 8, 16, 32], trials: 5, samplesPerTrial: 2000 });
   assert.equal(run.levels.length, 12);

@@ -1,4 +1,4 @@
-// Acceptance 5: bad input exits 2 with one line on stderr, before anything runs or is written.
+// Bad input exits 2 with one line on stderr, before anything runs or is written.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';

@@ -1,14 +1,16 @@
-// Acceptance 6: JUnit XML has one testcase per oracle; the Markdown summary names each finding
-// and the seed (on stdout and appended to $GITHUB_STEP_SUMMARY). Warnings alone exit 0.
+// JUnit XML has one testcase per oracle; the Markdown summary names each cause of findings with
+// its count and an example, and the seed (on stdout and appended to $GITHUB_STEP_SUMMARY).
+// Warnings alone exit 0.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { oracleNames } from '../../runner/safety/findings.ts';
+import { groupFindings } from '../../runner/safety/finding-groups.ts';
 import { readLatestSafety, safetyCheckLine } from '../../runner/safety/latest-result.ts';
 import { quick, runSafetyCli, safetyFixtures, tempDir } from './cli.ts';
 
-test('globals and un-awaited work: warnings only, exit 0; JUnit one testcase per oracle; Markdown names every finding and the seed', async () => {
+test('globals and un-awaited work: warnings only, exit 0; JUnit one testcase per oracle; Markdown names every cause and the seed', async () => {
   const dir = tempDir('safety-junit');
   const summary = join(dir, 'step-summary.md');
   const junit = join(dir, 'safety.xml');
@@ -31,7 +33,10 @@ test('globals and un-awaited work: warnings only, exit 0; JUnit one testcase per
 
   for (const markdown of [ok.stdout, readFileSync(summary, 'utf8')]) {
     assert.match(markdown, /Seed \*\*99\*\*: `lmi-bench safety --workload \S+order-audit-trail --runtime node --concurrency 8 --rounds 3 --seed 99`/);
-    for (const finding of result.findings) assert.ok(markdown.includes(finding.title), `names: ${finding.title}`);
+    for (const group of groupFindings(result.findings)) {
+      assert.ok(markdown.includes(`**${group.cause}** (warning): ${group.count} finding`), `names: ${group.cause}`);
+      assert.ok(markdown.includes(group.example.title), `an example of: ${group.cause}`);
+    }
   }
   assert.match(readFileSync(summary, 'utf8'), /^# earlier step\n## lmi-bench safety/, 'appended, not overwritten');
 

@@ -1,4 +1,4 @@
-// Acceptance 1: a Node handler keeping the request in a module-level object, read back after an
+// A Node handler keeping the request in a module-level object, read back after an
 // await, is caught as cross-talk in every one of 5 seeded runs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

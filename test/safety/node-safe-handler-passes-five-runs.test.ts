@@ -1,4 +1,4 @@
-// Acceptance 3: a Node handler with per-request state and per-request temp files (named from
+// A Node handler with per-request state and per-request temp files (named from
 // the request id) exits 0 in 5 runs in a row, with no error finding.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Acceptance 2: a Python handler writing a fixed /tmp scratch file and reading it back is caught
+// A Python handler writing a fixed /tmp scratch file and reading it back is caught
 // as cross-talk and as a shared-file finding naming the path.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,7 +17,7 @@ test('a fixed /tmp scratch file shared by Python processes: cross-talk and a sha
     assert.ok(finding.requests.length >= 2);
     assert.match(finding.evidence[0] ?? '', /wrote it while request [0-9a-f]{8} (read|wrote|read and wrote) it/);
   }
-  // The report counter is a module global changed by every invocation: a warning, not an error.
-  assert.ok(findings.some((f) => f.oracle === 'module-state' && f.severity === 'warning' && f.title.startsWith('report.reports_built ')));
+  // The report counter is a module global changed by every invocation, but per process on LMI: not reported.
+  assert.ok(!findings.some((f) => f.oracle === 'module-state'));
   assert.match(run.stdout, /\/tmp\/report-scratch\.csv/);
 });

@@ -1,6 +1,6 @@
 // A level's trials merge: counts summed, histograms added, percentiles of the merged
-// histogram, window from the first trial's start to the last trial's end; levels in
-// ascending concurrency per variant, lambda before LMI.
+// histogram, window from the first trial's start to the last trial's end, the target's figures
+// from the trials' own windows; levels in ascending concurrency per variant, lambda before LMI.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runSweep } from '../../runner/sweep/sweep.ts';
@@ -28,9 +28,10 @@ test('trials merge into the level and levels come in plan order', async () => {
     assert.ok(b.window.startMs >= a.window.endMs, 'trials do not overlap');
     const measuredSec = (a.window.endMs - a.window.startMs + b.window.endMs - b.window.startMs) / 1000;
     assert.ok(Math.abs(level.throughputRps - level.requests.ok / measuredSec) < 1e-9);
-    // The fixture's window stats: CPU per request derived from what it served in the window.
-    assert.equal(level.coldStarts, 1);
-    assert.deepEqual(level.initDurationMs, { count: 1, mean: 12, max: 12 });
+    // The fixture's window stats (one cold start for each window asked): the level's figures sum
+    // its two trials' own windows, and CPU per request derives from what they served.
+    assert.equal(level.coldStarts, 2);
+    assert.deepEqual(level.initDurationMs, { count: 2, mean: 12, max: 12 });
     assert.ok(level.cpuSecondsPerRequest !== null && level.cpuSecondsPerRequest > 0);
     assert.ok(level.latencyMs.p50 >= 19 && level.latencyMs.p50 < 40, `p50 ${level.latencyMs.p50}`);
   }

@@ -9,7 +9,7 @@ import { awsLoadWorkers } from '../../runner/target/aws/aws-load-workers.ts';
 import { runDistributedPhase } from '../../runner/load/distributed-load.ts';
 import { parseLoadTask, type WorkerOutcome } from '../../runner/load/load-task.ts';
 import { createLatencyHistogram, decodeHistogram, encodeHistogram, recordLatencyMs, summarizeLatency } from '../../runner/load/latency-histogram.ts';
-import { timeWindow } from '../../runner/load/run-load.ts';
+import { timeWindow } from '../../runner/load/load-result.ts';
 
 function outcome(worker: number, latenciesMs: number[], startMs: number): WorkerOutcome {
   const histogram = createLatencyHistogram();

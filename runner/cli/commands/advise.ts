@@ -6,7 +6,7 @@
  */
 import { ExitCode, UsageError } from '../../errors.ts';
 import type { Architecture, TrafficProfile } from '../../domain.ts';
-import { flagHelp, readFlags, switchFlag, valueFlag } from '../flag-reader.ts';
+import { flagHelp, readFlags, switchFlag, valueFlag, type ReadFlags } from '../flag-reader.ts';
 import { parseArchitecture, parseAwsProfile, parseDecimal, parseInteger, parseRegion, parseText, parseWordList } from '../values.ts';
 import { benchDefaults, benchLimits } from '../../plan/defaults.ts';
 import { constantProfile, looksLikeTrafficSpec, trafficSpecForms } from '../../traffic/profiles.ts';
@@ -15,14 +15,20 @@ import { requestsPerSecondFor } from '../../system/numbers.ts';
 import { maxHistoryDays } from '../../traffic/function-history.ts';
 import { maxLambdaDurationDiscount } from '../../cost/lambda-cost.ts';
 import { instanceShape } from '../../pricing/instance-types.ts';
-import { runtimes, type Runtime } from '../../runtimes/registry.ts';
+import { runtimes } from '../../runtimes/registry.ts';
 import { resolve } from 'node:path';
+import { readFleetCsv } from '../fleet-csv.ts';
 
 const defaultParallel = 4;
 
 export const adviseFlags = {
   function: valueFlag({ value: 'NAME', help: 'advise on a deployed function: its configuration and last --days of CloudWatch', parse: (raw, label) => parseText(label, raw) }),
-  'all-functions': switchFlag({ help: 'advise on every function of the region (ListFunctions), ranked by monthly saving' }),
+  'all-functions': switchFlag({ help: 'advise on every function of the region (ListFunctions), ranked by monthly saving, and group them onto capacity providers' }),
+  'what-if': valueFlag({
+    value: 'FILE.csv',
+    help: 'a fleet what-if: one function per row (name, requests_per_month or rps, duration_ms, memory_mb, arch, cpu_ms or cpu_share, runtime, gib_per_vcpu), grouped onto capacity providers',
+    parse: (raw, label) => parseText(label, raw),
+  }),
   days: valueFlag({
     value: 'N',
     help: `history to read, 1–${maxHistoryDays} (CloudWatch keeps 1-minute data 15 days)`,
@@ -130,23 +136,24 @@ function helpText(): string {
     '  what-if:   lmi-bench advise --requests-per-month 50000000 --duration-ms 120 --memory-mb 1024 --cpu-ms 10 --arch arm64',
     '  deployed:  lmi-bench advise --function my-fn --profile my-sso --region eu-west-1',
     '  a region:  lmi-bench advise --all-functions --region eu-west-1 --html advice.html',
+    '  a fleet:   lmi-bench advise --what-if fleet.csv   (header: name,requests_per_month,duration_ms,memory_mb,arch,cpu_ms,runtime)',
     '',
     'options:',
     flagHelp(adviseFlags),
   ].join('\n');
 }
 
-export async function run(argv: string[]): Promise<number> {
-  const line = readFlags(argv, adviseFlags);
-  if (line.help) {
-    process.stdout.write(helpText() + '\n');
-    return ExitCode.ok;
-  }
+type AdviseLine = ReadFlags<typeof adviseFlags>;
+type AdviseValues = AdviseLine['values'];
+type RunAdvise = typeof import('../../advise/run-advise.ts');
+type AdviseRequest = Parameters<RunAdvise['runAdvise']>[0];
+
+/** Flags that contradict each other or the subject: one line each, before anything is read. */
+function refuseContradictions(line: AdviseLine): void {
   const f = line.values;
   const only = (names: Array<keyof typeof adviseFlags>): string => names.map((name) => line.label(name)).join(' or ');
-
-  const env = f.profile === undefined ? process.env : { ...process.env, AWS_PROFILE: f.profile };
   if (line.given('function') && f['all-functions']) throw new UsageError('give either --function NAME or --all-functions, not both');
+  refuseWithFleetFile(line);
   const deployed = line.given('function') || f['all-functions'];
   const trafficFlags = (['requests-per-month', 'rps', 'traffic'] as const).filter((name) => line.given(name));
   if (trafficFlags.length > 1) throw new UsageError(`give one traffic: ${only([...trafficFlags])}`);
@@ -158,8 +165,21 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (!f['all-functions'] && line.given('max-parallel')) throw new UsageError(`${line.label('max-parallel')} applies only with --all-functions`);
   if (line.given('instance-type') && line.given('instance-types')) throw new UsageError('give either --instance-type or --instance-types, not both');
+  if (f.workload !== undefined && f['all-functions']) {
+    throw new UsageError(`${line.label('workload')} names one function's handler; with --all-functions each function's checks are found by its name`);
+  }
+}
 
-  const options = {
+/** --what-if FILE.csv describes every function itself: the one-function and deployed flags do not apply. */
+function refuseWithFleetFile(line: AdviseLine): void {
+  if (!line.given('what-if')) return;
+  const perFunction = ['function', 'all-functions', 'requests-per-month', 'rps', 'traffic', 'duration-ms', 'memory-mb', 'cpu-ms', 'runtime', 'arch', 'days', 'endpoint', 'max-parallel', 'workload', 'functions-per-provider', 'lmi-memory', 'lmi-max-concurrency', 'lmi-gib-per-vcpu'] as const;
+  const given = perFunction.filter((name) => line.given(name));
+  if (given.length > 0) throw new UsageError(`${line.label('what-if')} FILE describes each function in its rows; drop ${given.map((name) => line.label(name)).join(', ')}`);
+}
+
+function adviseOptions(f: AdviseValues): AdviseRequest['options'] {
+  return {
     region: f.region,
     ...(f['instance-type'] !== undefined ? { instanceType: f['instance-type'] } : {}),
     ...(f['instance-types'] !== undefined ? { instanceTypes: f['instance-types'] } : {}),
@@ -171,59 +191,79 @@ export async function run(argv: string[]): Promise<number> {
     ...(f['lmi-max-concurrency'] !== undefined ? { maxConcurrency: f['lmi-max-concurrency'] } : {}),
     ...(f['lmi-gib-per-vcpu'] !== undefined ? { gibPerVcpu: f['lmi-gib-per-vcpu'] } : {}),
   };
-  const cpuMs = f['cpu-ms'] ?? null;
-  const days = f.days;
+}
 
-  let safetyWorkload: { name: string; ref: string; runtimes: Runtime[] } | null = null;
-  if (f.workload !== undefined) {
-    if (f['all-functions']) throw new UsageError(`${line.label('workload')} names one function's handler; with --all-functions each function's checks are found by its name`);
-    const { builtInWorkloadNames, loadWorkload } = await import('../../workload/load.ts');
-    const ref = f.workload;
-    const isPath = ref.startsWith('.') || ref.includes('/') || ref.includes('\\');
-    if (isPath || builtInWorkloadNames().includes(ref)) {
-      // A folder (or a built-in): safety kept its result under the manifest's name.
-      const workload = loadWorkload(ref);
-      safetyWorkload = { name: workload.manifest.name, ref, runtimes: runtimes.filter((runtime) => workload.manifest.runtimes[runtime] !== undefined) };
-    } else {
-      // A bare name: the workload's manifest name as safety recorded it (its folder may be elsewhere).
-      safetyWorkload = { name: ref, ref, runtimes: [...runtimes] };
-    }
+/** The workload whose last safety check advise cites: its manifest name and runtimes, when --workload names one. */
+async function safetyWorkloadOf(ref: string | undefined): Promise<AdviseRequest['safety']['workload']> {
+  if (ref === undefined) return null;
+  const { builtInWorkloadNames, loadWorkload } = await import('../../workload/load.ts');
+  const isPath = ref.startsWith('.') || ref.includes('/') || ref.includes('\\');
+  if (isPath || builtInWorkloadNames().includes(ref)) {
+    // A folder (or a built-in): safety kept its result under the manifest's name.
+    const workload = loadWorkload(ref);
+    return { name: workload.manifest.name, ref, runtimes: runtimes.filter((runtime) => workload.manifest.runtimes[runtime] !== undefined) };
   }
+  // A bare name: the workload's manifest name as safety recorded it (its folder may be elsewhere).
+  return { name: ref, ref, runtimes: [...runtimes] };
+}
 
-  // AWS access: the engine with --endpoint, else the standard credential chain (with --profile).
+/** AWS access: the engine with --endpoint, else the standard credential chain (with --profile), read only when needed. */
+async function awsAccess(f: AdviseValues): Promise<AdviseRequest['access']> {
+  const env = awsEnv(f);
   const { findAwsCredentials, awsCredentialSources } = await import('../../system/aws-credentials.ts');
-  const needsAws = deployed || (f.traffic ?? '').startsWith('cloudwatch:');
+  const needsAws = f.function !== undefined || f['all-functions'] || (f.traffic ?? '').startsWith('cloudwatch:');
   let credentials = null;
   if (needsAws && f.endpoint === undefined) {
     credentials = await findAwsCredentials(env);
     if (!credentials) throw new UsageError(`reading functions needs AWS credentials and none were found (looked for ${awsCredentialSources(env)}); or give --endpoint for the local engine`);
   }
-  const access = { region: f.region, ...(f.endpoint !== undefined ? { endpoint: f.endpoint } : {}), ...(credentials ? { credentials } : {}) };
-  let traffic: TrafficProfile | null = null;
-  if (f.traffic !== undefined) traffic = await readTrafficSpec(f.traffic, process.cwd(), { ...access, days, env, flag: line.label('traffic'), endpointFlag: true });
-  else if (f['requests-per-month'] !== undefined) traffic = { ...constantProfile(requestsPerSecondFor(f['requests-per-month'])), name: `requests-per-month:${f['requests-per-month']}` };
-  else if (f.rps !== undefined) traffic = constantProfile(f.rps);
+  return { region: f.region, ...(f.endpoint !== undefined ? { endpoint: f.endpoint } : {}), ...(credentials ? { credentials } : {}) };
+}
 
-  const { runAdvise } = await import('../../advise/run-advise.ts');
-  type Subject = Parameters<typeof runAdvise>[0]['subject'];
-  let subject: Subject;
-  if (f['all-functions']) {
-    subject = { kind: 'all-functions', days, cpuMsPerRequest: cpuMs, concurrency: f['max-parallel'] };
-  } else if (f.function !== undefined) {
-    subject = { kind: 'function', name: f.function, days, cpuMsPerRequest: cpuMs, traffic, runtime: f.runtime ?? null };
-  } else {
-    if (!traffic) throw new UsageError('advise needs traffic (--requests-per-month, --rps or --traffic), or a deployed function (--function NAME / --all-functions); see --help');
-    const durationMs = f['duration-ms'];
-    const memoryMb = f['memory-mb'];
-    if (durationMs === undefined || memoryMb === undefined) throw new UsageError('a what-if needs --duration-ms and --memory-mb (or advise on a deployed function with --function NAME)');
-    const architecture: Architecture = f.arch ?? (f['instance-type'] !== undefined ? instanceShape(f['instance-type']).architecture : 'x86_64');
-    subject = {
-      kind: 'what-if',
-      traffic,
-      fn: { name: null, memoryMb, architecture, runtime: f.runtime ?? null, timeoutSec: null, meanDurationMs: durationMs, p99DurationMs: null, cpuMsPerRequest: cpuMs, lmi: null },
-    };
+/** The environment the AWS SDK reads, with --profile as AWS_PROFILE. */
+function awsEnv(f: AdviseValues): NodeJS.ProcessEnv {
+  return f.profile === undefined ? process.env : { ...process.env, AWS_PROFILE: f.profile };
+}
+
+async function trafficOf(line: AdviseLine, access: AdviseRequest['access']): Promise<TrafficProfile | null> {
+  const f = line.values;
+  if (f.traffic !== undefined) return readTrafficSpec(f.traffic, process.cwd(), { ...access, days: f.days, env: awsEnv(f), flag: line.label('traffic'), endpointFlag: true });
+  if (f['requests-per-month'] !== undefined) return { ...constantProfile(requestsPerSecondFor(f['requests-per-month'])), name: `requests-per-month:${f['requests-per-month']}` };
+  if (f.rps !== undefined) return constantProfile(f.rps);
+  return null;
+}
+
+/** What advise is asked about: every function, one deployed function, or a what-if from flags. */
+function subjectOf(f: AdviseValues, traffic: TrafficProfile | null): AdviseRequest['subject'] {
+  const cpuMs = f['cpu-ms'] ?? null;
+  if (f['what-if'] !== undefined) return { kind: 'fleet', functions: readFleetCsv(f['what-if']) };
+  if (f['all-functions']) return { kind: 'all-functions', days: f.days, cpuMsPerRequest: cpuMs, concurrency: f['max-parallel'] };
+  if (f.function !== undefined) return { kind: 'function', name: f.function, days: f.days, cpuMsPerRequest: cpuMs, traffic, runtime: f.runtime ?? null };
+  if (!traffic) throw new UsageError('advise needs traffic (--requests-per-month, --rps or --traffic), or a deployed function (--function NAME / --all-functions); see --help');
+  const durationMs = f['duration-ms'];
+  const memoryMb = f['memory-mb'];
+  if (durationMs === undefined || memoryMb === undefined) throw new UsageError('a what-if needs --duration-ms and --memory-mb (or advise on a deployed function with --function NAME)');
+  const architecture: Architecture = f.arch ?? (f['instance-type'] !== undefined ? instanceShape(f['instance-type']).architecture : 'x86_64');
+  return {
+    kind: 'what-if',
+    traffic,
+    fn: { name: null, memoryMb, architecture, runtime: f.runtime ?? null, timeoutSec: null, meanDurationMs: durationMs, p99DurationMs: null, cpuMsPerRequest: cpuMs, lmi: null },
+  };
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const line = readFlags(argv, adviseFlags);
+  if (line.help) {
+    process.stdout.write(helpText() + '\n');
+    return ExitCode.ok;
   }
-
+  refuseContradictions(line);
+  const f = line.values;
+  const options = adviseOptions(f);
+  const safetyWorkload = await safetyWorkloadOf(f.workload);
+  const access = await awsAccess(f);
+  const subject = subjectOf(f, await trafficOf(line, access));
+  const { runAdvise } = await import('../../advise/run-advise.ts');
   const interactive = process.stderr.isTTY === true;
   await runAdvise(
     {

@@ -12,6 +12,7 @@ import { parseDecimal, parseInteger, parseText } from '../values.ts';
 import { compareRuns, type CheckOptions } from '../../analysis/compare.ts';
 import { renderCheckMarkdown, rowName } from '../../analysis/check-markdown.ts';
 import { renderJunit } from '../../analysis/junit.ts';
+import { checkHtml } from '../../../reports/check-html.ts';
 import { defaultThresholds, parseThresholds } from '../../analysis/thresholds.ts';
 import { readRunFile } from '../../run/read-run.ts';
 import { planToBenchArgs } from '../../analysis/replay-plan.ts';
@@ -49,6 +50,7 @@ export const checkFlags = {
   }),
   junit: valueFlag({ value: 'FILE', help: 'write JUnit XML: one testcase per compared row, failures for regressed rows', parse: (raw, label) => parseText(label, raw) }),
   json: valueFlag({ value: 'FILE', help: 'write the comparison as JSON', parse: (raw, label) => parseText(label, raw) }),
+  html: valueFlag({ value: 'FILE', help: 'write the comparison as a self-contained page: verdict first, then both runs level by level', parse: (raw, label) => parseText(label, raw) }),
   out: valueFlag({ value: 'DIR', help: 'where a candidate run measured by check goes', default: defaults.out, parse: (raw, label) => parseText(label, raw) }),
 };
 
@@ -81,7 +83,8 @@ export async function run(argv: string[]): Promise<number> {
   };
   const junitPath = values.junit;
   const jsonPath = values.json;
-  for (const [label, path] of [['--junit', junitPath], ['--json', jsonPath]] as const) {
+  const htmlPath = values.html;
+  for (const [label, path] of [['--junit', junitPath], ['--json', jsonPath], ['--html', htmlPath]] as const) {
     if (path !== undefined) checkWritableFile(label, path);
   }
   const baseline = readRunFile(baselinePath, { label: 'baseline', requireHistograms: true });
@@ -102,6 +105,7 @@ export async function run(argv: string[]): Promise<number> {
   if (summaryFile) await appendFile(summaryFile, markdown + '\n');
   if (junitPath) await writeFileAtomic(resolve(junitPath), renderJunit(result));
   if (jsonPath) await writeFileAtomic(resolve(jsonPath), JSON.stringify(result, null, 2) + '\n');
+  if (htmlPath) await writeFileAtomic(resolve(htmlPath), checkHtml(result));
 
   const regressed = result.rows.filter((row) => row.status === 'regressed');
   if (regressed.length > 0) {

@@ -12,6 +12,7 @@ import { loadPriceBook } from '../../pricing/load-price-book.ts';
 import { instanceShape } from '../../pricing/instance-types.ts';
 import { lmiCost } from '../../cost/lmi-cost.ts';
 import { AwsTarget } from '../../target/aws/aws-target.ts';
+import { requireAwsParts } from '../../target/aws/aws-parts.ts';
 import { minimumInstances } from '../../target/aws/spend-guard.ts';
 import { defaultBenchMaxSpendUsd } from '../../target/aws/spend-defaults.ts';
 import type { FrontDoorKind } from '../../../infra/naming.ts';
@@ -53,6 +54,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(help + '\n');
     return ExitCode.ok;
   }
+  requireAwsParts('deploy');
   const frontDoor = line.values['front-door'];
   const subnetIds = line.values['subnet-ids'] ?? [];
   const securityGroupIds = line.values['security-group-ids'] ?? [];

@@ -1,5 +1,5 @@
 /**
- * `lmi-bench engine [--port N] [--workload NAME --runtime node|python]`: the embedded local
+ * `lmi-bench engine [--port N] [--workload NAME --runtime RUNTIME]`: the embedded local
  * engine in the foreground. Writes one EngineReady JSON line to stdout when listening; stops
  * every environment and runtime process on SIGINT/SIGTERM or POST /_engine/shutdown.
  */
@@ -16,10 +16,10 @@ import { parseChoice, parseInteger, parseText } from '../values.ts';
 export const engineFlags = {
   port: valueFlag({ value: 'N', help: 'control port on 127.0.0.1 (0: any free port)', default: '0', parse: (raw, label) => parseInteger(label, raw, { min: 0, max: 65535 }) }),
   workload: valueFlag({ value: 'NAME|DIR', help: 'also deploy a standard Lambda and an LMI function of this workload', parse: (raw, label) => parseText(label, raw) }),
-  runtime: valueFlag({ value: 'node|python', help: 'runtime of the --workload functions', default: 'node', parse: (raw, label) => parseChoice(label, raw, runtimes) }),
+  runtime: valueFlag({ value: runtimes.join('|'), help: 'runtime of the --workload functions', default: 'node', parse: (raw, label) => parseChoice(label, raw, runtimes) }),
 };
 
-const help = `usage: lmi-bench engine [--port N] [--workload NAME|DIR --runtime node|python]
+const help = `usage: lmi-bench engine [--port N] [--workload NAME|DIR --runtime ${runtimes.join('|')}]
 
 Runs the local engine in the foreground on 127.0.0.1. With --workload, also deploys a
 standard Lambda and an LMI function of that workload and prints their URLs.

@@ -28,3 +28,20 @@ export function pythonRuntimeId(): Promise<string> {
   return python;
 }
 
+
+/** `openjdk version "17.0.15"` → java17; null when the output is not a Java version. */
+export function javaRuntimeIdFrom(versionOutput: string): string | null {
+  const match = /version\s+"(?:1\.)?(\d+)/.exec(versionOutput);
+  return match ? `java${match[1]}` : null;
+}
+
+let java: Promise<string> | undefined;
+
+export function javaRuntimeId(): Promise<string> {
+  java ??= new Promise((resolve) => {
+    execFile(process.env['LMI_BENCH_JAVA'] ?? 'java', ['-version'], { timeout: 10_000 }, (error, stdout, stderr) => {
+      resolve((error ? null : javaRuntimeIdFrom(`${stdout}${stderr}`)) ?? 'java');
+    });
+  });
+  return java;
+}

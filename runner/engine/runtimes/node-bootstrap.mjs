@@ -18,8 +18,8 @@
 import { fstatSync, openSync, readFileSync, readlinkSync, writeSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { pathToFileURL } from 'node:url';
 import { installTmpMapping } from './tmp-mapping.mjs';
+import { loadHandlerModule, moduleTypeHint } from './node-module-type.mjs';
 
 const { file, exportName, functionName, memoryMb, tmpDir, codeDir, logPath, logCapBytes, safetyRecordDir } = workerData;
 
@@ -83,12 +83,13 @@ class Context {
 const initStart = performance.now();
 let handler;
 try {
-  const mod = await import(pathToFileURL(file).href);
+  // As Lambda loads it: the module type comes from the code root, never from a folder above it.
+  const mod = await loadHandlerModule(file, codeDir);
   handler = mod[exportName] ?? mod.default?.[exportName];
   if (typeof handler !== 'function') throw new Error(`${file} does not export a function named '${exportName}'`);
   if (instrument) handler = instrument(handler);
 } catch (error) {
-  parentPort.postMessage({ t: 'init-error', message: errorMessage(error) });
+  parentPort.postMessage({ t: 'init-error', message: moduleTypeHint(error, file, codeDir) ?? errorMessage(error) });
   // Let the message flush before the thread ends; the engine terminates the worker.
   handler = undefined;
 }

@@ -11,12 +11,16 @@
 //     globals: [name], pending: [{ kind, detail }] }
 // - files: paths under the environment's temp folder (/tmp or os.tmpdir()) the invocation
 //   opened for reading or writing, through the fs entry points (callback, sync and promises);
-// - globals: globalThis properties and process.env entries the invocation assigned;
+// - globals: globalThis properties and process.env entries the invocation assigned, and the
+//   handler module's own top-level variables (`let currentUser`, a `const session = {}` whose
+//   fields are set) whose value changed while the invocation ran, as module.<name>: read through
+//   the V8 inspector from the handler's scopes, before and after each invocation;
 // - pending: timers, immediates and promises created by the invocation and still pending when
 //   its response was ready (work that outlives the invocation).
 // Attribution follows the async context (AsyncLocalStorage): whatever a handler starts, however
 // deep, belongs to the invocation that started it.
 import { AsyncLocalStorage, createHook } from 'node:async_hooks';
+import { Session } from 'node:inspector';
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -211,6 +215,10 @@ export function install(recordDir, envTmpDir) {
   const nowMs = () => performance.timeOrigin + performance.now();
   function finish(record) {
     record.done = true;
+    if (record.scopeBefore) {
+      const after = record.scopeReader();
+      for (const [name, version] of after) if ((record.scopeBefore.get(name) ?? 0) !== version) record.globals.add(`module.${name}`);
+    }
     const line = {
       runtime: 'node',
       requestId: record.requestId,
@@ -226,8 +234,9 @@ export function install(recordDir, envTmpDir) {
 
   /** The handler, run in its invocation's async context and recorded when it settles. */
   return function instrument(handler) {
+    const moduleScope = moduleScopeReader(handler);
     return function instrumented(event, context) {
-      const record = { requestId: context.awsRequestId, startMs: nowMs(), files: new Map(), globals: new Set(), work: new Map(), done: false };
+      const record = { requestId: context.awsRequestId, startMs: nowMs(), files: new Map(), globals: new Set(), work: new Map(), done: false, scopeBefore: moduleScope?.(), scopeReader: moduleScope };
       let outcome;
       try {
         outcome = invocation.run(record, () => handler(event, context));
@@ -252,4 +261,109 @@ export function install(recordDir, envTmpDir) {
       );
     };
   };
+}
+
+// Runs inside the handler's isolate on each module-level object: a fingerprint of what it holds
+// (own data properties, Map and Set entries, array items; no getter is called, depth and size
+// bounded), so a change to any field shows as a different string.
+const fingerprintSource = `function () {
+  const seen = new WeakSet();
+  let budget = 20000;
+  const walk = (value, depth) => {
+    if (value === null || typeof value !== 'object') {
+      if (typeof value === 'function') return 'fn';
+      if (typeof value === 'bigint') return value.toString() + 'n';
+      return typeof value === 'string' ? JSON.stringify(value) : String(value);
+    }
+    if (seen.has(value)) return '<cycle>';
+    seen.add(value);
+    if (depth > 4 || --budget < 0) return '<more>';
+    if (value instanceof Map) return 'Map{' + [...value].map(([k, v]) => walk(k, depth + 1) + '=>' + walk(v, depth + 1)).join(',') + '}';
+    if (value instanceof Set) return 'Set{' + [...value].map((v) => walk(v, depth + 1)).join(',') + '}';
+    if (value instanceof Date) return 'Date(' + value.getTime() + ')';
+    if (ArrayBuffer.isView(value)) return 'bytes(' + value.byteLength + ')';
+    if (Array.isArray(value)) return '[' + value.map((v) => walk(v, depth + 1)).join(',') + ']';
+    const fields = [];
+    for (const key of Object.keys(value)) {
+      const descriptor = Object.getOwnPropertyDescriptor(value, key);
+      fields.push(key + ':' + (descriptor && 'value' in descriptor ? walk(descriptor.value, depth + 1) : 'accessor'));
+    }
+    return '{' + fields.join(',') + '}';
+  };
+  try {
+    return walk(this, 0);
+  } catch {
+    return '<unreadable>';
+  }
+}`;
+
+/**
+ * A reader of the handler module's top-level variables, name -> how many times it was seen to
+ * change, through the V8
+ * inspector of this thread (its answers are synchronous): the handler's [[Scopes]] hold the
+ * module's scope (ES module) or the module wrapper's closure (CommonJS), the state every
+ * invocation on this thread shares. Functions are left out (helpers, imports). Null when the
+ * inspector cannot read them; the rest of the recording goes on without.
+ */
+function moduleScopeReader(handler) {
+  const session = new Session();
+  const handlerKey = Symbol.for('lmi-bench.safety.handler');
+  const objectGroup = 'lmi-bench-safety-scope';
+  const post = (method, params) => {
+    let answer;
+    let failure;
+    let answered = false;
+    session.post(method, params, (error, result) => {
+      failure = error;
+      answer = result;
+      answered = true;
+    });
+    if (!answered) throw new Error(`the inspector did not answer ${method} synchronously`);
+    if (failure) throw failure;
+    return answer;
+  };
+  const read = () => {
+    const values = new Map();
+    try {
+      const { result: fn } = post('Runtime.evaluate', { expression: `globalThis[Symbol.for('lmi-bench.safety.handler')]`, objectGroup });
+      const scopes = post('Runtime.getProperties', { objectId: fn.objectId, ownProperties: false }).internalProperties?.find((p) => p.name === '[[Scopes]]');
+      if (!scopes?.value?.objectId) return values;
+      for (const scope of post('Runtime.getProperties', { objectId: scopes.value.objectId, ownProperties: true }).result) {
+        if (!/^(Module|Closure)/.test(scope.value?.description ?? '')) continue;
+        for (const variable of post('Runtime.getProperties', { objectId: scope.value.objectId, ownProperties: true }).result) {
+          const value = variable.value;
+          if (!value || value.type === 'function') continue;
+          if (value.objectId) {
+            const { result } = post('Runtime.callFunctionOn', { objectId: value.objectId, functionDeclaration: fingerprintSource, returnByValue: true });
+            values.set(variable.name, String(result.value));
+          } else {
+            values.set(variable.name, `${value.type}:${value.unserializableValue ?? JSON.stringify(value.value)}`);
+          }
+        }
+      }
+    } finally {
+      post('Runtime.releaseObjectGroup', { objectGroup });
+    }
+    return values;
+  };
+  // Each read (at every invocation's start and end on this thread) counts the changes since the
+  // previous one, so a variable set to A, then B, then A again while a request ran still counts
+  // as changed under it.
+  const versions = new Map();
+  let last = new Map();
+  const observe = () => {
+    const now = read();
+    for (const [name, fingerprint] of now) if (last.get(name) !== fingerprint) versions.set(name, (versions.get(name) ?? 0) + 1);
+    last = now;
+    return new Map(versions);
+  };
+  try {
+    session.connect();
+    // Reachable by the inspector, never enumerated by the handler.
+    Object.defineProperty(globalThis, handlerKey, { value: handler, enumerable: false, configurable: true });
+    observe();
+    return observe;
+  } catch {
+    return null;
+  }
 }

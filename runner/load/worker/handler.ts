@@ -10,7 +10,8 @@
  */
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { parseLoadTask, type LoadTask, type WorkerOutcome } from '../load-task.ts';
-import { runLoad, type LoadResult } from '../run-load.ts';
+import { runLoad } from '../run-load.ts';
+import type { LoadResult } from '../load-result.ts';
 import { runOpenLoad } from '../open-loop.ts';
 import { createRequestSigner } from '../../system/sigv4-signer.ts';
 import { sleep } from '../../system/sleep.ts';

@@ -3,7 +3,7 @@
  * that only that invocation's event holds, was built (at least partly) from that request.
  */
 import { distinctiveValues, type SafetyEvent } from '../events.ts';
-import { overlap, shortId, type Finding, type Invocation, type Round } from '../findings.ts';
+import { changedStateCause, overlap, shortId, type Finding, type Invocation, type Round } from '../findings.ts';
 import { leaves, parseBody } from '../json-leaves.ts';
 
 function escapeRegExp(text: string): string {
@@ -39,14 +39,21 @@ export function crossTalk(round: Round, events: SafetyEvent[]): Finding[] {
     const own = distinct[victim.eventIndex] ?? new Map();
     const evidence: string[] = [];
     const sources: string[] = [];
+    const leaked = new Set<string>();
     for (const other of round.invocations) {
       if (other === victim || !overlap(victim, other)) continue;
       const seen: string[] = [];
-      if (victim.body.includes(other.requestId)) seen.push(`its request id ${other.requestId}`);
+      if (victim.body.includes(other.requestId)) {
+        seen.push(`its request id ${other.requestId}`);
+        leaked.add('the request id');
+      }
       if (other.eventIndex !== victim.eventIndex) {
         for (const [key, { path, value }] of distinct[other.eventIndex] ?? new Map<string, { path: string; value: string | number }>()) {
           if (own.has(key)) continue;
-          if (holds(values, value)) seen.push(`${path} = ${JSON.stringify(value)}`);
+          if (holds(values, value)) {
+            seen.push(`${path} = ${JSON.stringify(value)}`);
+            leaked.add(path);
+          }
         }
       }
       if (seen.length === 0) continue;
@@ -61,6 +68,7 @@ export function crossTalk(round: Round, events: SafetyEvent[]): Finding[] {
       requests: [victim.requestId, ...sources],
       title: `the response to request ${shortId(victim.requestId)} (event ${victim.eventIndex + 1}) carries data of ${sources.length} other concurrent request${sources.length === 1 ? '' : 's'}`,
       evidence: [...evidence, `response (${victim.status}): ${clip(victim.body)}`],
+      cause: changedStateCause(victim) ?? `another request's ${[...leaked].sort().join(', ')} in the response`,
     });
   }
   return findings;

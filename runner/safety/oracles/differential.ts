@@ -4,7 +4,7 @@
  * handler's own variation and are ignored; a concurrent response that differs from the lone
  * one in any other field changed because of the invocations it shared the environment with.
  */
-import { shortId, type Finding, type LoneRuns, type Round } from '../findings.ts';
+import { changedStateCause, shortId, type Finding, type LoneRuns, type Round } from '../findings.ts';
 import { responseLeaves, type Leaf } from '../json-leaves.ts';
 import { clip } from './cross-talk.ts';
 
@@ -59,6 +59,7 @@ export function differential(round: Round, baselines: Map<number, LoneBaseline>)
       requests: [invocation.requestId],
       title: `request ${shortId(invocation.requestId)} (event ${invocation.eventIndex + 1}) answered differently than the same event alone: ${paths.length} field${paths.length === 1 ? '' : 's'} (${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ', …' : ''})`,
       evidence: diff,
+      cause: changedStateCause(invocation) ?? `fields that differ from the lone run: ${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ', …' : ''}`,
     });
   }
   return findings;

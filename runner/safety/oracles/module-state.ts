@@ -1,12 +1,31 @@
 /**
- * Mutated module state (warning): globals an invocation assigned (Node: globalThis properties
- * and process.env) or changed (Python: the workload's module globals). Not wrong by itself,
- * but state that outlives a request is what concurrent requests trip over. One finding per
- * global, over every round.
+ * Mutated module state (warning), as LMI runs each runtime:
+ * - Node.js: concurrent invocations on one worker thread share its module state. Globals an
+ *   invocation assigned (globalThis properties, process.env) and the handler module's own
+ *   top-level variables that changed while it ran (module.<name>: a `let currentUser`, a
+ *   `const session = {}` whose fields are set) are what concurrent requests trip over.
+ * - Python: each concurrent invocation runs in a process of its own, so module globals are per
+ *   process, as on standard Lambda: not reported. What the processes do share (/tmp) is the
+ *   shared-files oracle's, an error.
+ * One finding per global or variable, over every round.
  */
+import type { Runtime } from '../../runtimes/registry.ts';
 import { shortId, type Finding, type Round } from '../findings.ts';
 
-export function moduleState(rounds: Round[]): Finding[] {
+/** How each runtime's module state is shared on LMI: the line a finding ends with, or null when it is not shared. */
+export const moduleStateSharing: Record<Runtime, string | null> = {
+  node: 'on LMI concurrent requests run on one worker thread and share its module state: what one request leaves here, another running at the same time reads',
+  python: null,
+  // Java and .NET threads share static fields, but their bootstraps record no globals (registry
+  // safetyHooks): what they share shows in the answers, as cross-talk.
+  java: 'on LMI the handler threads share the handler object and every static field',
+  dotnet: 'on LMI the handler threads share the handler object and every static field',
+  provided: null,
+};
+
+export function moduleState(rounds: Round[], runtime: Runtime): Finding[] {
+  const sharing = moduleStateSharing[runtime];
+  if (sharing === null) return [];
   const writers = new Map<string, { requests: string[]; rounds: Set<number> }>();
   for (const round of rounds) {
     for (const invocation of round.invocations) {
@@ -25,9 +44,7 @@ export function moduleState(rounds: Round[]): Finding[] {
     round: null,
     requests,
     title: `${name} changed during ${requests.length} of ${total} invocations`,
-    evidence: [
-      `rounds ${[...seenIn].sort((a, b) => a - b).join(', ')}; e.g. requests ${requests.slice(0, 3).map(shortId).join(', ')}`,
-      'state kept between requests is shared by every request running at the same time in the environment',
-    ],
+    evidence: [`rounds ${[...seenIn].sort((a, b) => a - b).join(', ')}; e.g. requests ${requests.slice(0, 3).map(shortId).join(', ')}`, sharing],
+    cause: name,
   }));
 }

@@ -27,6 +27,7 @@ export function outlivingWork(rounds: Round[]): Finding[] {
       round: null,
       requests: ids,
       title: `${count} ${kind}${count === 1 ? '' : 's'} still pending when the response was sent, in ${ids.length} invocation${ids.length === 1 ? '' : 's'}`,
+      cause: `${kind}s still pending after the response`,
       evidence: [
         ...[...details].slice(0, 5).map(([detail, n]) => `${n} × ${detail}`),
         `e.g. requests ${ids.slice(0, 3).map(shortId).join(', ')}`,

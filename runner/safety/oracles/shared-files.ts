@@ -44,6 +44,7 @@ export function sharedFiles(round: Round): Finding[] {
       requests: [...involved],
       title: `${path} is shared by ${involved.size} concurrent requests: one writes it while another uses it`,
       evidence,
+      cause: `the /tmp file ${path}`,
     });
   }
   return findings;

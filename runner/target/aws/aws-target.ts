@@ -32,7 +32,7 @@ export interface AwsTargetOptions {
   env?: NodeJS.ProcessEnv;
   frontDoor?: FrontDoorKind;
   network?: StackNetwork;
-  /** The CDK CLI command (default: `npx --no-install cdk`, or LMI_BENCH_CDK). */
+  /** The CDK CLI command (default: the aws-cdk package's CLI, or LMI_BENCH_CDK). */
   cdkCommand?: string[];
   /** Injected for tests; built from the credentials otherwise. */
   lambdaClient?: LambdaClient;

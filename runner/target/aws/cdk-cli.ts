@@ -1,17 +1,22 @@
 /**
- * Runs the pinned CDK CLI (node_modules' aws-cdk, through `npx --no-install`) as a child
+ * Runs the pinned CDK CLI (the aws-cdk package beside lmi-bench, with this Node) as a child
  * process, its output shown line by line as progress. An abort signal (Ctrl-C) stops it.
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { cdkEntryScript } from './aws-parts.ts';
 
 export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** The command that starts the CDK CLI; LMI_BENCH_CDK names another executable (tests use a recorded stand-in). */
 export function cdkCommand(env: NodeJS.ProcessEnv = process.env): string[] {
   const override = env['LMI_BENCH_CDK'];
-  return override ? [override] : ['npx', '--no-install', 'cdk'];
+  if (override) return [override];
+  // Found from lmi-bench's own folder, so it works in a clone and as a dependency of a user's project
+  // alike; `npx` from the package folder would look in node_modules/lmi-bench/node_modules only.
+  const script = cdkEntryScript();
+  return script ? [process.execPath, script] : ['npx', '--no-install', 'cdk'];
 }
 
 export interface CdkRunOptions {

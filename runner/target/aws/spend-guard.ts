@@ -68,6 +68,16 @@ function levelLoad(level: LevelSpec, assumptions: SpendAssumptions): { rate: num
   return { rate: Math.min((level.concurrency * 1000) / assumptions.minLatencyMs, assumptions.clientCeilingRps), inFlight: level.concurrency };
 }
 
+/** What every line of the estimate is priced from. */
+interface EstimateBasis {
+  plan: BenchPlan;
+  prices: PriceBook;
+  /** Seconds of load per level of one variant (warm-up included). */
+  levelSec: number;
+  /** Each level's worst-case load. */
+  levels: Array<{ rate: number; inFlight: number }>;
+}
+
 export function estimateRunCost(
   plan: BenchPlan,
   prices: PriceBook,
@@ -77,81 +87,15 @@ export function estimateRunCost(
   const assumptions = options.assumptions ?? defaultSpendAssumptions;
   const levelSec = (plan.durationSec + plan.warmupSec) * plan.trials;
   const lmiVariants = variants.filter((v) => v.mode === 'lmi');
-  const lambdaVariants = variants.filter((v) => v.mode === 'lambda');
-  const levels = planLevels(plan).map((level) => levelLoad(level, assumptions));
-  const loadHours = (variants.length * levels.length * levelSec) / 3600;
+  const basis: EstimateBasis = { plan, prices, levelSec, levels: planLevels(plan).map((level) => levelLoad(level, assumptions)) };
+  const loadHours = (variants.length * basis.levels.length * levelSec) / 3600;
   const setupMin = assumptions.deployOverheadMin + assumptions.destroyOverheadMin + lmiVariants.length * assumptions.lmiProvisioningMinPerVersion;
   const wallHours = loadHours + setupMin / 60;
-
-  const lines: SpendLine[] = [];
-
-  for (const variant of lambdaVariants) {
-    const breakdowns = levels.map(({ rate, inFlight }) =>
-      // At most `inFlight` requests at a time, so each lasts at most inFlight / rate seconds (Little's law).
-      lambdaCost(
-        { requests: rate * levelSec, billedDurationMs: (inFlight * 1000) / rate, memoryMb: variant.settings.memoryMb, architecture: plan.lambda.architecture, freeTier: false },
-        prices,
-      ),
-    );
-    const requests = sum(breakdowns.map((b) => b.requests));
-    lines.push({
-      item: `standard Lambda ${variant.id}`,
-      usd: sum(breakdowns.map((b) => b.totalUsd)),
-      detail: `${formatCount(requests)} requests, ${formatCount(sum(breakdowns.map((b) => b.gbSeconds)))} GB-s (${plan.lambda.architecture})`,
-    });
-  }
-
-  if (lmiVariants.length > 0) {
-    const instance = instanceShape(plan.lmi.instanceType);
-    const baselineInstances = minimumInstances(plan, lmiVariants, instance.vcpus);
-    const baseline = lmiCost({ instanceType: instance.instanceType, instances: baselineInstances, hours: wallHours, requests: 0, discount: plan.pricing.lmiDiscount }, prices);
-    lines.push({
-      item: `LMI minimum fleet (${baselineInstances} × ${instance.instanceType})`,
-      usd: baseline.totalUsd,
-      detail: `${round(wallHours, 2)} h deployed: EC2 $${round(baseline.ec2Usd, 2)} + management fee $${round(baseline.managementFeeUsd, 2)}`,
-    });
-    const maxInstances = Math.max(baselineInstances, Math.floor(plan.lmi.maxVcpus / instance.vcpus));
-    for (const variant of lmiVariants) {
-      let usd = 0;
-      let requests = 0;
-      for (const { rate, inFlight } of levels) {
-        // Worst case for the fleet: every in-flight request keeps a vCPU busy.
-        const fleet = sizeLmiCapacity({
-          requestsPerSecond: rate,
-          cpuSecondsPerRequest: inFlight / rate,
-          meanDurationMs: (inFlight * 1000) / rate,
-          maxConcurrency: variant.settings.maxConcurrency ?? 1,
-          memoryMb: variant.settings.memoryMb,
-          gibPerVcpu: variant.settings.gibPerVcpu ?? 2,
-          ...(variant.settings.targetCpuPercent === undefined ? {} : { target: { mode: 'manual', cpuPercent: variant.settings.targetCpuPercent } }),
-          candidates: [{ instanceType: instance.instanceType, vcpus: instance.vcpus, memoryGiB: instance.memoryGiB, usdPerHour: 0 }],
-          minEnvironments: plan.lmi.minEnvironments,
-        });
-        const cost = lmiCost(
-          { instanceType: instance.instanceType, instances: Math.min(fleet.instances, maxInstances), hours: levelSec / 3600, requests: rate * levelSec, discount: plan.pricing.lmiDiscount },
-          prices,
-        );
-        usd += cost.totalUsd;
-        requests += rate * levelSec;
-      }
-      lines.push({ item: `LMI ${variant.id} under load`, usd, detail: `${formatCount(requests)} requests, scaled-out fleet during its levels` });
-    }
-  }
-
-  const workers = plan.load?.workers ?? 1;
-  if (workers >= 2) {
-    // Each worker is invoked once per phase and runs for the phase plus its lead to the common start.
-    const phases = (plan.warmupSec > 0 ? 1 : 0) + plan.trials;
-    const invocations = variants.length * planLevelCount(plan) * phases * workers;
-    const billedDurationMs = ((plan.warmupSec + plan.trials * plan.durationSec) / phases) * 1000 + defaultWallTimeAssumptions.aws.workerLeadMs;
-    const cost = lambdaCost({ requests: invocations, billedDurationMs, memoryMb: loadWorkerMemoryMb, architecture: loadWorkerArchitecture, freeTier: false }, prices);
-    lines.push({
-      item: `load workers (${workers} per level)`,
-      usd: cost.totalUsd,
-      detail: `${formatCount(invocations)} invocations, ${formatCount(cost.gbSeconds)} GB-s (${loadWorkerArchitecture}, ${loadWorkerMemoryMb} MB); stated apart in run.json`,
-    });
-  }
-
+  const lines: SpendLine[] = [
+    ...variants.filter((v) => v.mode === 'lambda').map((variant) => lambdaLine(basis, variant)),
+    ...(lmiVariants.length > 0 ? lmiLines(basis, lmiVariants, wallHours) : []),
+    ...loadWorkerLines(basis, variants.length),
+  ];
   return {
     totalUsd: sum(lines.map((l) => l.usd)),
     wallHours,
@@ -167,6 +111,81 @@ export function estimateRunCost(
     ],
     pricesAsOf: prices.provenance.asOf,
   };
+}
+
+function lambdaLine({ plan, prices, levelSec, levels }: EstimateBasis, variant: Variant): SpendLine {
+  const breakdowns = levels.map(({ rate, inFlight }) =>
+    // At most `inFlight` requests at a time, so each lasts at most inFlight / rate seconds (Little's law).
+    lambdaCost(
+      { requests: rate * levelSec, billedDurationMs: (inFlight * 1000) / rate, memoryMb: variant.settings.memoryMb, architecture: plan.lambda.architecture, freeTier: false },
+      prices,
+    ),
+  );
+  const requests = sum(breakdowns.map((b) => b.requests));
+  return {
+    item: `standard Lambda ${variant.id}`,
+    usd: sum(breakdowns.map((b) => b.totalUsd)),
+    detail: `${formatCount(requests)} requests, ${formatCount(sum(breakdowns.map((b) => b.gbSeconds)))} GB-s (${plan.lambda.architecture})`,
+  };
+}
+
+/** The minimum fleet for the whole deployed time, then each LMI version's worst-case fleet during its levels. */
+function lmiLines(basis: EstimateBasis, lmiVariants: Variant[], wallHours: number): SpendLine[] {
+  const { plan, prices } = basis;
+  const instance = instanceShape(plan.lmi.instanceType);
+  const baselineInstances = minimumInstances(plan, lmiVariants, instance.vcpus);
+  const baseline = lmiCost({ instanceType: instance.instanceType, instances: baselineInstances, hours: wallHours, requests: 0, discount: plan.pricing.lmiDiscount }, prices);
+  const maxInstances = Math.max(baselineInstances, Math.floor(plan.lmi.maxVcpus / instance.vcpus));
+  return [
+    {
+      item: `LMI minimum fleet (${baselineInstances} × ${instance.instanceType})`,
+      usd: baseline.totalUsd,
+      detail: `${round(wallHours, 2)} h deployed: EC2 $${round(baseline.ec2Usd, 2)} + management fee $${round(baseline.managementFeeUsd, 2)}`,
+    },
+    ...lmiVariants.map((variant) => lmiLoadLine(basis, variant, instance, maxInstances)),
+  ];
+}
+
+function lmiLoadLine({ plan, prices, levelSec, levels }: EstimateBasis, variant: Variant, instance: ReturnType<typeof instanceShape>, maxInstances: number): SpendLine {
+  let usd = 0;
+  let requests = 0;
+  for (const { rate, inFlight } of levels) {
+    // Worst case for the fleet: every in-flight request keeps a vCPU busy.
+    const fleet = sizeLmiCapacity({
+      requestsPerSecond: rate,
+      cpuSecondsPerRequest: inFlight / rate,
+      meanDurationMs: (inFlight * 1000) / rate,
+      maxConcurrency: variant.settings.maxConcurrency ?? 1,
+      memoryMb: variant.settings.memoryMb,
+      gibPerVcpu: variant.settings.gibPerVcpu ?? 2,
+      ...(variant.settings.targetCpuPercent === undefined ? {} : { target: { mode: 'manual', cpuPercent: variant.settings.targetCpuPercent } }),
+      candidates: [{ instanceType: instance.instanceType, vcpus: instance.vcpus, memoryGiB: instance.memoryGiB, usdPerHour: 0 }],
+      minEnvironments: plan.lmi.minEnvironments,
+    });
+    const cost = lmiCost(
+      { instanceType: instance.instanceType, instances: Math.min(fleet.instances, maxInstances), hours: levelSec / 3600, requests: rate * levelSec, discount: plan.pricing.lmiDiscount },
+      prices,
+    );
+    usd += cost.totalUsd;
+    requests += rate * levelSec;
+  }
+  return { item: `LMI ${variant.id} under load`, usd, detail: `${formatCount(requests)} requests, scaled-out fleet during its levels` };
+}
+
+/** Runs with load workers (≥ 2): their own invocations, stated apart. */
+function loadWorkerLines({ plan, prices }: EstimateBasis, variantCount: number): SpendLine[] {
+  const workers = plan.load?.workers ?? 1;
+  if (workers < 2) return [];
+  // Each worker is invoked once per phase and runs for the phase plus its lead to the common start.
+  const phases = (plan.warmupSec > 0 ? 1 : 0) + plan.trials;
+  const invocations = variantCount * planLevelCount(plan) * phases * workers;
+  const billedDurationMs = ((plan.warmupSec + plan.trials * plan.durationSec) / phases) * 1000 + defaultWallTimeAssumptions.aws.workerLeadMs;
+  const cost = lambdaCost({ requests: invocations, billedDurationMs, memoryMb: loadWorkerMemoryMb, architecture: loadWorkerArchitecture, freeTier: false }, prices);
+  return [{
+    item: `load workers (${workers} per level)`,
+    usd: cost.totalUsd,
+    detail: `${formatCount(invocations)} invocations, ${formatCount(cost.gbSeconds)} GB-s (${loadWorkerArchitecture}, ${loadWorkerMemoryMb} MB); stated apart in run.json`,
+  }];
 }
 
 /**
