@@ -17,6 +17,7 @@ import { instancePrice } from '../cost/lmi-cost.ts';
 import { hoursPerMonth, requestsPerMonthAt } from '../system/numbers.ts';
 import { maxConcurrencyPerVcpu, runtimeSupport, type RuntimeSupport } from './runtime-support.ts';
 import { lambdaMbPerVcpu, lambdaVcpuShare } from '../capacity/lambda-cpu-share.ts';
+import type { InstanceReservation } from '../capacity/lmi-sizing.ts';
 import { doublingWindowMin } from '../cost/monthly.ts';
 import { crossoverRange, type CrossoverRange } from '../cost/crossover-range.ts';
 import { costScenario, crossoverAnalysis, lmiAdvantageAt, monthOf, type LmiSettings, type SizingInput } from './sizing.ts';
@@ -49,6 +50,8 @@ export interface AdviseOptions {
   lambdaDiscount: number;
   /** Functions sharing the capacity provider and so its instance floor. */
   functionsPerProvider: number;
+  /** Capacity each instance keeps for itself (default defaultInstanceReservation: 1 vCPU + 1 GiB). */
+  reservation?: InstanceReservation;
   freeTier: boolean;
   /** Override the LMI settings advise would choose. */
   lmiMemoryMb?: number;
@@ -188,6 +191,7 @@ function sizingInput(fn: AdviseFunction, options: AdviseOptions, settings: LmiSe
     lmiDiscount: options.lmiDiscount,
     lambdaDiscount: options.lambdaDiscount,
     functionsPerProvider: options.functionsPerProvider,
+    ...(options.reservation === undefined ? {} : { reservation: options.reservation }),
     settings,
   };
 }
