@@ -51,10 +51,18 @@ export function uncontendedDurationModel(own: DurationModel, alone: DurationMode
   };
 }
 
-/** LMI: CPU per request for sizing, from the lone level, and how much the level's own reading exceeds it. */
+/**
+ * LMI: CPU per request for sizing. The lone level's per-invocation accounting is the basis (its
+ * environment CPU ÷ requests would count the idle environments' own CPU over a few requests);
+ * but several invocations sharing one environment amortise work (one event loop, fewer wake-ups)
+ * that a lone invocation cannot show, and this machine's contention only ever adds CPU. So the
+ * lower of the two readings is the one closer to AWS's. contentionFactor = the level's own ÷ that
+ * basis (below 1 when concurrency amortised more than contention added).
+ */
 export function uncontendedCpu(level: MeasuredLevel, alone: MeasuredLevel | undefined): { cpuSecondsPerRequest: number | null; contentionFactor: number | null } {
-  const aloneCpu = alone?.cpuSecondsPerRequest ?? null;
-  if (aloneCpu === null) return { cpuSecondsPerRequest: level.cpuSecondsPerRequest, contentionFactor: null };
+  const accounted = alone?.accounting && alone.accounting.invocations > 0 ? alone.accounting.cpuMeanMs / 1000 : null;
+  const aloneCpu = accounted ?? alone?.cpuSecondsPerRequest ?? null;
   const own = level.cpuSecondsPerRequest;
-  return { cpuSecondsPerRequest: aloneCpu, contentionFactor: own !== null && aloneCpu > 0 ? own / aloneCpu : null };
+  if (aloneCpu === null) return { cpuSecondsPerRequest: own, contentionFactor: null };
+  return { cpuSecondsPerRequest: own === null ? aloneCpu : Math.min(own, aloneCpu), contentionFactor: own !== null && aloneCpu > 0 ? own / aloneCpu : null };
 }

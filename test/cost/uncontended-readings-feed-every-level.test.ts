@@ -40,6 +40,24 @@ test('the lone level feeds every level; the crowded level keeps its readings and
   assert.equal(lmi?.cpuSecondsPerRequest, 0.0008);
 });
 
+test('LMI: the lone level\'s per-invocation CPU is the basis, but a level whose shared environments amortised CPU below it keeps its own', async () => {
+  const prices = await loadPriceBook({ region: 'us-east-1', offline: true });
+  const run = sampleRun();
+  const lmi = run.levels.filter((l): l is MeasuredLevel => l.state === 'measured' && l.mode === 'lmi');
+  const [alone, busy] = [lmi.find((l) => l.concurrency === 1), lmi.find((l) => l.concurrency === 32)];
+  assert.ok(alone && busy);
+  // The idle environments' own CPU over few requests: 2 ms per request by the environment total, 0.8 ms per invocation.
+  alone.cpuSecondsPerRequest = 0.002;
+  alone.accounting = { invocations: 185, wallMeanMs: 51, cpuMeanMs: 0.8, runQueueMeanMs: 0 };
+  busy.cpuSecondsPerRequest = 0.0001;
+  const priced = attachCosts(run, prices, { lambdaDiscount: 0, lmiDiscount: 0, freeTier: false, architecture: 'x86_64', minEnvironments: 3 });
+  const pricedAlone = priced.levels.find((l): l is MeasuredLevel => l.state === 'measured' && l.mode === 'lmi' && l.concurrency === 1);
+  const pricedBusy = priced.levels.find((l): l is MeasuredLevel => l.state === 'measured' && l.mode === 'lmi' && l.concurrency === 32);
+  assert.equal(pricedAlone?.uncontendedCpu?.cpuSecondsPerRequest, 0.0008);
+  assert.equal(pricedBusy?.uncontendedCpu?.cpuSecondsPerRequest, 0.0001);
+  assert.ok(Math.abs((pricedBusy?.uncontendedCpu?.contentionFactor ?? 0) - 0.125) < 1e-12);
+});
+
 test('on AWS the levels keep their own readings: nothing to remove', async () => {
   const prices = await loadPriceBook({ region: 'us-east-1', offline: true });
   const run = { ...sampleRun(), target: 'aws' as const };
