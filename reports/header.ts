@@ -2,6 +2,8 @@
  * The top of the report: the verdict, what was measured where and when, with which prices,
  * and the caveats a reader must see before any number (local timings, an unfinished run).
  */
+import { safetyPanelHtml, type ReportSafety } from './safety-panel.ts';
+
 import type { RunFile } from '../runner/run/run-file.ts';
 import { escapeHtml } from '../runner/system/escape.ts';
 import { formatCount, formatDateTime, formatDurationSec } from './format.ts';
@@ -76,13 +78,12 @@ export function tmpIsolationNotice(run: RunFile): string | null {
   return `/tmp isolation is partial on this run: ${isolation.note.replace(/[.\s]+$/, '')}. On AWS every environment has its own /tmp.`;
 }
 
-export function headerHtml(run: RunFile, safety?: string): string {
+export function headerHtml(run: RunFile, safety?: ReportSafety): string {
   const verdict = buildVerdict(run);
   const seconds = (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000;
   const w = run.workload;
   const facts: Array<[string, string]> = [
     ['Workload', `${w.name} (${w.runtime}${w.kind ? `, ${w.kind}` : ''})${w.description ? ` — ${w.description}` : ''}`],
-    ...(safety === undefined ? [] : [['Safety', safety] as [string, string]]),
     ['Target', targetText(run)],
     ['Date', `${formatDateTime(run.startedAt)} (${run.status === 'running' ? 'last saved after' : 'took'} ${formatDurationSec(seconds)})`],
     ['Prices', priceSourceText(run)],
@@ -101,6 +102,8 @@ export function headerHtml(run: RunFile, safety?: string): string {
     `<header>`,
     `<h1>lmi-bench: <span id="workload-name">${escapeHtml(w.name)}</span></h1>`,
     `<p class="subtitle">Lambda Managed Instances against standard Lambda, measured ${escapeHtml(formatDateTime(run.startedAt))}</p>`,
+    // Before the verdict and any cost: whether the handler is safe to run concurrently at all.
+    safety ? safetyPanelHtml(safety.gate, safety.findingsHref) : '',
     `<p class="verdict" id="verdict">${verdictHtml(verdict)}</p>`,
     basis ? `<p class="basis">Crossover from ${escapeHtml(basis.lmiVariantId)} against ${escapeHtml(basis.lambdaVariantId)}${basis.note ? `: ${escapeHtml(basis.note.replace(/[.\s]+$/, ''))}` : ''}.</p>` : '',
     ...notices,

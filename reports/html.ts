@@ -3,6 +3,7 @@
  * data, and the run itself), locked down by a Content-Security-Policy that allows only the
  * page's own scripts and no network at all.
  */
+import type { ReportSafety } from './safety-panel.ts';
 import { readFileSync } from 'node:fs';
 import type { RunFile } from '../runner/run/run-file.ts';
 import { vegaBundles, inlineScript, type InlineScript } from './bundles.ts';
@@ -27,8 +28,8 @@ const manyCrossovers = 6;
 const css = readFileSync(new URL('style.css', assetsDir), 'utf8');
 const pageScript = inlineScript('page', readFileSync(new URL('page.js', assetsDir), 'utf8'));
 
-/** `safety`: the workload's last `lmi-bench safety` check, as one line (write-report.ts). */
-export function renderHtml(run: RunFile, safety?: string): string {
+/** `safety`: the workload's last `lmi-bench safety` check (write-report.ts); leads the page as a panel. */
+export function renderHtml(run: RunFile, safety?: ReportSafety): string {
   const distributions: LevelDistribution[] = measuredLevels(run).map((level) => ({ level, distribution: decodeDistribution(level.histogram) }));
   const charts = {
     cost: costCurveChart(run),

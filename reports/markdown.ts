@@ -2,6 +2,8 @@
  * summary.md: the verdict and the key table, small enough for $GITHUB_STEP_SUMMARY or a PR
  * comment. User text goes through escapeMarkdown; numbers are formatted, never raw.
  */
+import type { ReportSafety } from './safety-panel.ts';
+import { gateHeadline, gateSummary } from '../runner/safety/gate.ts';
 import type { RunFile } from '../runner/run/run-file.ts';
 import { escapeMarkdown } from '../runner/system/escape.ts';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from './format.ts';
@@ -12,12 +14,15 @@ import { describeRecommendation } from './recommendation.ts';
 import { buildVerdict, crossoverPlacement, measuredRange, verdictText } from './verdict.ts';
 import { requestsPerMonthAt } from '../runner/system/numbers.ts';
 
-/** `safety`: the workload's last `lmi-bench safety` check, as one line (write-report.ts). */
-export function renderMarkdown(run: RunFile, safety?: string): string {
+/** `safety`: the workload's last `lmi-bench safety` check (write-report.ts); unsafe or unchecked, it leads the summary. */
+export function renderMarkdown(run: RunFile, safety?: ReportSafety): string {
   const w = run.workload;
+  const lead = safety ? gateHeadline(safety.gate) : null;
   const lines: string[] = [
     `## lmi-bench: ${escapeMarkdown(w.name)} (${escapeMarkdown(w.runtime)})`,
     '',
+    // The gate's backticks are Markdown on purpose: they name the command.
+    ...(lead ? [`**${lead}**`, ''] : []),
     `**${escapeMarkdown(verdictText(buildVerdict(run)))}**`,
     '',
   ];
@@ -30,8 +35,7 @@ export function renderMarkdown(run: RunFile, safety?: string): string {
     `Target: ${escapeMarkdown(targetText(run))} · Started: ${escapeMarkdown(run.startedAt)} · Prices: ${escapeMarkdown(priceSourceText(run))} · Status: ${escapeMarkdown(statusText(run))}`,
     '',
   );
-  // The check line's backticks are Markdown on purpose: it names the command.
-  if (safety !== undefined) lines.push(`Safety: ${safety}`, '');
+  if (safety && !lead) lines.push(`Safety: ${gateSummary(safety.gate)}`, '');
   const recommendation = describeRecommendation(run);
   if (recommendation) lines.push(`**Recommendation:** ${escapeMarkdown(recommendation.headline)}`, '');
   const measured = measuredLevels(run);

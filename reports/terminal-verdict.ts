@@ -5,6 +5,7 @@
  * settings recommendation after a sweep, then the paths. `--quiet` prints only this.
  */
 import type { RunFile } from '../runner/run/run-file.ts';
+import { gateHeadline, type SafetyGate } from '../runner/safety/gate.ts';
 import { formatCount, formatPct, formatRps, formatUsd } from './format.ts';
 import { lmiVariants } from './model.ts';
 import { describeRecommendation } from './recommendation.ts';
@@ -15,8 +16,10 @@ function perMonth(rps: number): string {
   return `${formatCount(Math.round(requestsPerMonthAt(rps)))} requests a month`;
 }
 
-export function terminalVerdict(run: RunFile, paths: { outDir: string; htmlPath?: string | null }): string {
-  const lines = [`verdict: ${verdictText(buildVerdict(run))}`];
+/** safety: the handler's last safety check; not safe (or not checked), it leads, before any cost. */
+export function terminalVerdict(run: RunFile, paths: { outDir: string; htmlPath?: string | null }, safety: SafetyGate | null = null): string {
+  const lead = safety ? gateHeadline(safety) : null;
+  const lines = [...(lead ? [lead] : []), `verdict: ${lead ? `${lead.split(':')[0]}. ` : ''}${verdictText(buildVerdict(run))}`];
   const crossover = run.crossover;
   const range = measuredRange(run);
   if (crossover) {

@@ -57,12 +57,14 @@ async function main(): Promise<number> {
         name: 'ric-lmi',
         compute: { type: 'lmi', memoryMb: 2048, maxConcurrency: 4, gibPerVcpu: 2, minEnvironments: 1, instanceType: 'm7g.xlarge', maxVcpus: 16 },
       });
-      for (const [mode, url, count] of [['standard', standard.url, 2], ['lmi', lmi.url, 8]] as const) {
+      // LMI: as many at once as the environment's maximum concurrency (more would be throttled, 429).
+      for (const [mode, url, count] of [['standard', standard.url, 2], ['lmi', lmi.url, 4]] as const) {
         const t0 = Date.now();
         const replies = await Promise.all(Array.from({ length: count }, () => post(url, {})));
         const good = replies.filter((r) => r.status === 200).length;
-        const sample = replies.find((r) => r.status === 200)?.text ?? replies[0]?.text ?? '';
-        process.stdout.write(`${mode}: ${good}/${count} answered 200 in ${Date.now() - t0} ms; e.g. ${sample.slice(0, 200)}\n`);
+        const sample = replies.find((r) => r.status === 200)?.text ?? '';
+        const failed = replies.filter((r) => r.status !== 200).map((r) => `${r.status} ${r.text.slice(0, 120)}`);
+        process.stdout.write(`${mode}: ${good}/${count} answered 200 in ${Date.now() - t0} ms; e.g. ${sample.slice(0, 200)}${failed.length > 0 ? `; failed: ${failed.join(' | ')}` : ''}\n`);
         if (good !== count) ok = false;
       }
     } finally {

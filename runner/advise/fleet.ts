@@ -23,7 +23,7 @@ import { candidateTypeNames, pricedCandidates } from '../cost/candidates.ts';
 import { lambdaMonthlyUsd } from '../cost/scenario.ts';
 import { environmentShape, environmentsForDemand, environmentsPerInstance, sizingDefaults, type InstanceCandidate } from '../capacity/lmi-sizing.ts';
 import { resolveScalingTarget } from '../capacity/scaling-target.ts';
-import { hoursPerMonth } from '../system/numbers.ts';
+import { hoursPerMonth, requestsPerSecondFor } from '../system/numbers.ts';
 import { allCpuMs, lmiSettingsFor, type AdviseOptions } from './model.ts';
 import { runtimeSupport } from './runtime-support.ts';
 import type { LmiSettings } from './sizing.ts';
@@ -127,7 +127,7 @@ function sizeFunction(fn: FleetFunction, options: FleetOptions, prices: PriceBoo
     { ...options, functionsPerProvider: 1, ...(fn.gibPerVcpu === null ? {} : { gibPerVcpu: fn.gibPerVcpu }) },
   );
   const cpuMs = fn.cpuMsPerRequest ?? allCpuMs(fn.meanDurationMs, fn.memoryMb);
-  const rps = fn.requestsPerMonth / (hoursPerMonth * 3600);
+  const rps = requestsPerSecondFor(fn.requestsPerMonth);
   const shape = environmentShape(settings.memoryMb, settings.gibPerVcpu);
   const demand = environmentsForDemand({
     cpuDemandVcpus: rps * (cpuMs / 1000),

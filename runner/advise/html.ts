@@ -7,6 +7,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import { baseConfig, modeColors } from '../../reports/charts/chart.ts';
 import { escapeHtml } from '../system/escape.ts';
 import { htmlPage } from '../../reports/html.ts';
+import { safetyPanelHtml } from '../../reports/safety-panel.ts';
+import { pathToFileURL } from 'node:url';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
 import { htmlTable } from '../../reports/tables.ts';
 import { requestsPerMonthAt } from '../system/numbers.ts';
@@ -121,6 +123,8 @@ function adviceBody(advice: Advice, chart: Chart): string {
   const settle = settleText(advice);
   return [
     `<header><h1>${escapeHtml(`Should ${advice.function.name ?? 'this function'} move to LMI?`)}</h1>`,
+    // Before the verdict and any cost: whether the handler is safe to run concurrently at all.
+    advice.safetyGate ? safetyPanelHtml(advice.safetyGate, advice.safety.state === 'found' ? pathToFileURL(advice.safety.check.path).href : null) : '',
     `<p class="subtitle">${escapeHtml(describeFunction(advice))}. Traffic: ${escapeHtml(advice.traffic.name)}, ${escapeHtml(formatCount(Math.round(advice.traffic.requestsPerMonth)))} requests a month (mean ${escapeHtml(formatRps(advice.traffic.meanRps))} req/s, peak ${escapeHtml(formatRps(advice.traffic.peakRps))} req/s).</p>`,
     `<p class="verdict" id="verdict" data-decision="${escapeHtml(advice.decision)}">${escapeHtml(verdictText(advice))}</p>`,
     settle ? `<p class="basis" id="settle">${escapeHtml(settle)}</p>` : '',

@@ -7,6 +7,7 @@
  * page), so a figure is computed once and worded in one place.
  */
 import type { SafetyCheck } from '../safety/latest-result.ts';
+import { safetyGate, type SafetyGate } from '../safety/gate.ts';
 import { UsageError } from '../errors.ts';
 import type { Architecture, PriceProvenance, TrafficProfile } from '../domain.ts';
 import { benchDefaults, defaultLmiMemoryMb } from '../plan/defaults.ts';
@@ -15,9 +16,9 @@ import { defaultRateRange } from '../cost/crossover.ts';
 import { candidateTypeNames } from '../cost/candidates.ts';
 import { instancePrice } from '../cost/lmi-cost.ts';
 import { hoursPerMonth, requestsPerMonthAt } from '../system/numbers.ts';
-import { maxConcurrencyPerVcpu, runtimeSupport, type RuntimeSupport } from './runtime-support.ts';
-import { lambdaMbPerVcpu, lambdaVcpuShare } from '../capacity/lambda-cpu-share.ts';
+import { lambdaVcpuShare } from '../capacity/lambda-cpu-share.ts';
 import type { InstanceReservation } from '../capacity/lmi-sizing.ts';
+import { maxConcurrencyPerVcpu, runtimeSupport, type RuntimeSupport } from './runtime-support.ts';
 import { doublingWindowMin } from '../cost/monthly.ts';
 import { crossoverRange, type CrossoverRange } from '../cost/crossover-range.ts';
 import { costScenario, crossoverAnalysis, lmiAdvantageAt, monthOf, type LmiSettings, type SizingInput } from './sizing.ts';
@@ -67,7 +68,7 @@ export type Decision = 'lmi' | 'lambda' | 'equal' | 'depends-on-cpu' | 'no-traff
  * workload the user named and missing; or not looked for (no workload named and none under the
  * function's name).
  */
-export type SafetyLookup = { state: 'found'; workload: string; check: SafetyCheck } | { state: 'missing'; workload: string; lookedIn: string; command: string } | { state: 'unknown' };
+export type SafetyLookup = { state: 'found'; workload: string; check: SafetyCheck; command: string } | { state: 'missing'; workload: string; lookedIn: string; command: string } | { state: 'unknown' };
 
 /** warning: acts against moving as things stand; check: something to verify before moving. */
 export type RiskSeverity = 'warning' | 'check';
@@ -152,13 +153,16 @@ export interface Advice {
   risks: Risk[];
   /** The handler's last `lmi-bench safety` check, cited by the concurrent-invocations risk. */
   safety: SafetyLookup;
+  /**
+   * What the safety check says about moving, which leads the verdict when the handler is unsafe
+   * or unchecked; null for a what-if that names no handler (there is nothing to check).
+   */
+  safetyGate: SafetyGate | null;
   /** The verdict from all-waiting to all-CPU, when CPU time per request was not given. */
   sensitivity: SensitivityRow[] | null;
   prices: PriceProvenance;
 }
 
-/** Standard Lambda gives 1 vCPU at 1,769 MB and a proportional share below (runner/capacity/lambda-cpu-share.ts). */
-export const mbPerVcpuOnLambda = lambdaMbPerVcpu;
 const sensitivityShares = [0, 0.25, 0.5, 0.75, 1];
 
 /**
@@ -286,6 +290,7 @@ export function advise(fn: AdviseFunction, profile: TrafficProfile, options: Adv
     cpuThresholdMs: cpuThreshold,
     risks: risks(fn, traffic, lmi, prices, safety),
     safety,
+    safetyGate: gateOf(fn, safety),
     sensitivity,
     prices: { ...prices.provenance },
   };
@@ -336,6 +341,18 @@ function cpuThresholdMs(input: SizingInput, upperCpuMs: number, prices: PriceBoo
     else high = middle;
   }
   return low;
+}
+
+/** The gate of the handler's last check: found, missing (a named workload never checked), or a deployed function with none under its name. */
+function gateOf(fn: AdviseFunction, safety: SafetyLookup): SafetyGate | null {
+  switch (safety.state) {
+    case 'found':
+      return safetyGate(safety.check, safety.command);
+    case 'missing':
+      return safetyGate(undefined, safety.command);
+    case 'unknown':
+      return fn.name === null ? null : safetyGate(undefined, 'lmi-bench safety --workload ./your-handler (then advise with --workload)');
+  }
 }
 
 function risks(fn: AdviseFunction, traffic: TrafficStats, lmi: LmiSide, prices: PriceBook, safety: SafetyLookup): Risk[] {

@@ -73,11 +73,11 @@ function lookUpSafety(request: AdviseRequest, fn: AdviseFunction): SafetyLookup 
   if (workload) {
     const runtimes = runtimeOf !== null && workload.runtimes.includes(runtimeOf) ? [runtimeOf] : workload.runtimes;
     const check = readLatestSafetyOf(outDir, workload.name, runtimes);
-    return check ? { state: 'found', workload: workload.name, check } : { state: 'missing', workload: workload.name, lookedIn: join(outDir, 'safety'), command: `lmi-bench safety --workload ${workload.ref}` };
+    return check ? { state: 'found', workload: workload.name, check, command: `lmi-bench safety --workload ${workload.ref}` } : { state: 'missing', workload: workload.name, lookedIn: join(outDir, 'safety'), command: `lmi-bench safety --workload ${workload.ref}` };
   }
   if (fn.name === null) return { state: 'unknown' };
   const check = readLatestSafetyOf(outDir, fn.name, runtimeOf === null ? allRuntimes : [runtimeOf]);
-  return check ? { state: 'found', workload: fn.name, check } : { state: 'unknown' };
+  return check ? { state: 'found', workload: fn.name, check, command: `lmi-bench safety --workload <the folder of ${fn.name}'s handler>` } : { state: 'unknown' };
 }
 
 /** Rows of the profile a deployed function with no traffic is priced with: one quiet minute. */

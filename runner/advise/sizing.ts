@@ -1,5 +1,5 @@
 /**
- * The one place advise meets the cost model (cost/scenario.ts on cost/lmi-sizing.ts, the same
+ * The one place advise meets the cost model (cost/scenario.ts on capacity/lmi-sizing.ts, the same
  * path `cost crossover` takes): the CostScenario of a function and its LMI settings, the month
  * of a traffic profile on both compute types, and the break-even rates.
  * Everything else in advise works on what these return, so a change in how LMI is sized
@@ -10,7 +10,7 @@ import type { PriceBook } from '../pricing/price-book.ts';
 import { crossover, type CrossoverAnalysis } from '../cost/crossover.ts';
 import { profileMonthlyCost, type ProfileCost } from '../cost/monthly.ts';
 import type { TrafficProfile } from '../domain.ts';
-import type { CostScenario } from '../cost/scenario.ts';
+import { lambdaScenarioFor, lmiScenarioFor, type CostScenario, type CostSettings } from '../cost/scenario.ts';
 import type { InstanceReservation } from '../capacity/lmi-sizing.ts';
 
 export interface LmiSettings {
@@ -41,23 +41,27 @@ export interface SizingInput {
   settings: LmiSettings;
 }
 
+/** The function and its settings as the cost model's scenario, through the builders bench and cost crossover use. */
 export function costScenario(input: SizingInput): CostScenario {
+  const settings: CostSettings = {
+    lambdaDiscount: input.lambdaDiscount,
+    lmiDiscount: input.lmiDiscount,
+    freeTier: input.freeTier,
+    architecture: input.architecture,
+    minEnvironments: input.settings.minEnvironments,
+    functionsPerProvider: input.functionsPerProvider,
+    ...(input.reservation === undefined ? {} : { reservation: input.reservation }),
+  };
+  const lmi = {
+    cpuSecondsPerRequest: input.cpuMsPerRequest === null ? null : input.cpuMsPerRequest / 1000,
+    meanDurationMs: input.meanDurationMs,
+    maxConcurrency: input.settings.maxConcurrency,
+    memoryMb: input.settings.memoryMb,
+    gibPerVcpu: input.settings.gibPerVcpu,
+  };
   return {
-    lambda: { meanDurationMs: input.meanDurationMs, memoryMb: input.lambdaMemoryMb, architecture: input.architecture, freeTier: input.freeTier, discount: input.lambdaDiscount },
-    lmi: {
-      instanceTypes: input.instanceTypes,
-      discount: input.lmiDiscount,
-      capacity: {
-        cpuSecondsPerRequest: input.cpuMsPerRequest === null ? null : input.cpuMsPerRequest / 1000,
-        meanDurationMs: input.meanDurationMs,
-        maxConcurrency: input.settings.maxConcurrency,
-        memoryMb: input.settings.memoryMb,
-        gibPerVcpu: input.settings.gibPerVcpu,
-        minEnvironments: input.settings.minEnvironments,
-        functionsPerProvider: input.functionsPerProvider,
-        ...(input.reservation === undefined ? {} : { reservation: input.reservation }),
-      },
-    },
+    lambda: lambdaScenarioFor({ meanDurationMs: input.meanDurationMs, memoryMb: input.lambdaMemoryMb }, settings),
+    lmi: lmiScenarioFor(lmi, settings, input.instanceTypes),
   };
 }
 

@@ -3,7 +3,7 @@ import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../re
 import { requestsPerMonthAt } from '../system/numbers.ts';
 import type { FunctionRow } from './all-functions.ts';
 import type { Advice } from './model.ts';
-import { breakEvenRangeText, decisionWords, riskText, settleText, verdictText } from './words.ts';
+import { breakEvenRangeText, decisionWords, riskText, safetyLeadText, settleText, verdictText } from './words.ts';
 
 function table(headers: string[], rows: string[][], numericFrom: number): string[] {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
@@ -28,6 +28,9 @@ export function describeFunction(advice: Advice): string {
 export function formatAdvice(advice: Advice): string {
   const { lambda, lmi, traffic } = advice;
   const out: string[] = [];
+  // Before any cost: a handler that is not safe (or not checked) must not read as "move".
+  const lead = safetyLeadText(advice);
+  if (lead) out.push(lead, '');
   out.push(`function: ${describeFunction(advice)}`);
   out.push(
     `traffic:  ${traffic.name}: ${formatCount(Math.round(traffic.requestsPerMonth))} requests a month, mean ${formatRps(traffic.meanRps)} req/s, peak ${formatRps(traffic.peakRps)} req/s`,
@@ -70,7 +73,7 @@ export function formatAdvice(advice: Advice): string {
   }
   out.push('', 'risks:');
   for (const risk of advice.risks) out.push(`  ${risk.severity === 'warning' ? '!' : '-'} ${riskText(risk)}`);
-  out.push('', `verdict: ${verdictText(advice)}`);
+  out.push('', `verdict: ${lead ? `${lead.split(':')[0]}. ` : ''}${verdictText(advice)}`);
   const settle = settleText(advice);
   if (settle) out.push(`to settle it: ${settle}`);
   out.push(`prices: ${advice.prices.source} (${advice.region}, as of ${advice.prices.asOf})`);

@@ -4,14 +4,16 @@
  * so the two say the same thing. Pure.
  */
 import { safetyCheckLine } from '../safety/latest-result.ts';
+import { gateHeadline } from '../safety/gate.ts';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
-import { hoursPerMonth } from '../system/numbers.ts';
+import { hoursPerMonth, requestsPerMonthAt } from '../system/numbers.ts';
 import { breakEvenRangeParts, verdictText as verdictParts } from '../../reports/verdict.ts';
 import { sizingAssumptions } from '../capacity/lmi-sizing.ts';
-import { mbPerVcpuOnLambda, type Advice, type Risk } from './model.ts';
+import type { Advice, Risk } from './model.ts';
+import { lambdaVcpuShare } from '../capacity/lambda-cpu-share.ts';
 
 function perMonth(rps: number): string {
-  return `${formatCount(Math.round(rps * 3600 * hoursPerMonth))} requests a month`;
+  return `${formatCount(Math.round(requestsPerMonthAt(rps)))} requests a month`;
 }
 
 /** "LMI is cheaper above X–Y req/s, depending on the instance type Lambda picks (…)", as the bench's reports say it. */
@@ -53,6 +55,11 @@ export function verdictText(advice: Advice): string {
       );
     }
   }
+}
+
+/** The safety line that leads the verdict, before any cost: not safe yet, or not checked; null otherwise. */
+export function safetyLeadText(advice: Advice): string | null {
+  return advice.safetyGate === null ? null : gateHeadline(advice.safetyGate);
 }
 
 /** Which input would settle the answer; null when nothing is open. */
@@ -163,7 +170,7 @@ export function assumptionTexts(advice: Advice): string[] {
   ];
   if (lmi.cpuMsAssumed) {
     out.push(
-      `CPU time per request was not given: the headline assumes all of it is CPU (${formatMs(lmi.allCpuMsPerRequest)} ms: the duration at the ${formatPct(Math.min(1, fn.memoryMb / mbPerVcpuOnLambda))} of a vCPU Lambda gives ${fn.memoryMb} MB), the most LMI could need.`,
+      `CPU time per request was not given: the headline assumes all of it is CPU (${formatMs(lmi.allCpuMsPerRequest)} ms: the duration at the ${formatPct(lambdaVcpuShare(fn.memoryMb))} of a vCPU Lambda gives ${fn.memoryMb} MB), the most LMI could need.`,
     );
   }
   return out;

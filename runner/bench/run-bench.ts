@@ -100,7 +100,7 @@ export async function runBench(requested: BenchPlan, options: RunBenchOptions = 
 
   if (runFile.levels.length > 0 && !options.quiet) process.stdout.write(formatSummaryTable(runFile.levels) + '\n\n');
   // The finding where the user looks: after the table, the verdict in words, then the paths.
-  process.stdout.write(terminalVerdict(runFile, { outDir: plan.outDir, htmlPath: report?.htmlPath ?? null }) + '\n');
+  process.stdout.write(terminalVerdict(runFile, { outDir: plan.outDir, htmlPath: report?.htmlPath ?? null }, report?.safety.gate ?? null) + '\n');
   return exitCode(outcome, runFile);
 }
 

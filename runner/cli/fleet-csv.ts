@@ -19,7 +19,7 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.ts';
 import { benchLimits } from '../plan/defaults.ts';
-import { hoursPerMonth } from '../system/numbers.ts';
+import { requestsPerMonthAt } from '../system/numbers.ts';
 import { allCpuMs } from '../advise/model.ts';
 import type { FleetFunction } from '../advise/fleet.ts';
 import { parseArchitecture, parseDecimal, parseInteger } from './values.ts';
@@ -49,7 +49,7 @@ function row(cells: Partial<Record<Column, string>>, where: string): FleetFuncti
   const value = (column: Column): string | undefined => (cells[column]?.trim() === '' ? undefined : cells[column]);
   const name = value('name')?.trim();
   if (!name) throw new UsageError(`${where}: the function needs a name`);
-  const requestsPerMonth = cells.rps !== undefined ? parseDecimal(label('rps'), cells.rps, { min: 0 }) * hoursPerMonth * 3600 : parseDecimal(label('requests_per_month'), cells.requests_per_month ?? '', { min: 0 });
+  const requestsPerMonth = cells.rps !== undefined ? requestsPerMonthAt(parseDecimal(label('rps'), cells.rps, { min: 0 })) : parseDecimal(label('requests_per_month'), cells.requests_per_month ?? '', { min: 0 });
   const meanDurationMs = parseDecimal(label('duration_ms'), cells.duration_ms ?? '', { min: 0 });
   const memoryMb = parseInteger(label('memory_mb'), cells.memory_mb ?? '', benchLimits.lambdaMemoryMb);
   const arch = value('arch');

@@ -4,7 +4,6 @@
  * provenance. The run is a read-only input: a new RunFile is returned.
  */
 import { UsageError } from '../errors.ts';
-import type { Architecture } from '../domain.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
 import type { CrossoverResult, DurationModel, LevelCost, MeasuredLevel, RunFile } from '../run/run-file.ts';
 import { candidateTypeNames } from './candidates.ts';
@@ -13,31 +12,19 @@ import { crossoverRange, reportedInstanceChoices } from './crossover-range.ts';
 import { durationModelFor } from './duration-model.ts';
 import { uncontendedCpu, uncontendedDurationModel, uncontendedLevels } from './uncontended.ts';
 import { lambdaCost } from './lambda-cost.ts';
-import { sizingAssumptions, type InstanceReservation } from '../capacity/lmi-sizing.ts';
+import { sizingAssumptions } from '../capacity/lmi-sizing.ts';
 import { defaultScalingLag, profileMonthlyCost, type ScalingLag } from './monthly.ts';
 import { hoursPerMonth } from '../system/numbers.ts';
 import type { TrafficProfile } from '../domain.ts';
 import type { ScalingTarget } from '../capacity/scaling-target.ts';
-import { lambdaUsdPerHourAt, lmiUsdPerHourAt, type CostScenario, type LambdaScenario, type LmiScenario } from './scenario.ts';
+import { lambdaScenarioFor, lambdaUsdPerHourAt, lmiScenarioFor, lmiUsdPerHourAt, type CostScenario, type CostSettings, type LambdaScenario, type LmiScenario } from './scenario.ts';
 
-export interface AttachOptions {
-  /** Compute Savings Plans on Lambda duration, 0–0.17. */
-  lambdaDiscount: number;
-  /** Commitment discount on LMI's EC2 part, 0–0.72 (never on the management fee). */
-  lmiDiscount: number;
-  freeTier: boolean;
-  /** Both compute types run one architecture; it also selects LMI's candidate instance types. */
-  architecture: Architecture;
+/** Both compute types run one architecture (CostSettings); it also selects LMI's candidate instance types. */
+export interface AttachOptions extends CostSettings {
   /** Pins LMI to one instance type; without it the cheapest candidate is chosen at each rate. */
   instanceType?: string;
   /** Narrows the candidate set (--instance-types). */
   instanceTypes?: string[];
-  minEnvironments: number;
-  /** Sizing settings (lmi-sizing.ts defaults when absent). */
-  minInstances?: number;
-  functionsPerProvider?: number;
-  reservation?: InstanceReservation;
-  rateDecimals?: number;
   /** Project a month of this traffic on both compute types. */
   profile?: TrafficProfile;
   lag?: ScalingLag;
@@ -101,7 +88,7 @@ export function lambdaDurationMs(level: MeasuredLevel): number {
 }
 
 function lambdaScenario(level: MeasuredLevel, options: AttachOptions): LambdaScenario {
-  return { meanDurationMs: lambdaDurationMs(level), memoryMb: level.settings.memoryMb, architecture: options.architecture, freeTier: options.freeTier, discount: options.lambdaDiscount };
+  return lambdaScenarioFor({ meanDurationMs: lambdaDurationMs(level), memoryMb: level.settings.memoryMb }, options);
 }
 
 function candidateNames(prices: PriceBook, options: AttachOptions): string[] {
@@ -123,25 +110,16 @@ function lmiScenario(level: MeasuredLevel, prices: PriceBook, options: AttachOpt
   if (maxConcurrency === undefined || gibPerVcpu === undefined) {
     throw new UsageError(`run file: LMI level '${level.variantId}' at concurrency ${level.concurrency} has no maxConcurrency/gibPerVcpu settings`);
   }
-  const capacity: LmiScenario['capacity'] = {
+  const measured = {
     // The variant's uncontended CPU (uncontended.ts) on the local target, the level's own on AWS.
     cpuSecondsPerRequest: level.uncontendedCpu ? level.uncontendedCpu.cpuSecondsPerRequest : level.cpuSecondsPerRequest,
     meanDurationMs: meanDurationMs(level),
     maxConcurrency,
     memoryMb,
     gibPerVcpu,
-    minEnvironments: options.minEnvironments,
     target: levelTarget(level),
-    ...(options.minInstances === undefined ? {} : { minInstances: options.minInstances }),
-    ...(options.functionsPerProvider === undefined ? {} : { functionsPerProvider: options.functionsPerProvider }),
-    ...(options.reservation === undefined ? {} : { reservation: options.reservation }),
   };
-  return {
-    instanceTypes: candidateNames(prices, options),
-    discount: options.lmiDiscount,
-    capacity,
-    ...(options.rateDecimals === undefined ? {} : { rateDecimals: options.rateDecimals }),
-  };
+  return lmiScenarioFor(measured, options, candidateNames(prices, options));
 }
 
 /** Cost of the level's throughput sustained for an hour; none for a level that served nothing. */

@@ -7,7 +7,8 @@ import type { PriceBook } from '../pricing/price-book.ts';
 import { pricedCandidates } from './candidates.ts';
 import { lambdaCost } from './lambda-cost.ts';
 import { lmiCost, type LmiCostBreakdown } from './lmi-cost.ts';
-import { sizeLmiCapacity, type LmiSizing, type LmiSizingInput } from '../capacity/lmi-sizing.ts';
+import { sizeLmiCapacity, type InstanceReservation, type LmiSizing, type LmiSizingInput } from '../capacity/lmi-sizing.ts';
+import type { ScalingTarget } from '../capacity/scaling-target.ts';
 import { hoursPerMonth, requestsPerMonthAt } from '../system/numbers.ts';
 
 export interface LambdaScenario {
@@ -33,6 +34,60 @@ export interface LmiScenario {
 export interface CostScenario {
   lambda: LambdaScenario;
   lmi: LmiScenario;
+}
+
+/**
+ * The settings a price depends on beyond what was measured: discounts, free tier, architecture
+ * and the LMI sizing settings. One shape for every caller (bench and cost crossover through
+ * AttachOptions, advise through its options), turned into scenarios by the two builders below.
+ */
+export interface CostSettings {
+  /** Compute Savings Plans on Lambda duration, 0–0.17. */
+  lambdaDiscount: number;
+  /** Commitment discount on LMI's EC2 part, 0–0.72 (never on the management fee). */
+  lmiDiscount: number;
+  freeTier: boolean;
+  architecture: Architecture;
+  minEnvironments: number;
+  /** Sizing settings (lmi-sizing.ts defaults when absent). */
+  minInstances?: number;
+  functionsPerProvider?: number;
+  reservation?: InstanceReservation;
+  rateDecimals?: number;
+}
+
+/** Standard Lambda's scenario from what was measured (or read) of a function and the settings. */
+export function lambdaScenarioFor(measured: { meanDurationMs: number; memoryMb: number }, settings: CostSettings): LambdaScenario {
+  return { meanDurationMs: measured.meanDurationMs, memoryMb: measured.memoryMb, architecture: settings.architecture, freeTier: settings.freeTier, discount: settings.lambdaDiscount };
+}
+
+/** What the LMI sizing needs of a function beyond the settings. */
+export interface MeasuredLmi {
+  cpuSecondsPerRequest: number | null;
+  meanDurationMs: number;
+  maxConcurrency: number;
+  memoryMb: number;
+  gibPerVcpu: number;
+  /** The scaling target it ran with; Auto when absent. */
+  target?: ScalingTarget;
+}
+
+/** LMI's scenario from what was measured of a function, the settings and the candidate instance types. */
+export function lmiScenarioFor(measured: MeasuredLmi, settings: CostSettings, instanceTypes: string[]): LmiScenario {
+  const { target, ...rest } = measured;
+  return {
+    instanceTypes,
+    discount: settings.lmiDiscount,
+    capacity: {
+      ...rest,
+      minEnvironments: settings.minEnvironments,
+      ...(target === undefined ? {} : { target }),
+      ...(settings.minInstances === undefined ? {} : { minInstances: settings.minInstances }),
+      ...(settings.functionsPerProvider === undefined ? {} : { functionsPerProvider: settings.functionsPerProvider }),
+      ...(settings.reservation === undefined ? {} : { reservation: settings.reservation }),
+    },
+    ...(settings.rateDecimals === undefined ? {} : { rateDecimals: settings.rateDecimals }),
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Packing of LMI execution environments onto emulated EC2 instances of the capacity
  * provider's type. An instance holds as many environments as the sizing model says
- * (environmentsPerInstance in cost/lmi-sizing.ts: vCPUs AND memory, less the per-instance
+ * (environmentsPerInstance in capacity/lmi-sizing.ts: vCPUs AND memory, less the per-instance
  * reservation), so the engine and the model pack by one rule. The capacity provider keeps at
  * least one instance in each of 3 AZs (the service starts 3 instances on publish for AZ
  * resiliency), spreads environments over the AZs, and never holds more instance vCPUs than

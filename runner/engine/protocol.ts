@@ -66,7 +66,7 @@ export interface LmiComputeSpec {
   scalerIntervalMs?: number;
   /** An environment idle this long may be scaled in (engine default 60000 ms). */
   scaleInDelayMs?: number;
-  /** Manual scaling: target tracking on average CPU, percent (1–100); absent = Auto (cost/scaling-target.ts). */
+  /** Manual scaling: target tracking on average CPU, percent (1–100); absent = Auto (capacity/scaling-target.ts). */
   targetCpuPercent?: number;
   /**
    * From launching an instance beyond the 3 base ones to its running (engine default 0: at

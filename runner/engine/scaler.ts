@@ -1,7 +1,7 @@
 /**
  * The LMI scaling decision, as a pure function of what the scaler observed over one interval.
  * The service scales asynchronously on CPU and multi-concurrency saturation towards one target
- * (cost/scaling-target.ts: Auto is read as 50% CPU and 50% of slots; Manual is the user's
+ * (capacity/scaling-target.ts: Auto is read as 50% CPU and 50% of slots; Manual is the user's
  * target tracking CPU value), and the environment count comes from the sizing model's own rule
  * (environmentsForDemand), fed with what was observed instead of what was predicted. Above
  * that count, idle environments are scaled in, never below the minimum; when none is idle (the

@@ -54,6 +54,12 @@ export interface RuntimeEntry {
    * Without it, safety still judges answers (cross-talk, differential), not what a handler touched.
    */
   readonly safetyHooks: boolean;
+  /**
+   * Whether concurrent invocations in one LMI environment share module state (globals, static
+   * fields): threads of one process do (Node.js, Java, .NET, an OS-only runtime's own threads);
+   * Python's one process per slot does not, so a changed global there is no cross-talk.
+   */
+  readonly moduleStateShared: boolean;
   /** Whether the local engine can run it; when not, why and what to do, one line (bench exits 2 with it). */
   readonly localEngine: { readonly kind: 'runs' } | { readonly kind: 'unavailable'; readonly why: string };
 }
@@ -74,6 +80,7 @@ export const runtimeRegistry = {
     tmpIsolation: 'path-mapping',
     packaging: { kind: 'handler-file' },
     safetyHooks: true,
+    moduleStateShared: true,
     localEngine: { kind: 'runs' },
   },
   python: {
@@ -89,6 +96,7 @@ export const runtimeRegistry = {
     tmpIsolation: 'process-mount-namespace',
     packaging: { kind: 'handler-file' },
     safetyHooks: true,
+    moduleStateShared: false,
     localEngine: { kind: 'runs' },
   },
   java: {
@@ -105,6 +113,7 @@ export const runtimeRegistry = {
     // A fat jar or a classes folder, as Lambda takes it; a folder of .java sources the engine compiles (and infra packages compiled).
     packaging: { kind: 'code', handlerPattern: /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*(::[A-Za-z_$][\w$]*)?$/, handlerForm: 'package.Class::method', code: 'jar-or-folder' },
     safetyHooks: false,
+    moduleStateShared: true,
     localEngine: { kind: 'runs' },
   },
   dotnet: {
@@ -121,6 +130,7 @@ export const runtimeRegistry = {
     // A `dotnet publish` output folder.
     packaging: { kind: 'code', handlerPattern: /^[\w.]+::[\w.]+::\w+$/, handlerForm: 'Assembly::Namespace.Class::Method', code: 'folder' },
     safetyHooks: false,
+    moduleStateShared: true,
     localEngine: {
       kind: 'unavailable',
       why: 'the local engine cannot run .NET handlers (it has no .NET runtime host): bench it with --target aws, or publish it self-contained for Linux and run it here as an OS-only runtime ("provided", a folder with an executable bootstrap)',
@@ -141,6 +151,7 @@ export const runtimeRegistry = {
     // A folder with an executable `bootstrap`, run as provided.al2023 runs it.
     packaging: { kind: 'code', handlerPattern: /^\S+$/, handlerForm: 'any name without spaces (the bootstrap reads it from _HANDLER)', code: 'folder' },
     safetyHooks: false,
+    moduleStateShared: true,
     localEngine: { kind: 'runs' },
   },
 } as const satisfies Record<string, RuntimeEntry>;

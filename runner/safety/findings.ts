@@ -2,6 +2,7 @@
  * What `lmi-bench safety` records and concludes: the invocations of each round (with what the
  * runtime hooks saw inside them) and the findings the oracles draw from them.
  */
+import { runtimeRegistry, type Runtime } from '../runtimes/registry.ts';
 
 export const oracleNames = ['cross-talk', 'differential', 'shared-files', 'module-state', 'outliving-work'] as const;
 export type OracleName = (typeof oracleNames)[number];
@@ -46,7 +47,7 @@ export interface FileUse {
 /** What the runtime hooks recorded inside one invocation (runtimes/safety-node.mjs, safety_hooks.py). */
 export interface HookRecord {
   /** The runtime whose hooks wrote it (absent in records built by hand). */
-  runtime?: 'node' | 'python';
+  runtime?: Runtime;
   requestId: string;
   /** Epoch ms when the handler started and when its response was ready. */
   startMs: number;
@@ -114,7 +115,8 @@ export function overlap(a: Invocation, b: Invocation): boolean {
 export function changedStateCause(invocation: Invocation): string | null {
   const record = invocation.record;
   if (!record) return null;
-  const names = record.runtime === 'python' ? [] : [...new Set(record.globals)].sort();
+  const shared = record.runtime === undefined || runtimeRegistry[record.runtime].moduleStateShared;
+  const names = shared ? [...new Set(record.globals)].sort() : [];
   // The same words as the module-state finding of a single name, so the two group together.
   if (names.length > 0) return `${names.slice(0, 4).join(', ')}${names.length > 4 ? `, … (${names.length})` : ''}`;
   const written = record.files.filter((file) => file.write).map((file) => file.path).sort();

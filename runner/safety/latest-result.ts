@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runtimeOfLambdaId, type Runtime } from '../runtimes/registry.ts';
 import type { SafetyResult } from './result.ts';
+import { groupFindings } from './finding-groups.ts';
 
 export function latestSafetyPath(outDir: string, workloadName: string, runtime: Runtime | string): string {
   return join(outDir, 'safety', `${workloadName.replace(/[^A-Za-z0-9._-]/g, '-')}-${runtime}.json`);
@@ -20,6 +21,8 @@ export interface SafetyCheck {
   /** ISO time the check started. */
   checkedAt: string;
   path: string;
+  /** The main cause of its findings (findings grouped by cause, the first: errors, then the most findings); null without findings. */
+  mainCause: { cause: string; count: number; severity: 'error' | 'warning' } | null;
 }
 
 /** The last check of this workload and runtime, or undefined when there is none (or it is unreadable). */
@@ -33,7 +36,9 @@ export function readLatestSafety(outDir: string, workloadName: string, runtime: 
   }
   const counts = result.counts;
   if (typeof counts?.errors !== 'number' || typeof counts.warnings !== 'number') return undefined;
-  return { findings: counts.errors + counts.warnings, errors: counts.errors, warnings: counts.warnings, seed: result.seed, checkedAt: result.startedAt, path };
+  const main = Array.isArray(result.findings) && result.findings.every((f) => typeof f.cause === 'string') ? groupFindings(result.findings)[0] : undefined;
+  const mainCause = main ? { cause: main.cause, count: main.count, severity: main.severity } : null;
+  return { findings: counts.errors + counts.warnings, errors: counts.errors, warnings: counts.warnings, seed: result.seed, checkedAt: result.startedAt, path, mainCause };
 }
 
 /** One line for a report's workload section or `advise`. */

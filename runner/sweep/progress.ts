@@ -3,7 +3,7 @@
  * (CI logs, pipes) one line per finished level, so logs stay readable.
  */
 import type { LevelResult } from '../run/run-file.ts';
-import type { SweepProgress } from './sweep.ts';
+import type { SweepProgress } from './sweep-run.ts';
 
 export interface ProgressStream {
   isTTY?: boolean;

@@ -79,7 +79,7 @@ test('baseline, then +30% latency fails with failing JUnit cases and the table, 
   const repo = mkdtempSync(join(tmpdir(), 'lmi-action-repo-'));
   mkdirSync(join(repo, 'my-fn', 'node'), { recursive: true });
   copyFileSync(join(root, 'workloads', 'io-bound', 'node', 'index.mjs'), join(repo, 'my-fn', 'node', 'index.mjs'));
-  workload(repo, [40, 50]);
+  workload(repo, [120, 150]);
   git(repo, 'init', '-q');
   git(repo, 'add', '-A');
   git(repo, 'commit', '-qm', 'my function');
@@ -100,7 +100,7 @@ test('baseline, then +30% latency fails with failing JUnit cases and the table, 
   git(repo, 'commit', '-qm', 'baseline');
 
   // 2. The handler waits 30% longer: the committed baseline catches it.
-  workload(repo, [52, 65]);
+  workload(repo, [156, 195]);
   const slower = runStep(repo, '2', { ...load, SAFETY: 'false', BASELINE: 'baselines/my-fn-node.json' });
   assert.equal(slower.code, 0, slower.log);
   assert.equal(slower.outputs['verdict'], 'regressed', slower.summary);
@@ -114,7 +114,7 @@ test('baseline, then +30% latency fails with failing JUnit cases and the table, 
   assert.match(readFileSync(slower.outputs['check-html'] ?? '', 'utf8'), /id="verdict" data-regressed="[1-9]/);
 
   // 3. Back to the original handler, the baseline from a downloaded artifact's folder: passes.
-  workload(repo, [40, 50]);
+  workload(repo, [120, 150]);
   const artifact = mkdtempSync(join(tmpdir(), 'lmi-action-artifact-'));
   copyFileSync(saved, join(artifact, 'my-fn-node.json'));
   const same = runStep(repo, '3', { ...load, SAFETY: 'false', BASELINE_DIR: artifact });

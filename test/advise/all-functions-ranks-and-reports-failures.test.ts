@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 import type { FunctionRow } from '../../runner/advise/all-functions.ts';
+import type { FleetAdvice } from '../../runner/advise/fleet.ts';
 import { runCli } from '../cost/helpers/cli.ts';
 import { denyingProxy, ioBoundDir, sendTraffic, untilNextMinute } from './engine-support.ts';
 
@@ -45,6 +46,12 @@ test('three functions ranked by monthly saving; a quiet one listed as no traffic
   assert.match(all.stdout, /^1\s+adv-/m);
   // The progress line counted every function.
   assert.match(all.stderr, /advised 3\/3 functions/);
+  // The fleet proposal follows the ranking: the quiet function stays, for its lack of traffic.
+  const fleet = (JSON.parse(await readFile(join(dir, 'all.json'), 'utf8')) as { fleet: FleetAdvice }).fleet;
+  assert.deepEqual(fleet.staying.find((s) => s.name === 'adv-quiet')?.reason, { kind: 'no-traffic' });
+  assert.equal(fleet.providers.flatMap((p) => p.members).length + fleet.staying.length, 3);
+  assert.match(all.stdout, /^fleet: 3 functions cost \$[\d,.]+ a month on standard Lambda/m);
+  assert.match(all.stdout, /^\s+adv-quiet\s.*No traffic: standard Lambda costs nothing while idle/m);
 
   const proxy = await denyingProxy(engine.controlUrl, 'adv-light');
   try {

@@ -1,7 +1,8 @@
 /**
  * advise cites the handler's last `lmi-bench safety` check in its concurrent-invocations risk,
  * read from where safety keeps it (<out>/safety/<workload>-<runtime>.json): a check with errors
- * turns the risk into a warning, a clean one says so with its seed and date, and a workload never
+ * turns the risk into a warning and leads the output with "not safe for LMI yet" (a workload
+ * never checked, with "not checked"), a clean one says so with its seed and date, and a workload never
  * checked gets the command that checks it. Real safety runs, real advise runs.
  */
 import { test } from 'node:test';
@@ -41,6 +42,11 @@ test('a check with errors makes the risk a warning citing their count; a clean c
   assert.match(flaggedRisk.text, /seed 5/);
   assert.match(flaggedRisk.text, /Fix the errors before moving/);
   assert.ok(flagged.stdout.includes(flaggedRisk.text), 'the terminal shows the same risk');
+  // Safety gates the verdict: the headline leads with it, before any cost; the cost still follows.
+  assert.equal(flagged.advice.safetyGate?.state, 'unsafe');
+  assert.match(flagged.stdout, new RegExp(`^NOT SAFE FOR LMI YET: the last \`lmi-bench safety\` check found ${unsafe.result.counts.errors} errors?; the main cause: module\.session`));
+  assert.ok(flagged.stdout.indexOf('NOT SAFE FOR LMI YET') < flagged.stdout.indexOf('monthly cost'), 'before any cost');
+  assert.match(flagged.stdout, /^verdict: NOT SAFE FOR LMI YET\. (Move to LMI|Stay on standard Lambda|Either|It depends)/m);
 
   const safe = await runSafetyCli(['--workload', `${safetyFixtures}order-safe`, ...quick, '--seed', '6']);
   assert.equal(safe.result?.counts.errors, 0, 'the safe fixture has no error');
@@ -48,6 +54,8 @@ test('a check with errors makes the risk a warning citing their count; a clean c
   const clearedRisk = concurrencyRisk(cleared.advice);
   assert.equal(clearedRisk.severity, 'check');
   assert.match(clearedRisk.text, /Checked with `lmi-bench safety`: 0 findings, seed 6/);
+  assert.equal(cleared.advice.safetyGate?.state, 'clear');
+  assert.match(cleared.stdout, /^function: /, 'a clean check does not lead');
 
   // The safe workload looked up where only the unsafe one was checked: not checked yet.
   const unchecked = await adviseWith(`${safetyFixtures}order-safe`, unsafeOut);
@@ -55,4 +63,5 @@ test('a check with errors makes the risk a warning citing their count; a clean c
   const uncheckedRisk = concurrencyRisk(unchecked.advice);
   assert.equal(uncheckedRisk.severity, 'check');
   assert.ok(uncheckedRisk.text.includes(`run lmi-bench safety --workload ${safetyFixtures}order-safe`), uncheckedRisk.text);
+  assert.match(unchecked.stdout, new RegExp(`^NOT CHECKED for LMI safety: .*run lmi-bench safety --workload ${safetyFixtures.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}order-safe before moving`));
 });

@@ -20,13 +20,19 @@ async function started(maxConcurrency: number): Promise<{ server: RuntimeApiServ
   return { server, api, ready: () => ready, initErrors };
 }
 
+/** Polls until `check` holds (a slow machine may take a while to deliver a request), at most 10 s. */
+async function until(check: () => boolean): Promise<void> {
+  for (let waited = 0; !check() && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+}
+
 const closed: RuntimeAnswer = { kind: 'error', errorType: 'Runtime.Unavailable', errorMessage: 'test over' };
 
 test('GET /next carries the invocation headers; the response body is the answer', async () => {
   const { server, api, ready } = await started(1);
   try {
+    assert.equal(ready(), false);
     const next = fetch(`${api}/invocation/next`);
-    await new Promise((r) => setTimeout(r, 50));
+    await until(ready);
     assert.equal(ready(), true, 'ready at the first /next');
     const answer = server.invoke(invocation('req-1', { clientContext: 'eyJ4IjoxfQ==', cognitoIdentity: '{"cognitoIdentityId":"id"}' }));
     const got = await next;
@@ -52,16 +58,20 @@ test('LMI: at most the maximum concurrency is handed out; an extra /next waits f
   try {
     const polls = [0, 1, 2].map(() => fetch(`${api}/invocation/next`).then(async (r) => ({ id: r.headers.get('lambda-runtime-aws-request-id') as string, at: Date.now() })));
     const answers = ['a', 'b', 'c'].map((id) => server.invoke(invocation(id)));
+    const settled: number[] = [];
+    polls.forEach((p, i) => void p.then(() => settled.push(i)));
+    // However slow the machine: two are handed out, and the third stays waiting while they run.
+    for (let waited = 0; settled.length < 2 && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, 200));
-    assert.equal(server.inFlight, 2, 'two handed out, the third waits');
-    const firstTwo = await Promise.race([Promise.all([polls[0], polls[1]]), new Promise((r) => setTimeout(r, 2000))]);
-    assert.ok(Array.isArray(firstTwo));
-    const handed = (firstTwo as Array<{ id: string }>).map((p) => p.id).sort();
+    assert.equal(server.inFlight, 2, 'two handed out');
+    assert.equal(settled.length, 2, 'the third /next waits');
+    const handed = await Promise.all(settled.map((i) => polls[i] as Promise<{ id: string }>)).then((got) => got.map((p) => p.id).sort());
+    const third = polls.find((_, i) => !settled.includes(i)) as Promise<{ id: string; at: number }>;
     const waitingSince = Date.now();
     await fetch(`${api}/invocation/${handed[0]}/response`, { method: 'POST', body: '1' });
-    const third = (await polls[2]) as { id: string; at: number };
-    assert.ok(third.at >= waitingSince, 'the third /next answered only once a slot freed');
-    for (const id of [handed[1], third.id]) await fetch(`${api}/invocation/${id}/response`, { method: 'POST', body: '2' });
+    const thirdAnswer = await third;
+    assert.ok(thirdAnswer.at >= waitingSince, 'the third /next answered only once a slot freed');
+    for (const id of [handed[1], thirdAnswer.id]) await fetch(`${api}/invocation/${id}/response`, { method: 'POST', body: '2' });
     assert.deepEqual((await Promise.all(answers)).map((a) => a.kind), ['response', 'response', 'response']);
   } finally {
     await server.close(closed);
@@ -114,13 +124,13 @@ test('the error body shape and Lambda-Runtime-Function-Error-Type; a body over 6
 });
 
 test('init/error before the first /next is the init error; after it, 403', async () => {
-  const { server, api, initErrors } = await started(1);
+  const { server, api, ready, initErrors } = await started(1);
   try {
     const early = await fetch(`${api}/init/error`, { method: 'POST', body: JSON.stringify({ errorMessage: 'Class not found: x.Y', errorType: 'Runtime.ClassNotFound' }) });
     assert.equal(early.status, 202);
     assert.deepEqual(initErrors, [{ errorType: 'Runtime.ClassNotFound', errorMessage: 'Class not found: x.Y' }]);
     void fetch(`${api}/invocation/next`).catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 50));
+    await until(ready);
     const late = await fetch(`${api}/init/error`, { method: 'POST', body: '{}' });
     assert.equal(late.status, 403);
   } finally {

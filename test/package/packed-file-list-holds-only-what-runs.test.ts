@@ -18,7 +18,7 @@ test('npm pack ships the code, workloads, prices, runtimes, docs and the action,
   for (const needed of [
     'package.json', 'README.md', 'bin/lmi-bench.mjs', 'runner/cli/main.ts', 'runner/cli/usage.mjs', 'reports/html.ts',
     'infra/app.ts', 'cdk.json', 'workloads/io-bound/workload.json', 'workloads/io-bound/node/index.mjs',
-    'runner/engine/runtimes/node-bootstrap.mjs', 'runner/engine/runtimes/python-bootstrap.py', 'data/ec2-instance-types.json',
+    'runner/engine/runtimes/node-bootstrap.mjs', 'runner/engine/runtimes/python-bootstrap.py', 'runner/engine/runtimes/java/lmibench/Bootstrap.java', 'data/ec2-instance-types.json',
     'docs/architecture.md',
   ]) {
     assert.ok(paths.includes(needed), `${needed} is missing from the package`);

@@ -20,19 +20,23 @@ function runInResults(): { results: string; runDir: string; name: string; runtim
   return { results, runDir, name: run.workload.name, runtime: run.workload.runtime };
 }
 
-test("the workload section names the workload's last safety check, read from <results>/safety/", async () => {
+test("the report leads with the workload's last safety check, read from <results>/safety/: errors are a red panel before the verdict", async () => {
   const { results, runDir, name, runtime } = runInResults();
   const path = latestSafetyPath(results, name, runtime);
   mkdirSync(join(results, 'safety'));
   writeFileSync(path, JSON.stringify({ seed: 42, startedAt: '2026-12-01T15:00:00.000Z', counts: { errors: 1, warnings: 2 } }));
   await writeReport(runDir);
-  const line = 'checked with `lmi-bench safety`: 3 findings (1 error, 2 warnings), seed 42, 2026-12-01';
-  assert.ok(readFileSync(join(runDir, 'summary.md'), 'utf8').includes(`Safety: ${line}`));
-  assert.ok(readFileSync(join(runDir, 'report.html'), 'utf8').includes(`<dt>Safety</dt><dd>${line}</dd>`));
+  const summary = readFileSync(join(runDir, 'summary.md'), 'utf8');
+  assert.match(summary, /^## .*\n\n\*\*NOT SAFE FOR LMI YET: the last `lmi-bench safety` check found 1 error \(seed 42, 2026-12-01\)/);
+  const html = readFileSync(join(runDir, 'report.html'), 'utf8');
+  assert.match(html, /<section class="safety-panel bad" id="safety-panel" data-severity="bad" data-state="unsafe">/);
+  assert.ok(html.indexOf('id="safety-panel"') < html.indexOf('id="verdict"'));
+  assert.match(html, new RegExp(`<a id="safety-findings" href="\\.\\./safety/${name}-${runtime}\\.json">`), 'links its findings');
 });
 
-test('without a safety check the report says so and names the command', async () => {
-  const { runDir } = runInResults();
+test('without a safety check the report leads with "not checked" and names the command', async () => {
+  const { runDir, name, runtime } = runInResults();
   await writeReport(runDir);
-  assert.match(readFileSync(join(runDir, 'summary.md'), 'utf8'), /Safety: not checked with `lmi-bench safety` yet/);
+  assert.match(readFileSync(join(runDir, 'summary.md'), 'utf8'), new RegExp(`\\*\\*NOT CHECKED for LMI safety: .*run lmi-bench safety --workload ${name} --runtime ${runtime} before moving`));
+  assert.match(readFileSync(join(runDir, 'report.html'), 'utf8'), /data-state="not-checked">\n<h2>Not checked for LMI safety<\/h2>/);
 });

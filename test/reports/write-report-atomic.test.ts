@@ -11,7 +11,7 @@ test('writeReport replaces earlier reports in place and leaves no temp file behi
   writeFileSync(join(dir, 'report.html'), 'stale');
   writeFileSync(join(dir, 'summary.md'), 'stale');
   const paths = await writeReport(dir);
-  assert.deepEqual(paths, { htmlPath: join(dir, 'report.html'), markdownPath: join(dir, 'summary.md') });
+  assert.deepEqual({ htmlPath: paths.htmlPath, markdownPath: paths.markdownPath }, { htmlPath: join(dir, 'report.html'), markdownPath: join(dir, 'summary.md') });
   assert.deepEqual(readdirSync(dir).sort(), ['report.html', 'run.json', 'summary.md']);
   assert.match(readFileSync(paths.htmlPath, 'utf8'), /^<!doctype html>[\s\S]*<\/html>\n$/);
   assert.match(readFileSync(paths.markdownPath, 'utf8'), /^## lmi-bench: /);

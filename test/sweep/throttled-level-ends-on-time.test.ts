@@ -2,7 +2,8 @@
 // that takes 300 ms: most requests get 429 and every phase ends with requests in flight. The
 // level still ends within 5 s of its load time (a throttled request is never waited for; the
 // function timeout here is 30 s), and the level's figures come from its trials' own windows:
-// no window the level is measured over spans the wait between two trials.
+// no window the level is measured over spans the wait between two trials. A level whose
+// requests are all refused with 413 (never recorded by the target) ends on time too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runSweep } from '../../runner/sweep/sweep.ts';
@@ -49,4 +50,23 @@ test('a level that throttles most requests ends on time, and the wait between tr
   // The level's own figures are still there, from the trials' windows.
   assert.ok(level.environments >= 2, `environments ${level.environments}`);
   assert.ok(level.cpuSecondsPerRequest !== null && level.cpuSecondsPerRequest > 0);
+});
+
+test('a level whose every request is refused with 413 (an event over 6 MB) ends on time', { timeout: 150_000 }, async () => {
+  const variant: Variant = { id: 'lambda-m512', mode: 'lambda', settings: { memoryMb: 512 } };
+  const plan = testPlan({ modes: ['lambda'], concurrency: [4], durationSec: 1, warmupSec: 1, trials: 1, timeoutSec: 30, event: { delayMs: 0, padding: 'x'.repeat(7 * 1024 * 1024) } });
+  let levelStartMs = 0;
+  let levelEndMs = 0;
+  const result = await runSweep(plan, new LocalTarget(plan), [variant], {
+    signal: new AbortController().signal,
+    onProgress: (p) => {
+      if (p.phase === 'warm-up' && levelStartMs === 0) levelStartMs = Date.now() - p.elapsedMs;
+    },
+    onLevel: () => (levelEndMs = Date.now()),
+  });
+  const level = result.levels[0];
+  assert.equal(level?.state, 'failed', JSON.stringify(level));
+  assert.match(level?.state === 'failed' ? level.reason : '', /no successful response .*HTTP 413/);
+  const levelSec = (levelEndMs - levelStartMs) / 1000;
+  assert.ok(levelSec < plan.warmupSec + plan.durationSec + 5, `the level took ${levelSec.toFixed(1)} s for 2 s of load`);
 });

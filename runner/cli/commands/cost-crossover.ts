@@ -35,14 +35,14 @@ export const crossoverFlags = {
     parse: (raw, label) => parseText(label, raw),
   }),
   'from-function': valueFlag({ value: 'NAME', help: "use a real function's per-minute Invocations from CloudWatch as the traffic", parse: (raw, label) => parseText(label, raw) }),
-  profile: valueFlag({ value: 'NAME', help: 'with --from-function: AWS credentials profile (as in the AWS CLI)', parse: (raw, label) => parseAwsProfile(label, raw) }),
+  profile: valueFlag({ value: 'NAME', help: 'with --from-function or --traffic cloudwatch:FUNCTION: AWS credentials profile (as in the AWS CLI)', parse: (raw, label) => parseAwsProfile(label, raw) }),
   days: valueFlag({
     value: 'N',
-    help: 'with --from-function: history to read, 1–15 (CloudWatch keeps 1-minute data 15 days)',
+    help: 'with --from-function or --traffic cloudwatch:FUNCTION: history to read, 1–15 (CloudWatch keeps 1-minute data 15 days)',
     defaultText: String(defaultHistoryDays),
     parse: (raw, label) => parseInteger(label, raw, { min: 1, max: 15 }),
   }),
-  endpoint: valueFlag({ value: 'URL', help: "with --from-function: CloudWatch endpoint override (e.g. the local engine's control URL)", parse: (raw, label) => parseText(label, raw) }),
+  endpoint: valueFlag({ value: 'URL', help: "with --from-function or --traffic cloudwatch:FUNCTION: CloudWatch endpoint override (e.g. the local engine's control URL)", parse: (raw, label) => parseText(label, raw) }),
   'lmi-discount': { ...lmiDiscountFlag, default: undefined, defaultText: "the run's" } as Flag<number, number | undefined>,
   'lambda-discount': { ...lambdaDiscountFlag, default: undefined, defaultText: "the run's" } as Flag<number, number | undefined>,
   discount: refusedDiscountFlag,
@@ -127,7 +127,7 @@ async function profileFrom(flags: CrossoverFlags, region: string): Promise<Traff
   const access = { region, endpoint: flags.endpoint, env: flags.profile === undefined ? process.env : { ...process.env, AWS_PROFILE: flags.profile }, days: flags.days, endpointFlag: true };
   if (spec !== undefined) return readTrafficSpec(spec, process.cwd(), { ...access, flag: '--traffic' });
   if (functionName === undefined) {
-    for (const name of ['days', 'endpoint', 'profile'] as const) if (flags[name] !== undefined) throw new UsageError(`--${name} only applies with --from-function`);
+    for (const name of ['days', 'endpoint', 'profile'] as const) if (flags[name] !== undefined) throw new UsageError(`--${name} only applies with --from-function or --traffic cloudwatch:FUNCTION`);
     return undefined;
   }
   return readFunctionTraffic(functionName, { ...access, askedAs: `--from-function ${functionName}` });
