@@ -6,7 +6,7 @@
  * requests through the bench's own front doors (granted per variant in bench-stack.ts) and to
  * write its logs.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Duration, RemovalPolicy, type Stack } from 'aws-cdk-lib';
@@ -16,11 +16,12 @@ import {
   buildLoadWorkerBundle, loadWorkerArchitecture, loadWorkerHandler, loadWorkerMemoryMb, loadWorkerTimeoutSec,
 } from '../runner/load/worker/bundle.ts';
 
-/** One bundle folder per synth process, removed when it exits (CDK has copied the asset by then). */
+/**
+ * One private bundle folder per synth process (mkdtemp: random name, mode 0700, never a path
+ * someone could plant first), removed when it exits (CDK has copied the asset by then).
+ */
 function bundleFolder(): string {
-  const dir = join(tmpdir(), `lmi-bench-load-worker-${process.pid}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), 'lmi-bench-load-worker-'));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   return buildLoadWorkerBundle(dir);
 }

@@ -17,6 +17,12 @@ export const targetKinds: readonly TargetKind[] = ['local', 'aws'];
 export type Architecture = 'x86_64' | 'arm64';
 export const architectures: readonly Architecture[] = ['x86_64', 'arm64'];
 
+/**
+ * Lambda's synchronous request payload limit: "Request must be smaller than 6291456 bytes for
+ * the InvokeFunction operation". The engine's front door enforces it; plans refuse an event over it.
+ */
+export const lambdaMaxRequestBytes = 6 * 1024 * 1024;
+
 /** The settings a level was measured with (run.json `levels[].settings`). */
 export interface VariantSettings {
   memoryMb: number;

@@ -13,6 +13,7 @@ import { cloudWatchClient } from '../metrics/pull.ts';
 import { readInvocationHistory } from '../traffic/function-history.ts';
 import type { TrafficProfile } from '../domain.ts';
 import type { AdviseFunction } from './model.ts';
+import { awsClientLimits } from '../system/aws-client-limits.ts';
 
 export interface AwsAccess {
   region: string;
@@ -26,9 +27,9 @@ const localCredentials: AwsCredentialIdentity = { accessKeyId: 'lmi-bench-local'
 
 export function lambdaClient(access: AwsAccess): LambdaClient {
   return new LambdaClient({
-    region: access.region,
     // One retry: a region-wide scan should report a failing function, not stall on it.
-    maxAttempts: 2,
+    ...awsClientLimits(),
+    region: access.region,
     ...(access.endpoint !== undefined ? { endpoint: access.endpoint, credentials: access.credentials ?? localCredentials } : access.credentials ? { credentials: access.credentials } : {}),
   });
 }

@@ -5,6 +5,7 @@
  */
 import { hoursPerMonth, requestsPerSecondFor } from '../system/numbers.ts';
 import type { TrafficProfile } from '../domain.ts';
+import { maxOf, minOf } from '../system/extremes.ts';
 import { sum } from '../system/sum.ts';
 
 export interface TrafficStats {
@@ -26,7 +27,7 @@ export function trafficStats(profile: TrafficProfile): TrafficStats {
     minutes,
     requestsPerMonth,
     meanRps: requestsPerSecondFor(requestsPerMonth),
-    peakRps: Math.max(0, ...counts) / 60,
-    quietestRps: minutes === 0 ? 0 : Math.min(...counts) / 60,
+    peakRps: Math.max(0, maxOf(counts, 0)) / 60,
+    quietestRps: minOf(counts, 0) / 60,
   };
 }

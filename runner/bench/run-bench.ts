@@ -46,6 +46,8 @@ const silent = { isTTY: false, write: (): boolean => true };
 /** A bench on AWS: the CDK packages must be installed (one line naming the install otherwise), durations adjusted. */
 async function awsPlan(requested: BenchPlan): Promise<BenchPlan> {
   (await import('../target/aws/aws-parts.ts')).requireAwsParts('--target aws');
+  // Before the run's folder and run.json exist: bad credentials leave nothing behind.
+  await (await import('../target/aws/caller-identity.ts')).checkPlanCredentials(requested);
   return (await import('../target/aws/plan-check.ts')).adjustPlanForAws(requested).plan;
 }
 
@@ -157,10 +159,11 @@ function interruptOnSignals(controller: AbortController, target: Target, checkpo
 function exitCode(outcome: SweepResult, runFile: RunFile): number {
   if (outcome.status === 'interrupted') return ExitCode.interrupted;
   if (outcome.status === 'failed' && outcome.targetLost) {
-    // The engine is lmi-bench's own process: losing it is not the user's input at fault.
+    // Something outside ended the platform (the OOM killer, a kill -9, a lost account): the
+    // environment was unusable, as when every level fails; the measured levels are kept.
     const kept = runFile.levels.filter((level) => level.state === 'measured').length;
-    process.stderr.write(`lmi-bench: run stopped: ${outcome.reason ?? 'the target went away'}; the ${kept} level${kept === 1 ? '' : 's'} measured before it ${kept === 1 ? 'is' : 'are'} in run.json (internal error, please report)\n`);
-    return ExitCode.internal;
+    process.stderr.write(`lmi-bench: run stopped: ${outcome.reason ?? 'the target went away'}; the ${kept} level${kept === 1 ? '' : 's'} measured before it ${kept === 1 ? 'is' : 'are'} in run.json\n`);
+    return ExitCode.usage;
   }
   if (outcome.status === 'failed') {
     process.stderr.write(`lmi-bench: run failed: ${outcome.reason ?? 'unknown reason'}\n`);

@@ -4,6 +4,7 @@
  * response; any other value is a 200 JSON body).
  */
 import { validateHeaderName, validateHeaderValue, type IncomingMessage } from 'node:http';
+import { lambdaMaxRequestBytes } from '../domain.ts';
 
 export interface HttpResponse {
   statusCode: number;
@@ -18,7 +19,7 @@ export interface HttpResponse {
  * smaller than 6291456 bytes for the InvokeFunction operation"); a response may be 100 bytes
  * more ("Exceeded maximum allowed payload size (6291556 bytes).").
  */
-export const maxRequestBytes = 6 * 1024 * 1024;
+export const maxRequestBytes = lambdaMaxRequestBytes;
 export const maxResponseBytes = 6 * 1024 * 1024 + 100;
 
 /** Content types Function URLs pass as text; everything else arrives base64-encoded. */
@@ -88,6 +89,17 @@ function queryParameters(raw: string): Record<string, string> {
 const jsonHeaders = { 'content-type': 'application/json' };
 
 export function mapResult(result: unknown): HttpResponse {
+  try {
+    return mapSerialisable(result);
+  } catch (error) {
+    // JSON.stringify threw (a circular object, a BigInt): the Node.js runtime fails the
+    // invocation with this error, and the Function URL answers 502.
+    if (error instanceof TypeError) return functionError('Error', 'Unable to stringify response body');
+    throw error;
+  }
+}
+
+function mapSerialisable(result: unknown): HttpResponse {
   if (result !== null && typeof result === 'object' && 'statusCode' in result) {
     const r = result as { statusCode: unknown; headers?: unknown; body?: unknown; isBase64Encoded?: unknown; cookies?: unknown };
     const statusCode = r.statusCode;

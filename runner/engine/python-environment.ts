@@ -71,6 +71,9 @@ class SlotProcess {
       },
       // fd 0: nothing to read; fds 1-2: the log; fd 3: requests in; fd 4: responses out.
       stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
+      // A process group of its own: whatever the handler starts (subprocess, os.system) is in
+      // it and ends with the environment, as an AWS environment's processes end with it.
+      detached: true,
     });
     this.#onReady = onFirst;
     const [, stdout, stderr, requests, responses] = this.child.stdio as [null, Readable, Readable, Writable, Readable];
@@ -113,7 +116,7 @@ class SlotProcess {
     if (this.failure !== undefined) return;
     this.failure = reason;
     this.failureType = errorType;
-    this.child.kill('SIGKILL');
+    killGroup(this.child);
   }
 
   readRss(): number {
@@ -279,7 +282,7 @@ export class PythonEnvironment extends EnvironmentBase {
           // No pid: the spawn itself failed, and no 'exit' will come.
           if (slot.child.pid === undefined || slot.child.exitCode !== null || slot.child.signalCode !== null) return resolve();
           slot.child.once('exit', () => resolve());
-          slot.child.kill('SIGKILL');
+          killGroup(slot.child);
         }),
     );
     await Promise.all(exits);
@@ -294,5 +297,18 @@ export class PythonEnvironment extends EnvironmentBase {
     this.handlerLog?.close();
     await removeTmpDir(this.tmpFolder);
     this.state = 'dead';
+  }
+}
+
+/**
+ * SIGKILL to the environment's whole process group (it was spawned detached, so it leads one):
+ * the handler's own children die with it. The process alone when the group is already gone.
+ */
+function killGroup(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
   }
 }

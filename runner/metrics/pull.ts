@@ -13,6 +13,7 @@ import { collectDatapoints, levelQueries, summarize } from './queries.ts';
 import { metricsWindow } from './window.ts';
 import { sleep } from '../system/sleep.ts';
 import type { Mode } from '../domain.ts';
+import { awsClientLimits } from '../system/aws-client-limits.ts';
 
 export interface PullOptions {
   credentials?: AwsCredentialIdentity;
@@ -30,6 +31,7 @@ const localCredentials: AwsCredentialIdentity = { accessKeyId: 'lmi-bench-local'
 
 export function cloudWatchClient(access: CloudWatchAccess, credentials?: AwsCredentialIdentity): CloudWatchClient {
   return new CloudWatchClient({
+    ...awsClientLimits(),
     region: access.region,
     ...(access.endpoint !== undefined ? { endpoint: access.endpoint, credentials: credentials ?? localCredentials } : credentials ? { credentials } : {}),
   });

@@ -17,12 +17,15 @@ import { benchDefaults, defaultLmiMaxConcurrency, defaultLmiMemoryMb } from './d
 import { runtimeRegistry } from '../runtimes/registry.ts';
 import { checkOutWritable, defaultRunId } from './out-dir.ts';
 import { awsCredentialSources, findAwsCredentials } from '../system/aws-credentials.ts';
+import { checkEventSize } from './event.ts';
 
 export async function buildPlan(input: PlanInput, env: NodeJS.ProcessEnv, cwd: string = process.cwd()): Promise<BenchPlan> {
   const { options: o } = input;
   const workload = o.workload;
   const runtime = o.runtime;
   checkRuntimeOffered(input);
+  // The body every request sends: over Lambda's limit, every request of the run would be a 413.
+  if (o.event === undefined) checkEventSize(workload.manifest.event, `the "event" of ${join(workload.dir, 'workload.json')}`);
   const loadShape = planLoadShape(input);
   const lmi = planLmi(input);
   checkAwsOnlyOptions(input);

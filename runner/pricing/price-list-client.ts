@@ -8,12 +8,13 @@ import { GetAttributeValuesCommand, GetProductsCommand, PricingClient, type Filt
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import type { PriceListEndpointRegion } from './regions.ts';
 import { sleep as pause } from '../system/sleep.ts';
+import { awsClientLimits } from '../system/aws-client-limits.ts';
 
 export type PricingClientFactory = (endpointRegion: PriceListEndpointRegion, credentials: AwsCredentialIdentity) => PricingClient;
 
 /** SDK retries off: withThrottleRetry below is the single retry layer. */
 export const createPricingClient: PricingClientFactory = (endpointRegion, credentials) =>
-  new PricingClient({ region: endpointRegion, credentials, maxAttempts: 1 });
+  new PricingClient({ ...awsClientLimits(), region: endpointRegion, credentials, maxAttempts: 1 });
 
 export interface RetryPolicy {
   /** Total attempts per call, first included. */

@@ -6,14 +6,19 @@
  * could not understand. The saved plan is checked by readPlanJson (./plan-json.ts) where a
  * command needs it.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { errorMessage } from '../system/error-message.ts';
+import { hasControlCharacters } from '../system/escape.ts';
+import { readInputFile } from '../system/read-input-file.ts';
 import { decodeHistogram } from './histogram-codec.ts';
 import { runStatuses, schemaVersion, type EncodedHistogram, type RunFile } from './run-file.ts';
 
 export const runFileName = 'run.json';
+
+/** run.json is read whole; only a regular file, and not an endless one. */
+const maxRunFileBytes = 1024 * 1024 * 1024;
 
 export interface ReadRunOptions {
   /** How messages name the run when the path is wrong, e.g. `baseline` or `--run`. */
@@ -31,12 +36,7 @@ export function readRunFile(path: string, options: ReadRunOptions = {}): RunFile
   if (!existsSync(path)) throw new UsageError(`${label} ${path} not found`);
   const file = statSync(path).isDirectory() ? join(path, runFileName) : path;
   if (!existsSync(file)) throw new UsageError(`${label} ${path} is a folder without ${runFileName}`);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${errorMessage(error)}`);
-  }
+  const text = readInputFile(file, { label: file, maxBytes: maxRunFileBytes, limitReason: 'a run of 20,000 levels with histograms is far smaller' });
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -64,6 +64,10 @@ export function validateRun(data: unknown, file: string, requireHistograms = fal
   if (!isObject(workload) || typeof workload['name'] !== 'string' || typeof workload['runtime'] !== 'string') {
     fail('workload.name and workload.runtime are required');
   }
+  // Names are printed on the terminal and in Markdown: a control character there forges output.
+  for (const [field, value] of [['runId', data['runId']], ['workload.name', (workload as Record<string, unknown>)['name']], ['workload.runtime', (workload as Record<string, unknown>)['runtime']]] as const) {
+    if (hasControlCharacters(value as string)) fail(`${field} holds control characters`);
+  }
   if (!isObject(data['plan'])) fail('plan must be an object');
   if (!Array.isArray(data['levels'])) return fail('levels must be an array');
   data['levels'].forEach((level: unknown, index: number) => checkLevel(level, `levels[${index}]`, fail, requireHistograms));
@@ -82,13 +86,14 @@ function checkLevel(level: unknown, at: string, fail: Fail, requireHistograms: b
   if (!isObject(level)) fail(`${at} must be an object`);
   const l = level as Record<string, unknown>;
   if (l['mode'] !== 'lambda' && l['mode'] !== 'lmi') fail(`${at}.mode must be lambda or lmi`);
-  if (typeof l['concurrency'] !== 'number') fail(`${at}.concurrency must be a number`);
+  checkCount(l['concurrency'], `${at}.concurrency`, fail);
   if (!isObject(l['settings'])) fail(`${at}.settings is required`);
   switch (l['state']) {
     case 'measured':
       if (!isObject(l['latencyMs']) || !isObject(l['requests']) || typeof l['throughputRps'] !== 'number') {
         fail(`${at} is measured but lacks latencyMs, requests or throughputRps`);
       }
+      checkMeasured(l, at, fail);
       if (requireHistograms) checkComparable(l, at, fail);
       checkHistogram(l['histogram'], `${at}.histogram`, fail);
       if (Array.isArray(l['trials'])) l['trials'].forEach((trial: unknown, i: number) => checkHistogram(isObject(trial) ? trial['histogram'] : undefined, `${at}.trials[${i}].histogram`, fail));
@@ -100,6 +105,43 @@ function checkLevel(level: unknown, at: string, fail: Fail, requireHistograms: b
     default:
       fail(`${at}.state must be measured, failed or skipped`);
   }
+}
+
+const latencyFields = ['p50', 'p90', 'p95', 'p99', 'max', 'mean', 'min', 'stddev'] as const;
+const requestFields = ['ok', 'throttled', 'errors'] as const;
+
+/**
+ * The numbers every reader of a measured level computes with: counts, rates and latencies
+ * are finite and not negative, and trials (when present) is a list of such results, so that
+ * a hand-edited `"p99": "fast"` or `"ok": -5` is named here, not met as a TypeError mid-render
+ * or silently drawn.
+ */
+function checkMeasured(l: Record<string, unknown>, at: string, fail: Fail): void {
+  checkResult(l, at, fail);
+  for (const field of ['coldStarts', 'environments'] as const) if (l[field] !== undefined) checkCount(l[field], `${at}.${field}`, fail);
+  const trials = l['trials'];
+  if (trials === undefined) return;
+  if (!Array.isArray(trials)) return fail(`${at}.trials must be an array`);
+  trials.forEach((trial: unknown, t: number) => {
+    if (!isObject(trial)) return fail(`${at}.trials[${t}] must be an object`);
+    checkResult(trial, `${at}.trials[${t}]`, fail);
+  });
+}
+
+/** requests, throughputRps and latencyMs of a level or a trial. */
+function checkResult(r: Record<string, unknown>, at: string, fail: Fail): void {
+  const requests = r['requests'];
+  if (!isObject(requests)) return fail(`${at}.requests must be an object`);
+  for (const field of requestFields) checkCount(requests[field], `${at}.requests.${field}`, fail);
+  checkCount(r['throughputRps'], `${at}.throughputRps`, fail);
+  const latency = r['latencyMs'];
+  if (!isObject(latency)) return fail(`${at}.latencyMs must be an object`);
+  for (const field of latencyFields) checkCount(latency[field], `${at}.latencyMs.${field}`, fail);
+}
+
+/** A finite number, zero or more. */
+function checkCount(value: unknown, at: string, fail: Fail): void {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail(`${at} must be a number ≥ 0 (got ${JSON.stringify(value) ?? 'nothing'})`.slice(0, 200));
 }
 
 /** What `check` needs of a measured level: its variant, its histogram and each trial's numbers. */

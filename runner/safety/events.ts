@@ -4,11 +4,12 @@
  * Distinct values are what make cross-talk visible: a response carrying a value that only
  * another request's event holds got it from that request.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
 import type { Rng } from '../analysis/rng.ts';
 import { leaves } from './json-leaves.ts';
+import { jsonDepthProblem } from '../system/json-depth.ts';
+import { readInputFile } from '../system/read-input-file.ts';
 
 export type SafetyEvent = Record<string, unknown>;
 
@@ -16,14 +17,14 @@ function isObject(value: unknown): value is SafetyEvent {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** An --events file is read whole: 64 MiB is far more events than a safety run sends. */
+const maxEventsFileBytes = 64 * 1024 * 1024;
+
 /** --events FILE: a JSON array of objects, or one JSON object per line. */
 export function readEventsFile(path: string, cwd = process.cwd()): SafetyEvent[] {
-  let text: string;
-  try {
-    text = readFileSync(resolve(cwd, path), 'utf8');
-  } catch (error) {
-    throw new UsageError(`--events ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
+  const text = readInputFile(resolve(cwd, path), { label: `--events ${path}`, maxBytes: maxEventsFileBytes, limitReason: 'the events of one safety run' });
+  const depthProblem = jsonDepthProblem(text);
+  if (depthProblem !== undefined) throw new UsageError(`--events ${path} ${depthProblem}`);
   let events: unknown[];
   const trimmed = text.trim();
   if (trimmed.startsWith('[')) {

@@ -3,6 +3,7 @@
  * environment) for the differential oracle, then the seeded rounds against one LMI environment
  * whose runtime hooks record what every invocation touched, and hands each round to the oracles.
  */
+import { rmSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ import { countFindings, type RoundSummary, type SafetyResult } from './result.ts
 import { planRounds, type RoundPlan } from './schedule.ts';
 import { sendEvent } from './send.ts';
 import { sleep } from '../system/sleep.ts';
+import { ExitCode } from '../errors.ts';
 
 export interface SafetyOptions {
   workload: Workload;
@@ -88,6 +90,25 @@ async function inBatches<T>(count: number, width: number, job: (index: number) =
 }
 
 
+/**
+ * Ctrl-C or SIGTERM ends the process where it stands, and runSafety's `finally` never runs: the
+ * hooks' record folder is removed first (the engine ends by itself when this process's pipe
+ * closes), then exit 130. Returns the function that stops listening.
+ */
+function removeOnSignal(dir: string): () => void {
+  const onSignal = (): void => {
+    rmSync(dir, { recursive: true, force: true });
+    process.stderr.write('\nlmi-bench safety: interrupted\n');
+    process.exit(ExitCode.interrupted);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}
+
 export async function runSafety(options: SafetyOptions): Promise<SafetyResult> {
   const startedAt = new Date();
   const progress = options.onProgress ?? (() => undefined);
@@ -96,6 +117,7 @@ export async function runSafety(options: SafetyOptions): Promise<SafetyResult> {
   const base = { workloadDir: options.workload.dir, runtime: options.runtime, timeoutMs: options.timeoutMs ?? benchDefaults.timeoutSec * 1000 };
   const prefix = `safety-${process.pid}`;
   const recordDir = await mkdtemp(join(tmpdir(), 'lmi-bench-safety-'));
+  const stopRemovingOnSignal = removeOnSignal(recordDir);
   let engine: EngineHandle | undefined;
   try {
     engine = await startEngine();
@@ -119,6 +141,7 @@ export async function runSafety(options: SafetyOptions): Promise<SafetyResult> {
         }
       });
     const firstRuns = await lonePass(0);
+    progress(`first lone pass done: ${options.events.length} environments; the second starts in ${lonePassGapMs / 1000} s`);
     await sleep(lonePassGapMs);
     const secondRuns = await lonePass(1);
     const loneResponses = [...firstRuns, ...secondRuns];
@@ -160,6 +183,7 @@ export async function runSafety(options: SafetyOptions): Promise<SafetyResult> {
       durationMs: Date.now() - startedAt.getTime(),
     };
   } finally {
+    stopRemovingOnSignal();
     await engine?.stop();
     await rm(recordDir, { recursive: true, force: true });
   }

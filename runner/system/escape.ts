@@ -55,12 +55,29 @@ export function escapeXml(text: string): string {
 /**
  * Text for one Markdown table cell or inline run: HTML-significant characters become
  * entities (GitHub renders them as text), the punctuation that opens emphasis, code, links
- * or a table cell is backslash-escaped, and line breaks collapse to spaces so a value can't
- * start a block or break the table. Callers put values inside a line, never at its start.
+ * or a table cell is backslash-escaped, line breaks collapse to spaces so a value can't
+ * start a block or break the table, and other control characters show as `\xHH` (the summary
+ * is also printed on the terminal). Callers put values inside a line, never at its start.
  */
 export function escapeMarkdown(value: unknown): string {
-  return String(value)
-    .replace(/\r?\n|\r/g, ' ')
+  return terminalSafe(String(value).replace(/\r?\n|\r/g, ' '))
     .replace(/[&<>]/g, (ch) => htmlEntities[ch] ?? ch)
     .replace(/[\\`*_[\]|~]/g, (ch) => `\\${ch}`);
+}
+
+/**
+ * C0 and C1 control characters (ESC, BEL, CR, backspace, CSI…): written raw they set a
+ * terminal's title, colour its output, move the cursor and forge whole lines.
+ */
+const controlCharacters = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** True when `value` holds a control character (tab and newline included). */
+export function hasControlCharacters(value: string): boolean {
+  controlCharacters.lastIndex = 0;
+  return controlCharacters.test(value);
+}
+
+/** `value` with every control character written as a visible `\xHH`, safe to print on a terminal. */
+export function terminalSafe(value: unknown): string {
+  return String(value).replace(controlCharacters, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

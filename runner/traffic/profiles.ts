@@ -3,7 +3,7 @@
  * is constant, diurnal (a smooth daily curve), or recorded (a CSV, or a real function's
  * CloudWatch Invocations history: see function-history.ts).
  */
-import { readFile } from 'node:fs/promises';
+import { readInputFile } from '../system/read-input-file.ts';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
 import type { TrafficProfile } from '../domain.ts';
@@ -31,6 +31,15 @@ export function diurnalProfile(peakRps: number, troughRps: number): TrafficProfi
   return { name: `diurnal:${peakRps}:${troughRps}`, minuteRequests };
 }
 
+/** A traffic CSV is read whole. */
+const maxProfileCsvBytes = 128 * 1024 * 1024;
+
+/**
+ * The largest per-minute count a CSV may hold: far above any account's Lambda concurrency, and
+ * small enough that a month of it, priced, stays a finite number (1e300 made every cost Infinity).
+ */
+export const maxRequestsPerMinute = 1e9;
+
 /**
  * Per-minute request counts: one count per line, or `timestamp,count` (ISO or epoch ms,
  * strictly increasing). An optional header line is skipped; blank lines are ignored.
@@ -50,6 +59,7 @@ export function parseProfileCsv(text: string, fileName: string): TrafficProfile 
     if (isHeader) continue;
     const count = Number(countText);
     if (countText === '' || !Number.isFinite(count) || count < 0) throw new UsageError(`${where}: '${countText}' is not a request count (a number ≥ 0)`);
+    if (count > maxRequestsPerMinute) throw new UsageError(`${where}: ${countText} requests in a minute is more than lmi-bench models (at most ${maxRequestsPerMinute.toExponential()}, about 16.7 million a second)`);
     if (fields.length === 2) {
       const stamp = fields[0] ?? '';
       const timeMs = /^\d+$/.test(stamp) ? Number(stamp) : Date.parse(stamp);
@@ -76,13 +86,7 @@ export async function parseProfileSpec(spec: string, cwd: string = process.cwd()
   if (kind === 'diurnal' && rest.length === 2) return diurnalProfile(parseRate(rest[0], spec), parseRate(rest[1], spec));
   if (kind === 'csv' && rest.length >= 1) {
     const file = rest.join(':');
-    let text: string;
-    try {
-      text = await readFile(resolve(cwd, file), 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new UsageError(`cannot read profile CSV '${file}'${code ? ` (${code})` : ''}`);
-    }
+    const text = readInputFile(resolve(cwd, file), { label: `profile CSV '${file}'`, maxBytes: maxProfileCsvBytes, limitReason: 'a year of per-minute timestamp,count rows is about 20 MiB' });
     return parseProfileCsv(text, file);
   }
   if (kind === 'cloudwatch' && rest.length === 1 && rest[0]) {

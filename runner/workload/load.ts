@@ -1,14 +1,20 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, posix, resolve } from 'node:path';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.ts';
 import { runtimeRegistry, runtimes, type Runtime } from '../runtimes/registry.ts';
 import { isCodeRuntime, resolveCode, validateCodeEntry } from './runtime-api-code.ts';
 import type { Workload, WorkloadManifest } from './manifest.ts';
+import { workloadNameProblem } from './name.ts';
+import { jsonDepthProblem } from '../system/json-depth.ts';
+import { readInputFile } from '../system/read-input-file.ts';
 
 export const builtInWorkloadsDir = fileURLToPath(new URL('../../workloads/', import.meta.url));
 
 const kinds = ['io', 'cpu', 'mixed'] as const;
+
+/** workload.json may hold an event up to Lambda's 6 MiB request limit, and some room around it. */
+const maxManifestBytes = 8 * 1024 * 1024;
 
 /** Names of the workloads shipped under workloads/. */
 export function builtInWorkloadNames(): string[] {
@@ -39,9 +45,12 @@ export function loadWorkload(ref: string, cwd: string = process.cwd()): Workload
   }
   const manifestPath = join(dir, 'workload.json');
   if (!existsSync(manifestPath)) throw new UsageError(`no workload.json in ${ref}: a workload folder needs a manifest`);
+  const text = readInputFile(manifestPath, { label: manifestPath, maxBytes: maxManifestBytes, limitReason: 'a manifest and its 6 MiB event' });
+  const depthProblem = jsonDepthProblem(text);
+  if (depthProblem !== undefined) throw new UsageError(`${manifestPath} ${depthProblem}`);
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    raw = JSON.parse(text);
   } catch (error) {
     throw new UsageError(`${manifestPath} is not valid JSON: ${(error as Error).message}`);
   }
@@ -55,6 +64,9 @@ export function validateManifest(raw: unknown, where: string): WorkloadManifest 
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('the manifest must be a JSON object');
   const m = raw as Record<string, unknown>;
   if (typeof m['name'] !== 'string' || m['name'].trim() === '') fail('"name" must be a non-empty string');
+  // Checked before anything is measured: the name becomes file and resource names, and is printed.
+  const nameProblem = workloadNameProblem(m['name'] as string);
+  if (nameProblem !== undefined) fail(`"name" ${nameProblem}`);
   if (m['description'] !== undefined && typeof m['description'] !== 'string') fail('"description" must be a string');
   if (!kinds.includes(m['kind'] as (typeof kinds)[number])) fail(`"kind" must be one of ${kinds.join(', ')}`);
   const memoryMb = m['memoryMb'];
@@ -102,6 +114,21 @@ function escapesFolder(handler: string): boolean {
   return normalized === '..' || normalized.startsWith('../');
 }
 
+/**
+ * The handler file's real path, which must lie inside the workload folder's real path: the
+ * manifest check is lexical, and a symlink (the file, or a folder on the way) would otherwise
+ * run code from anywhere on the machine.
+ */
+function insideFolder(file: string, dir: string, handler: string): string {
+  const realFile = realpathSync(file);
+  const realDir = realpathSync(dir);
+  const rel = relative(realDir, realFile);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    throw new UsageError(`handler ${handler} is a link to a file outside the workload folder: handler files must be inside it`);
+  }
+  return file;
+}
+
 export interface ResolvedHandler {
   runtime: Runtime;
   /** Absolute path of the handler's source file; for Java, OS-only and .NET, of the code (runtime-api-code.ts). */
@@ -124,7 +151,7 @@ export function resolveHandler(workload: Workload, runtime: Runtime): ResolvedHa
   const candidates = runtimeRegistry[runtime].handlerExtensions;
   for (const ext of candidates) {
     const file = join(workload.dir, modulePath + ext);
-    if (existsSync(file)) return { runtime, file, exportName };
+    if (existsSync(file)) return { runtime, file: insideFolder(file, workload.dir, entry.handler), exportName };
   }
   throw new UsageError(`handler file for ${entry.handler} not found in ${workload.dir} (tried ${candidates.join(', ')})`);
 }

@@ -4,11 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { bench, cli, tempDir } from './support.ts';
+import { cli, sharedBaseline, tempDir } from './support.ts';
 
 test('identical settings pass the check three times in a row, the candidate measured by check itself', { timeout: 240_000 }, async () => {
   const out = tempDir();
-  const baseline = await bench(out, 'baseline');
+  const baseline = await sharedBaseline(out, 'baseline');
   for (let round = 1; round <= 3; round += 1) {
     const result = await cli(['check', '--baseline', baseline, '--out', out]);
     assert.equal(result.code, 0, `round ${round}:\n${result.stdout}\n${result.stderr}`);

@@ -4,11 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bench, cli, tempDir } from './support.ts';
+import { bench, cli, sharedBaseline, tempDir } from './support.ts';
 
 test('a faster handler is improved, not regressed, and exits 0', { timeout: 300_000 }, async () => {
   const out = tempDir();
-  const baseline = await bench(out, 'base');
+  const baseline = await sharedBaseline(out, 'base');
   const candidate = await bench(out, 'fast', ['--event', JSON.stringify({ delaysMs: [90, 120, 60] })]);
   const json = join(out, 'check.json');
   const result = await cli(['check', '--baseline', baseline, '--candidate', candidate, '--json', json]);

@@ -4,11 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bench, cli, parseJunit, tempDir } from './support.ts';
+import { bench, cli, sharedBaseline, parseJunit, tempDir } from './support.ts';
 
 test('a 25% slower handler regresses p50/p95/p99 with exit 1; JUnit and Markdown name the rows', { timeout: 300_000 }, async () => {
   const out = tempDir();
-  const baseline = await bench(out, 'base');
+  const baseline = await sharedBaseline(out, 'base');
   const candidate = await bench(out, 'slow', ['--event', JSON.stringify({ delaysMs: [187.5, 250, 125] })]);
   const junit = join(out, 'check.xml');
   const json = join(out, 'check.json');

@@ -1,7 +1,7 @@
 // Real bench runs on the local engine and the check command, as child processes.
 import { spawn } from 'node:child_process';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -51,4 +51,31 @@ export function parseJunit(path: string): { tests: number; failures: number; cas
   const result = spawnSync('python3', ['-c', script, path], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`JUnit XML does not parse: ${result.stderr}`);
   return JSON.parse(result.stdout) as { tests: number; failures: number; cases: string[]; failed: string[] };
+}
+
+/**
+ * Set by scripts/run-tests.mjs: a folder that lives for one test run, where files of the serial
+ * lane may leave what a later file can reuse.
+ */
+export const sharedDirVariable = 'LMI_BENCH_TEST_SHARED_DIR';
+
+/**
+ * The plain short baseline (shortRun, no extra flags), measured once per test run and copied
+ * into `out/runId` for each test that needs it: every check test compares against the same
+ * kind of run, and measuring it again in every file only made the suite slower. Standalone
+ * (no shared folder), it is measured here as before.
+ */
+export async function sharedBaseline(out: string, runId: string): Promise<string> {
+  const shared = process.env[sharedDirVariable];
+  if (!shared || !existsSync(shared)) return bench(out, runId);
+  const kept = join(shared, 'check-baseline');
+  if (!existsSync(join(kept, 'run.json'))) {
+    // Measured under another name and moved into place whole, so a half-written run is never reused.
+    const measuring = await bench(shared, `check-baseline-${process.pid}`);
+    rmSync(kept, { recursive: true, force: true });
+    renameSync(measuring, kept);
+  }
+  const copy = join(out, runId);
+  cpSync(kept, copy, { recursive: true });
+  return copy;
 }

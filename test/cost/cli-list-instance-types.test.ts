@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { runCli } from './helpers/cli.ts';
 
 test('cost --list-instance-types lists the priced types with the LMI hourly rate', async () => {
-  const result = await runCli(['cost', '--list-instance-types', '--arch', 'arm64', '--discount', '0.72', '--offline', '--json']);
+  const result = await runCli(['cost', '--list-instance-types', '--arch', 'arm64', '--lmi-discount', '0.72', '--offline', '--json']);
   assert.equal(result.code, 0, result.stderr);
   const out = JSON.parse(result.stdout) as { instanceTypes: Array<{ instanceType: string; architecture: string; vcpus: number; onDemandUsdPerHour: number; managementFeeUsdPerHour: number; lmiUsdPerHour: number }> };
   assert.ok(out.instanceTypes.length >= 4);
@@ -22,4 +22,14 @@ test('cost --list-instance-types lists the priced types with the LMI hourly rate
   assert.equal(table.code, 0, table.stderr);
   assert.match(table.stdout, /^m7g\.xlarge\s+arm64\s+4\s+16\s+0\.1632/m);
   assert.match(table.stdout, /^m7i\.xlarge\s+x86_64\s+4\s+16/m);
+});
+
+test('cost --list-instance-types takes the discount as --lmi-discount, as cost lmi does, and refuses the old --discount in one line', async () => {
+  const refused = await runCli(['cost', '--list-instance-types', '--discount', '0.72', '--offline']);
+  assert.equal(refused.code, 2);
+  assert.match(refused.stderr, /--discount is gone: use --lmi-discount/);
+  assert.equal(refused.stderr.trim().split('\n').length, 1);
+  const lmi = await runCli(['cost', 'lmi', '--discount', '0.72', '--offline']);
+  assert.equal(lmi.code, 2, 'cost lmi refuses it the same way');
+  assert.match(lmi.stderr, /--discount is gone: use --lmi-discount/);
 });

@@ -1,38 +1,37 @@
-// `cdk synth` (offline, no credentials) with --load-workers 4
+// The synth (offline, no credentials) with --load-workers 4
 // has the load worker function, its code the bundle with autocannon inside, and its role may
 // invoke only the bench's own function URLs (every variant's, nothing else) and write its logs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { BenchStack } from '../../infra/bench-stack.ts';
+import { readStackConfig } from '../../infra/config.ts';
+import { stackNameForRun } from '../../infra/naming.ts';
 import { testVariants } from './helpers.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
 interface Resource { Type: string; Properties: Record<string, any>; Metadata?: Record<string, any> }
 
-function credentialFreeEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!key.startsWith('AWS_') && !key.startsWith('CDK_')) env[key] = value;
-  }
-  env['HOME'] = mkdtempSync(join(tmpdir(), 'lmi-bench-home-'));
-  env['AWS_EC2_METADATA_DISABLED'] = 'true';
-  env['CDK_DISABLE_CLI_TELEMETRY'] = 'true';
-  return env;
-}
-
-function synth(extra: string[]): { out: string; resources: Record<string, Resource>; outputs: Record<string, unknown> } {
+/**
+ * What `cdk synth -c ...` does (infra/app.ts with cdk.json's context and string -c values), in
+ * this process: the CLI itself is covered by the synth-offline and plain-synth tests, and a
+ * spawned `cdk synth` costs a second tsx start and a CLI start for the same template.
+ */
+function synth(extraContext: Record<string, string>): { out: string; resources: Record<string, Resource>; outputs: Record<string, unknown> } {
   const out = mkdtempSync(join(tmpdir(), 'lmi-bench-synth-'));
-  const result = spawnSync(
-    'npx',
-    ['--no-install', 'cdk', 'synth', '--quiet', '--no-notices', '--no-version-reporting', '-o', out,
-      '-c', 'runId=ci-workers', '-c', 'workload=io-bound', '-c', 'runtime=node', '-c', `variants=${JSON.stringify(testVariants)}`, ...extra],
-    { cwd: root, env: credentialFreeEnv(), encoding: 'utf8', timeout: 180_000 },
-  );
-  assert.equal(result.status, 0, `cdk synth failed:\n${result.stderr}`);
+  const cdkJson = JSON.parse(readFileSync(join(root, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
+  // The CLI asks for asset metadata (aws:asset:path), which the test follows to the bundle.
+  const context = { ...cdkJson.context, 'aws:cdk:enable-asset-metadata': true, runId: 'ci-workers', workload: 'io-bound', runtime: 'node', variants: JSON.stringify(testVariants), ...extraContext };
+  const app = new App({ outdir: out, context });
+  // No AWS_ or CDK_ variables: the synth must need no credentials and no account.
+  const config = readStackConfig((key) => app.node.tryGetContext(key), {});
+  const stackName = stackNameForRun(config.runId);
+  new BenchStack(app, stackName, config, { stackName, ...(config.env ? { env: config.env } : {}) });
+  app.synth();
   const template = JSON.parse(readFileSync(join(out, 'lmi-bench-ci-workers.template.json'), 'utf8')) as { Resources: Record<string, Resource>; Outputs: Record<string, unknown> };
   return { out, resources: template.Resources, outputs: template.Outputs };
 }
@@ -40,7 +39,7 @@ function synth(extra: string[]): { out: string; resources: Record<string, Resour
 const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
 
 test('cdk synth with --load-workers 4: the worker function, its role limited to the bench function URLs', () => {
-  const { out, resources, outputs } = synth(['-c', 'loadWorkers=4']);
+  const { out, resources, outputs } = synth({ loadWorkers: '4' });
   try {
     const workers = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function' && String(r.Properties['Description']).endsWith('load worker'));
     assert.equal(workers.length, 1, 'one load worker function');
@@ -90,7 +89,7 @@ test('cdk synth with --load-workers 4: the worker function, its role limited to 
 });
 
 test('without load workers the stack has no worker function', () => {
-  const { out, resources, outputs } = synth([]);
+  const { out, resources, outputs } = synth({});
   try {
     assert.equal(Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::Function' && String(r.Properties['Description']).endsWith('load worker')).length, 0);
     assert.equal(outputs['LoadWorkerFunctionName'], undefined);

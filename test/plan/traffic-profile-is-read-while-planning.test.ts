@@ -27,7 +27,7 @@ test('a diurnal profile and a CSV profile become the plan’s traffic; run.json 
 test('a malformed profile, a bad rate or a missing CSV is a UsageError', async () => {
   await assert.rejects(plan(['--traffic', 'weekly:3']), UsageError);
   await assert.rejects(plan(['--traffic', 'constant:abc']), /'abc' is not a request rate/);
-  await assert.rejects(plan(['--traffic', 'csv:missing.csv']), /cannot read profile CSV 'missing.csv'/);
+  await assert.rejects(plan(['--traffic', 'csv:missing.csv']), /profile CSV 'missing.csv' cannot be read \(ENOENT\)/);
 });
 
 test('--profile is the AWS credentials profile; the old --profile constant:50 is refused naming --traffic', async () => {

@@ -37,7 +37,7 @@ test('start deploys with the CDK CLI, reads the outputs, waits for active versio
   assert.equal(context['workload'], plan.workload.dir);
   assert.deepEqual(JSON.parse(context['variants'] as string), variants);
   assert.equal(deployCall.region, 'us-east-1');
-  assert.match(deployCall.args[deployCall.args.indexOf('--output') + 1] ?? '', /lmi-bench-cdk-lmi-bench-aws-test-1$/);
+  assert.match(deployCall.args[deployCall.args.indexOf('--output') + 1] ?? '', /lmi-bench-cdk-lmi-bench-aws-test-1-\w{6}$/);
   // The CLI's output is shown as progress; the estimate was printed before it.
   assert.ok(lines.some((l) => l.startsWith('Estimated AWS cost of this run: $')));
   assert.ok(lines.some((l) => l.includes('cdk: lmi-bench-aws-test-1 | 3/41 | CREATE_IN_PROGRESS')));

@@ -43,7 +43,7 @@ export function recordedOutputs(plan: BenchPlan, variants: Variant[]): Record<st
 
 export interface FakeCdk {
   env: NodeJS.ProcessEnv;
-  calls(): Array<{ args?: string[]; event?: string; region?: string | null }>;
+  calls(): Array<{ args?: string[]; event?: string; region?: string | null; output?: { path: string; mode: number | null; isSymbolicLink: boolean } | null }>;
 }
 
 /** Environment that makes the AWS target spawn the stand-in, log to a temp file, and copy `outputs`. */

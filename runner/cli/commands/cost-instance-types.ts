@@ -10,12 +10,15 @@ import { benchDefaults } from '../../plan/defaults.ts';
 import { candidateInstanceTypes } from '../../pricing/instance-types.ts';
 import { prettyJson } from '../../system/pretty-json.ts';
 import { flagHelp, readFlags, switchFlag, valueFlag } from '../flag-reader.ts';
-import { parseArchitecture, parseDecimal, parseRegion } from '../values.ts';
+import { lmiDiscountFlag, refusedDiscountFlag } from './capacity-flags.ts';
+import { parseArchitecture, parseRegion } from '../values.ts';
 
 export const instanceTypeFlags = {
   region: valueFlag({ value: 'R', help: 'price region', default: benchDefaults.region, parse: (raw, label) => parseRegion(label, raw) }),
   arch: valueFlag({ value: 'x86_64|arm64', help: 'only this architecture', defaultText: 'both', parse: (raw, label) => parseArchitecture(label, raw) }),
-  discount: valueFlag({ value: '0-0.72', help: "commitment discount on the EC2 part (never on the fee)", default: '0', parse: (raw, label) => parseDecimal(label, raw, { min: 0, max: 0.72 }) }),
+  // The same names as `cost lmi`: the old single --discount is refused there and here alike.
+  'lmi-discount': lmiDiscountFlag,
+  discount: refusedDiscountFlag,
   json: switchFlag({ help: 'print JSON instead of a table' }),
   offline: switchFlag({ help: 'use the committed price snapshot' }),
 };
@@ -23,7 +26,7 @@ export const instanceTypeFlags = {
 const help = `usage: lmi-bench cost --list-instance-types [options]
 
 The instance types LMI is priced on in a region: shape, on-demand price, management fee, and the
-LMI hourly rate (EC2 after the discount + the fee on the on-demand price).
+LMI hourly rate (EC2 after --lmi-discount + the fee on the on-demand price).
 ${flagHelp(instanceTypeFlags)}`;
 
 export async function run(argv: string[]): Promise<number> {
@@ -41,7 +44,7 @@ export async function run(argv: string[]): Promise<number> {
       .map((name) => {
         const price = prices.instances[name];
         if (!price) throw new Error(`${name} vanished from the price book`);
-        const ec2UsdPerHour = hourlyRate(price.onDemandUsdPerHour, f.discount);
+        const ec2UsdPerHour = hourlyRate(price.onDemandUsdPerHour, f['lmi-discount']);
         return {
           instanceType: name,
           architecture: price.architecture,
@@ -55,10 +58,10 @@ export async function run(argv: string[]): Promise<number> {
       }),
   );
   if (f.json) {
-    process.stdout.write(prettyJson({ region: prices.region, discount: f.discount, prices: prices.provenance, instanceTypes: rows }));
+    process.stdout.write(prettyJson({ region: prices.region, discount: f['lmi-discount'], prices: prices.provenance, instanceTypes: rows }));
     return ExitCode.ok;
   }
-  const headers = ['type', 'arch', 'vCPU', 'GiB', 'on-demand $/h', 'fee $/h', `LMI $/h${f.discount > 0 ? ` (${f.discount * 100}% off EC2)` : ''}`, 'LMI $/vCPU-h'];
+  const headers = ['type', 'arch', 'vCPU', 'GiB', 'on-demand $/h', 'fee $/h', `LMI $/h${f['lmi-discount'] > 0 ? ` (${f['lmi-discount'] * 100}% off EC2)` : ''}`, 'LMI $/vCPU-h'];
   const cells = rows.map((r) => [r.instanceType, r.architecture, String(r.vcpus), String(r.memoryGiB), r.onDemandUsdPerHour.toFixed(4), r.managementFeeUsdPerHour.toFixed(4), r.lmiUsdPerHour.toFixed(4), r.lmiUsdPerVcpuHour.toFixed(4)]);
   const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]?.length ?? 0)));
   const text = [headers, ...cells].map((c) => c.map((cell, i) => (i >= 2 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd());

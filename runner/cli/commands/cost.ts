@@ -10,7 +10,7 @@ const subcommands: Record<string, () => Promise<CommandModule>> = {
 };
 
 const usage = `usage: lmi-bench cost <lambda | lmi | crossover> [options]   (lmi-bench cost <sub> --help)
-       lmi-bench cost --list-instance-types [--region R] [--arch A] [--discount F] [--json]
+       lmi-bench cost --list-instance-types [--region R] [--arch A] [--lmi-discount F] [--json]
 
   lambda                 price a month of standard Lambda usage
   lmi                    price LMI instance-hours and requests

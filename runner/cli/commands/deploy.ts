@@ -13,6 +13,7 @@ import { instanceShape } from '../../pricing/instance-types.ts';
 import { lmiCost } from '../../cost/lmi-cost.ts';
 import { AwsTarget } from '../../target/aws/aws-target.ts';
 import { requireAwsParts } from '../../target/aws/aws-parts.ts';
+import { checkPlanCredentials } from '../../target/aws/caller-identity.ts';
 import { minimumInstances } from '../../target/aws/spend-guard.ts';
 import { defaultBenchMaxSpendUsd } from '../../target/aws/spend-defaults.ts';
 import type { FrontDoorKind } from '../../../infra/naming.ts';
@@ -65,6 +66,8 @@ export async function run(argv: string[]): Promise<number> {
     process.env,
   );
   const plan = { ...planned, aws: { keep: true, maxSpendUsd: planned.aws?.maxSpendUsd ?? defaultBenchMaxSpendUsd } };
+  // Before the run folder is made and cdk runs: bad credentials are one line, nothing left.
+  await checkPlanCredentials(plan);
   const variants = planVariants(plan);
   const log = (line: string): void => {
     process.stderr.write(line + '\n');

@@ -11,6 +11,7 @@ import { destroyBenchStack } from '../../target/aws/destroy-stack.ts';
 import { stackNameForRun } from '../../../infra/naming.ts';
 import { flagHelp, readFlags, switchFlag, valueFlag } from '../flag-reader.ts';
 import { parseRegion, parseText } from '../values.ts';
+import { awsClientLimits } from '../../system/aws-client-limits.ts';
 
 export const destroyFlags = {
   'run-id': valueFlag({ value: 'ID', help: 'the run whose stack (lmi-bench-<run id>) goes', parse: (raw, label) => parseText(label, raw) }),
@@ -42,7 +43,7 @@ export async function run(argv: string[]): Promise<number> {
 
   const credentials = await findAwsCredentials(process.env);
   if (!credentials) throw new UsageError(`destroy needs AWS credentials; none found (looked in ${awsCredentialSources(process.env)})`);
-  const client = new CloudFormationClient({ region, credentials });
+  const client = new CloudFormationClient({ ...awsClientLimits(), region, credentials });
   await destroyBenchStack(client, stackName, { maxWaitSec: 45 * 60, log: (line) => process.stderr.write(line + '\n') });
   return ExitCode.ok;
 }

@@ -20,6 +20,13 @@ import { loadWorkload, resolveHandler } from '../../workload/load.ts';
 import { runtimeRegistry, runtimes, type Runtime } from '../../runtimes/registry.ts';
 
 const defaults = { rounds: 6, generatedEvents: 8, out: 'results' };
+
+/**
+ * Each event runs alone twice, each time in a fresh environment (a cold start, about a second
+ * on a busy machine): 10,000 events meant 20,000 environments and hours with no word. 100
+ * events (200 fresh environments) finds what concurrency breaks; more adds time, not findings.
+ */
+export const maxSafetyEvents = 100;
 /** The environment is 1 vCPU (the smallest LMI function), so the runtime's default per vCPU applies. */
 const defaultConcurrency = (runtime: Runtime): number => runtimeRegistry[runtime].maxConcurrencyPerVcpu;
 const maxConcurrency = (runtime: Runtime): number => launchers[runtime].maxSlotsPerEnvironment ?? benchLimits.lmiMaxConcurrency.max;
@@ -103,6 +110,9 @@ export async function run(argv: string[]): Promise<number> {
   const eventsPath = values.events;
   // The events get their own random stream: --rounds or --concurrency must not change them.
   const events = eventsPath !== undefined ? readEventsFile(eventsPath) : generateEvents(workload.manifest.event, defaults.generatedEvents, seededRng(seed ^ 0x5eed));
+  if (events.length > maxSafetyEvents) {
+    throw new UsageError(`--events ${eventsPath ?? ''} holds ${events.length} events; safety takes at most ${maxSafetyEvents} (each runs alone twice in a fresh environment, so ${events.length} would start ${2 * events.length} environments): pick the ${maxSafetyEvents} most varied`);
+  }
   const out = resolve(values.out);
 
   const reproduce = [
@@ -112,6 +122,8 @@ export async function run(argv: string[]): Promise<number> {
     ...(eventsPath !== undefined ? ['--events', quote(eventsPath)] : []),
   ].join(' ');
   process.stderr.write(`lmi-bench safety: ${workload.manifest.name} (${runtime}), seed ${seed}\n`);
+  // The estimate up front: the lone runs start one fresh environment each.
+  process.stderr.write(`lmi-bench safety: ${events.length} events: ${2 * events.length} lone runs in fresh environments, then ${rounds} rounds of up to ${concurrency} at once\n`);
 
   const { runSafety } = await import('../../safety/run-safety.ts');
   const { renderSafetyMarkdown } = await import('../../safety/render-markdown.ts');

@@ -25,7 +25,7 @@ export function workerInvokeClient(region: string, credentials: LambdaClient['co
     region,
     credentials,
     maxAttempts: 1,
-    requestHandler: { requestTimeout: (loadWorkerTimeoutSec + 60) * 1000, connectionTimeout: 10_000 },
+    requestHandler: { requestTimeout: (loadWorkerTimeoutSec + 60) * 1000, connectionTimeout: 10_000, throwOnRequestTimeout: true },
   });
 }
 

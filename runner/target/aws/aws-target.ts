@@ -7,7 +7,6 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { LambdaClient, PutFunctionScalingConfigCommand } from '@aws-sdk/client-lambda';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { InterruptedError, UsageError } from '../../errors.ts';
@@ -17,7 +16,7 @@ import { awsCredentialSources, findAwsCredentials } from '../../system/aws-crede
 import type { WindowStats } from '../../engine/protocol.ts';
 import type { DeployedVariant, Target } from '../target.ts';
 import { aliasName, stackNameForRun, type FrontDoorKind } from '../../../infra/naming.ts';
-import { runCdk } from './cdk-cli.ts';
+import { runCdkWithPrivateAssembly, type CdkRunOptions } from './cdk-cli.ts';
 import { contextArgs, stackContext, type StackNetwork } from './stack-context.ts';
 import { readStackOutputs, type StackOutputs } from './stack-outputs.ts';
 import { createRequestSigner, signingServiceFor } from './sigv4.ts';
@@ -27,6 +26,7 @@ import { guardAwsSpend } from './guard.ts';
 import { awsLoadWorkers, workerInvokeClient } from './aws-load-workers.ts';
 import type { LoadWorkerPool } from '../../load/load-task.ts';
 import type { Variant } from '../../domain.ts';
+import { awsClientLimits } from '../../system/aws-client-limits.ts';
 
 export interface AwsTargetOptions {
   env?: NodeJS.ProcessEnv;
@@ -80,14 +80,11 @@ export class AwsTarget implements Target {
   }
 
   /**
-   * The `-c` arguments of this run's stack (deploy and destroy synthesize the same app), and a
-   * cloud assembly folder of its own so that two runs never share cdk.out.
+   * The `-c` arguments of this run's stack (deploy and destroy synthesize the same app). Each
+   * CDK call gets a private cloud assembly folder of its own (runCdkWithPrivateAssembly), so
+   * two runs never share cdk.out and no other user can read or plant one.
    */
   cdkContextArgs(): string[] {
-    return ['--output', join(tmpdir(), `lmi-bench-cdk-${this.stackName}`), ...this.#contextArgs()];
-  }
-
-  #contextArgs(): string[] {
     return contextArgs(stackContext(this.#plan, this.#variants, { ...(this.#options.frontDoor ? { frontDoor: this.#options.frontDoor } : {}), ...(this.#options.network ? { network: this.#options.network } : {}) }));
   }
 
@@ -108,8 +105,9 @@ export class AwsTarget implements Target {
       this.#phase = { kind: 'deploying' };
       mkdirSync(this.#plan.outDir, { recursive: true });
       this.#log(`lmi-bench: deploying stack ${this.stackName} to ${this.#plan.region} (LMI versions take 3–5 minutes each to provision)`);
-      const result = await runCdk(
+      const result = await runCdkWithPrivateAssembly(
         ['deploy', this.stackName, '--require-approval', 'never', '--outputs-file', this.outputsPath, '--no-notices', ...this.cdkContextArgs()],
+        this.stackName,
         this.#cdkRunOptions(),
       );
       this.#abort.signal.throwIfAborted();
@@ -211,7 +209,7 @@ export class AwsTarget implements Target {
     }
     this.#log(`lmi-bench: destroying stack ${this.stackName}`);
     // Not abortable: a half-destroyed stack is worse than a slow exit.
-    const result = await runCdk(['destroy', this.stackName, '--force', '--no-notices', ...this.cdkContextArgs()], { ...this.#cdkRunOptions(), signal: undefined });
+    const result = await runCdkWithPrivateAssembly(['destroy', this.stackName, '--force', '--no-notices', ...this.cdkContextArgs()], this.stackName, { ...this.#cdkRunOptions(), signal: undefined });
     if (result.exitCode !== 0) {
       throw new UsageError(`cdk destroy of ${this.stackName} failed (exit ${result.exitCode}): ${result.tail.slice(-3).join(' | ')}; see docs/aws.md "Cleaning up by hand"`);
     }
@@ -233,7 +231,7 @@ export class AwsTarget implements Target {
   }
 
   #lambda(): LambdaClient {
-    this.#lambdaClient ??= this.#options.lambdaClient ?? new LambdaClient({ region: this.#plan.region, credentials: () => this.#freshCredentials() });
+    this.#lambdaClient ??= this.#options.lambdaClient ?? new LambdaClient({ ...awsClientLimits(), region: this.#plan.region, credentials: () => this.#freshCredentials() });
     return this.#lambdaClient;
   }
 
@@ -250,7 +248,7 @@ export class AwsTarget implements Target {
     return current;
   }
 
-  #cdkRunOptions(): Parameters<typeof runCdk>[1] {
+  #cdkRunOptions(): CdkRunOptions {
     return {
       ...(this.#options.cdkCommand ? { command: this.#options.cdkCommand } : {}),
       env: { ...this.#env, AWS_REGION: this.#plan.region, CDK_DEFAULT_REGION: this.#plan.region },

@@ -3,6 +3,9 @@
  * process, its output shown line by line as progress. An abort signal (Ctrl-C) stops it.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { cdkEntryScript } from './aws-parts.ts';
@@ -62,5 +65,23 @@ export async function runCdk(args: string[], options: CdkRunOptions = {}): Promi
     return { exitCode, tail };
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * runCdk with a cloud assembly folder (`--output`) of this call's own: created exclusively by
+ * mkdtemp (mode 0700, a random name, so nothing planted at a predictable path, a symlink
+ * included, is ever written through), and removed however the call ends, a process exit
+ * during it included. `name` goes into the folder's name to say whose it is.
+ */
+export async function runCdkWithPrivateAssembly(args: string[], name: string, options: CdkRunOptions = {}): Promise<CdkRunResult> {
+  const dir = mkdtempSync(join(tmpdir(), `lmi-bench-cdk-${name}-`));
+  const remove = (): void => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', remove);
+  try {
+    return await runCdk([...args, '--output', dir], options);
+  } finally {
+    process.off('exit', remove);
+    remove();
   }
 }

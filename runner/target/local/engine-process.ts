@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { EngineReady } from '../../engine/protocol.ts';
 import { EngineClient } from './engine-client.ts';
+import { constants as osConstants } from 'node:os';
 
 const cliPath = fileURLToPath(new URL('../../../bin/lmi-bench.mjs', import.meta.url));
 const readyTimeoutMs = 30_000;
@@ -54,8 +55,14 @@ export function startEngine(options: { env?: NodeJS.ProcessEnv; args?: string[] 
   let exitReason: string | null = null;
   child.once('exit', (code, signal) => {
     if (stopRequested) return;
+    // Killed by a signal, the engine said nothing: its last stderr line is only its start banner.
+    // An exit code comes with the engine's own last line, which says why.
+    if (signal !== null) {
+      exitReason = `the local engine died (signal ${osConstants.signals[signal] ?? signal})`;
+      return;
+    }
     const last = stderr.trim().split('\n').at(-1);
-    exitReason = `the local engine exited unexpectedly (${signal ?? `exit code ${code}`})${last ? `: ${last}` : ''}`;
+    exitReason = `the local engine exited unexpectedly (exit code ${code})${last ? `: ${last}` : ''}`;
   });
   let stderr = '';
   child.stderr.setEncoding('utf8');

@@ -1,0 +1,78 @@
+// Sorts the test files into two lanes. A pure test (no process, no socket, no timer, no clock)
+// cannot disturb another test nor be disturbed, so pure files run several at a time; every other
+// file runs alone, because the engine, load and timing tests measure a 2-core machine and give
+// honest figures only when nothing else competes.
+//
+// A file is pure unless it, or a test-local module it imports (followed through test/), shows a
+// sign of processes, sockets, threads or time below. Unknown means serial: a new test lands in the
+// safe lane by itself. A file may say which lane it wants with a first-lines comment
+// `// test-lane: serial` or `// test-lane: pure`, which wins over the scan.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+/** Source text that means the file starts processes, opens sockets or threads, or reads time. */
+const impureSigns = [
+  /['"]node:(child_process|http|https|http2|net|dgram|worker_threads|cluster|inspector)['"]/,
+  /['"](child_process|http|https|net|worker_threads)['"]/,
+  /playwright/,
+  /\bfetch\(/,
+  /\bsetTimeout\b|\bsetInterval\b|\bsetImmediate\b|\bsleep\b/,
+  /\bDate\.now\(|\bperformance\.now\(|\bprocess\.hrtime\b/,
+  /bin\/lmi-bench/,
+  /\bprocess\.kill\b|\bspawn\b|\bexecFile\b/,
+];
+
+/**
+ * Modules of runner/ and infra/ that start an engine, a worker thread, a load, a bench, the CLI
+ * or a CDK synth. Their pure neighbours (models, codecs, parsers) are left out by name.
+ */
+const impureImports = [
+  /\/runner\/target\/local\//,
+  /\/runner\/engine\/(?!(protocol|spec|payload|window-stats|metrics-store|handler-log|line-reader|runtime-exit)\.ts$|cloudwatch\/(statistics|periods|paging|request|errors|lambda-metrics|gauges)\.ts$)/,
+  /\/runner\/load\/(?!latency-histogram\.ts$)/,
+  /\/runner\/(bench|bench-engine|cli)\//,
+  /\/runner\/sweep\/(sweep|measure-level|parallel-sweep|abortable)\.ts$/,
+  /\/runner\/safety\/(run-safety|send)\.ts$/,
+  /\/runner\/workload\/(build|run)/,
+  /\/infra\//,
+  /aws-cdk/,
+];
+
+const importPattern = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+function declaredLane(source) {
+  const match = /^\/\/\s*test-lane:\s*(pure|serial)\b/m.exec(source.split('\n').slice(0, 10).join('\n'));
+  return match ? match[1] : undefined;
+}
+
+/** Whether `file` or any test-local module it reaches shows an impure sign. */
+function impure(file, testRoot, seen = new Set()) {
+  if (seen.has(file)) return false;
+  seen.add(file);
+  let source;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch {
+    return true;
+  }
+  if (impureSigns.some((sign) => sign.test(source))) return true;
+  for (const match of source.matchAll(importPattern)) {
+    const specifier = match[1] ?? match[2];
+    if (!specifier.startsWith('.')) {
+      if (impureImports.some((sign) => sign.test(specifier))) return true;
+      continue;
+    }
+    const target = resolve(dirname(file), specifier);
+    if (impureImports.some((sign) => sign.test(target))) return true;
+    // Only modules under test/ are followed: the runner's own modules are what the tests test.
+    if (target.startsWith(testRoot) && existsSync(target) && impure(target, testRoot, seen)) return true;
+  }
+  return false;
+}
+
+/** 'pure' or 'serial' for one test file (absolute path). */
+export function laneOf(file, testRoot) {
+  const declared = declaredLane(readFileSync(file, 'utf8'));
+  if (declared) return declared;
+  return impure(file, testRoot) ? 'serial' : 'pure';
+}

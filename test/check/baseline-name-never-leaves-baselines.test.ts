@@ -1,0 +1,56 @@
+// baseline save builds its default file name from run.json's workload name and runtime: a run
+// file from anyone must not steer the write out of baselines/. Run from a temporary folder, with
+// run files whose names climb out of it; nothing may appear outside baselines/.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tempDir } from './support.ts';
+import { level, logNormalMs, run } from '../analysis/constructed.ts';
+
+const cliPath = fileURLToPath(new URL('../../bin/lmi-bench.mjs', import.meta.url));
+
+function baselineSave(cwd: string, runPath: string): { code: number | null; stdout: string; stderr: string } {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('npm_')));
+  const result = spawnSync(process.execPath, [cliPath, 'baseline', 'save', '--run', runPath], { cwd, env, encoding: 'utf8', timeout: 30_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+test('a workload name or runtime that climbs out of baselines/ is refused in one line and writes nothing', { timeout: 60_000 }, () => {
+  const root = tempDir();
+  try {
+    const cwd = join(root, 'project', 'deep');
+    mkdirSync(cwd, { recursive: true });
+    const good = run('r1', [level([logNormalMs(100, 50, 1)])]);
+    const hostile: Array<[string, { name: string; runtime: string }]> = [
+      ['name', { name: '../../../x', runtime: 'node' }],
+      ['absolute', { name: join(root, 'abs'), runtime: 'node' }],
+      ['runtime', { name: 'io-bound', runtime: '../../../y' }],
+      ['dots', { name: '..', runtime: 'node' }],
+    ];
+    for (const [label, names] of hostile) {
+      const path = join(root, `${label}.json`);
+      writeFileSync(path, JSON.stringify({ ...good, workload: { ...good.workload, ...names } }));
+      const result = baselineSave(cwd, path);
+      assert.equal(result.code, 2, `${label}: exit ${result.code}\n${result.stderr}`);
+      assert.equal(result.stderr.trim().split('\n').length, 1, `${label}: ${result.stderr}`);
+      assert.match(result.stderr, /cannot name a baseline file: give --to/, label);
+    }
+    // Nothing anywhere but the run files themselves and the empty working folder.
+    assert.deepEqual(readdirSync(root).sort(), ['absolute.json', 'dots.json', 'name.json', 'project', 'runtime.json']);
+    assert.deepEqual(readdirSync(join(root, 'project')), ['deep']);
+    assert.deepEqual(readdirSync(cwd), []);
+    assert.equal(existsSync(`${join(root, 'abs')}-node.json`), false);
+
+    // An ordinary name still gets its default file, inside baselines/.
+    const fine = join(root, 'fine.json');
+    writeFileSync(fine, JSON.stringify(good));
+    const saved = baselineSave(cwd, fine);
+    assert.equal(saved.code, 0, saved.stderr);
+    assert.deepEqual(readdirSync(join(cwd, 'baselines')), ['io-bound-node.json']);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
