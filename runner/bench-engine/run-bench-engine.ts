@@ -20,7 +20,7 @@ const ioBoundDir = builtInWorkloadsDir + 'io-bound';
 /** The io-bound handler's own time: its longest downstream wait. */
 const ioBoundHandlerMs = 200;
 const mib = 1024 * 1024;
-/** Longer than the io-bound handler's 200 ms: what the warm-up left in flight has ended. */
+/** Where the function's state cannot be read (the bare server): longer than the io-bound handler's 200 ms. */
 const settleAfterWarmupMs = 2 * ioBoundHandlerMs + 100;
 
 export interface BenchEngineOptions {
@@ -57,16 +57,29 @@ async function prime(url: string, count: number, body: string): Promise<void> {
   agent.destroy();
 }
 
-async function load(url: string, concurrency: number, durationSec: number, body = '{}'): Promise<LoadResult> {
+/** Resolves once no environment of the function runs an invocation (at most `maxWaitMs`). */
+async function untilIdle(engine: EngineHandle, name: string, maxWaitMs = 10_000): Promise<void> {
+  const deadline = Date.now() + maxWaitMs;
+  while (Date.now() < deadline) {
+    const { environments } = await engine.client.state(name);
+    if (environments.every((e) => e.inFlight === 0)) return;
+    await sleep(50);
+  }
+}
+
+/**
+ * `settled`: resolves when what the warm-up left running has ended. The warm-up ends with up to
+ * `concurrency` requests still running in the function (the load generator only stops waiting
+ * for them); measuring at once, standard Lambda would find those environments busy and
+ * cold-start new ones inside the measured window: the io-bound p99 was seconds of worker-thread
+ * start-up, not the engine's dispatch.
+ */
+async function load(url: string, concurrency: number, durationSec: number, body = '{}', settled: () => Promise<void> = () => sleep(settleAfterWarmupMs)): Promise<LoadResult> {
   // Every environment the level needs is started first, then a short discarded warm-up, so
   // cold starts and JIT stay out of the figures.
   await prime(url, concurrency, body);
   await runLoad({ url, concurrency, durationSec: 1, body });
-  // The warm-up ends with up to `concurrency` requests still running in the function (the
-  // load generator only stops waiting for them). Measuring at once, standard Lambda would find
-  // those environments busy and cold-start new ones inside the measured window: the io-bound
-  // p99 was seconds of worker-thread start-up, not the engine's dispatch.
-  await sleep(settleAfterWarmupMs);
+  await settled();
   return runLoad({ url, concurrency, durationSec, body });
 }
 
@@ -110,7 +123,7 @@ async function javaNoopRows(engine: EngineHandle, concurrency: number, durationS
   for (const run of runs) {
     step(`${run.what}, ${run.connections} connections`);
     const deployed = await engine.client.deploy({ name: run.name, workloadDir: noopDir, runtime: 'java', timeoutMs: 30_000, compute: run.compute });
-    const result = await load(deployed.url, run.connections, durationSec);
+    const result = await load(deployed.url, run.connections, durationSec, '{}', () => untilIdle(engine, run.name));
     rows.push(row(run.what, result, `${pct(result.throughputRps, baselineRps)} of bare req/s at ${run.connections} connections${failures(result)}`));
     await engine.client.remove(run.name);
   }
@@ -140,18 +153,19 @@ export async function runBenchEngine(options: BenchEngineOptions): Promise<Bench
     rows.push(row('bare node:http server', baseline, `baseline${failures(baseline)}`));
     await bare.stop();
 
-    engine = await startEngine();
+    const started = await startEngine();
+    engine = started;
     const spec = (name: string, workloadDir: string, compute: FunctionSpec['compute']): FunctionSpec => ({ name, workloadDir, runtime: 'node', timeoutMs: 30_000, compute });
 
     step(`engine, standard Lambda, no-op handler`);
     const std = await engine.client.deploy(spec('noop-standard', noopDir, standardCompute()));
-    const stdResult = await load(std.url, concurrency, durationSec);
+    const stdResult = await load(std.url, concurrency, durationSec, '{}', () => untilIdle(started, 'noop-standard'));
     rows.push(row('engine standard, no-op', stdResult, `${pct(stdResult.throughputRps, baseline.throughputRps)} of bare req/s (target >= 40%)${failures(stdResult)}`));
     await engine.client.remove('noop-standard');
 
     step(`engine, LMI, no-op handler`);
     const lmi = await engine.client.deploy(spec('noop-lmi', noopDir, lmiCompute(Math.max(64, concurrency))));
-    const lmiResult = await load(lmi.url, concurrency, durationSec);
+    const lmiResult = await load(lmi.url, concurrency, durationSec, '{}', () => untilIdle(started, 'noop-lmi'));
     rows.push(row('engine LMI, no-op', lmiResult, `${pct(lmiResult.throughputRps, baseline.throughputRps)} of bare req/s (target >= 60%)${failures(lmiResult)}`));
     await engine.client.remove('noop-lmi');
     rows.push(...(await javaNoopRows(engine, concurrency, durationSec, baseline.throughputRps, step)));
@@ -170,7 +184,7 @@ export async function runBenchEngine(options: BenchEngineOptions): Promise<Bench
       step(`engine, ${mode}, io-bound at concurrency 64`);
       const name = `io-${mode}`;
       const io = await engine.client.deploy(spec(name, ioBoundDir, mode === 'lmi' ? lmiCompute(64) : standardCompute()));
-      const ioResult = await load(io.url, 64, durationSec, ioBody);
+      const ioResult = await load(io.url, 64, durationSec, ioBody, () => untilIdle(started, name));
       const p50 = ioResult.latencyMs?.p50 ?? Number.NaN;
       const p99Ratio = (ioResult.latencyMs?.p99 ?? Number.NaN) / bareIoP99;
       rows.push(
