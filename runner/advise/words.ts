@@ -42,7 +42,7 @@ function breakEvenRangeClause(advice: Advice): string | null {
   if (!waiting || !busy) return null;
   return (
     ` CPU time per request is unknown, so the break-even is a range: ${rateWords(waiting.breakEvenRequestsPerSecond)} if the handler mostly waits (0% CPU; at your traffic ${savingWords(waiting.savingUsdPerMonth)})` +
-    ` to ${rateWords(busy.breakEvenRequestsPerSecond)} if it is all CPU (${savingWords(busy.savingUsdPerMonth)}); your traffic averages ${formatRps(advice.traffic.meanRps)} req/s. To ${narrowCpuText}.`
+    ` to ${rateWords(busy.breakEvenRequestsPerSecond)} if it is all CPU (${savingWords(busy.savingUsdPerMonth)}); your traffic averages ${formatRps(advice.traffic.meanRps)} req/s. ${narrowCpuText.charAt(0).toUpperCase()}${narrowCpuText.slice(1)}.`
   );
 }
 
