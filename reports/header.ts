@@ -18,6 +18,7 @@ export function verdictHtml(parts: VerdictPart[]): string {
       if (part.kind === 'crossover') {
         return `<span class="value" data-crossover-rps="${part.value}">${escapeHtml(partText({ kind: 'rps', value: part.value }))}</span> (${escapeHtml(formatCount(Math.round(requestsPerMonthAt(part.value))))} requests a month)`;
       }
+      if (part.kind === 'rate') return `<span class="value" data-range-rps="${part.value}">${escapeHtml(partText(part))}</span>`;
       if (part.kind === 'usd') return `<span class="value" data-usd="${part.value}">${escapeHtml(partText(part))}</span>`;
       return escapeHtml(part.text);
     })

@@ -13,7 +13,9 @@ export type VerdictPart =
   | { kind: 'rps'; value: number }
   /** A crossover rate: shown in req/s and in requests a month, the unit traffic is thought in. */
   | { kind: 'crossover'; value: number }
-  | { kind: 'usd'; value: number };
+  | { kind: 'usd'; value: number }
+  /** A rate shown bare, an end of the break-even range ("70–140 req/s": the unit follows as text). */
+  | { kind: 'rate'; value: number };
 
 export type Cheaper = 'lmi' | 'lambda' | 'equal' | 'unknown';
 
@@ -35,6 +37,7 @@ export function buildVerdict(run: RunFile): VerdictPart[] {
   const parts = costVerdict(crossover);
   parts.push(...profileClause(crossover));
   parts.push(text('.'));
+  if (crossover.range) parts.push(text(' '), ...breakEvenRangeParts(crossover.range), text('.'));
   const extrapolated = extrapolationSentence(run, crossover);
   if (extrapolated) parts.push(text(` ${extrapolated}`));
   return parts;
@@ -90,7 +93,26 @@ export function partText(part: VerdictPart): string {
       return `${formatRps(part.value)} req/s (${formatCount(Math.round(requestsPerMonthAt(part.value)))} requests a month)`;
     case 'usd':
       return formatUsd(part.value);
+    case 'rate':
+      return formatRps(part.value);
   }
+}
+
+/**
+ * The break-even when AWS picks the instance type: the cheapest allowed fleet at one end, the
+ * types Lambda has been reported choosing at the other, and how to narrow it.
+ */
+export function breakEvenRangeParts(range: NonNullable<CrossoverResult['range']>): VerdictPart[] {
+  const narrow = text('; --instance-types narrows the choice, --instance-type pins one figure');
+  if (range.highRequestsPerSecond === null) {
+    return [
+      text('LMI is cheaper above '), { kind: 'rate', value: range.lowRequestsPerSecond }, text(` req/s on ${range.lowInstanceType}, the cheapest fleet, but never in the rates modelled on ${range.highInstanceType}, a type Lambda has been reported picking`), narrow,
+    ];
+  }
+  return [
+    text('LMI is cheaper above '), { kind: 'rate', value: range.lowRequestsPerSecond }, text('–'), { kind: 'rate', value: range.highRequestsPerSecond },
+    text(` req/s, depending on the instance type Lambda picks (${range.lowInstanceType} at the low end, ${range.highInstanceType} at the high end)`), narrow,
+  ];
 }
 
 function costVerdict(crossover: CrossoverResult): VerdictPart[] {

@@ -42,7 +42,7 @@ export interface FleetFunction {
   gibPerVcpu: number | null;
 }
 
-export type FleetOptions = Pick<AdviseOptions, 'region' | 'instanceType' | 'instanceTypes' | 'lmiDiscount' | 'lambdaDiscount' | 'freeTier'>;
+export type FleetOptions = Pick<AdviseOptions, 'region' | 'instanceType' | 'instanceTypes' | 'lmiDiscount' | 'lambdaDiscount' | 'freeTier' | 'reservation'>;
 
 /** Why a function stays on standard Lambda. */
 export type StayReason =
@@ -149,7 +149,7 @@ function sizeFunction(fn: FleetFunction, options: FleetOptions, prices: PriceBoo
     lambdaUsdPerMonth,
     requestsUsdPerMonth: (fn.requestsPerMonth / 1e6) * prices.lmiRequestUsdPerMillion,
     environments: demand.environments,
-    perInstance: new Map(candidates.map((c) => [c.instanceType, environmentsPerInstance(c, shape)])),
+    perInstance: new Map(candidates.map((c) => [c.instanceType, environmentsPerInstance(c, shape, options.reservation)])),
   };
 }
 

@@ -15,7 +15,7 @@ import { requestsPerMonthAt } from '../system/numbers.ts';
 import type { FunctionRow } from './all-functions.ts';
 import type { Advice } from './model.ts';
 import { describeFunction, sensitivityCells } from './terminal.ts';
-import { assumptionTexts, riskText, settleText, verdictText } from './words.ts';
+import { assumptionTexts, breakEvenRangeText, riskText, settleText, verdictText } from './words.ts';
 
 
 interface Chart {
@@ -93,7 +93,9 @@ function comparisonTable(advice: Advice): string {
         '',
         advice.breakEvenRequestsPerSecond === null
           ? 'none up to 100,000 req/s'
-          : `${formatRps(advice.breakEvenRequestsPerSecond)} req/s = ${formatCount(Math.round(requestsPerMonthAt(advice.breakEvenRequestsPerSecond)))} requests a month`,
+          : advice.breakEvenRange
+            ? breakEvenRangeText(advice.breakEvenRange)
+            : `${formatRps(advice.breakEvenRequestsPerSecond)} req/s = ${formatCount(Math.round(requestsPerMonthAt(advice.breakEvenRequestsPerSecond)))} requests a month`,
       ],
     ],
     { id: 'advise-comparison' },

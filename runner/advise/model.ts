@@ -17,9 +17,11 @@ import { candidateTypeNames } from '../cost/candidates.ts';
 import { instancePrice } from '../cost/lmi-cost.ts';
 import { hoursPerMonth, requestsPerMonthAt } from '../system/numbers.ts';
 import { lambdaVcpuShare } from '../capacity/lambda-cpu-share.ts';
+import type { InstanceReservation } from '../capacity/lmi-sizing.ts';
 import { maxConcurrencyPerVcpu, runtimeSupport, type RuntimeSupport } from './runtime-support.ts';
 import { doublingWindowMin } from '../cost/monthly.ts';
-import { crossoverAnalysis, lmiAdvantageAt, monthOf, type LmiSettings, type SizingInput } from './sizing.ts';
+import { crossoverRange, type CrossoverRange } from '../cost/crossover-range.ts';
+import { costScenario, crossoverAnalysis, lmiAdvantageAt, monthOf, type LmiSettings, type SizingInput } from './sizing.ts';
 import { trafficStats, type TrafficStats } from './traffic-stats.ts';
 
 export interface AdviseFunction {
@@ -49,6 +51,8 @@ export interface AdviseOptions {
   lambdaDiscount: number;
   /** Functions sharing the capacity provider and so its instance floor. */
   functionsPerProvider: number;
+  /** Capacity each instance keeps for itself (default defaultInstanceReservation: 1 vCPU + 1 GiB). */
+  reservation?: InstanceReservation;
   freeTier: boolean;
   /** Override the LMI settings advise would choose. */
   lmiMemoryMb?: number;
@@ -134,6 +138,11 @@ export interface Advice {
   /** The rate above which LMI is cheaper at every rate scanned; null when it never is. */
   breakEvenRequestsPerSecond: number | null;
   breakEvenRequestsPerMonth: number | null;
+  /**
+   * With the type left to AWS: the break-even on the cheapest allowed fleet (low) and on the types
+   * Lambda has been reported choosing (high); null when one type is pinned or LMI never pays.
+   */
+  breakEvenRange: CrossoverRange | null;
   /** Every rate where the cheaper compute type switches (LMI's cost is a step function). */
   crossoversRequestsPerSecond: number[];
   /** Monthly cost of each compute type at sustained rates (0.01 to 100,000 req/s). */
@@ -186,6 +195,7 @@ function sizingInput(fn: AdviseFunction, options: AdviseOptions, settings: LmiSe
     lmiDiscount: options.lmiDiscount,
     lambdaDiscount: options.lambdaDiscount,
     functionsPerProvider: options.functionsPerProvider,
+    ...(options.reservation === undefined ? {} : { reservation: options.reservation }),
     settings,
   };
 }
@@ -273,6 +283,7 @@ export function advise(fn: AdviseFunction, profile: TrafficProfile, options: Adv
     savingShare: month.lambdaUsdPerMonth > 0 ? saving / month.lambdaUsdPerMonth : null,
     breakEvenRequestsPerSecond: even.rps,
     breakEvenRequestsPerMonth: even.rps === null ? null : requestsPerMonthAt(even.rps),
+    breakEvenRange: crossoverRange(costScenario(input), prices, fn.architecture),
     crossoversRequestsPerSecond: even.crossovers,
     curve: even.curve,
     decision,

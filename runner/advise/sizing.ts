@@ -11,6 +11,7 @@ import { crossover, type CrossoverAnalysis } from '../cost/crossover.ts';
 import { profileMonthlyCost, type ProfileCost } from '../cost/monthly.ts';
 import type { TrafficProfile } from '../domain.ts';
 import { lambdaScenarioFor, lmiScenarioFor, type CostScenario, type CostSettings } from '../cost/scenario.ts';
+import type { InstanceReservation } from '../capacity/lmi-sizing.ts';
 
 export interface LmiSettings {
   memoryMb: number;
@@ -35,6 +36,8 @@ export interface SizingInput {
   lambdaDiscount: number;
   /** Functions sharing the capacity provider's instance floor. */
   functionsPerProvider: number;
+  /** Per-instance reservation (default: the sizing model's). */
+  reservation?: InstanceReservation;
   settings: LmiSettings;
 }
 
@@ -47,6 +50,7 @@ export function costScenario(input: SizingInput): CostScenario {
     architecture: input.architecture,
     minEnvironments: input.settings.minEnvironments,
     functionsPerProvider: input.functionsPerProvider,
+    ...(input.reservation === undefined ? {} : { reservation: input.reservation }),
   };
   const lmi = {
     cpuSecondsPerRequest: input.cpuMsPerRequest === null ? null : input.cpuMsPerRequest / 1000,

@@ -3,7 +3,7 @@ import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../re
 import { requestsPerMonthAt } from '../system/numbers.ts';
 import type { FunctionRow } from './all-functions.ts';
 import type { Advice } from './model.ts';
-import { decisionWords, riskText, safetyLeadText, settleText, verdictText } from './words.ts';
+import { breakEvenRangeText, decisionWords, riskText, safetyLeadText, settleText, verdictText } from './words.ts';
 
 function table(headers: string[], rows: string[][], numericFrom: number): string[] {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
@@ -50,7 +50,9 @@ export function formatAdvice(advice: Advice): string {
           '',
           advice.breakEvenRequestsPerSecond === null
             ? 'none up to 100,000 req/s'
-            : `LMI cheaper above ${formatRps(advice.breakEvenRequestsPerSecond)} req/s (${requestsPerMonth(advice.breakEvenRequestsPerSecond)} requests a month)`,
+            : advice.breakEvenRange
+              ? breakEvenRangeText(advice.breakEvenRange)
+              : `LMI cheaper above ${formatRps(advice.breakEvenRequestsPerSecond)} req/s (${requestsPerMonth(advice.breakEvenRequestsPerSecond)} requests a month)`,
         ],
       ],
       99,

@@ -7,6 +7,7 @@ import { safetyCheckLine } from '../safety/latest-result.ts';
 import { gateHeadline } from '../safety/gate.ts';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../reports/format.ts';
 import { hoursPerMonth, requestsPerMonthAt } from '../system/numbers.ts';
+import { breakEvenRangeParts, verdictText as verdictParts } from '../../reports/verdict.ts';
 import { sizingAssumptions } from '../capacity/lmi-sizing.ts';
 import type { Advice, Risk } from './model.ts';
 import { lambdaVcpuShare } from '../capacity/lambda-cpu-share.ts';
@@ -15,10 +16,16 @@ function perMonth(rps: number): string {
   return `${formatCount(Math.round(requestsPerMonthAt(rps)))} requests a month`;
 }
 
+/** "LMI is cheaper above X–Y req/s, depending on the instance type Lambda picks (…)", as the bench's reports say it. */
+export function breakEvenRangeText(range: NonNullable<Advice['breakEvenRange']>): string {
+  return verdictParts(breakEvenRangeParts(range));
+}
+
 function breakEvenClause(advice: Advice): string {
   const rps = advice.breakEvenRequestsPerSecond;
   if (rps === null) return ' LMI is not cheaper at any sustained rate up to 100,000 req/s.';
   if (rps === 0) return ' LMI is cheaper at every sustained rate.';
+  if (advice.breakEvenRange) return ` ${breakEvenRangeText(advice.breakEvenRange)}; your traffic averages ${formatRps(advice.traffic.meanRps)} req/s.`;
   return ` LMI is cheaper above ${formatRps(rps)} req/s (${perMonth(rps)}); your traffic averages ${formatRps(advice.traffic.meanRps)} req/s.`;
 }
 
@@ -80,6 +87,8 @@ export function riskText(risk: Risk): string {
       const shared = risk.functionsPerProvider > 1 ? ` (this function's share: the capacity provider's floor is split between ${risk.functionsPerProvider} functions)` : '';
       return (
         `LMI never runs fewer than 3 instances (one per Availability Zone) and does not scale to zero: ` +
+        // Instance-hours, not "about 2,000 hours" as a pricing example may assume: the floor bills every hour of the month.
+        `${formatCount(floor.instances)} × ${formatCount(hoursPerMonth)} h = ${formatCount(floor.instances * hoursPerMonth)} instance-hours a month at least; ` +
         `the floor alone costs ${formatUsd(floor.usdPerMonth)} a month on ${floor.instanceType}${shared}, ${formatPct(floor.shareOfLmi)} of LMI's cost here` +
         (risk.busiestInstances <= floor.instances ? '; your traffic never needs more than the floor.' : `; your busiest minute needs ${formatCount(risk.busiestInstances)} instances.`)
       );

@@ -40,8 +40,9 @@ export function planToBenchArgs(plan: PlanJson): string[] {
   if (pricing.lambdaDiscount !== undefined) args.push('--lambda-discount', String(pricing.lambdaDiscount));
   if (lmi.targetCpuPercent && lmi.targetCpuPercent.length > 0) args.push('--lmi-target-cpu', list(lmi.targetCpuPercent));
   if (lmi.functionsPerProvider !== undefined) args.push('--functions-per-provider', String(lmi.functionsPerProvider));
-  if (lmi.reserveVcpus !== undefined) args.push('--instance-reserve-vcpu', String(lmi.reserveVcpus));
-  if (lmi.reserveMemoryGiB !== undefined) args.push('--instance-reserve-gib', String(lmi.reserveMemoryGiB));
+  // A plan without a reservation or a launch delay was made before they existed: none of either.
+  args.push('--instance-reserve-vcpu', String(lmi.reserveVcpus ?? 0), '--instance-reserve-gib', String(lmi.reserveMemoryGiB ?? 0));
+  args.push('--instance-launch-delay', String(lmi.instanceLaunchDelaySec ?? 0));
   if (pricing.offline) args.push('--offline');
   if (pricing.freeTier) args.push('--free-tier');
   if (typeof plan.sloP99Ms === 'number') args.push('--slo-p99-ms', String(plan.sloP99Ms));

@@ -27,8 +27,12 @@ export interface InstanceReservation {
   memoryGiB: number;
 }
 
-/** AWS publishes no per-instance reservation for LMI (docs/lmi-facts.md): none by default. */
-export const defaultInstanceReservation: InstanceReservation = { vcpus: 0, memoryGiB: 0 };
+/**
+ * 1 vCPU and 1 GiB per instance for the OS and Lambda's agent: AWS's documentation states no
+ * figure, but every AWS-authored sizing sample reserves this and an AWS load test reports
+ * "8 vCPUs (7 usable)" (docs/lmi-facts.md, "Per-instance reservation").
+ */
+export const defaultInstanceReservation: InstanceReservation = { vcpus: 1, memoryGiB: 1 };
 
 /** An instance type the capacity provider may use, and what one instance of it costs per hour on LMI. */
 export interface InstanceCandidate {
@@ -65,7 +69,7 @@ export interface LmiSizingInput {
   minInstances?: number;
   /** Functions sharing the capacity provider: the minimum instances are split between them (default 1). */
   functionsPerProvider?: number;
-  /** Per-instance reservation (default none). */
+  /** Per-instance reservation (default defaultInstanceReservation). */
   reservation?: InstanceReservation;
 }
 
@@ -264,7 +268,7 @@ export function sizingAssumptions(input: Pick<LmiSizingInput, 'target' | 'minEnv
       : 'CPU demand = rate × measured CPU-seconds per request; an environment has memory ÷ GiB-per-vCPU vCPUs.',
     `Never fewer than ${minEnvironments} environments and ${minInstances} instances (AZ spread); LMI does not scale to zero.` +
       (functions > 1 ? ` The ${minInstances}-instance floor is shared by ${functions} functions on the capacity provider: ${(minInstances / functions).toFixed(2)} instances are charged to this one.` : ''),
-    `Environments are packed whole onto instances by vCPUs and memory${reservation.vcpus > 0 || reservation.memoryGiB > 0 ? `, less ${reservation.vcpus} vCPU and ${reservation.memoryGiB} GiB reserved per instance` : ' (no per-instance reservation: AWS publishes none)'}.`,
+    `Environments are packed whole onto instances by vCPUs and memory${reservation.vcpus > 0 || reservation.memoryGiB > 0 ? `, less ${reservation.vcpus} vCPU and ${reservation.memoryGiB} GiB reserved per instance` : ' (no per-instance reservation)'}.`,
     input.candidateTypes.length === 1
       ? `Instance type pinned: ${input.candidateTypes[0]}.`
       : `Instance type chosen at each rate as the cheapest fleet among ${input.candidateTypes.length} types (${input.candidateTypes.join(', ')}).`,

@@ -5,10 +5,12 @@
  */
 import { UsageError } from '../errors.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
-import type { CrossoverResult, LevelCost, MeasuredLevel, RunFile } from '../run/run-file.ts';
+import type { CrossoverResult, DurationModel, LevelCost, MeasuredLevel, RunFile } from '../run/run-file.ts';
 import { candidateTypeNames } from './candidates.ts';
 import { crossover, defaultRateRange, discountSensitivity, type RateRange } from './crossover.ts';
+import { crossoverRange, reportedInstanceChoices } from './crossover-range.ts';
 import { durationModelFor } from './duration-model.ts';
+import { uncontendedCpu, uncontendedDurationModel, uncontendedLevels } from './uncontended.ts';
 import { lambdaCost } from './lambda-cost.ts';
 import { sizingAssumptions } from '../capacity/lmi-sizing.ts';
 import { defaultScalingLag, profileMonthlyCost, type ScalingLag } from './monthly.ts';
@@ -35,20 +37,20 @@ const maxFailureShare = 0.01;
 export function attachCosts(run: RunFile, prices: PriceBook, options: AttachOptions): RunFile {
   candidateNames(prices, options);
   const priced: RunFile = structuredClone(run);
-  for (const level of priced.levels) {
-    if (level.state !== 'measured') continue;
+  const measured = priced.levels.filter((l): l is MeasuredLevel => l.state === 'measured');
+  // Each level's own model first: the lone level's is the basis of the others.
+  const ownModels = new Map(measured.flatMap((level) => (level.mode === 'lambda' ? [[level, ownDurationModel(level, run.target)] as const] : [])));
+  const alone = uncontendedLevels(measured, run.target);
+  for (const level of measured) {
+    const basis = alone.get(level.variantId);
     if (level.mode === 'lambda') {
-      const model = durationModelFor(
-        {
-          memoryMb: level.settings.memoryMb,
-          accounting: level.accounting,
-          cloudwatchMeanMs: level.cloudwatch?.durationMs?.average,
-          invocations: level.cloudwatch?.invocations ?? level.requests.ok,
-        },
-        run.target,
-      );
+      const own = ownModels.get(level) ?? null;
+      const basisModel = basis ? ownModels.get(basis) ?? null : null;
+      const model = own && basis && basisModel ? uncontendedDurationModel(own, basisModel, basis) : own;
       if (model) level.durationModel = model;
       else delete level.durationModel;
+    } else if (basis) {
+      level.uncontendedCpu = { ...uncontendedCpu(level, basis), fromConcurrency: basis.concurrency };
     }
     const cost = levelCost(level, prices, options);
     if (cost) level.cost = cost;
@@ -57,6 +59,18 @@ export function attachCosts(run: RunFile, prices: PriceBook, options: AttachOpti
   priced.crossover = crossoverFor(priced.levels.filter((l): l is MeasuredLevel => l.state === 'measured'), prices, options);
   priced.prices = { ...prices.provenance };
   return priced;
+}
+
+function ownDurationModel(level: MeasuredLevel, target: RunFile['target']): DurationModel | null {
+  return durationModelFor(
+    {
+      memoryMb: level.settings.memoryMb,
+      accounting: level.accounting,
+      cloudwatchMeanMs: level.cloudwatch?.durationMs?.average,
+      invocations: level.cloudwatch?.invocations ?? level.requests.ok,
+    },
+    target,
+  );
 }
 
 /** The engine's (CloudWatch) mean handler duration; the client-side latency mean when absent. */
@@ -96,7 +110,15 @@ function lmiScenario(level: MeasuredLevel, prices: PriceBook, options: AttachOpt
   if (maxConcurrency === undefined || gibPerVcpu === undefined) {
     throw new UsageError(`run file: LMI level '${level.variantId}' at concurrency ${level.concurrency} has no maxConcurrency/gibPerVcpu settings`);
   }
-  const measured = { cpuSecondsPerRequest: level.cpuSecondsPerRequest, meanDurationMs: meanDurationMs(level), maxConcurrency, memoryMb, gibPerVcpu, target: levelTarget(level) };
+  const measured = {
+    // The variant's uncontended CPU (uncontended.ts) on the local target, the level's own on AWS.
+    cpuSecondsPerRequest: level.uncontendedCpu ? level.uncontendedCpu.cpuSecondsPerRequest : level.cpuSecondsPerRequest,
+    meanDurationMs: meanDurationMs(level),
+    maxConcurrency,
+    memoryMb,
+    gibPerVcpu,
+    target: levelTarget(level),
+  };
   return lmiScenarioFor(measured, options, candidateNames(prices, options));
 }
 
@@ -116,6 +138,8 @@ function levelCost(level: MeasuredLevel, prices: PriceBook, options: AttachOptio
       initShare: usdPerMillionRequests > 0 ? initUsdPerMillionRequests / usdPerMillionRequests : 0,
     };
   }
+  // LMI bills instance-hours, the fee and requests, never duration: INIT is not billed as such
+  // (docs/lmi-facts.md), unlike standard Lambda above.
   const lmi = lmiUsdPerHourAt(lmiScenario(level, prices, options), prices, rate);
   return {
     usdPerHour: lmi.usdPerHour,
@@ -189,7 +213,7 @@ function crossoverFor(levels: MeasuredLevel[], prices: PriceBook, options: Attac
   const note = [
     `Lambda inputs from ${describe(lambdaBasis.level)}: ${lambdaBasis.why}; ${lambdaBasis.level.durationModel?.source === 'local-model' ? 'modelled AWS mean duration' : 'mean duration'} ${scenario.lambda.meanDurationMs.toFixed(2)} ms at ${scenario.lambda.memoryMb} MB.`,
     `LMI inputs from ${describe(lmiLevel)}: ${lmiBasis.why}; mean duration ${scenario.lmi.capacity.meanDurationMs.toFixed(2)} ms, ` +
-      `${lmiLevel.cpuSecondsPerRequest === null ? 'CPU per request unmeasured' : `${(lmiLevel.cpuSecondsPerRequest * 1000).toFixed(3)} CPU-ms per request`}, ` +
+      `${scenario.lmi.capacity.cpuSecondsPerRequest === null ? 'CPU per request unmeasured' : `${(scenario.lmi.capacity.cpuSecondsPerRequest * 1000).toFixed(3)} CPU-ms per request${lmiLevel.uncontendedCpu ? ` (uncontended, from concurrency ${lmiLevel.uncontendedCpu.fromConcurrency})` : ''}`}, ` +
       `max concurrency ${scenario.lmi.capacity.maxConcurrency}, ${scenario.lmi.capacity.gibPerVcpu} GiB per vCPU on ${types.length === 1 ? types[0] : `the cheapest of ${types.length} instance types`}.`,
     `Rates scanned from ${range.minRps} to ${range.maxRps} requests/s.`,
   ].join(' ');
@@ -212,6 +236,14 @@ function crossoverFor(levels: MeasuredLevel[], prices: PriceBook, options: Attac
       usdPerMonth: floorUsdPerMonth,
     },
   };
+  const spread = crossoverRange(scenario, prices, options.architecture, range);
+  if (spread) {
+    result.range = spread;
+    result.assumptions.push(
+      `In Auto mode AWS chooses the instance type: the break-even is a range, from the cheapest fleet of the ${types.length} allowed types (${spread.lowInstanceType}) ` +
+        `to the types Lambda has been reported choosing (${reportedInstanceChoices[options.architecture].join(', ')}; ${spread.highInstanceType} is the latest). --instance-types narrows it; --instance-type pins one figure.`,
+    );
+  }
   if (options.profile) {
     const month = profileMonthlyCost(scenario, prices, options.profile, options.lag ?? defaultScalingLag);
     result.profile = {
@@ -235,6 +267,9 @@ function durationAssumptions(level: MeasuredLevel): string[] {
   if (model.source === 'cloudwatch') return ['Lambda duration is the Duration CloudWatch reported for the level.'];
   return [
     `Lambda duration is modelled for AWS: off-CPU wait + CPU time ÷ the vCPU share of ${model.memoryMb} MB (${model.vcpuShare.toFixed(3)} of one vCPU at 1,769 MB per vCPU, never above one for a single-threaded handler); time spent waiting for this machine's cores is left out.`,
+    ...(model.uncontendedFrom
+      ? [`CPU and off-CPU time per request come from ${model.uncontendedFrom.variantId} at ${model.uncontendedFrom.rate === undefined ? `concurrency ${model.uncontendedFrom.concurrency}` : `${model.uncontendedFrom.rate} req/s`}, where its environments ran alone: on AWS each has its own CPU share, so what contention for this machine's cores adds is not billed. Each level keeps its own readings and contention factor in run.json (durationModel.contended).`]
+      : []),
     'Each level\'s Lambda cost includes its cold starts\' INIT duration (billed since 1 August 2025), warm-up included, at the init durations measured here.',
   ];
 }

@@ -8,6 +8,12 @@
  * environment, the surplus over the scaling target is drained once the count has been above it
  * for the scale-in delay. Every change of capacity is recorded: it is what LMI costs.
  *
+ * Environments are placed on emulated instances (placement.ts). One that fits on a running
+ * instance starts its INIT at once; one that needs a new instance first waits for the instance
+ * to launch (compute.instanceLaunchDelayMs), as on AWS, where new instances take 1 to 2 minutes;
+ * it counts as starting meanwhile, so the scaler does not ask for it twice. Environments started
+ * on publish never wait: the deploy provisions their instances.
+ *
  * A crashed environment (its runtime exited, or was killed over its memory) is replaced at
  * once, as the service replaces failed environments, not on the next scaler tick. While no
  * environment is alive because they crashed, or the live ones are full while replacements
@@ -38,6 +44,8 @@ export class LmiFunction extends FunctionRuntime {
   /** Environments taking invocations. */
   readonly #ready: Environment[] = [];
   readonly #starting = new Set<Environment>();
+  /** Environments placed on a launching instance, not created yet: the timer that starts each, and its instance. */
+  readonly #awaitingInstance = new Map<NodeJS.Timeout, string>();
   /** Scaled in while busy: no new invocations, retired when the last one ends. */
   readonly #draining = new Set<Environment>();
   /** Since when every tick has found more environments than the target needs, none idle. */
@@ -71,6 +79,7 @@ export class LmiFunction extends FunctionRuntime {
         environment: environmentShape(compute.memoryMb, compute.gibPerVcpu),
         reservation: { vcpus: compute.reserveVcpus ?? 0, memoryGiB: compute.reserveMemoryGiB ?? 0 },
         maxVcpus: compute.maxVcpus,
+        launchDelayMs: compute.instanceLaunchDelayMs ?? 0,
       });
     } catch (error) {
       throw new UsageError((error as Error).message);
@@ -90,7 +99,7 @@ export class LmiFunction extends FunctionRuntime {
     const { minEnvironments } = this.#compute;
     const launches: Promise<void>[] = [];
     for (let i = 0; i < minEnvironments; i++) {
-      const launch = this.#launch();
+      const launch = this.#launch('publish');
       if (!launch) {
         await this.stop();
         throw new UsageError(`maxVcpus ${this.#compute.maxVcpus} cannot hold ${minEnvironments} environments of ${this.#vcpus} vCPU on ${this.#compute.instanceType}`);
@@ -110,10 +119,29 @@ export class LmiFunction extends FunctionRuntime {
     this.#scaler.unref();
   }
 
-  /** Places and starts one environment; null when the capacity provider is full. */
-  #launch(): Promise<void> | null {
-    const instanceId = this.#placement.place();
+  /**
+   * Places one environment and starts it when its instance runs; null when the capacity provider
+   * is full. On publish every instance is provisioned before the version is active: no wait.
+   */
+  #launch(when: 'publish' | 'scale' = 'scale'): Promise<void> | null {
+    const now = Date.now();
+    const instanceId = this.#placement.place(when === 'publish' ? Number.NEGATIVE_INFINITY : now);
     if (instanceId === null) return null;
+    const waitMs = this.#placement.readyAt(instanceId) - now;
+    if (!(waitMs > 0)) return this.#startOn(instanceId);
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#awaitingInstance.delete(timer);
+        this.#recordCapacity();
+        this.#startOn(instanceId).then(resolve, reject);
+      }, waitMs);
+      timer.unref();
+      this.#awaitingInstance.set(timer, instanceId);
+    });
+  }
+
+  /** Creates and starts (INIT) one environment on a running instance. */
+  #startOn(instanceId: string): Promise<void> {
     const threads = launchers[this.spec.runtime].threadsPerEnvironment(this.#vcpus);
     const environment = this.createEnvironment(this.#compute.maxConcurrency, instanceId, threads);
     environment.onDeath = (dead, reason) => this.#crashed(dead, reason);
@@ -189,7 +217,7 @@ export class LmiFunction extends FunctionRuntime {
       .sort((a, b) => (this.#idleSinceMs.get(a) ?? 0) - (this.#idleSinceMs.get(b) ?? 0));
     const decision = scaleDecision({
       environments,
-      starting: this.#starting.size,
+      starting: this.#starting.size + this.#awaitingInstance.size,
       minEnvironments: this.#compute.minEnvironments,
       maxEnvironments: this.#compute.maxEnvironments ?? Number.POSITIVE_INFINITY,
       slotsPerEnvironment: this.#compute.maxConcurrency,
@@ -309,6 +337,13 @@ export class LmiFunction extends FunctionRuntime {
     this.#stopped = true;
     this.stopSampling();
     if (this.#scaler) clearInterval(this.#scaler);
+    // Launches still waiting for their instance never start; their promises stay pending, and
+    // nothing awaits them (scale-out launches are not awaited).
+    for (const [timer, instanceId] of this.#awaitingInstance) {
+      clearTimeout(timer);
+      this.#placement.release(instanceId);
+    }
+    this.#awaitingInstance.clear();
     const all = this.environments();
     for (const environment of all) {
       if (environment.state !== 'initializing') this.finalSample(environment);

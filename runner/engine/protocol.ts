@@ -68,6 +68,11 @@ export interface LmiComputeSpec {
   scaleInDelayMs?: number;
   /** Manual scaling: target tracking on average CPU, percent (1–100); absent = Auto (capacity/scaling-target.ts). */
   targetCpuPercent?: number;
+  /**
+   * From launching an instance beyond the 3 base ones to its running (engine default 0: at
+   * once); environments placed on it start after it, then their INIT.
+   */
+  instanceLaunchDelayMs?: number;
   /** Capacity each instance keeps for itself, never given to environments (default none). */
   reserveVcpus?: number;
   reserveMemoryGiB?: number;

@@ -78,6 +78,8 @@ function lmiCompute(c: Record<string, unknown>, runtime: Runtime): { compute: Lm
   if (scalerIntervalMs !== undefined) compute.scalerIntervalMs = scalerIntervalMs;
   const scaleInDelayMs = optionalInteger(c['scaleInDelayMs'], 'compute.scaleInDelayMs', 0, 3600_000);
   if (scaleInDelayMs !== undefined) compute.scaleInDelayMs = scaleInDelayMs;
+  const instanceLaunchDelayMs = optionalInteger(c['instanceLaunchDelayMs'], 'compute.instanceLaunchDelayMs', 0, 3600_000);
+  if (instanceLaunchDelayMs !== undefined) compute.instanceLaunchDelayMs = instanceLaunchDelayMs;
   if (c['targetCpuPercent'] !== undefined) compute.targetCpuPercent = number(c['targetCpuPercent'], 'compute.targetCpuPercent (manual target tracking, % CPU)', 1, 100);
   if (c['reserveVcpus'] !== undefined) compute.reserveVcpus = number(c['reserveVcpus'], 'compute.reserveVcpus', 0, 64);
   if (c['reserveMemoryGiB'] !== undefined) compute.reserveMemoryGiB = number(c['reserveMemoryGiB'], 'compute.reserveMemoryGiB', 0, 512);

@@ -127,6 +127,7 @@ function planLmi(input: PlanInput): { architecture: Architecture; plan: BenchPla
     functionsPerProvider: o['functions-per-provider'],
     reserveVcpus: o['instance-reserve-vcpu'],
     reserveMemoryGiB: o['instance-reserve-gib'],
+    instanceLaunchDelaySec: o['instance-launch-delay'],
     maxVcpus,
     ...(givenMaxConcurrency === undefined ? { maxConcurrencyPerVcpu: runtimeRegistry[o.runtime].maxConcurrencyPerVcpu } : {}),
   };

@@ -43,12 +43,22 @@ export const benchDefaults = {
     /** Three environments before a version is ACTIVE (AZ resiliency; docs/lmi-facts.md). */
     minEnvironments: 3,
     instanceType: 'm7g.xlarge',
-    /** Without --instance-type and --arch: Graviton, as before instance choice. */
-    architecture: 'arm64' as Architecture,
+    /**
+     * Without --instance-type and --arch: x86_64, the architecture a capacity provider with no
+     * InstanceRequirements gets and standard Lambda's default (docs/lmi-facts.md). Both compute
+     * types run it.
+     */
+    architecture: 'x86_64' as Architecture,
     /** The type the local engine emulates when none is pinned (the model still chooses among all). */
     defaultInstanceType: { arm64: 'm7g.xlarge', x86_64: 'm7i.xlarge' } as Record<Architecture, string>,
     /** Capacity provider MaxVCpuCount default (docs/lmi-facts.md). */
     maxVcpus: 400,
+    /**
+     * Seconds from launching an instance beyond the 3 base ones to its running, in the local
+     * engine: AWS's workshop observes 1 to 2 minutes (docs/lmi-facts.md); the short end, so a
+     * step in load throttles as long as it would at least. 0 for quick local runs.
+     */
+    instanceLaunchDelaySec: 60,
   },
   pricing: {
     offline: false,

@@ -36,6 +36,7 @@ export interface BenchOptions {
   'instance-reserve-vcpu': number;
   'instance-reserve-gib': number;
   'max-vcpus': number;
+  'instance-launch-delay': number;
   'concurrency-limit': number;
   'idle-timeout': number;
   timeout: number;

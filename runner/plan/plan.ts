@@ -56,6 +56,8 @@ export interface BenchPlan {
     /** Capacity each instance keeps for itself. */
     reserveVcpus?: number;
     reserveMemoryGiB?: number;
+    /** Seconds an instance added by scale-out takes to launch in the local engine (absent: 0, as before). */
+    instanceLaunchDelaySec?: number;
     maxVcpus: number;
   };
   region: string;

@@ -40,15 +40,32 @@ export function instanceShape(instanceType: string): InstanceShape {
   return shape;
 }
 
+/** The LMI families lmi-bench prices: compute-optimised, general-purpose, memory-optimised. */
+export type InstanceFamily = 'c' | 'm' | 'r';
+
 /**
- * The instance types LMI may choose from for an architecture: the catalog's current
- * general-purpose (m), compute-optimised (c) and memory-optimised (r) families of that
- * architecture, smallest first. `narrowTo` (--instance-types) keeps only the named ones, each
- * of which must exist and run that architecture.
+ * The smallest size AWS-authored LMI guidance lists per family (docs/lmi-facts.md, "Instance
+ * sizes"): C from .xlarge, M and R from .large. Smaller types stay in the catalog, so a user
+ * may still pin or name one; they are only left out of the default choice.
+ */
+export const minimumVcpusByFamily: Record<InstanceFamily, number> = { c: 4, m: 2, r: 2 };
+
+export function instanceFamily(instanceType: string): InstanceFamily {
+  const letter = instanceType[0];
+  if (letter === 'c' || letter === 'm' || letter === 'r') return letter;
+  throw new UsageError(`instance type '${instanceType}' is not of the c, m or r families LMI is priced on here`);
+}
+
+/**
+ * The instance types LMI may choose from for an architecture: the catalog's general-purpose
+ * (m), compute-optimised (c) and memory-optimised (r) types of that architecture, 6th to 8th
+ * generation, from each family's size floor up, smallest first. `narrowTo` (--instance-types)
+ * keeps only the named ones, each of which must exist and run that architecture; a named type
+ * below the floor is the user's choice and is kept.
  */
 export function candidateInstanceTypes(architecture: Architecture, narrowTo?: readonly string[]): string[] {
   const all = [...instanceCatalog().values()].filter((s) => s.architecture === architecture).sort((a, b) => a.vcpus - b.vcpus || a.instanceType.localeCompare(b.instanceType));
-  if (narrowTo === undefined) return all.map((s) => s.instanceType);
+  if (narrowTo === undefined) return all.filter((s) => s.vcpus >= minimumVcpusByFamily[instanceFamily(s.instanceType)]).map((s) => s.instanceType);
   const wanted = new Set<string>();
   for (const name of narrowTo) {
     const shape = instanceShape(name);

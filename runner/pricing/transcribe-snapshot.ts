@@ -131,6 +131,29 @@ function lambdaProduct(region: string, t: TranscribedRegion, group: string, usag
   });
 }
 
+/**
+ * The processor EC2 lists per family: the parser reads the architecture from it (Graviton is
+ * arm64). Keyed by generation and vendor letter; a family not listed here is refused.
+ */
+const processors: Record<string, string> = {
+  '6g': 'AWS Graviton2 Processor',
+  '7g': 'AWS Graviton3 Processor',
+  '8g': 'AWS Graviton4 Processor',
+  '6i': 'Intel Xeon 8375C (Ice Lake)',
+  '7i': 'Intel Xeon Scalable (Sapphire Rapids)',
+  '8i': 'Intel Xeon 6 (Granite Rapids)',
+  '6a': 'AMD EPYC 7R13 Processor',
+  '7a': 'AMD EPYC 9R14 Processor',
+  '8a': 'AMD EPYC 9R45 Processor',
+};
+
+function physicalProcessor(instanceType: string): string {
+  const key = /^[a-z](\d[a-z])\./.exec(instanceType)?.[1];
+  const processor = key === undefined ? undefined : processors[key];
+  if (processor === undefined) throw new Error(`no processor listed for ${instanceType}: add its family to the processors table`);
+  return processor;
+}
+
 function ec2Product(region: string, t: TranscribedRegion, instanceType: string, usdPerHour: string, publicationDate: string): string {
   const shape = instanceShape(instanceType);
   const usageType = `${t.usageTypePrefix}BoxUsage:${instanceType}`;
@@ -148,7 +171,7 @@ function ec2Product(region: string, t: TranscribedRegion, instanceType: string, 
         instanceFamily: /^c/.test(instanceType) ? 'Compute optimized' : /^r/.test(instanceType) ? 'Memory optimized' : 'General purpose',
         vcpu: String(shape.vcpus),
         memory: `${shape.memoryGiB} GiB`,
-        physicalProcessor: shape.architecture === 'arm64' ? 'AWS Graviton3 Processor' : /a\./.test(instanceType) ? 'AMD EPYC 9R14 Processor' : 'Intel Xeon Scalable (Sapphire Rapids)',
+        physicalProcessor: physicalProcessor(instanceType),
         tenancy: 'Shared',
         operatingSystem: 'Linux',
         licenseModel: 'No License required',

@@ -112,6 +112,13 @@ export interface DurationModel {
   modelledMeanMs: number;
   /** Invocations the means are over (local: those that ran alone on their thread or process). */
   invocations: number;
+  /**
+   * Local target: the level whose CPU and off-CPU time feed this model (the variant's lowest
+   * level, where its environments ran alone: runner/cost/uncontended.ts).
+   */
+  uncontendedFrom?: { variantId: string; concurrency: number; rate?: number };
+  /** This level's own (contended) readings, a diagnostic; contentionFactor = its modelled ÷ the uncontended. */
+  contended?: { cpuMeanMs: number | null; offCpuMeanMs: number | null; runQueueMeanMs: number | null; modelledMeanMs: number; contentionFactor: number | null };
 }
 
 export interface LevelCost {
@@ -221,6 +228,11 @@ export interface MeasuredLevel extends LevelBase {
    * measure on the local target, CloudWatch's (cloudwatch.cpuSecondsPerRequest) on AWS.
    */
   cpuSecondsPerRequest: number | null;
+  /**
+   * LMI, local target: the CPU per request sizing used, from the variant's lowest level (its
+   * environments alone), and this level's own reading ÷ that (runner/cost/uncontended.ts).
+   */
+  uncontendedCpu?: { cpuSecondsPerRequest: number | null; contentionFactor: number | null; fromConcurrency: number };
   /** The engine's per-invocation accounting (local target), over invocations that ran alone. */
   accounting?: MeasuredAccounting;
   /** Standard Lambda: measured and modelled AWS duration side by side (runner/cost/duration-model.ts). */
@@ -276,6 +288,12 @@ export interface CrossoverResult {
     /** The floor's share of LMI's monthly cost under this profile. */
     floorShareOfLmi?: number;
   };
+  /**
+   * In Auto mode AWS picks the instance type: where LMI becomes and stays cheaper on the cheapest
+   * fleet of the allowed types (low) and on the types Lambda has been reported choosing (high;
+   * null when never in the rates scanned). Absent when one type is pinned.
+   */
+  range?: { lowRequestsPerSecond: number; highRequestsPerSecond: number | null; lowInstanceType: string; highInstanceType: string };
   /** The crossover again at LMI discounts 0, 30%, 50% and 72%. */
   sensitivity?: Array<{ lmiDiscount: number; requestsPerSecond: number[] }>;
   /** LMI at zero traffic: the minimum fleet charged to this function (its share when the provider is shared). */
@@ -357,4 +375,8 @@ export interface CapacityPoint {
   instances: number;
   vcpusAllocated: number;
   vcpusAvailable: number;
+  /** Of `instances`, those still launching (the launch delay); absent in older runs. */
+  instancesLaunching?: number;
+  /** Of `environments`, those placed on a launching instance, waiting for it to run. */
+  environmentsAwaitingInstance?: number;
 }

@@ -28,7 +28,8 @@ legacy,60000000,200,1024,arm64,10,nodejs18.x
 reports,60000000,200,1024,x86_64,10,python3.13
 cron,0,200,1024,arm64,10,nodejs22.x
 `;
-const options = { region: 'us-east-1', lmiDiscount: 0, lambdaDiscount: 0, freeTier: false };
+// No per-instance reservation here (--instance-reserve-vcpu 0 --instance-reserve-gib 0), so a 2-vCPU type holds 2 environments.
+const options = { region: 'us-east-1', lmiDiscount: 0, lambdaDiscount: 0, freeTier: false, reservation: { vcpus: 0, memoryGiB: 0 } };
 
 test('exactly the two functions cheaper on LMI only together share a provider, priced by hand', async () => {
   const prices = await snapshotPrices();
@@ -76,7 +77,7 @@ test('advise --what-if FILE.csv prints the provider, its members and the fleet b
   writeFileSync(file, csv);
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith('npm_')) delete env[key];
-  const result = spawnSync(process.execPath, ['bin/lmi-bench.mjs', 'advise', '--what-if', file, '--offline', '--json', join(dir, 'fleet.json')], { cwd: root, env, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['bin/lmi-bench.mjs', 'advise', '--what-if', file, '--instance-reserve-vcpu', '0', '--instance-reserve-gib', '0', '--offline', '--json', join(dir, 'fleet.json')], { cwd: root, env, encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
   const lines = result.stdout.split('\n');
   assert.match(lines[0] ?? '', new RegExp(`cost \\${formatUsd(fleet.lambdaUsdPerMonth)} a month on standard Lambda; the proposed fleet costs \\${formatUsd(fleet.fleetUsdPerMonth)} a month`));

@@ -18,14 +18,14 @@ test('with no pinned instance type a CPU-heavy workload is priced on a compute-o
   const priced = attachCosts(run, prices, { lambdaDiscount: 0, lmiDiscount: 0, freeTier: false, architecture: 'arm64', minEnvironments: 3 });
   const lmi = priced.levels.find((l) => l.mode === 'lmi');
   assert.ok(lmi?.state === 'measured' && lmi.cost);
-  assert.match(lmi.cost.instanceType ?? '', /^c7g\./);
+  assert.match(lmi.cost.instanceType ?? '', /^c\dg\./);
   assert.equal(lmi.cost.environments, 40);
   // The same level pinned to m7g.xlarge costs more: the choice was the cheaper one.
   const pinned = attachCosts(run, prices, { lambdaDiscount: 0, lmiDiscount: 0, freeTier: false, architecture: 'arm64', instanceType: 'm7g.xlarge', minEnvironments: 3 });
   const pinnedLmi = pinned.levels.find((l) => l.mode === 'lmi');
   assert.ok(pinnedLmi?.state === 'measured' && pinnedLmi.cost && pinnedLmi.cost.usdPerHour > lmi.cost.usdPerHour);
   // Every point of the cost curve names its type; the report shows the level's.
-  assert.ok(priced.crossover?.curve.every((p) => /^[cmr]7g\./.test(p.lmiInstanceType ?? '')));
+  assert.ok(priced.crossover?.curve.every((p) => /^[cmr]\dg\./.test(p.lmiInstanceType ?? '')));
   assert.match(renderMarkdown(priced), new RegExp(`\\| \\d+ × ${lmi.cost.instanceType?.replace('.', '\\.')} \\|`));
   assert.ok(levelsTable(priced).includes(`<td>${lmi.cost.instanceType}</td>`));
 });

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runCli } from './helpers/cli.ts';
 
-const example = ['cost', 'lmi', '--cpu-ms', '30', '--duration-ms', '50', '--memory-mb', '2048', '--gib-per-vcpu', '2', '--target-cpu', '60', '--instance-type', 'm7g.2xlarge', '--offline'];
+const example = ['cost', 'lmi', '--cpu-ms', '30', '--duration-ms', '50', '--memory-mb', '2048', '--gib-per-vcpu', '2', '--target-cpu', '60', '--instance-type', 'm7g.2xlarge', '--instance-reserve-vcpu', '0', '--instance-reserve-gib', '0', '--offline'];
 
 interface WhatIf {
   environments: number;

@@ -13,7 +13,7 @@ test('every rate where the cheaper mode switches along the LMI staircase is foun
     lmi: {
       instanceTypes: ['m7g.xlarge'],
       discount: 0,
-      capacity: { cpuSecondsPerRequest: 0.02, meanDurationMs: 33, maxConcurrency: 64, memoryMb: 2048, gibPerVcpu: 2 },
+      capacity: { cpuSecondsPerRequest: 0.02, meanDurationMs: 33, maxConcurrency: 64, memoryMb: 2048, gibPerVcpu: 2, reservation: { vcpus: 0, memoryGiB: 0 } },
     },
   };
   const difference = (rps: number) => lambdaUsdPerHourAt(scenario.lambda, prices, rps) - lmiUsdPerHourAt(scenario.lmi, prices, rps).usdPerHour;

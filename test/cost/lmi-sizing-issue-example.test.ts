@@ -12,6 +12,7 @@ const shape = {
   maxConcurrency: 64,
   memoryMb: 2048,
   gibPerVcpu: 2,
+  reservation: { vcpus: 0, memoryGiB: 0 },
   target: { mode: 'manual', cpuPercent: 60 },
   candidates: pricedCandidates(factsPriceBook(), ['m7g.2xlarge'], 0),
 } as const;

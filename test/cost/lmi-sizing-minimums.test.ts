@@ -4,7 +4,7 @@ import { pricedCandidates } from '../../runner/cost/candidates.ts';
 import { sizeLmiCapacity } from '../../runner/capacity/lmi-sizing.ts';
 import { factsPriceBook } from './helpers/prices.ts';
 
-const shape = { cpuSecondsPerRequest: 0.01, meanDurationMs: 50, maxConcurrency: 64, memoryMb: 2048, gibPerVcpu: 2, candidates: pricedCandidates(factsPriceBook(), ['m7g.2xlarge'], 0) };
+const shape = { cpuSecondsPerRequest: 0.01, meanDurationMs: 50, maxConcurrency: 64, memoryMb: 2048, gibPerVcpu: 2, reservation: { vcpus: 0, memoryGiB: 0 }, candidates: pricedCandidates(factsPriceBook(), ['m7g.2xlarge'], 0) };
 
 test('at zero or light traffic LMI keeps its minimum environments and instances (no scale to zero)', () => {
   const idle = sizeLmiCapacity({ ...shape, requestsPerSecond: 0 });

@@ -5,7 +5,7 @@ import { sizeLmiCapacity } from '../../runner/capacity/lmi-sizing.ts';
 import { resolveScalingTarget } from '../../runner/capacity/scaling-target.ts';
 import { factsPriceBook } from './helpers/prices.ts';
 
-const base = { cpuSecondsPerRequest: 0.02, meanDurationMs: 25, maxConcurrency: 64, memoryMb: 2048, gibPerVcpu: 2, candidates: pricedCandidates(factsPriceBook(), ['m7g.xlarge'], 0) };
+const base = { cpuSecondsPerRequest: 0.02, meanDurationMs: 25, maxConcurrency: 64, memoryMb: 2048, gibPerVcpu: 2, reservation: { vcpus: 0, memoryGiB: 0 }, candidates: pricedCandidates(factsPriceBook(), ['m7g.xlarge'], 0) };
 
 test('Auto is one target, 50% CPU and 50% of slots, applied once: 1000 req/s × 20 ms CPU → 40 environments on 10 instances', () => {
   assert.deepEqual(resolveScalingTarget({ mode: 'auto' }), { mode: 'auto', cpuUtilization: 0.5, slotUtilization: 0.5 });

@@ -5,7 +5,7 @@ import { sizeLmiCapacity } from '../../runner/capacity/lmi-sizing.ts';
 import { factsPriceBook } from './helpers/prices.ts';
 
 test('--functions-per-provider splits the 3-instance floor; traffic above the floor is not split', () => {
-  const input = { cpuSecondsPerRequest: 0.001, meanDurationMs: 20, maxConcurrency: 64, memoryMb: 2048, gibPerVcpu: 2, candidates: pricedCandidates(factsPriceBook(), ['m7g.xlarge'], 0) };
+  const input = { cpuSecondsPerRequest: 0.001, meanDurationMs: 20, maxConcurrency: 64, memoryMb: 2048, gibPerVcpu: 2, reservation: { vcpus: 0, memoryGiB: 0 }, candidates: pricedCandidates(factsPriceBook(), ['m7g.xlarge'], 0) };
   const alone = sizeLmiCapacity({ ...input, requestsPerSecond: 1 });
   const shared = sizeLmiCapacity({ ...input, requestsPerSecond: 1, functionsPerProvider: 3 });
   assert.deepEqual([alone.instances, alone.atFloor], [3, true]);

@@ -12,6 +12,7 @@ test("an I/O-bound function is sized by slots: rate Ã— duration (Little's law) Ã
     maxConcurrency: 16,
     memoryMb: 2048,
     gibPerVcpu: 2,
+    reservation: { vcpus: 0, memoryGiB: 0 },
     candidates: pricedCandidates(factsPriceBook(), ['m7g.xlarge'], 0),
   });
   assert.equal(sizing.concurrentInvocations, 100);

@@ -18,15 +18,18 @@ test('defaults: io-bound on node, local, both modes, memory from the manifest, L
   assert.deepEqual(p.lmi.maxConcurrency, [64]); // Node.js 64 per vCPU, 2048 MB / 2 GiB = 1 vCPU
   assert.deepEqual(p.lmi.gibPerVcpu, [2]);
   assert.equal(p.lmi.minEnvironments, 3);
-  assert.equal(p.lmi.instanceType, 'm7g.xlarge');
+  assert.equal(p.lmi.instanceType, 'm7i.xlarge');
   assert.equal(p.lmi.maxVcpus, 400);
-  assert.equal(p.lambda.architecture, 'arm64'); // follows m7g
+  assert.equal(p.lambda.architecture, 'x86_64'); // AWS's default, for both compute types
   assert.equal(p.lambda.concurrencyLimit, 1000);
   assert.equal(p.region, 'us-east-1');
   assert.deepEqual(p.pricing, { offline: false, lambdaDiscount: 0, lmiDiscount: 0, freeTier: false });
-  // No --instance-type: the engine emulates m7g.xlarge and the model chooses among the arm64 m/c/r types.
+  // No --instance-type: the engine emulates m7i.xlarge and the model chooses among the x86_64 m/c/r types.
   assert.equal(p.lmi.instancePinned, false);
-  assert.ok(p.lmi.instanceTypes?.includes('c7g.xlarge') && p.lmi.instanceTypes.includes('r7g.4xlarge'));
+  assert.ok(p.lmi.instanceTypes?.includes('c7a.xlarge') && p.lmi.instanceTypes.includes('r6i.4xlarge') && p.lmi.instanceTypes.includes('m8i.large'));
+  assert.ok(!p.lmi.instanceTypes?.includes('c7i.large'), 'C starts at .xlarge');
+  assert.equal(p.lmi.reserveVcpus, 1);
+  assert.equal(p.lmi.reserveMemoryGiB, 1);
   assert.deepEqual(p.event, { delaysMs: [150, 200, 100] });
   assert.equal(p.aws, undefined);
   assert.match(p.runId, /^\d{8}-\d{6}-io-bound-node$/);

@@ -18,6 +18,7 @@ import { instanceShape } from '../../pricing/instance-types.ts';
 import { runtimes } from '../../runtimes/registry.ts';
 import { resolve } from 'node:path';
 import { readFleetCsv } from '../fleet-csv.ts';
+import { reserveGibFlag, reserveVcpuFlag } from './capacity-flags.ts';
 
 const defaultParallel = 4;
 
@@ -89,6 +90,8 @@ export const adviseFlags = {
     default: '0',
     parse: (raw, label) => parseDecimal(label, raw, { min: 0, max: maxLambdaDurationDiscount }),
   }),
+  'instance-reserve-vcpu': reserveVcpuFlag,
+  'instance-reserve-gib': reserveGibFlag,
   'functions-per-provider': valueFlag({
     value: 'N',
     help: "functions sharing the capacity provider (they share its 3-instance floor)",
@@ -186,6 +189,7 @@ function adviseOptions(f: AdviseValues): AdviseRequest['options'] {
     lmiDiscount: f['lmi-discount'],
     lambdaDiscount: f['lambda-discount'],
     functionsPerProvider: f['functions-per-provider'],
+    reservation: { vcpus: f['instance-reserve-vcpu'], memoryGiB: f['instance-reserve-gib'] },
     freeTier: f['free-tier'],
     ...(f['lmi-memory'] !== undefined ? { lmiMemoryMb: f['lmi-memory'] } : {}),
     ...(f['lmi-max-concurrency'] !== undefined ? { maxConcurrency: f['lmi-max-concurrency'] } : {}),

@@ -127,6 +127,12 @@ export const benchFlags = {
   'functions-per-provider': functionsPerProviderFlag,
   'instance-reserve-vcpu': reserveVcpuFlag,
   'instance-reserve-gib': reserveGibFlag,
+  'instance-launch-delay': valueFlag({
+    value: 'SEC',
+    help: 'local engine: seconds an LMI instance added by scale-out takes to launch before its environments start (AWS: 1-2 min); 0 starts them at once',
+    default: String(d.lmi.instanceLaunchDelaySec),
+    parse: (raw, label) => parseInteger(label, raw, { min: 0, max: 3600 }),
+  }),
   'max-vcpus': valueFlag({
     value: 'N',
     help: `capacity provider MaxVCpuCount, ${limits.maxVcpus.min}-${limits.maxVcpus.max}`,

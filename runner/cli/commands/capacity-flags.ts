@@ -5,6 +5,7 @@
 import { UsageError } from '../../errors.ts';
 import { maxLambdaDurationDiscount } from '../../cost/lambda-cost.ts';
 import { maxLmiDiscount } from '../../cost/lmi-cost.ts';
+import { defaultInstanceReservation } from '../../capacity/lmi-sizing.ts';
 import { manualTargetPercent } from '../../capacity/scaling-target.ts';
 import { valueFlag } from '../flag-reader.ts';
 import { parseDecimal, parseInteger, parseIntegerList, parseWordList } from '../values.ts';
@@ -49,15 +50,15 @@ export const functionsPerProviderFlag = valueFlag({
 
 export const reserveVcpuFlag = valueFlag({
   value: 'VCPU',
-  help: 'vCPUs each LMI instance keeps for itself (OS, agent), never given to environments',
-  default: '0',
+  help: "vCPUs each LMI instance keeps for itself (OS, Lambda's agent), never given to environments; 0 reserves nothing",
+  default: String(defaultInstanceReservation.vcpus),
   parse: (raw, label) => parseDecimal(label, raw, { min: 0, max: 64 }),
 });
 
 export const reserveGibFlag = valueFlag({
   value: 'GIB',
-  help: 'GiB of memory each LMI instance keeps for itself, never given to environments',
-  default: '0',
+  help: 'GiB of memory each LMI instance keeps for itself, never given to environments; 0 reserves nothing',
+  default: String(defaultInstanceReservation.memoryGiB),
   parse: (raw, label) => parseDecimal(label, raw, { min: 0, max: 512 }),
 });
 

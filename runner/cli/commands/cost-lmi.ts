@@ -39,7 +39,7 @@ export const lmiFlags = {
   }),
   'target-cpu': targetCpuFlag,
   runtime: valueFlag({ value: 'node|python', help: 'what-if: runtime (sets the default max concurrency)', default: benchDefaults.runtime, parse: (raw, label) => parseChoice(label, raw, runtimes) }),
-  arch: valueFlag({ value: 'x86_64|arm64', help: 'what-if: architecture of the candidate instance types', defaultText: "the pinned type's, else arm64", parse: (raw, label) => parseArchitecture(label, raw) }),
+  arch: valueFlag({ value: 'x86_64|arm64', help: 'what-if: architecture of the candidate instance types', defaultText: "the pinned type's, else x86_64", parse: (raw, label) => parseArchitecture(label, raw) }),
   'instance-types': instanceTypesFlag,
   'functions-per-provider': functionsPerProviderFlag,
   'instance-reserve-vcpu': reserveVcpuFlag,
@@ -78,7 +78,7 @@ export function run(argv: string[]): Promise<number> {
         throw new UsageError('--rps sizes the fleet itself: give either --rps (with --cpu-ms and --duration-ms) or --instances with --hours and --requests');
       }
       const pinned = flags['instance-type'] === undefined ? undefined : instanceShape(flags['instance-type']);
-      const architecture = flags.arch ?? pinned?.architecture ?? 'arm64';
+      const architecture = flags.arch ?? pinned?.architecture ?? benchDefaults.lmi.architecture;
       const prices = await pricesFor(flags.region, flags.offline);
       const whatIf = lmiWhatIf(
         {

@@ -43,6 +43,7 @@ export function functionSpecFor(plan: BenchPlan, variant: Variant): FunctionSpec
       ...(variant.settings.targetCpuPercent === undefined ? {} : { targetCpuPercent: variant.settings.targetCpuPercent }),
       ...(plan.lmi.reserveVcpus ? { reserveVcpus: plan.lmi.reserveVcpus } : {}),
       ...(plan.lmi.reserveMemoryGiB ? { reserveMemoryGiB: plan.lmi.reserveMemoryGiB } : {}),
+      ...(plan.lmi.instanceLaunchDelaySec ? { instanceLaunchDelayMs: plan.lmi.instanceLaunchDelaySec * 1000 } : {}),
     };
   }
   return {

@@ -1,0 +1,19 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { attachCosts } from '../../runner/cost/attach.ts';
+import { loadPriceBook } from '../../runner/pricing/load-price-book.ts';
+import { sampleRun } from './helpers/run.ts';
+
+test('run.json carries crossover.range when AWS picks the type (x86_64 by default) and none when one type is pinned', async () => {
+  const prices = await loadPriceBook({ region: 'us-east-1', offline: true });
+  const base = { lambdaDiscount: 0, lmiDiscount: 0, freeTier: false, architecture: 'x86_64', minEnvironments: 3 } as const;
+  const priced = attachCosts(sampleRun(), prices, base);
+  const range = priced.crossover?.range;
+  assert.ok(range, 'a range in Auto mode');
+  assert.equal(range.lowRequestsPerSecond, priced.crossover?.requestsPerSecond.at(-1));
+  assert.ok(['c7a.2xlarge', 'm7a.xlarge', 'm7i.xlarge'].includes(range.highInstanceType));
+  assert.ok(range.highRequestsPerSecond === null || range.highRequestsPerSecond >= range.lowRequestsPerSecond);
+  assert.ok(priced.crossover?.assumptions.some((a) => a.includes('reported choosing')));
+  const pinned = attachCosts(sampleRun(), prices, { ...base, instanceType: 'm7i.xlarge' });
+  assert.equal(pinned.crossover?.range, undefined);
+});
