@@ -19,7 +19,9 @@ export interface ProgressPrinter {
 
 export function formatProgress(p: SweepProgress): string {
   const where = `level ${p.levelIndex}/${p.levelCount} ${p.mode} ${p.variantId} ${p.rate !== undefined ? `${p.rate} req/s` : `c=${p.concurrency}`}`;
-  if (p.phase === 'deploy') return `${where}  deploying… ${seconds(p.elapsedMs)}`;
+  // A deploy's wait is mostly the handler's init in each new environment: say so, since an init
+  // that never ends runs to the init limit (up to 40 s on Lambda at a 30 s timeout, 130 s on LMI).
+  if (p.phase === 'deploy') return `${where}  deploying: environments start, the handler's init runs… ${seconds(p.elapsedMs)}`;
   const phase = p.phase === 'warm-up' ? 'warm-up' : `trial ${p.trial}/${p.trials}`;
   const { ok, throttled, errors } = p.requests;
   return `${where}  ${phase}  ${seconds(p.elapsedMs)}  ${ok + throttled + errors} req  ${p.rps.toFixed(1)} req/s  ${throttled} throttled  ${errors} errors`;
