@@ -9,6 +9,7 @@ import type { InvocationUsage } from './protocol.ts';
 import { HandlerLog } from './handler-log.ts';
 import { environmentLogPath } from './temp-folders.ts';
 import { createTmpDir } from './tmp-dir.ts';
+import { initTimeoutMessage, type InitLimit } from './init-limit.ts';
 
 /**
  * `errorType` names a failure the runtime or the engine diagnosed (Runtime.OutOfMemory,
@@ -63,6 +64,8 @@ export interface EnvironmentOptions {
   threads?: number;
   /** Opt-in safety recording (FunctionSpec.safetyRecordDir). */
   safetyRecordDir?: string | undefined;
+  /** How long init may run (see init-limit.ts). */
+  initLimit: InitLimit;
 }
 
 /** The bookkeeping every runtime's environment shares; subclasses run the runtime itself. */
@@ -106,8 +109,13 @@ export abstract class EnvironmentBase implements Environment {
     this.tmpFolder = tmpDir;
     const log = new HandlerLog(environmentLogPath(this.id));
     this.handlerLog = log;
-    const results = await Promise.allSettled(Array.from({ length: count }, () => startUnit(tmpDir, log)));
-    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    const started = Promise.allSettled(Array.from({ length: count }, () => startUnit(tmpDir, log)));
+    // An init that never ends (an endless loop at the module's top level) fails at its limit;
+    // stop() then ends the threads or processes still in it.
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), this.options.initLimit.limitMs)));
+    const results = await Promise.race([started, timedOut]).finally(() => clearTimeout(timer));
+    const failure = results === 'timeout' ? { reason: new InitError(initTimeoutMessage(this.options.initLimit)) } : results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failure || this.state !== 'initializing') {
       await this.stop();
       this.state = 'dead';

@@ -9,6 +9,7 @@ import type { EnvironmentInfo, FunctionSpec } from './protocol.ts';
 import type { Handled } from './invocation.ts';
 import type { ValidatedFunction } from './spec.ts';
 import { launchers } from './launchers.ts';
+import { initLimit, initLimitVariable } from './init-limit.ts';
 
 export const cpuSampleIntervalMs = 1000;
 
@@ -48,6 +49,7 @@ export abstract class FunctionRuntime {
       codeDir: this.spec.workloadDir,
       threads,
       safetyRecordDir: this.spec.safetyRecordDir,
+      initLimit: initLimit(this.spec.compute.type, this.spec.timeoutMs, process.env[initLimitVariable]),
     };
     return launchers[this.spec.runtime].createEnvironment(options);
   }

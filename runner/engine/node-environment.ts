@@ -20,6 +20,7 @@ import { Worker } from 'node:worker_threads';
 import { threadCpuSeconds } from './proc-stats.ts';
 import { EnvironmentBase, InitError, type InvokeOutcome } from './environment.ts';
 import { HandlerLog } from './handler-log.ts';
+import { ChildGroups } from './child-groups.ts';
 import { removeTmpDir } from './tmp-dir.ts';
 import { exitErrorType, memoryLimitBytes, outOfMemoryErrorType, outOfMemoryMessage } from './runtime-exit.ts';
 
@@ -59,6 +60,8 @@ export class NodeEnvironment extends EnvironmentBase {
   readonly #threads: Thread[] = [];
   #nextId = 0;
   #cpuSecondsOfExited = 0;
+  /** Process groups the handler started: they end with the environment (see child-groups.ts). */
+  readonly #childGroups = new ChildGroups();
 
   /** The file the environment's handler output goes to. */
 
@@ -74,7 +77,7 @@ export class NodeEnvironment extends EnvironmentBase {
   #startThread(tmpDir: string, log: HandlerLog): Promise<void> {
     const { handler, functionName, memoryMb, codeDir, safetyRecordDir } = this.options;
     const worker = new Worker(bootstrapUrl, {
-      workerData: { file: handler.file, exportName: handler.exportName, functionName, memoryMb, tmpDir, codeDir, safetyRecordDir, logPath: log.path, logCapBytes: log.capBytes },
+      workerData: { file: handler.file, exportName: handler.exportName, functionName, memoryMb, tmpDir, codeDir, safetyRecordDir, logPath: log.path, logCapBytes: log.capBytes, childGroups: this.#childGroups.buffer },
       // os.tmpdir() answers '/tmp' as on AWS; the bootstrap maps /tmp to the environment's folder.
       env: { ...process.env, TMPDIR: '/tmp' },
       // Each thread's share of the function's memory bounds its heap (see the header).
@@ -203,7 +206,9 @@ export class NodeEnvironment extends EnvironmentBase {
     this.#pending.clear();
     this.inFlight = 0;
     // One thread dying breaks the environment: the pool replaces it as a whole.
-    for (const thread of this.#threads) void thread.worker.terminate();
+    this.#childGroups.killAll();
+    // Once no thread runs, none can start another process: what is left is killed for good.
+    void Promise.all(this.#threads.map((thread) => thread.worker.terminate())).finally(() => this.#childGroups.release());
     void removeTmpDir(this.tmpFolder);
     this.handlerLog?.close();
     if (!wasStopping) this.onDeath?.(this, message ?? outOfMemoryMessage(undefined));
@@ -237,6 +242,7 @@ export class NodeEnvironment extends EnvironmentBase {
     this.#cpuSecondsOfExited = this.cpuSeconds();
     this.state = 'stopping';
     await Promise.all(this.#threads.map((thread) => thread.worker.terminate()));
+    this.#childGroups.killAll();
     await removeTmpDir(this.tmpFolder);
     this.#die('environment stopped');
   }

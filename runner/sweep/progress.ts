@@ -21,12 +21,14 @@ export interface ProgressPrinter {
 
 /** What a deploy waits for, by compute type: an LMI version is ready once its minimum environments run. */
 const deployWaits: Record<SweepProgress['mode'], string> = {
-  lambda: 'deploying the function',
-  lmi: 'deploying: waiting for the minimum execution environments to start',
+  lambda: "deploying: environments start, the handler's init runs",
+  lmi: "deploying: environments start, the handler's init runs",
 };
 
 export function formatProgress(p: SweepProgress): string {
   const where = `level ${p.levelIndex}/${p.levelCount} ${p.mode} ${p.variantId} ${p.rate !== undefined ? `${p.rate} req/s` : `c=${p.concurrency}`}`;
+  // A deploy's wait is mostly the handler's init in each new environment: say so, since an init
+  // that never ends runs to the init limit (up to 40 s on Lambda at a 30 s timeout, 130 s on LMI).
   if (p.phase === 'deploy') return `${where}  ${deployWaits[p.mode]}… ${seconds(p.elapsedMs)}`;
   if (p.phase === 'drain') {
     const after = p.trial === 0 ? 'the warm-up' : `trial ${p.trial}/${p.trials}`;

@@ -50,13 +50,16 @@ export function writeFileAtomicSync(path: string, data: string): void {
 
 /**
  * The temp file is ours, not the user's: an error (EACCES, ENOSPC, ENOTDIR) names the path
- * the caller asked for, keeping its code so it still reads as an environment error.
+ * the caller asked for, keeping its code so it still reads as an environment error. A failed
+ * write names no file at all ("ENOSPC: no space left on device, write"): the path is appended,
+ * so a full disk says which file it stopped.
  */
-function namingTarget(error: unknown, temp: string, path: string): unknown {
+export function namingTarget(error: unknown, temp: string, path: string): unknown {
   if (!(error instanceof Error)) return error;
   const e = error as NodeJS.ErrnoException;
   e.message = e.message.replaceAll(temp, path);
   if (e.path === temp) e.path = path;
+  if (!e.message.includes(path)) e.message = `${e.message} (writing ${path})`;
   return e;
 }
 

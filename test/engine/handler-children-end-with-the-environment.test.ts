@@ -1,6 +1,8 @@
 // Processes a handler starts end with its environment, as on AWS: a Python environment is a
 // process group of its own, killed whole when the environment is retired, so a `sleep 600` the
-// handler left running does not outlive it (a 14 s bench used to leave 255 of them).
+// handler left running does not outlive it (a 14 s bench used to leave 255 of them). A Node
+// environment is a worker thread of the engine: each child it starts leads its own group, which
+// the engine kills with the environment, and when the engine itself stops.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,13 +30,26 @@ function alive(pid: number): boolean {
   }
 }
 
+// A direct child, and a grandchild of a shell that has already exited: both must end.
+const nodeHandler = `
+import { spawn, execSync } from 'node:child_process';
+export const handler = async () => {
+  const child = spawn('sleep', ['600'], { stdio: 'ignore' });
+  const shell = spawn('sh', ['-c', 'sleep 600 & echo $!']);
+  const grandchild = await new Promise((resolve) => shell.stdout.once('data', (chunk) => resolve(Number(String(chunk).trim()))));
+  return { pids: [child.pid, grandchild] };
+};
+`;
+
 let engine: EngineHandle;
 let dir: string;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lmi-bench-handler-children-'));
   mkdirSync(join(dir, 'python'));
   writeFileSync(join(dir, 'python', 'index.py'), handler);
-  writeFileSync(join(dir, 'workload.json'), JSON.stringify({ name: 'spawner', kind: 'io', memoryMb: 512, runtimes: { python: { handler: 'python/index.handler' } } }));
+  mkdirSync(join(dir, 'node'));
+  writeFileSync(join(dir, 'node', 'index.mjs'), nodeHandler);
+  writeFileSync(join(dir, 'workload.json'), JSON.stringify({ name: 'spawner', kind: 'io', memoryMb: 512, runtimes: { python: { handler: 'python/index.handler' }, node: { handler: 'node/index.handler' } } }));
   engine = await startEngine();
 });
 after(async () => {
@@ -52,4 +67,36 @@ test("a Python handler's child process ends when its environment is retired", as
   const deadline = Date.now() + 5_000;
   while (alive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
   assert.equal(alive(pid), false, `sleep 600 (pid ${pid}) outlived its environment`);
+});
+
+async function untilGone(pids: number[]): Promise<number[]> {
+  const deadline = Date.now() + 5_000;
+  while (pids.some(alive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  return pids.filter(alive);
+}
+
+test("a Node handler's child processes, and theirs, end when its environment is retired", async () => {
+  const fn = await engine.client.deploy(standardSpec('spawner-node', {}, { workloadDir: dir, runtime: 'node' }));
+  const reply = await send(fn.url, {});
+  assert.equal(reply.status, 200, reply.body);
+  const { pids } = reply.json<{ pids: number[] }>();
+  assert.equal(pids.length, 2);
+  assert.deepEqual(pids.filter(alive), pids, 'the children run while their environment lives');
+  await engine.client.remove(fn.name);
+  assert.deepEqual(await untilGone(pids), [], 'sleep 600 outlived its Node environment');
+});
+
+test("a Node handler's child processes end when the engine stops", async () => {
+  const own = await startEngine();
+  try {
+    const fn = await own.client.deploy(standardSpec('spawner-node-stop', {}, { workloadDir: dir, runtime: 'node' }));
+    const reply = await send(fn.url, {});
+    assert.equal(reply.status, 200, reply.body);
+    const { pids } = reply.json<{ pids: number[] }>();
+    assert.deepEqual(pids.filter(alive), pids, 'the children run while the engine runs');
+    await own.stop();
+    assert.deepEqual(await untilGone(pids), [], 'sleep 600 outlived the engine');
+  } finally {
+    await own.stop();
+  }
 });

@@ -36,3 +36,9 @@ test('a log gets one line per level and no live updates', () => {
   printer.done();
   assert.equal(text(), 'level 2/8 lmi lmi-c64-g2 c=32  failed: deploy failed: x\n');
 });
+
+test("a TTY deploy line says the handler's init is what runs", () => {
+  const { stream, text } = capture(true);
+  createProgressPrinter(stream).update({ ...progress, phase: 'deploy' });
+  assert.equal(text(), "level 2/8 lmi lmi-c64-g2 c=32  deploying: environments start, the handler's init runs… 4.2s");
+});

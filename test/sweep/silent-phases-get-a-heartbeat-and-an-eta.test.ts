@@ -16,7 +16,7 @@ const failed: LevelResult = { mode: 'lmi', variantId: 'lmi-c64-g2', settings: { 
 
 test('a drain and an LMI deploy say what they wait for', () => {
   assert.match(formatProgress(draining), /draining after trial 1\/1: waiting for 12 request\(s\) still running in the function to finish {2}12\.0s$/);
-  assert.match(formatProgress({ ...draining, phase: 'deploy' }), /deploying: waiting for the minimum execution environments to start… 12\.0s$/);
+  assert.match(formatProgress({ ...draining, phase: 'deploy' }), /deploying: environments start, the handler's init runs… 12\.0s$/);
 });
 
 test('in a log, a silent phase gets a heartbeat line with the time moving on, and none once the level ends', async () => {

@@ -3,7 +3,8 @@
 // tens of milliseconds of init that a real Lambda runtime does not have.
 //
 // Protocol (worker messages):
-//   in  workerData { file, exportName, functionName, memoryMb, tmpDir, codeDir, logPath, logCapBytes, safetyRecordDir? }
+//   in  workerData { file, exportName, functionName, memoryMb, tmpDir, codeDir, logPath, logCapBytes, childGroups, safetyRecordDir? }
+//                                                                  (childGroups: SharedArrayBuffer of child process groups, see child-groups.mjs)
 //                                                                  (tmpDir: the environment's /tmp, see tmp-mapping.mjs;
 //                                                                  logPath: the environment's log, see ../handler-log.ts)
 //   out { t: 'ready', initMs, tid } | { t: 'init-error', message } once, after the import
@@ -20,9 +21,12 @@ import { fstatSync, openSync, readlinkSync, readSync, writeSync } from 'node:fs'
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { installTmpMapping } from './tmp-mapping.mjs';
+import { trackChildGroups } from './child-groups.mjs';
 import { loadHandlerModule, moduleTypeHint } from './node-module-type.mjs';
 
-const { file, exportName, functionName, memoryMb, tmpDir, codeDir, logPath, logCapBytes, safetyRecordDir } = workerData;
+const { file, exportName, functionName, memoryMb, tmpDir, codeDir, logPath, logCapBytes, childGroups, safetyRecordDir } = workerData;
+// Before the handler module loads: its init may start processes too.
+trackChildGroups(childGroups);
 
 // The handler's stdout and stderr (console.log included) go straight to the environment's log
 // file from this thread, synchronously, as a Lambda runtime's go to its log pipe: a chatty

@@ -38,18 +38,16 @@ function realRoot(path) {
   }
 }
 
-/** Installs the hooks; call before the handler module is imported so it sees patched APIs. */
-export function install(recordDir, envTmpDir) {
-  // Opened once, written by descriptor: no path of it ever goes through the patched fs API.
-  const recordFd = fs.openSync(`${recordDir}/node-${process.pid}-${threadId}.jsonl`, 'a');
+/**
+ * The path as the handler named it, mapped to /tmp/..., or null when outside the temp folder.
+ * The environment's /tmp as the handler sees it on AWS; wherever the engine put it here
+ * (envTmpDir, see tmp-mapping.mjs), paths read /tmp/... as they would on the service.
+ */
+function tmpPathMapper(recordDir, envTmpDir) {
   const ownDir = resolve(recordDir) + sep;
-  // The environment's /tmp as the handler sees it on AWS; wherever the engine put it here
-  // (envTmpDir, see tmp-mapping.mjs), paths read /tmp/... as they would on the service.
   const candidates = [envTmpDir, tmpdir(), process.env.TMPDIR, '/tmp'].filter(Boolean).flatMap((p) => [resolve(p), realRoot(p)]);
   const roots = [...new Set(candidates)].sort((a, b) => b.length - a.length);
-
-  /** The path as the handler named it, mapped to /tmp/..., or null when outside the temp folder. */
-  function tmpPath(raw) {
+  return function tmpPath(raw) {
     let path = raw;
     if (path instanceof URL) path = fileURLToPath(path);
     else if (Buffer.isBuffer(path)) path = path.toString('utf8');
@@ -61,51 +59,43 @@ export function install(recordDir, envTmpDir) {
       if (absolute.startsWith(root + sep)) return '/tmp/' + absolute.slice(root.length + 1);
     }
     return null;
-  }
-
-  function noteFile(raw, access) {
-    const record = invocation.getStore();
-    if (!record) return;
-    const path = tmpPath(raw);
-    if (path === null) return;
-    const entry = record.files.get(path) ?? { path, read: false, write: false };
-    if (access.read) entry.read = true;
-    if (access.write) entry.write = true;
-    record.files.set(path, entry);
-  }
-
-  const writeFlag = /[wa+]/;
-  function flagAccess(flags, fallback) {
-    if (flags === undefined || flags === null) flags = fallback;
-    if (typeof flags === 'number') {
-      const mode = flags & 3; // O_ACCMODE: O_RDONLY 0, O_WRONLY 1, O_RDWR 2
-      return { read: mode !== 1, write: mode !== 0 || (flags & (fs.constants.O_CREAT | fs.constants.O_TRUNC | fs.constants.O_APPEND)) !== 0 };
-    }
-    const text = String(flags);
-    return { read: text.startsWith('r') || text.includes('+'), write: writeFlag.test(text) };
-  }
-  const streamFlags = (options, fallback) => flagAccess(typeof options === 'object' && options !== null ? options.flags : undefined, fallback);
-
-  // Which argument is a path, and how each call uses it.
-  const read = { read: true, write: false };
-  const write = { read: false, write: true };
-  const readWrite = { read: true, write: true };
-  const uses = {
-    open: (args) => [[args[0], flagAccess(typeof args[1] === 'function' ? undefined : args[1], 'r')]],
-    readFile: (args) => [[args[0], read]],
-    writeFile: (args) => [[args[0], write]],
-    appendFile: (args) => [[args[0], readWrite]],
-    truncate: (args) => [[args[0], write]],
-    unlink: (args) => [[args[0], write]],
-    rm: (args) => [[args[0], write]],
-    copyFile: (args) => [[args[0], read], [args[1], write]],
-    rename: (args) => [[args[0], write], [args[1], write]],
   };
-  const streams = {
-    createReadStream: (args) => [[args[0], streamFlags(args[1], 'r')]],
-    createWriteStream: (args) => [[args[0], streamFlags(args[1], 'w')]],
-  };
+}
 
+const writeFlag = /[wa+]/;
+function flagAccess(flags, fallback) {
+  if (flags === undefined || flags === null) flags = fallback;
+  if (typeof flags === 'number') {
+    const mode = flags & 3; // O_ACCMODE: O_RDONLY 0, O_WRONLY 1, O_RDWR 2
+    return { read: mode !== 1, write: mode !== 0 || (flags & (fs.constants.O_CREAT | fs.constants.O_TRUNC | fs.constants.O_APPEND)) !== 0 };
+  }
+  const text = String(flags);
+  return { read: text.startsWith('r') || text.includes('+'), write: writeFlag.test(text) };
+}
+const streamFlags = (options, fallback) => flagAccess(typeof options === 'object' && options !== null ? options.flags : undefined, fallback);
+
+// Which argument is a path, and how each call uses it.
+const readAccess = { read: true, write: false };
+const writeAccess = { read: false, write: true };
+const readWriteAccess = { read: true, write: true };
+const fsUses = {
+  open: (args) => [[args[0], flagAccess(typeof args[1] === 'function' ? undefined : args[1], 'r')]],
+  readFile: (args) => [[args[0], readAccess]],
+  writeFile: (args) => [[args[0], writeAccess]],
+  appendFile: (args) => [[args[0], readWriteAccess]],
+  truncate: (args) => [[args[0], writeAccess]],
+  unlink: (args) => [[args[0], writeAccess]],
+  rm: (args) => [[args[0], writeAccess]],
+  copyFile: (args) => [[args[0], readAccess], [args[1], writeAccess]],
+  rename: (args) => [[args[0], writeAccess], [args[1], writeAccess]],
+};
+const fsStreams = {
+  createReadStream: (args) => [[args[0], streamFlags(args[1], 'r')]],
+  createWriteStream: (args) => [[args[0], streamFlags(args[1], 'w')]],
+};
+
+/** Wraps the fs entry points (callback, sync, promises, streams) so each path they open is noted. */
+function patchFs(noteFile) {
   const wrap = (target, name, describe) => {
     const original = target[name];
     if (typeof original !== 'function') return;
@@ -120,21 +110,21 @@ export function install(recordDir, envTmpDir) {
     Object.defineProperty(patched, 'name', { value: original.name });
     target[name] = patched;
   };
-  for (const [name, describe] of Object.entries(uses)) {
+  for (const [name, describe] of Object.entries(fsUses)) {
     wrap(fs, name, describe);
     wrap(fs, `${name}Sync`, describe);
     wrap(fs.promises, name, describe);
   }
-  for (const [name, describe] of Object.entries(streams)) wrap(fs, name, describe);
+  for (const [name, describe] of Object.entries(fsStreams)) wrap(fs, name, describe);
   // ESM named imports of node:fs and node:fs/promises are live bindings of these objects.
   syncBuiltinESMExports();
+}
 
-  // Assignments to globalThis: a proxy behind the global object sees every new property; each
-  // becomes an accessor so that later assignments are seen too.
-  const noteGlobal = (name) => {
-    const record = invocation.getStore();
-    if (record) record.globals.add(name);
-  };
+/**
+ * Assignments to globalThis: a proxy behind the global object sees every new property; each
+ * becomes an accessor so that later assignments are seen too. process.env is proxied likewise.
+ */
+function watchGlobals(noteGlobal) {
   const watchGlobal = (key, value) => {
     let current = value;
     Object.defineProperty(globalThis, key, {
@@ -171,11 +161,22 @@ export function install(recordDir, envTmpDir) {
       return delete target[key];
     },
   });
+}
 
-  // Work started by an invocation: timers and immediates (their _destroyed flag turns true,
-  // synchronously, when they have run or were cleared) and promises (promiseResolve).
+/**
+ * Work started by an invocation: timers and immediates (their _destroyed flag turns true,
+ * synchronously, when they have run or were cleared) and promises (promiseResolve). Returns the
+ * reader of what an invocation left pending.
+ */
+function trackWork() {
   const tracked = new Set(['Timeout', 'Immediate', 'PROMISE']);
   const owners = new Map();
+  const forget = (asyncId) => {
+    const record = owners.get(asyncId);
+    if (!record) return;
+    record.work.delete(asyncId);
+    owners.delete(asyncId);
+  };
   createHook({
     init(asyncId, type, _trigger, resource) {
       if (!tracked.has(type)) return;
@@ -184,21 +185,10 @@ export function install(recordDir, envTmpDir) {
       record.work.set(asyncId, { type, resource });
       owners.set(asyncId, record);
     },
-    promiseResolve(asyncId) {
-      const record = owners.get(asyncId);
-      if (!record) return;
-      record.work.delete(asyncId);
-      owners.delete(asyncId);
-    },
-    destroy(asyncId) {
-      const record = owners.get(asyncId);
-      if (!record) return;
-      record.work.delete(asyncId);
-      owners.delete(asyncId);
-    },
+    promiseResolve: forget,
+    destroy: forget,
   }).enable();
-
-  function pendingWork(record) {
+  return function pendingWork(record) {
     const pending = [];
     for (const [asyncId, { type, resource }] of record.work) {
       owners.delete(asyncId);
@@ -210,29 +200,13 @@ export function install(recordDir, envTmpDir) {
     }
     record.work.clear();
     return pending;
-  }
+  };
+}
 
-  const nowMs = () => performance.timeOrigin + performance.now();
-  function finish(record) {
-    record.done = true;
-    if (record.scopeBefore) {
-      const after = record.scopeReader();
-      for (const [name, version] of after) if ((record.scopeBefore.get(name) ?? 0) !== version) record.globals.add(`module.${name}`);
-    }
-    const line = {
-      runtime: 'node',
-      requestId: record.requestId,
-      startMs: record.startMs,
-      endMs: nowMs(),
-      worker: `${process.pid}/${threadId}`,
-      files: [...record.files.values()],
-      globals: [...record.globals],
-      pending: pendingWork(record),
-    };
-    fs.writeSync(recordFd, JSON.stringify(line) + '\n');
-  }
+const nowMs = () => performance.timeOrigin + performance.now();
 
-  /** The handler, run in its invocation's async context and recorded when it settles. */
+/** The handler, run in its invocation's async context; `finish` records it when it settles. */
+function instrumentWith(finish) {
   return function instrument(handler) {
     const moduleScope = moduleScopeReader(handler);
     return function instrumented(event, context) {
@@ -261,6 +235,46 @@ export function install(recordDir, envTmpDir) {
       );
     };
   };
+}
+
+/** Installs the hooks; call before the handler module is imported so it sees patched APIs. */
+export function install(recordDir, envTmpDir) {
+  // Opened once, written by descriptor: no path of it ever goes through the patched fs API.
+  const recordFd = fs.openSync(`${recordDir}/node-${process.pid}-${threadId}.jsonl`, 'a');
+  const tmpPath = tmpPathMapper(recordDir, envTmpDir);
+  patchFs((raw, access) => {
+    const record = invocation.getStore();
+    if (!record) return;
+    const path = tmpPath(raw);
+    if (path === null) return;
+    const entry = record.files.get(path) ?? { path, read: false, write: false };
+    if (access.read) entry.read = true;
+    if (access.write) entry.write = true;
+    record.files.set(path, entry);
+  });
+  watchGlobals((name) => {
+    const record = invocation.getStore();
+    if (record) record.globals.add(name);
+  });
+  const pendingWork = trackWork();
+  return instrumentWith((record) => {
+    record.done = true;
+    if (record.scopeBefore) {
+      const after = record.scopeReader();
+      for (const [name, version] of after) if ((record.scopeBefore.get(name) ?? 0) !== version) record.globals.add(`module.${name}`);
+    }
+    const line = {
+      runtime: 'node',
+      requestId: record.requestId,
+      startMs: record.startMs,
+      endMs: nowMs(),
+      worker: `${process.pid}/${threadId}`,
+      files: [...record.files.values()],
+      globals: [...record.globals],
+      pending: pendingWork(record),
+    };
+    fs.writeSync(recordFd, JSON.stringify(line) + '\n');
+  });
 }
 
 // Runs inside the handler's isolate on each module-level object: a fingerprint of what it holds
