@@ -216,7 +216,13 @@ export interface MeasuredLevel extends LevelBase {
    * The discarded warm-up: where a level's new environments are usually started, so its cold
    * starts are kept (they are what a traffic step of this size costs standard Lambda).
    */
-  warmup?: { requests: RequestCounts; coldStarts: number; initDurationMs: { count: number; mean: number; max: number } | null };
+  warmup?: {
+    requests: RequestCounts;
+    coldStarts: number;
+    initDurationMs: { count: number; mean: number; max: number } | null;
+    /** LMI: how long the trials waited after the warm-up for environments placed on new instances (launch delay + INIT); absent when none waited. */
+    capacityWaitMs?: number;
+  };
   /** Environments that served the level (max alive during the measured window). */
   environments: number;
   /** LMI: emulated instances (max during the window) and the timeline. */

@@ -16,6 +16,7 @@ import { untilAborted } from './abortable.ts';
 import { combineWindowStats } from './combine-window-stats.ts';
 import { initSummary, type LevelBase, type LevelMeasurement } from './complete-level.ts';
 import { drain, type DrainContext } from './drain.ts';
+import { settleCapacity } from './settle-capacity.ts';
 import { WorkerPhaseError, type LevelWorkers, type LoadSource, type SourceRequest } from './load-source.ts';
 import { closedLoopSource, openLoopSource } from './in-process-source.ts';
 import { workerSource } from './worker-source.ts';
@@ -23,9 +24,12 @@ import { workerSource } from './worker-source.ts';
 export type LevelPhase = 'warm-up' | 'trial';
 
 export interface LevelLoadProgress {
-  /** drain: between phases, the last one's requests still running in the function. */
-  phase: LevelPhase | 'drain';
-  /** With phase 'drain': requests the target has yet to record. */
+  /**
+   * drain: between phases, the last one's requests still running in the function; capacity:
+   * after the warm-up, environments waiting for a new LMI instance (settle-capacity.ts).
+   */
+  phase: LevelPhase | 'drain' | 'capacity';
+  /** With phase 'drain': requests the target has yet to record; 'capacity': environments awaiting an instance. */
   waitingFor?: number;
   /** 1-based trial number (0 during warm-up). */
   trial: number;
@@ -146,7 +150,13 @@ async function warmUp(context: LevelContext, source: LoadSource): Promise<Measur
   if (warmup.aborted) throw new InterruptedError();
   await drain(warmup, drainContext(context, { trial: 0, requests: warmup.requests, measuredMs: 0 }));
   const stats = await untilAborted(context.target.windowStats(deployed, { startMs: warmup.window.startMs, endMs: warmup.window.endMs }), signal);
-  return stats === null ? undefined : { requests: warmup.requests, coldStarts: stats.coldStarts, initDurationMs: initSummary(stats.initDurationsMs) };
+  // Fixed-time phases (parallel variants on AWS) keep their schedule; AWS has no timeline anyway.
+  const capacityWaitMs = context.schedule ? 0 : await settleCapacity(warmup.window.startMs, {
+    target: context.target, deployed, launchDelaySec: plan.lmi.instanceLaunchDelaySec ?? 0, signal,
+    onWait: (waitingFor) => context.onProgress?.({ phase: 'capacity', waitingFor, trial: 0, requests: warmup.requests, measuredMs: 0 }),
+  });
+  if (stats === null) return undefined;
+  return { requests: warmup.requests, coldStarts: stats.coldStarts, initDurationMs: initSummary(stats.initDurationsMs), ...(capacityWaitMs > 0 ? { capacityWaitMs } : {}) };
 }
 
 /** The drain after a phase, reporting what it waits for so a long one is not silent. */

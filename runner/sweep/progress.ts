@@ -34,6 +34,9 @@ export function formatProgress(p: SweepProgress): string {
     const after = p.trial === 0 ? 'the warm-up' : `trial ${p.trial}/${p.trials}`;
     return `${where}  draining after ${after}: waiting for ${p.waitingFor ?? 0} request(s) still running in the function to finish  ${seconds(p.elapsedMs)}`;
   }
+  if (p.phase === 'capacity') {
+    return `${where}  after the warm-up: waiting for ${p.waitingFor ?? 0} environment(s) placed on new instances to launch and init, so the trials measure the settled fleet  ${seconds(p.elapsedMs)}`;
+  }
   const phase = p.phase === 'warm-up' ? 'warm-up' : `trial ${p.trial}/${p.trials}`;
   const { ok, throttled, errors } = p.requests;
   return `${where}  ${phase}  ${seconds(p.elapsedMs)}  ${ok + throttled + errors} req  ${p.rps.toFixed(1)} req/s  ${throttled} throttled  ${errors} errors`;

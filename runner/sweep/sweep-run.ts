@@ -19,8 +19,8 @@ export interface SweepProgress {
   concurrency: number;
   /** Open-loop levels: the arrival rate. */
   rate?: number;
-  phase: 'deploy' | LevelPhase | 'drain';
-  /** With phase 'drain': requests the target has yet to record (those still running in the function). */
+  phase: 'deploy' | LevelPhase | 'drain' | 'capacity';
+  /** With phase 'drain': requests the target has yet to record (those still running in the function); 'capacity': environments awaiting a new instance. */
   waitingFor?: number;
   trial: number;
   trials: number;
