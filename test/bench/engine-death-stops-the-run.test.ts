@@ -19,7 +19,7 @@ test('kill -9 of the engine during the second level: exit 2, one line, the first
     '--duration', '4', '--warmup', '0', '--trials', '1', '--offline', '--out', out, '--run-id', 'lost',
   ]);
   try {
-    await bench.waitForStderr(/level 1\/3 lambda .*c=1 .*req/, 90_000);
+    await bench.waitForStderr(/level 1\/3 lambda .*c=1 .*p50 /, 90_000);
     const engine = descendantsOf(bench.child.pid as number).find((entry) => / engine( |$)/.test(entry.cmdline));
     assert.ok(engine, 'the bench runs its engine as a child process');
     // Into the second level's load, then the engine goes.

@@ -28,7 +28,7 @@ test('kill -9 after the first level: run.json is running with that level, and re
     assert.equal(started.status, 'running');
     assert.deepEqual(started.levels, []);
 
-    await bench.waitForStderr(/level 1\/2 lambda .*c=1 .*req/, 90_000);
+    await bench.waitForStderr(/level 1\/2 lambda .*c=1 .*p50 /, 90_000);
     // The save after a level is in the background: wait for it, well before level 2 ends.
     let saved = readRunFile(dir);
     for (let i = 0; i < 50 && saved.levels.length === 0; i++) {

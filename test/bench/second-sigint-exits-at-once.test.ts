@@ -17,7 +17,7 @@ test('two SIGINTs: exit 130 without waiting, run.json whole, no process left', {
     '--workload', 'test/fixtures/workloads/fixed-delay', '--modes', 'lambda', '--concurrency', '1,2',
     '--duration', '5', '--warmup', '0', '--trials', '1', '--offline', '--out', out, '--run-id', 'int2',
   ]);
-  await bench.waitForStderr(/level 1\/2 lambda .*c=1 .*req/, 60_000);
+  await bench.waitForStderr(/level 1\/2 lambda .*c=1 .*p50 /, 60_000);
   await sleep(500);
   bench.child.kill('SIGINT');
   // Well before the orderly stop (load stop, engine shutdown) can finish.

@@ -17,7 +17,7 @@ test('SIGINT during the second level: exit 130, the first level saved, no proces
     '--modes', 'lambda,lmi', '--concurrency', '1,2', '--duration', '3', '--warmup', '0', '--trials', '1',
     '--lmi-max-concurrency', '4', '--offline', '--out', out, '--run-id', 'int',
   ]);
-  await bench.waitForStderr(/level 1\/4 lambda .*c=1 .*req/, 60_000);
+  await bench.waitForStderr(/level 1\/4 lambda .*c=1 .*p50 /, 60_000);
   await sleep(800); // into level 2's load
   const pid = bench.child.pid;
   assert.ok(pid);
