@@ -12,12 +12,15 @@ import { lambdaUsdPerHourAt, lmiUsdPerHourAt, type CostScenario } from './scenar
 
 /**
  * Instance types Lambda has been reported choosing when left to choose (docs/lmi-facts.md,
- * "Instance types Lambda picks"). m9g.xlarge has no price in the snapshot yet, so on arm64 the
- * high end falls back to every allowed type.
+ * "Instance types Lambda picks"). m9g.xlarge has no price in the snapshot, so m8g.xlarge (the
+ * same family and size, one generation older) stands in beside it: only priced, allowed types
+ * count, and the later break-even of the two is taken where both are priced. Without it the
+ * high end fell back to the worst of every allowed type (r8g.4xlarge for a 2 GB function), a
+ * type no report has Lambda choosing.
  */
 export const reportedInstanceChoices: Record<Architecture, readonly string[]> = {
   x86_64: ['c7a.2xlarge', 'm7a.xlarge', 'm7i.xlarge'],
-  arm64: ['m9g.xlarge'],
+  arm64: ['m9g.xlarge', 'm8g.xlarge'],
 };
 
 /** Where LMI becomes and stays cheaper, at both ends of the instance choice. */

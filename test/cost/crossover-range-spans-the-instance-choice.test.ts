@@ -35,3 +35,17 @@ test('one type pinned gives one figure, no range', async () => {
   const prices = await loadPriceBook({ region: 'us-east-1', offline: true });
   assert.equal(crossoverRange(scenario(['m7i.xlarge']), prices, 'x86_64'), null);
 });
+
+test('on arm64, where the reported m9g.xlarge has no price, m8g.xlarge stands in at the high end rather than the worst allowed type', async () => {
+  const prices = await loadPriceBook({ region: 'us-east-1', offline: true });
+  const allowed = candidateTypeNames(prices, { architecture: 'arm64' });
+  assert.ok(!allowed.includes('m9g.xlarge') && allowed.includes('m8g.xlarge'), 'the snapshot prices m8g.xlarge, not m9g.xlarge');
+  const arm = (types: string[]): CostScenario => ({ ...scenario(types), lambda: { ...scenario(types).lambda, architecture: 'arm64' } });
+  const range = crossoverRange(arm(allowed), prices, 'arm64');
+  assert.ok(range);
+  assert.equal(range.highInstanceType, 'm8g.xlarge');
+  assert.equal(range.highRequestsPerSecond, breakEven(arm(['m8g.xlarge']), prices)?.requestsPerSecond ?? null);
+  // The worst allowed type would have put the high end far later.
+  const worst = Math.max(...allowed.map((type) => breakEven(arm([type]), prices)?.requestsPerSecond ?? 0));
+  assert.ok((range.highRequestsPerSecond ?? Infinity) < worst, `${range.highRequestsPerSecond} against ${worst}`);
+});
