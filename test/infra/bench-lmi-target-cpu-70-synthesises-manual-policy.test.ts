@@ -19,9 +19,11 @@ test('bench --lmi-target-cpu 70 plans a -t70 variant and the stack synthesises i
     ScalingMode: 'Manual',
     ScalingPolicies: [{ PredefinedMetricType: 'LambdaCapacityProviderAverageCPUUtilization', TargetValue: 70 }],
   });
-  // No --instance-type: the provider allows the sizing model's arm64 candidate set, the emulated type first.
+  // No --instance-type: the provider allows the sizing model's candidate set of the default
+  // architecture (x86_64, as AWS defaults), the emulated type first.
   const allowed: string[] = providers[0]?.Properties['InstanceRequirements'].AllowedInstanceTypes;
-  assert.equal(allowed[0], 'm7g.xlarge');
+  assert.equal(allowed[0], 'm7i.xlarge');
+  assert.equal(allowed[0], plan.lmi.instanceType);
   assert.deepEqual([...allowed].sort(), [...(plan.lmi.instanceTypes ?? [])].sort());
-  assert.deepEqual(providers[0]?.Properties['InstanceRequirements'].Architectures, ['arm64']);
+  assert.deepEqual(providers[0]?.Properties['InstanceRequirements'].Architectures, ['x86_64']);
 });
