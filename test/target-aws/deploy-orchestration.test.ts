@@ -52,7 +52,7 @@ test('start deploys with the CDK CLI, reads the outputs, waits for active versio
   assert.equal(deployedLmi.cloudwatch.periodSec, 300);
   assert.equal(deployedLmi.cloudwatch.endpoint, undefined);
   assert.deepEqual(deployedLmi.cloudwatch.functionDimensions, { FunctionName: deployedLmi.functionName, Resource: `${deployedLmi.functionName}:1` });
-  assert.deepEqual(deployedLmi.cloudwatch.capacityProviderDimensions, { CapacityProviderName: 'CapacityProvider7AA4F436-Xc2bQ1Jm9LkA', InstanceType: 'm7g.xlarge' });
+  assert.deepEqual(deployedLmi.cloudwatch.capacityProviderDimensions, { CapacityProviderName: 'CapacityProvider7AA4F436-Xc2bQ1Jm9LkA', InstanceType: 'm7i.xlarge' });
   const deployedStandard = await target.deploy(standard);
   assert.equal(deployedStandard.cloudwatch.periodSec, 60);
   assert.deepEqual(deployedStandard.cloudwatch.functionDimensions, { FunctionName: deployedStandard.functionName, Resource: `${deployedStandard.functionName}:live` });

@@ -34,14 +34,16 @@ test('the LMI minimum fleet runs for the whole deployed time at on-demand plus t
   const estimate = estimateRunCost(plan, prices);
   const wallHours = (2 * 600) / 3600 + (10 + 10 + 2 * 5) / 60;
   assert.ok(Math.abs(estimate.wallHours - wallHours) < 1e-12);
-  // 2 versions × 3 environments of 1 vCPU over 3 AZs on 4-vCPU m7g.xlarge: one instance per AZ.
+  // 2 versions × 3 environments of 1 vCPU over 3 AZs on 4-vCPU m7i.xlarge (the default x86_64
+  // architecture's emulated type; 3 vCPUs usable beside the reservation): one instance per AZ.
   assert.equal(minimumInstances(plan, variants, 4), 3);
   const fleet = estimate.lines.find((l) => l.item.startsWith('LMI minimum fleet'));
-  const instance = prices.instances['m7g.xlarge'];
+  assert.equal(plan.lmi.instanceType, 'm7i.xlarge');
+  const instance = prices.instances['m7i.xlarge'];
   assert.ok(fleet && instance);
   const byHand = 3 * wallHours * instance.onDemandUsdPerHour * 1.15;
   assert.ok(Math.abs(fleet.usd - byHand) < 1e-6, `${fleet.usd} vs ${byHand}`);
-  assert.ok(Math.abs(fleet.usd - lmiCost({ instanceType: 'm7g.xlarge', instances: 3, hours: wallHours, requests: 0 }, prices).totalUsd) < 1e-12);
+  assert.ok(Math.abs(fleet.usd - lmiCost({ instanceType: 'm7i.xlarge', instances: 3, hours: wallHours, requests: 0 }, prices).totalUsd) < 1e-12);
   assert.ok(Math.abs(estimate.totalUsd - estimate.lines.reduce((a, l) => a + l.usd, 0)) < 1e-12);
 });
 

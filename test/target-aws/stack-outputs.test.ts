@@ -19,7 +19,9 @@ test('reads every variant of the outputs file', async () => {
   const variants = planVariants(plan);
   const outputs = readStackOutputs(write(recordedOutputs(plan, variants)), 'lmi-bench-aws-test-1', 'io-bound', variants);
   assert.equal(outputs.frontDoor, 'function-url');
-  assert.equal(outputs.instanceType, 'm7g.xlarge');
+  // The default architecture is x86_64: the emulated type of its candidate set.
+  assert.equal(outputs.instanceType, 'm7i.xlarge');
+  assert.equal(outputs.instanceType, plan.lmi.instanceType);
   assert.equal(outputs.variants.size, 3);
   for (const variant of variants) {
     const out = outputs.variants.get(variant.id);
