@@ -5,15 +5,14 @@
  * its traffic, and its Duration (average and p99) over the same days from CloudWatch.
  */
 import { GetFunctionConfigurationCommand, LambdaClient, type FunctionConfiguration } from '@aws-sdk/client-lambda';
-import { GetMetricDataCommand, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { UsageError } from '../errors.ts';
 import type { Architecture } from '../domain.ts';
-import { cloudWatchClient } from '../metrics/pull.ts';
 import { readInvocationHistory } from '../traffic/function-history.ts';
 import type { TrafficProfile } from '../domain.ts';
 import type { AdviseFunction } from './model.ts';
 import { readInsightsCpuMs } from './insights-cpu.ts';
+import { readMetricStats } from './metric-stats.ts';
 import { awsClientLimits } from '../system/aws-client-limits.ts';
 
 export interface AwsAccess {
@@ -79,24 +78,8 @@ export interface DurationStats {
  * their sample counts and the largest p99 is kept (the conservative one).
  */
 export async function readDurationStats(access: AwsAccess, functionName: string, window: { startMs: number; endMs: number }): Promise<DurationStats | null> {
-  const periodSec = Math.ceil((window.endMs - window.startMs) / 60_000) * 60;
-  const metric = { Namespace: 'AWS/Lambda', MetricName: 'Duration', Dimensions: [{ Name: 'FunctionName', Value: functionName }] };
-  const queries: MetricDataQuery[] = (['Average', 'p50', 'p99', 'SampleCount'] as const).map((stat) => ({
-    Id: stat.toLowerCase(),
-    MetricStat: { Metric: metric, Period: periodSec, Stat: stat },
-  }));
-  const client = cloudWatchClient({ region: access.region, ...(access.endpoint ? { endpoint: access.endpoint } : {}), functionDimensions: { FunctionName: functionName }, periodSec }, access.credentials);
-  const values: Record<string, number[]> = { average: [], p50: [], p99: [], samplecount: [] };
-  try {
-    let nextToken: string | undefined;
-    do {
-      const out = await client.send(new GetMetricDataCommand({ MetricDataQueries: queries, StartTime: new Date(window.startMs), EndTime: new Date(window.endMs), ScanBy: 'TimestampAscending', NextToken: nextToken }));
-      for (const result of out.MetricDataResults ?? []) values[result.Id ?? '']?.push(...(result.Values ?? []));
-      nextToken = out.NextToken;
-    } while (nextToken);
-  } finally {
-    client.destroy();
-  }
+  const metric = { namespace: 'AWS/Lambda', metricName: 'Duration', dimensions: [{ Name: 'FunctionName', Value: functionName }] };
+  const values = await readMetricStats(access, functionName, metric, ['Average', 'p50', 'p99', 'SampleCount'], window);
   const counts = values['samplecount'] ?? [];
   const averages = values['average'] ?? [];
   const invocations = counts.reduce((sum, n) => sum + n, 0);
