@@ -51,7 +51,7 @@ try {
   }, null, 2));
 
   step('advise what-if', 'npx', ['lmi-bench', 'advise', '--requests-per-month', '50000000', '--duration-ms', '120', '--memory-mb', '1024', '--cpu-ms', '10', '--arch', 'arm64', '--offline']);
-  writeFileSync(join(project, 'fleet.csv'), 'name,requests_per_month,duration_ms,memory_mb,arch,cpu_ms,runtime\norders,60000000,200,1024,arm64,10,nodejs22.x\npayments,60000000,200,1024,arm64,10,nodejs22.x\ncron,0,200,1024,arm64,10,nodejs22.x\n');
+  writeFileSync(join(project, 'fleet.csv'), 'name,requests_per_month,duration_ms,memory_mb,arch,cpu_ms,runtime\norders,100000000,200,1024,arm64,10,nodejs22.x\npayments,100000000,200,1024,arm64,10,nodejs22.x\ncron,0,200,1024,arm64,10,nodejs22.x\n');
   const fleet = step('advise --what-if fleet.csv', 'npx', ['lmi-bench', 'advise', '--what-if', 'fleet.csv', '--offline']);
   if (!/Capacity provider 1: arm64/.test(fleet.stdout)) failures.push('fleet proposal');
   const bench = ['lmi-bench', 'bench', './my-fn', '--concurrency', '2', '--duration', '2', '--warmup', '0', '--lmi-max-concurrency', '8', '--offline', '--out', 'results'];
