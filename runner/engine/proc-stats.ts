@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
  * USER_HZ: the unit of utime/stime in /proc/<pid>/stat. The kernel fixes it at 100 for
  * every userspace ABI on Linux, whatever the internal tick rate is.
  */
-const clockTicksPerSecond = 100;
+/** USER_HZ: the unit of the tick fields of /proc stat files (100 on Linux). */
+export const clockTicksPerSecond = 100;
 
 /** utime + stime of a process in seconds, or undefined once the process is gone. */
 export function processCpuSeconds(pid: number): number | undefined {
@@ -17,16 +18,25 @@ export function threadCpuSeconds(tid: number): number | undefined {
   return cpuSecondsFromStat(`/proc/${process.pid}/task/${tid}/stat`);
 }
 
-function cpuSecondsFromStat(path: string): number | undefined {
+/**
+ * The fields of a /proc stat file after the command name (field 3, state, first), or undefined
+ * once the process or thread is gone. The name (field 2) may hold spaces and parentheses: the
+ * fields start after the last ')'.
+ */
+export function statFields(path: string): string[] | undefined {
   let stat: string;
   try {
     stat = readFileSync(path, 'utf8');
   } catch {
     return undefined;
   }
-  // The command name (field 2) may contain spaces and parentheses: parse after the last ')'.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // Fields after the name start at field 3 (state); utime is field 14, stime field 15.
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+function cpuSecondsFromStat(path: string): number | undefined {
+  const fields = statFields(path);
+  if (!fields) return undefined;
+  // utime is field 14, stime field 15.
   const utime = Number(fields[11]);
   const stime = Number(fields[12]);
   if (!Number.isFinite(utime) || !Number.isFinite(stime)) return undefined;

@@ -7,8 +7,7 @@
  * clamped at zero by the caller.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-
-const clockTicksPerSecond = 100;
+import { clockTicksPerSecond, statFields } from '../proc-stats.ts';
 
 export interface ProcessUsage {
   cpuSeconds: number;
@@ -42,13 +41,7 @@ export function processUsage(pid: number): ProcessUsage | undefined {
 
 /** utime + stime + cutime + cstime of a process, in seconds: the process and its reaped children. */
 export function processTreeCpuSeconds(pid: number): number | undefined {
-  let stat: string;
-  try {
-    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(11, 15).map(Number);
-  if (fields.some((f) => !Number.isFinite(f))) return undefined;
+  const fields = statFields(`/proc/${pid}/stat`)?.slice(11, 15).map(Number);
+  if (!fields || fields.some((f) => !Number.isFinite(f))) return undefined;
   return fields.reduce((a, b) => a + b, 0) / clockTicksPerSecond;
 }
