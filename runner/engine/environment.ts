@@ -1,5 +1,5 @@
 /**
- * One execution environment: a real runtime (a worker thread for Node.js, python3 processes
+ * One execution environment: a real runtime (a node process for Node.js, python3 processes
  * for Python) with the workload's handler module imported once. The pools decide how many
  * invocations an environment takes at once (`slots`); the environment only runs them.
  */
@@ -62,6 +62,8 @@ export interface EnvironmentOptions {
   codeDir: string;
   /** Node.js worker threads of the environment (LMI: one per vCPU); 1 when absent. */
   threads?: number;
+  /** Which compute the environment serves; Node.js runs LMI handlers in worker threads. Standard Lambda when absent. */
+  computeType?: 'lambda' | 'lmi';
   /** Opt-in safety recording (FunctionSpec.safetyRecordDir). */
   safetyRecordDir?: string | undefined;
   /** How long init may run (see init-limit.ts). */

@@ -48,6 +48,7 @@ export abstract class FunctionRuntime {
       instanceId,
       codeDir: this.spec.workloadDir,
       threads,
+      computeType: this.spec.compute.type,
       safetyRecordDir: this.spec.safetyRecordDir,
       initLimit: initLimit(this.spec.compute.type, this.spec.timeoutMs, process.env[initLimitVariable]),
     };

@@ -1,192 +1,185 @@
 /**
- * A Node.js execution environment: worker threads with the handler module imported once per
- * thread, as AWS runs Node.js on LMI (one worker thread per vCPU of the environment;
- * AWS_LAMBDA_NODEJS_WORKER_COUNT overrides it). Concurrent invocations on one thread share its
- * event loop and module state; a synchronous handler therefore serves one request at a time
- * per thread. Standard Lambda: one thread. The threads share the environment's /tmp folder,
- * and its log: the handler's stdout and stderr go to the environment's log file (each thread
- * writes it itself, see handler-log.ts), never through the engine's own stdout.
+ * A Node.js execution environment: one node process, a process tree of its own (node-process.ts),
+ * as AWS runs one:
+ *   - standard Lambda: the process's main thread imports the handler and runs it;
+ *   - LMI: one worker thread per vCPU of the environment (AWS_LAMBDA_NODEJS_WORKER_COUNT
+ *     overrides it), each with its own module instance, as AWS's Node.js LMI runtime runs them.
+ *     Concurrent invocations on one thread share its event loop and module state; a synchronous
+ *     handler serves one request at a time per thread. The threads share the environment's /tmp.
+ * Each serving thread has its own channel to the engine (node-channel.ts). The handler's stdout
+ * and stderr, and those of the processes it starts, are the process's fds 1 and 2: they go to
+ * the environment's capped log (handler-log.ts), never through the engine's own stdout.
  *
- * Memory: threads share the engine's process, so their resident memory cannot be read apart.
- * An environment's memory is measured as V8 sees each of its threads (heap used + external
- * memory such as Buffers, which are per isolate), reported by the bootstrap with every result
- * and every 250 ms, summed over the threads. Over the function's memory, the environment is
- * killed as Lambda kills one (Runtime.OutOfMemory), the invocation that crossed the line
- * included. Each thread's old-generation heap is also capped (resourceLimits) at its share of
- * the memory, so a runaway heap ends in V8's own out-of-memory, reported the same way.
+ * Accounting, read from /proc of the environment's runtime process:
+ *   - CPU: utime + stime of the process (all its threads);
+ *   - memory: PSS (proportional set size, proc-stats.ts), so the node binary's pages shared with
+ *     the engine and every other environment count once across them, not ~32 MB per environment
+ *     as RSS would. Over the function's memory the environment is killed as Lambda kills one
+ *     (Runtime.OutOfMemory), the invocation that crossed the line included: the bootstrap sends
+ *     the process's RSS with a result when its heap grew, and the engine subtracts the shared
+ *     part it last measured; a timer re-reads the process in between.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { Worker } from 'node:worker_threads';
-import { threadCpuSeconds } from './proc-stats.ts';
+import type { Socket } from 'node:net';
+import { processCpuSeconds, processPssBytes, processRssBytes } from './proc-stats.ts';
 import { EnvironmentBase, InitError, type InvokeOutcome } from './environment.ts';
-import { HandlerLog } from './handler-log.ts';
-import { ChildGroups } from './child-groups.ts';
+import type { HandlerLog } from './handler-log.ts';
+import { isolatedRuntimePid } from './isolation.ts';
+import { NodeChannel, type ThreadMessage } from './node-channel.ts';
+import { maxResultChars, planNodeProcess } from './node-process.ts';
 import { removeTmpDir } from './tmp-dir.ts';
 import { exitErrorType, memoryLimitBytes, outOfMemoryErrorType, outOfMemoryMessage } from './runtime-exit.ts';
 
-const bootstrapUrl = new URL('./runtimes/node-bootstrap.mjs', import.meta.url);
+/** How often the process's memory is compared with the function's between results. */
+const memoryWatchIntervalMs = 250;
+/** Every this many watches, PSS is read again (a walk of every mapping) to learn the shared part. */
+const pssEveryWatches = 4;
+/** The bootstrap's exit status when a worker thread ran out of V8 heap (node-bootstrap.mjs). */
+const workerOutOfMemoryExitCode = 86;
+/** JSON of a result as long as the bootstrap allows, in UTF-8 at its widest. */
+const maxLineBytes = maxResultChars * 3 + 1024;
 
-type WorkerMessage =
-  | { t: 'ready'; initMs: number; tid: number | null }
-  | { t: 'init-error'; message: string }
-  | { t: 'memory'; bytes: number }
-  | ({ id: number; t?: undefined; memoryBytes?: number } & InvokeOutcome);
-
-/** One worker thread of the environment. */
-interface Thread {
-  worker: Worker;
-  /** Linux thread id of the worker, when /proc can tell its CPU time apart. */
-  tid: number | null;
-  /** Invocations dispatched to this thread and not yet settled. */
-  inFlight: number;
-  /** The last CPU time read, which stands once the thread is gone. */
-  lastCpuSeconds: number;
-  /** V8 heap used + external memory, as the thread last reported it. */
-  memoryBytes: number;
-  /** Invocations dispatched in this turn of the event loop, posted together at its end. */
-  outbox: InvocationMessage[];
-}
-
-interface InvocationMessage {
-  id: number;
-  event: unknown;
-  deadlineMs: number;
+interface Pending {
+  channel: NodeChannel;
   requestId: string;
+  resolve: (outcome: InvokeOutcome) => void;
 }
 
 export class NodeEnvironment extends EnvironmentBase {
   readonly runtime = 'node' as const;
-  readonly #pending = new Map<number, { thread: Thread; requestId: string; resolve: (outcome: InvokeOutcome) => void }>();
-  readonly #threads: Thread[] = [];
+  readonly #pending = new Map<number, Pending>();
+  readonly #channels: NodeChannel[] = [];
+  #child: ChildProcess | undefined;
+  /** The node process (inside the namespaces, the wrapper's child), once known. */
+  #runtimePid: number | undefined;
   #nextId = 0;
-  #cpuSecondsOfExited = 0;
-  /** Process groups the handler started: they end with the environment (see child-groups.ts). */
-  readonly #childGroups = new ChildGroups();
+  #lastCpuSeconds = 0;
+  /** RSS − PSS as last measured: the pages the process shares with other node processes. */
+  #sharedBytes = 0;
+  #memoryBytes = 0;
+  #watch: NodeJS.Timeout | undefined;
+  #watches = 0;
 
-  /** The file the environment's handler output goes to. */
-
-  /** Worker threads of the environment (1 for standard Lambda). */
+  /** Serving threads of the environment (1 for standard Lambda). */
   get threadCount(): number {
     return this.options.threads ?? 1;
   }
 
-  start(): Promise<number> {
-    return this.startUnits(this.threadCount, (tmpDir, log) => this.#startThread(tmpDir, log));
+  async start(): Promise<number> {
+    const initDurationMs = await this.startUnits(1, (tmpDir, log) => this.#startProcess(tmpDir, log));
+    this.#readMemory(true);
+    this.#watch = setInterval(() => this.#watchMemory(), memoryWatchIntervalMs);
+    this.#watch.unref();
+    return initDurationMs;
   }
 
-  #startThread(tmpDir: string, log: HandlerLog): Promise<void> {
-    const { handler, functionName, memoryMb, codeDir, safetyRecordDir } = this.options;
-    const worker = new Worker(bootstrapUrl, {
-      workerData: { file: handler.file, exportName: handler.exportName, functionName, memoryMb, tmpDir, codeDir, safetyRecordDir, logPath: log.path, logCapBytes: log.capBytes, childGroups: this.#childGroups.buffer },
-      // os.tmpdir() answers '/tmp' as on AWS; the bootstrap maps /tmp to the environment's folder.
-      env: { ...process.env, TMPDIR: '/tmp' },
-      // Each thread's share of the function's memory bounds its heap (see the header).
-      resourceLimits: { maxOldGenerationSizeMb: Math.max(16, Math.floor(memoryMb / this.threadCount)) },
-      // Not piped to the engine's stdout: the bootstrap writes the log itself, and what still
-      // reaches these streams (output before the bootstrap took them over) is appended here.
-      stdout: true,
-      stderr: true,
-    });
-    for (const stream of [worker.stdout, worker.stderr] as Readable[]) stream.on('data', (chunk: Buffer) => log.append(chunk));
-    const thread: Thread = { worker, tid: null, inFlight: 0, lastCpuSeconds: 0, memoryBytes: 0, outbox: [] };
-    this.#threads.push(thread);
+  #startProcess(tmpDir: string, log: HandlerLog): Promise<void> {
+    const workers = this.options.computeType === 'lmi';
+    const recordFds = this.options.safetyRecordDir === undefined ? undefined : this.#openRecordFiles(this.options.safetyRecordDir);
+    const plan = planNodeProcess(this.options, tmpDir, this.threadCount, workers, recordFds);
+    // Detached: without namespaces the process leads the group killed with it; with them, the
+    // wrapper is not in the engine's group, so a Ctrl-C to the terminal reaches the engine alone.
+    const child = spawn(plan.command, plan.args, { env: plan.env, stdio: plan.stdio, detached: true });
+    for (const fd of recordFds ?? []) closeSync(fd);
+    this.#child = child;
+    if (!plan.namespaces) this.#runtimePid = child.pid;
+    const stdout = child.stdio[1] as Readable;
+    const stderr = child.stdio[2] as Readable;
+    for (const stream of [stdout, stderr]) {
+      stream.on('error', () => undefined);
+      stream.on('data', (chunk: Buffer) => log.append(chunk));
+    }
     return new Promise<void>((resolve, reject) => {
+      let waiting = this.threadCount;
       let starting = true;
       const fail = (message: string): void => {
+        if (!starting) return;
         starting = false;
-        void worker.terminate();
         reject(new InitError(message));
       };
-      worker.once('message', (message: WorkerMessage) => {
-        if (message.t === 'ready') {
-          starting = false;
-          thread.tid = message.tid;
-          worker.on('message', (m: WorkerMessage) => this.#settle(thread, m));
-          resolve();
-        } else {
-          fail(message.t === 'init-error' ? message.message : 'the runtime sent an unexpected first message');
-        }
-      });
-      worker.on('error', (error) => {
-        if (starting) fail(`${error.name}: ${error.message}`);
-        else if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') this.#die(undefined, outOfMemoryErrorType);
-        else this.#die(`runtime crashed: ${error.name}: ${error.message}`, exitErrorType);
-      });
-      worker.once('exit', (code) => {
-        if (starting) fail(`the runtime exited during init (code ${code})`);
-        else this.#die(`Runtime exited with error: exit status ${code}`, exitErrorType);
+      for (const fd of plan.channelFds) {
+        const channel = new NodeChannel(child.stdio[fd] as Socket, maxLineBytes, (message) => {
+          if (!starting) return this.#receive(channel, message);
+          if (message.t === 'ready') {
+            if (--waiting > 0) return;
+            starting = false;
+            this.#runtimePid ??= child.pid === undefined ? undefined : isolatedRuntimePid(child.pid);
+            resolve();
+          } else {
+            fail(message.t === 'init-error' ? message.message : 'the runtime sent an unexpected first message');
+          }
+        }, (reason) => (starting ? fail(reason) : this.#die(reason, exitErrorType)));
+        this.#channels.push(channel);
+      }
+      child.once('error', (error) => fail(`cannot start node: ${error.message}`));
+      child.once('exit', (code, signal) => {
+        if (starting) return fail(`the runtime exited during init (${signal ?? `code ${code}`})`);
+        // An orderly stop answers what is pending itself.
+        if (this.state === 'stopping') return;
+        if (code === workerOutOfMemoryExitCode) return this.#die(undefined, outOfMemoryErrorType);
+        this.#die(`Runtime exited with error: ${signal ? `signal: ${signal}` : `exit status ${code}`}`, exitErrorType);
       });
     });
+  }
+
+  /** One append-only record file per serving thread, opened here: the environment may not reach the folder. */
+  #openRecordFiles(dir: string): number[] {
+    return Array.from({ length: this.threadCount }, (_, i) => openSync(`${dir}/node-${this.id}-${i}.jsonl`, 'a'));
   }
 
   invoke(event: unknown, requestId: string, deadlineMs: number): Promise<InvokeOutcome> {
     if (this.state !== 'ready') return Promise.resolve({ ok: false, message: 'environment is not running' });
     // The least busy thread takes it, as the runtime's dispatcher spreads work over its workers.
-    let thread = this.#threads[0] as Thread;
-    for (const candidate of this.#threads) if (candidate.inFlight < thread.inFlight) thread = candidate;
+    let channel = this.#channels[0] as NodeChannel;
+    for (const candidate of this.#channels) if (candidate.inFlight < channel.inFlight) channel = candidate;
     const id = this.#nextId++;
     this.inFlight++;
-    thread.inFlight++;
+    channel.inFlight++;
     return new Promise<InvokeOutcome>((resolve) => {
-      this.#pending.set(id, { thread, requestId, resolve });
-      // One postMessage per thread and turn of the event loop, not one per request: each post
-      // costs the front door's thread a serialisation and a wake-up of the worker (the profile
-      // of a loaded LMI function showed postMessage as the front door's largest cost).
-      if (thread.outbox.push({ id, event, deadlineMs, requestId }) === 1) setImmediate(() => this.#post(thread));
+      this.#pending.set(id, { channel, requestId, resolve });
+      channel.send({ id, event, deadlineMs, requestId });
     });
   }
 
-  #post(thread: Thread): void {
-    const batch = thread.outbox;
-    thread.outbox = [];
-    // Stopped or dead meanwhile: #die has already answered every pending invocation.
-    if (this.state !== 'ready' || batch.length === 0) return;
-    try {
-      thread.worker.postMessage(batch.length === 1 ? batch[0] : { t: 'batch', invocations: batch });
-    } catch {
-      // An event structured clone cannot copy fails alone, not its batch.
-      for (const one of batch) {
-        try {
-          thread.worker.postMessage(one);
-        } catch (error) {
-          this.#fail(one.id, `the event cannot be sent to the runtime: ${(error as Error).message}`);
-        }
-      }
-    }
-  }
-
-  #fail(id: number, message: string): void {
-    const pending = this.#pending.get(id);
-    if (!pending) return;
-    this.#pending.delete(id);
-    this.inFlight--;
-    pending.thread.inFlight--;
-    pending.resolve({ ok: false, message });
-  }
-
-  #settle(thread: Thread, message: WorkerMessage): void {
-    if (message.t === 'memory') {
-      thread.memoryBytes = message.bytes;
-      if (this.#overMemory()) this.#die(undefined, outOfMemoryErrorType);
-      return;
-    }
+  #receive(channel: NodeChannel, message: ThreadMessage): void {
     if (message.t !== undefined) return;
-    if (message.memoryBytes !== undefined) thread.memoryBytes = message.memoryBytes;
-    // The invocation that took the environment over its memory fails with it, as on Lambda.
-    if (this.#overMemory()) return this.#die(undefined, outOfMemoryErrorType);
+    if (message.rssBytes !== undefined) {
+      this.#memoryBytes = message.rssBytes - this.#sharedBytes;
+      // The invocation that took the environment over its memory fails with it, as on Lambda.
+      if (this.#overMemory()) return this.#die(undefined, outOfMemoryErrorType);
+    }
     const pending = this.#pending.get(message.id);
     if (!pending) return;
     this.#pending.delete(message.id);
     this.inFlight--;
-    pending.thread.inFlight--;
-    const { id: _id, t: _t, memoryBytes: _memoryBytes, ...outcome } = message;
+    channel.inFlight--;
+    const outcome: InvokeOutcome = message.ok ? { ok: true, result: message.result } : { ok: false, message: message.message };
+    if (!message.ok && message.errorType !== undefined && !outcome.ok) outcome.errorType = message.errorType;
+    if (message.usage) outcome.usage = message.usage;
     pending.resolve(outcome);
   }
 
   #overMemory(): boolean {
-    let total = 0;
-    for (const thread of this.#threads) total += thread.memoryBytes;
-    return total > memoryLimitBytes(this.options.memoryMb);
+    return this.#memoryBytes > memoryLimitBytes(this.options.memoryMb);
+  }
+
+  /** Re-reads the process's memory; `withPss`: also the walk that tells its shared pages apart. */
+  #readMemory(withPss: boolean): void {
+    const pid = this.#runtimePid;
+    if (pid === undefined) return;
+    const rss = processRssBytes(pid);
+    if (rss === undefined) return;
+    const pss = withPss ? processPssBytes(pid) : undefined;
+    if (pss !== undefined) this.#sharedBytes = Math.max(0, rss - pss);
+    this.#memoryBytes = rss - this.#sharedBytes;
+  }
+
+  #watchMemory(): void {
+    if (this.state !== 'ready') return;
+    this.#readMemory(++this.#watches % pssEveryWatches === 0);
+    if (this.#overMemory()) this.#die(undefined, outOfMemoryErrorType);
   }
 
   /**
@@ -196,8 +189,9 @@ export class NodeEnvironment extends EnvironmentBase {
   #die(message: string | undefined, errorType?: string): void {
     if (this.state === 'dead') return;
     const wasStopping = this.state === 'stopping';
-    if (!wasStopping) this.#cpuSecondsOfExited = this.cpuSeconds();
+    this.#lastCpuSeconds = this.cpuSeconds();
     this.state = 'dead';
+    if (this.#watch) clearInterval(this.#watch);
     for (const { resolve, requestId } of this.#pending.values()) {
       const outcome: InvokeOutcome = { ok: false, message: message ?? outOfMemoryMessage(requestId) };
       if (errorType !== undefined && !wasStopping) outcome.errorType = errorType;
@@ -205,44 +199,45 @@ export class NodeEnvironment extends EnvironmentBase {
     }
     this.#pending.clear();
     this.inFlight = 0;
-    // One thread dying breaks the environment: the pool replaces it as a whole.
-    this.#childGroups.killAll();
-    // Once no thread runs, none can start another process: what is left is killed for good.
-    void Promise.all(this.#threads.map((thread) => thread.worker.terminate())).finally(() => this.#childGroups.release());
+    this.#kill();
+    for (const channel of this.#channels) channel.close();
     void removeTmpDir(this.tmpFolder);
     this.handlerLog?.close();
     if (!wasStopping) this.onDeath?.(this, message ?? outOfMemoryMessage(undefined));
   }
 
-  cpuSeconds(): number {
-    if (this.state === 'dead') return this.#cpuSecondsOfExited;
-    // Each worker thread's own utime + stime from /proc: real CPU time, which stays honest
-    // when more environments than cores compete (the event loop's busy time would count the
-    // time a thread waited for a core). It cannot see the libuv thread pool, which the
-    // handlers barely use. Where /proc has no such thread, the event-loop utilisation stands in.
-    let total = 0;
-    for (const thread of this.#threads) {
-      if (thread.tid === null) {
-        total += thread.worker.performance.eventLoopUtilization().active / 1000;
-        continue;
-      }
-      thread.lastCpuSeconds = threadCpuSeconds(thread.tid) ?? thread.lastCpuSeconds;
-      total += thread.lastCpuSeconds;
+  /** SIGKILL to the wrapper (namespaces: the kernel ends everything in them) or to the process group. */
+  #kill(): void {
+    const pid = this.#child?.pid;
+    if (pid === undefined || this.#child?.exitCode !== null || this.#child.signalCode !== null) return;
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      this.#child.kill('SIGKILL');
     }
-    return total;
+  }
+
+  cpuSeconds(): number {
+    if (this.state === 'dead' || this.#runtimePid === undefined) return this.#lastCpuSeconds;
+    // The process's own utime + stime: real CPU time, which stays honest when more environments
+    // than cores compete (the time a thread waited for a core is not in it).
+    this.#lastCpuSeconds = processCpuSeconds(this.#runtimePid) ?? this.#lastCpuSeconds;
+    return this.#lastCpuSeconds;
   }
 
   rssBytes(): number | undefined {
-    // Worker threads share the engine's process: their memory cannot be read apart.
-    return undefined;
+    if (this.state === 'dead' || this.#runtimePid === undefined) return undefined;
+    return processPssBytes(this.#runtimePid);
   }
 
   async stop(): Promise<void> {
     if (this.state === 'dead' || this.state === 'stopping') return;
-    this.#cpuSecondsOfExited = this.cpuSeconds();
+    this.#lastCpuSeconds = this.cpuSeconds();
     this.state = 'stopping';
-    await Promise.all(this.#threads.map((thread) => thread.worker.terminate()));
-    this.#childGroups.killAll();
+    const child = this.#child;
+    const exited = child && child.pid !== undefined && child.exitCode === null && child.signalCode === null ? new Promise<void>((resolve) => child.once('exit', () => resolve())) : undefined;
+    this.#kill();
+    await exited;
     await removeTmpDir(this.tmpFolder);
     this.#die('environment stopped');
   }

@@ -54,3 +54,21 @@ export function processRssBytes(pid: number): number | undefined {
   const match = /^VmRSS:\s+(\d+) kB/m.exec(status);
   return match ? Number(match[1]) * 1024 : undefined;
 }
+
+/**
+ * Proportional set size of a process in bytes (Pss of /proc/<pid>/smaps_rollup), or undefined
+ * once it is gone: each page shared by n processes counts 1/n. Node.js environments are
+ * measured so: the ~32 MB of the node binary's text that every node process maps (the engine's
+ * and every other environment's) would otherwise be counted once per environment by RSS. The
+ * kernel walks every mapping to answer, so it is read at a sampling pace, not per invocation.
+ */
+export function processPssBytes(pid: number): number | undefined {
+  let rollup: string;
+  try {
+    rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const match = /^Pss:\s+(\d+) kB/m.exec(rollup);
+  return match ? Number(match[1]) * 1024 : undefined;
+}

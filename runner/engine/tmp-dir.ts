@@ -7,11 +7,10 @@
  *   - a process (Python): a private mount namespace with the folder bind-mounted over /tmp
  *     (`unshare --mount`, as root; `--user --map-root-user` with unprivileged user namespaces).
  *     Complete: every file API, child processes and native code see it.
- *   - a worker thread (Node.js): threads share their process's mount namespace (the kernel
- *     refuses CLONE_NEWNS to a thread that shares its fs_struct), so the runtime bootstrap maps
- *     `/tmp` paths of the fs API to the folder. Child processes and native addons the handler
- *     starts see the host's /tmp.
- *   - a process where no namespace can be made: the same path mapping, in the Python bootstrap.
+ *   - a Node.js process: an environment of its own (isolation.ts: mount and pid namespaces, the
+ *     folder bound over /tmp, its own /proc). Complete, children and /proc/self/root included.
+ *   - a process where no namespace can be made: a path mapping of the file API, in the Python
+ *     and Node.js bootstraps; child processes and native code see the host's /tmp.
  * `tmpIsolation()` says which applies, so run.json and the report can say when it is partial.
  */
 import { spawnSync } from 'node:child_process';
@@ -19,6 +18,7 @@ import { rm } from 'node:fs/promises';
 import { runtimeRegistry, type Runtime, type TmpIsolationRule } from '../runtimes/registry.ts';
 import type { TmpIsolationNote } from '../run/run-file.ts';
 import { environmentTempDir } from './temp-folders.ts';
+import { environmentIsolation } from './isolation.ts';
 
 /** How a runtime's environments get their own /tmp on this machine. */
 export type TmpIsolation =
@@ -61,6 +61,11 @@ function processIsolation(): TmpIsolation {
 const isolationByRule: Record<TmpIsolationRule, () => TmpIsolation> = {
   'path-mapping': () => ({ kind: 'path-mapping', complete: false, reason: threadReason }),
   'process-mount-namespace': processIsolation,
+  'environment-namespaces': () => {
+    const isolation = environmentIsolation();
+    if (isolation.kind === 'namespaces') return { kind: 'mount-namespace', complete: true, unshareArgs: [] };
+    return { kind: 'path-mapping', complete: false, reason: `${isolation.reason}: each Node.js environment is a process group of its own, /tmp paths of its fs API are mapped, and child processes and native addons a handler starts see the host /tmp` };
+  },
   'tmpdir-variable': () => ({
     kind: 'path-mapping',
     complete: false,

@@ -12,6 +12,8 @@ import type * as cdkLambda from 'aws-cdk-lib/aws-lambda';
 export type TmpIsolationRule =
   /** Environments are threads of the engine process: /tmp paths of the file API are mapped, never complete. */
   | 'path-mapping'
+  /** Environments are process trees in mount and pid namespaces of their own (engine/isolation.ts): complete where the machine can make them. */
+  | 'environment-namespaces'
   /** Environments are processes: complete where this machine lets a process have its own mount namespace. */
   | 'process-mount-namespace'
   /** Runtime API runtimes (one process): the folder is TMPDIR (and java.io.tmpdir), a literal /tmp path is the host's. */
@@ -77,7 +79,7 @@ export const runtimeRegistry = {
     handlerExtensions: ['.js', '.mjs', '.cjs', '.ts'],
     // The engine loads .ts handlers through tsx; Lambda's Node.js runtime loads JavaScript only.
     localOnlyExtensions: ['.ts'],
-    tmpIsolation: 'path-mapping',
+    tmpIsolation: 'environment-namespaces',
     packaging: { kind: 'handler-file' },
     safetyHooks: true,
     moduleStateShared: true,

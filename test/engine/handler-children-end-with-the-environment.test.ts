@@ -1,15 +1,18 @@
 // Processes a handler starts end with its environment, as on AWS: a Python environment is a
 // process group of its own, killed whole when the environment is retired, so a `sleep 600` the
 // handler left running does not outlive it (a 14 s bench used to leave 255 of them). A Node
-// environment is a worker thread of the engine: each child it starts leads its own group, which
-// the engine kills with the environment, and when the engine itself stops.
+// environment is a process tree in a pid namespace of its own: everything in it ends with it,
+// setsid children included, when it is retired, when the engine stops, and when the engine is
+// killed with SIGKILL (the wrapper dies with it).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
-import { send, standardSpec } from './support.ts';
+import { environmentIsolation } from '../../runner/engine/isolation.ts';
+import { lmiSpec, send, standardSpec } from './support.ts';
 
 const handler = `
 import subprocess
@@ -30,16 +33,45 @@ function alive(pid: number): boolean {
   }
 }
 
-// A direct child, and a grandchild of a shell that has already exited: both must end.
+// A direct child, a grandchild of a shell that has already exited, and a child that left the
+// process group (setsid): all must end. A Node environment has its own pid namespace, so the pids
+// it sees are not the host's: each process carries the request's marker in its command line.
+// Where no namespace can be made the environment is a process group, which a setsid child
+// leaves (documented as partial): that child is only started where namespaces exist.
 const nodeHandler = `
-import { spawn, execSync } from 'node:child_process';
-export const handler = async () => {
-  const child = spawn('sleep', ['600'], { stdio: 'ignore' });
-  const shell = spawn('sh', ['-c', 'sleep 600 & echo $!']);
-  const grandchild = await new Promise((resolve) => shell.stdout.once('data', (chunk) => resolve(Number(String(chunk).trim()))));
-  return { pids: [child.pid, grandchild] };
+import { spawn } from 'node:child_process';
+export const handler = async (event) => {
+  const { marker, setsid } = JSON.parse(event.body);
+  spawn('sh', ['-c', 'sleep 600; true', marker], { stdio: 'ignore' });
+  spawn('sh', ['-c', '(sleep 600; true) & :', marker], { stdio: 'ignore' });
+  if (setsid) spawn('setsid', ['sh', '-c', 'sleep 600; true', marker], { stdio: 'ignore', detached: true });
+  return { ok: true };
 };
 `;
+
+/** Host pids of the live processes whose command line holds `marker`. */
+function marked(marker: string): number[] {
+  const result = spawnSync('pgrep', ['-f', marker], { encoding: 'utf8' });
+  return result.stdout.split('\n').filter(Boolean).map(Number).filter(alive);
+}
+
+async function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+let markers = 0;
+const setsid = environmentIsolation().kind === 'namespaces';
+/** Calls the function with a fresh marker; resolves once its processes (and sleeps) run. */
+async function spawnMarked(url: string): Promise<string> {
+  const marker = `lmi-bench-child-${process.pid}-${Date.now()}-${markers++}`;
+  const reply = await send(url, { marker, setsid });
+  assert.equal(reply.status, 200, reply.body);
+  const expected = setsid ? 3 : 2;
+  await until(() => marked(marker).length >= expected);
+  assert.ok(marked(marker).length >= expected, `the handler's processes run: ${marked(marker).length} of at least ${expected}`);
+  return marker;
+}
 
 let engine: EngineHandle;
 let dir: string;
@@ -69,33 +101,37 @@ test("a Python handler's child process ends when its environment is retired", as
   assert.equal(alive(pid), false, `sleep 600 (pid ${pid}) outlived its environment`);
 });
 
-async function untilGone(pids: number[]): Promise<number[]> {
-  const deadline = Date.now() + 5_000;
-  while (pids.some(alive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-  return pids.filter(alive);
-}
 
 test("a Node handler's child processes, and theirs, end when its environment is retired", async () => {
   const fn = await engine.client.deploy(standardSpec('spawner-node', {}, { workloadDir: dir, runtime: 'node' }));
-  const reply = await send(fn.url, {});
-  assert.equal(reply.status, 200, reply.body);
-  const { pids } = reply.json<{ pids: number[] }>();
-  assert.equal(pids.length, 2);
-  assert.deepEqual(pids.filter(alive), pids, 'the children run while their environment lives');
+  const marker = await spawnMarked(fn.url);
   await engine.client.remove(fn.name);
-  assert.deepEqual(await untilGone(pids), [], 'sleep 600 outlived its Node environment');
+  await until(() => marked(marker).length === 0);
+  assert.deepEqual(marked(marker), [], 'a process the handler started outlived its Node environment');
 });
 
 test("a Node handler's child processes end when the engine stops", async () => {
   const own = await startEngine();
   try {
     const fn = await own.client.deploy(standardSpec('spawner-node-stop', {}, { workloadDir: dir, runtime: 'node' }));
-    const reply = await send(fn.url, {});
-    assert.equal(reply.status, 200, reply.body);
-    const { pids } = reply.json<{ pids: number[] }>();
-    assert.deepEqual(pids.filter(alive), pids, 'the children run while the engine runs');
+    const marker = await spawnMarked(fn.url);
     await own.stop();
-    assert.deepEqual(await untilGone(pids), [], 'sleep 600 outlived the engine');
+    await until(() => marked(marker).length === 0);
+    assert.deepEqual(marked(marker), [], 'a process the handler started outlived the engine');
+  } finally {
+    await own.stop();
+  }
+});
+
+test("no process a Node handler started outlives a kill -9 of the engine", async () => {
+  const own = await startEngine();
+  try {
+    const standard = await own.client.deploy(standardSpec('spawner-node-kill', {}, { workloadDir: dir, runtime: 'node' }));
+    const lmi = await own.client.deploy(lmiSpec('spawner-node-kill-lmi', { minEnvironments: 1 }, { workloadDir: dir, runtime: 'node' }));
+    const markers = [await spawnMarked(standard.url), await spawnMarked(lmi.url)];
+    process.kill(own.pid, 'SIGKILL');
+    await until(() => markers.every((marker) => marked(marker).length === 0));
+    for (const marker of markers) assert.deepEqual(marked(marker), [], 'a process the handler started outlived the killed engine');
   } finally {
     await own.stop();
   }

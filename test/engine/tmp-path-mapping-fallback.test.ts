@@ -1,5 +1,6 @@
-// Where no mount namespace can be made, Python environments fall back to a path mapping in the
-// bootstrap: a fixed /tmp path still stays inside each environment's own folder.
+// Where no mount namespace can be made, Python and Node.js environments fall back to a path
+// mapping in the bootstrap: a fixed /tmp path still stays inside each environment's own folder,
+// and the engine says the isolation is partial.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
@@ -24,13 +25,16 @@ function mtimeOf(path: string): number | null {
   }
 }
 
-test('Python standard Lambda with the path mapping: /tmp/scratch.txt stays per environment and off the host', async () => {
-  const before = mtimeOf('/tmp/scratch.txt');
-  const fn = await engine.client.deploy(standardSpec('scratch-mapped', {}, { workloadDir: scratchDir, runtime: 'python' }));
-  const tokens = Array.from({ length: 8 }, (_, i) => `mapped-${i}`);
-  const replies = await Promise.all(tokens.map((token) => send(fn.url, { token, delayMs: 200 })));
-  assert.deepEqual(replies.map((r) => r.status), tokens.map(() => 200), replies.map((r) => r.body).join('\n'));
-  const crossed = replies.map((r) => r.json<{ wrote: string; read: string }>()).filter((s) => s.read !== s.wrote);
-  assert.deepEqual(crossed, []);
-  assert.equal(mtimeOf('/tmp/scratch.txt'), before, 'the host /tmp/scratch.txt was written');
-});
+for (const runtime of ['python', 'node'] as const) {
+  test(`${runtime} standard Lambda with the path mapping: /tmp/scratch.txt stays per environment and off the host`, async () => {
+    const before = mtimeOf('/tmp/scratch.txt');
+    const fn = await engine.client.deploy(standardSpec(`scratch-mapped-${runtime}`, {}, { workloadDir: scratchDir, runtime }));
+    assert.equal(fn.tmpIsolation.complete, false, 'the isolation is reported partial');
+    const tokens = Array.from({ length: 8 }, (_, i) => `mapped-${i}`);
+    const replies = await Promise.all(tokens.map((token) => send(fn.url, { token, delayMs: 200 })));
+    assert.deepEqual(replies.map((r) => r.status), tokens.map(() => 200), replies.map((r) => r.body).join('\n'));
+    const crossed = replies.map((r) => r.json<{ wrote: string; read: string }>()).filter((s) => s.read !== s.wrote);
+    assert.deepEqual(crossed, []);
+    assert.equal(mtimeOf('/tmp/scratch.txt'), before, 'the host /tmp/scratch.txt was written');
+  });
+}

@@ -1,11 +1,11 @@
 // Opt-in instrumentation of a Node.js environment for `lmi-bench safety`, loaded by
-// node-bootstrap.mjs only when the function was deployed with a safetyRecordDir. It is
+// node-serve.mjs only when the function was deployed with a safetyRecordDir. It is
 // installed before the engine's /tmp mapping (tmp-mapping.mjs), which then wraps these
 // wrappers: the paths seen here are the environment folder's, shown again as /tmp/... Never loaded
 // on the measuring path: it patches fs, the global object and process.env, and tracks every
 // promise, which costs time a benchmark must not pay.
 //
-// For each invocation it records, as one JSON line in <safetyRecordDir>/node-<pid>-<thread>.jsonl
+// For each invocation it records, as one JSON line in <safetyRecordDir>/node-<environment>-<thread>.jsonl
 // written before the response is handed back:
 //   { runtime: 'node', requestId, startMs, endMs, worker, files: [{ path, read, write }],
 //     globals: [name], pending: [{ kind, detail }] }
@@ -26,7 +26,6 @@ import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { isAbsolute, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { threadId } from 'node:worker_threads';
 
 const invocation = new AsyncLocalStorage();
 
@@ -238,9 +237,10 @@ function instrumentWith(finish) {
 }
 
 /** Installs the hooks; call before the handler module is imported so it sees patched APIs. */
-export function install(recordDir, envTmpDir) {
-  // Opened once, written by descriptor: no path of it ever goes through the patched fs API.
-  const recordFd = fs.openSync(`${recordDir}/node-${process.pid}-${threadId}.jsonl`, 'a');
+export function install({ recordDir, recordFd, worker, envTmpDir }) {
+  // The record file is opened by the engine, one per serving thread, and written by descriptor:
+  // no path of it ever goes through the patched fs API, and the folder need not be reachable
+  // from the environment's mount namespace.
   const tmpPath = tmpPathMapper(recordDir, envTmpDir);
   patchFs((raw, access) => {
     const record = invocation.getStore();
@@ -268,7 +268,7 @@ export function install(recordDir, envTmpDir) {
       requestId: record.requestId,
       startMs: record.startMs,
       endMs: nowMs(),
-      worker: `${process.pid}/${threadId}`,
+      worker,
       files: [...record.files.values()],
       globals: [...record.globals],
       pending: pendingWork(record),

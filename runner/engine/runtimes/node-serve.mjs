@@ -1,0 +1,211 @@
+// One serving thread of a Node.js environment: imports the handler module once and runs the
+// invocations the engine sends on this thread's own channel, a socket the engine passed to the
+// environment's process as a file descriptor (see ../node-channel.ts for the framing). The
+// environment's main thread runs this for standard Lambda; on LMI each worker thread does (see
+// node-bootstrap.mjs). Plain .mjs on purpose: loading tsx into every environment would cost
+// ~10 MB and tens of milliseconds of init that a real Lambda runtime does not have.
+//
+// Protocol, one JSON object per line:
+//   in  { id, event, deadlineMs, requestId }                     one invocation
+//   out { t: 'ready', initMs } | { t: 'init-error', message }    once, after the import
+//   out { id, ok: true, result, usage?, rssBytes? } | { id, ok: false, message, errorType?, usage?, rssBytes? }
+//       usage: { wallMs, cpuMs, runQueueMs } of this thread when no other invocation overlapped
+//       it here (see ../protocol.ts); rssBytes: the process's resident memory, sent when this
+//       thread's V8 heap and external memory grew since the last reading (see memoryReport).
+// Lines written in one turn of the event loop go out as one write, and the engine batches its
+// own the same way: under load one system call carries many invocations.
+import { openSync, readSync } from 'node:fs';
+import { Socket } from 'node:net';
+import { getHeapStatistics } from 'node:v8';
+import { installTmpMapping } from './tmp-mapping.mjs';
+import { loadHandlerModule, moduleTypeHint } from './node-module-type.mjs';
+
+/** A thread's V8 heap + external memory may grow this much before the process RSS is read again. */
+const memoryReadStepBytes = 1024 * 1024;
+
+function errorMessage(error) {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+/** Lines out, one write per turn of the event loop. */
+function lineWriter(socket) {
+  let outbox = [];
+  const flush = () => {
+    const text = outbox.length === 1 ? outbox[0] : outbox.join('');
+    outbox = [];
+    socket.write(text);
+  };
+  return (line) => {
+    if (outbox.push(line) === 1) setImmediate(flush);
+  };
+}
+
+/** Calls onLine with each complete line of the socket's byte stream, each byte scanned once. */
+function readLines(socket, onLine) {
+  let parts = [];
+  socket.on('data', (chunk) => {
+    let start = 0;
+    for (;;) {
+      const newline = chunk.indexOf(10, start);
+      if (newline === -1) {
+        if (start < chunk.length) parts.push(chunk.subarray(start));
+        return;
+      }
+      const piece = chunk.subarray(start, newline);
+      const line = parts.length === 0 ? piece : Buffer.concat([...parts, piece]);
+      parts = [];
+      onLine(line.toString('utf8'));
+      start = newline + 1;
+    }
+  });
+}
+
+/**
+ * This thread's schedstat, opened once: /proc regenerates a file's text on every read at offset 0,
+ * so a pread of the open descriptor is one syscall per sample. Opened from this thread, so
+ * /proc/thread-self names it for as long as it lives.
+ */
+function schedstatReader() {
+  let fd = null;
+  try {
+    fd = openSync('/proc/thread-self/schedstat', 'r');
+  } catch {
+    return () => null;
+  }
+  const buffer = Buffer.alloc(96);
+  return () => {
+    try {
+      const length = readSync(fd, buffer, 0, buffer.length, 0);
+      const text = buffer.toString('latin1', 0, length);
+      const space = text.indexOf(' ');
+      return [Number(text.slice(0, space)), Number(text.slice(space + 1, text.indexOf(' ', space + 1)))];
+    } catch {
+      return null;
+    }
+  };
+}
+
+/**
+ * The process's RSS when this thread's V8 heap + external memory moved by over a step since the
+ * last reading, else undefined: a handler that allocates is seen at the result that allocated,
+ * and a steady one costs no /proc read per invocation. The engine also watches the process.
+ */
+function memoryReport() {
+  let lastHeldBytes = -Infinity;
+  return () => {
+    const heap = getHeapStatistics();
+    const held = heap.used_heap_size + heap.external_memory;
+    if (Math.abs(held - lastHeldBytes) < memoryReadStepBytes) return undefined;
+    lastHeldBytes = held;
+    return process.memoryUsage.rss();
+  };
+}
+
+class Context {
+  constructor(config, requestId, deadlineMs) {
+    this.awsRequestId = requestId;
+    this.functionName = config.functionName;
+    this.functionVersion = '$LATEST';
+    this.memoryLimitInMB = String(config.memoryMb);
+    this.invokedFunctionArn = `arn:aws:lambda:local:000000000000:function:${config.functionName}`;
+    this.callbackWaitsForEmptyEventLoop = false;
+    this.deadlineMs = deadlineMs;
+  }
+  getRemainingTimeInMillis() {
+    return Math.max(0, Math.round(this.deadlineMs - Date.now()));
+  }
+}
+
+/** Imports the handler as Lambda does; returns it, or the init error's message. */
+async function loadHandler(config) {
+  const { file, exportName, codeDir, safety } = config;
+  // `lmi-bench safety` only: records what each invocation touches (safety-node.mjs), into a file
+  // the engine opened for this thread (the record folder may be out of this environment's reach).
+  const instrument = safety ? (await import('./safety-node.mjs')).install(safety) : undefined;
+  // Without namespaces, /tmp is a path mapping of this thread's fs API; before the handler
+  // module loads, as its init may write /tmp too.
+  if (config.tmpMapping) installTmpMapping({ tmpDir: config.tmpMapping, keep: [codeDir] });
+  try {
+    // A .ts handler runs on the local engine only (the registry's localOnlyExtensions), through
+    // tsx as the CLI itself does; a JavaScript handler never pays for the loader.
+    if (file.endsWith('.ts')) (await import('tsx/esm/api')).register();
+    // As Lambda loads it: the module type comes from the code root, never from a folder above it.
+    const mod = await loadHandlerModule(file, codeDir);
+    const handler = mod[exportName] ?? mod.default?.[exportName];
+    if (typeof handler !== 'function') throw new Error(`${file} does not export a function named '${exportName}'`);
+    return { handler: instrument ? instrument(handler) : handler };
+  } catch (error) {
+    return { message: moduleTypeHint(error, file, codeDir) ?? errorMessage(error) };
+  }
+}
+
+/**
+ * Serves `config.fd` until the engine closes it. config: { fd, file, exportName, functionName,
+ * memoryMb, codeDir, maxResultBytes, tmpMapping?, safety?, onClose }.
+ */
+export async function serve(config) {
+  const socket = new Socket({ fd: config.fd, readable: true, writable: true });
+  // The engine gone (or this environment retired): nothing more can arrive or be answered.
+  socket.on('error', () => undefined);
+  socket.on('close', config.onClose);
+  const send = lineWriter(socket);
+  const initStart = performance.now();
+  const loaded = await loadHandler(config);
+  if (!loaded.handler) {
+    send(JSON.stringify({ t: 'init-error', message: loaded.message }) + '\n');
+    return;
+  }
+  const run = invoker(config, loaded.handler, send);
+  readLines(socket, (line) => run(JSON.parse(line)));
+  send(JSON.stringify({ t: 'ready', initMs: performance.now() - initStart }) + '\n');
+}
+
+/** The function that runs one invocation and sends its outcome. */
+function invoker(config, handler, send) {
+  const schedstat = schedstatReader();
+  const memory = memoryReport();
+  /** Invocations running on this thread: one that overlaps another cannot have its CPU told apart. */
+  const running = new Set();
+
+  const end = (invocation, message) => {
+    running.delete(invocation);
+    const rssBytes = memory();
+    if (rssBytes !== undefined) message.rssBytes = rssBytes;
+    const stat = invocation.alone && invocation.stat ? schedstat() : null;
+    if (stat) {
+      message.usage = {
+        wallMs: performance.now() - invocation.startMs,
+        cpuMs: (stat[0] - invocation.stat[0]) / 1e6,
+        runQueueMs: (stat[1] - invocation.stat[1]) / 1e6,
+      };
+    }
+    let line;
+    try {
+      line = JSON.stringify(message);
+    } catch {
+      // What JSON cannot carry (a cycle, a BigInt) fails the invocation as the Node.js runtime fails it.
+      line = JSON.stringify({ ...message, ok: false, result: undefined, message: 'Unable to stringify response body', errorType: 'Error' });
+    }
+    if (line.length > config.maxResultBytes) {
+      line = JSON.stringify({ ...message, ok: false, result: undefined, message: `Exceeded maximum allowed payload size (${config.maxResponseBytes} bytes).`, errorType: 'RequestEntityTooLarge' });
+    }
+    send(line + '\n');
+  };
+
+  return ({ id, event, deadlineMs, requestId }) => {
+    const invocation = { alone: running.size === 0, startMs: performance.now(), stat: schedstat() };
+    for (const other of running) other.alone = false;
+    running.add(invocation);
+    const fail = (error) => end(invocation, { id, ok: false, message: errorMessage(error) });
+    let pending;
+    try {
+      pending = handler(event, new Context(config, requestId, deadlineMs));
+    } catch (error) {
+      fail(error);
+      return;
+    }
+    if (pending && typeof pending.then === 'function') pending.then((result) => end(invocation, { id, ok: true, result }), fail);
+    else end(invocation, { id, ok: true, result: pending });
+  };
+}
