@@ -23,7 +23,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { Socket } from 'node:net';
-import { processCpuSeconds, processPssBytes, processRssBytes } from './proc-stats.ts';
+import { processCpuSeconds } from './proc-stats.ts';
+import { ProcessMemory } from './node-memory.ts';
 import { EnvironmentBase, InitError, type InvokeOutcome } from './environment.ts';
 import type { HandlerLog } from './handler-log.ts';
 import { isolatedRuntimePid } from './isolation.ts';
@@ -34,8 +35,6 @@ import { exitErrorType, memoryLimitBytes, outOfMemoryErrorType, outOfMemoryMessa
 
 /** How often the process's memory is compared with the function's between results. */
 const memoryWatchIntervalMs = 250;
-/** Every this many watches, PSS is read again (a walk of every mapping) to learn the shared part. */
-const pssEveryWatches = 4;
 /** The bootstrap's exit status when a worker thread ran out of V8 heap (node-bootstrap.mjs). */
 const workerOutOfMemoryExitCode = 86;
 /** JSON of a result as long as the bootstrap allows, in UTF-8 at its widest. */
@@ -56,11 +55,8 @@ export class NodeEnvironment extends EnvironmentBase {
   #runtimePid: number | undefined;
   #nextId = 0;
   #lastCpuSeconds = 0;
-  /** RSS − PSS as last measured: the pages the process shares with other node processes. */
-  #sharedBytes = 0;
-  #memoryBytes = 0;
+  #memory: ProcessMemory | undefined;
   #watch: NodeJS.Timeout | undefined;
-  #watches = 0;
 
   /** Serving threads of the environment (1 for standard Lambda). */
   get threadCount(): number {
@@ -69,7 +65,8 @@ export class NodeEnvironment extends EnvironmentBase {
 
   async start(): Promise<number> {
     const initDurationMs = await this.startUnits(1, (tmpDir, log) => this.#startProcess(tmpDir, log));
-    this.#readMemory(true);
+    // PSS is read when asked or near the limit only: a fresh node process takes milliseconds to walk.
+    if (this.#runtimePid !== undefined) this.#memory = new ProcessMemory(this.#runtimePid);
     this.#watch = setInterval(() => this.#watchMemory(), memoryWatchIntervalMs);
     this.#watch.unref();
     return initDurationMs;
@@ -145,11 +142,8 @@ export class NodeEnvironment extends EnvironmentBase {
 
   #receive(channel: NodeChannel, message: ThreadMessage): void {
     if (message.t !== undefined) return;
-    if (message.rssBytes !== undefined) {
-      this.#memoryBytes = message.rssBytes - this.#sharedBytes;
-      // The invocation that took the environment over its memory fails with it, as on Lambda.
-      if (this.#overMemory()) return this.#die(undefined, outOfMemoryErrorType);
-    }
+    // The invocation that took the environment over its memory fails with it, as on Lambda.
+    if (message.rssBytes !== undefined && this.#overMemory(message.rssBytes)) return this.#die(undefined, outOfMemoryErrorType);
     const pending = this.#pending.get(message.id);
     if (!pending) return;
     this.#pending.delete(message.id);
@@ -161,25 +155,14 @@ export class NodeEnvironment extends EnvironmentBase {
     pending.resolve(outcome);
   }
 
-  #overMemory(): boolean {
-    return this.#memoryBytes > memoryLimitBytes(this.options.memoryMb);
-  }
-
-  /** Re-reads the process's memory; `withPss`: also the walk that tells its shared pages apart. */
-  #readMemory(withPss: boolean): void {
-    const pid = this.#runtimePid;
-    if (pid === undefined) return;
-    const rss = processRssBytes(pid);
-    if (rss === undefined) return;
-    const pss = withPss ? processPssBytes(pid) : undefined;
-    if (pss !== undefined) this.#sharedBytes = Math.max(0, rss - pss);
-    this.#memoryBytes = rss - this.#sharedBytes;
+  /** Over the function's memory, by the process's PSS (estimated from `rssBytes` when given, else read now). */
+  #overMemory(rssBytes?: number): boolean {
+    const limit = memoryLimitBytes(this.options.memoryMb);
+    return this.#memory !== undefined && this.#memory.estimate(limit, rssBytes) > limit;
   }
 
   #watchMemory(): void {
-    if (this.state !== 'ready') return;
-    this.#readMemory(++this.#watches % pssEveryWatches === 0);
-    if (this.#overMemory()) this.#die(undefined, outOfMemoryErrorType);
+    if (this.state === 'ready' && this.#overMemory()) this.#die(undefined, outOfMemoryErrorType);
   }
 
   /**
@@ -192,6 +175,7 @@ export class NodeEnvironment extends EnvironmentBase {
     this.#lastCpuSeconds = this.cpuSeconds();
     this.state = 'dead';
     if (this.#watch) clearInterval(this.#watch);
+    this.#memory?.close();
     for (const { resolve, requestId } of this.#pending.values()) {
       const outcome: InvokeOutcome = { ok: false, message: message ?? outOfMemoryMessage(requestId) };
       if (errorType !== undefined && !wasStopping) outcome.errorType = errorType;
@@ -225,9 +209,10 @@ export class NodeEnvironment extends EnvironmentBase {
     return this.#lastCpuSeconds;
   }
 
+  /** The process's PSS (read at most once a second; see node-memory.ts). */
   rssBytes(): number | undefined {
-    if (this.state === 'dead' || this.#runtimePid === undefined) return undefined;
-    return processPssBytes(this.#runtimePid);
+    if (this.state === 'dead') return undefined;
+    return this.#memory?.pssBytes();
   }
 
   async stop(): Promise<void> {
