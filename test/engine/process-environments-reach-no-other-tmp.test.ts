@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { environmentIsolation } from '../../runner/engine/isolation.ts';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 import { javaSourceWorkload, providedWorkload } from './runtime-api-workloads.ts';
-import { send, standardSpec } from './support.ts';
+import { lmiSpec, send, sendMany, standardSpec } from './support.ts';
 
 const isolation = environmentIsolation();
 const skip = isolation.kind === 'none' && isolation.reason;
@@ -155,4 +155,33 @@ done
 `;
   const answer = await readerAnswer('provided', providedWorkload('tmp-reader-provided', script));
   assert.deepEqual(answer, { leaks: [], own: 'mine' });
+});
+
+test('the slot processes of a Python LMI environment share its /tmp and read no other function\'s', { skip, timeout: 60_000 }, async () => {
+  const source = `import json, os, time, uuid
+PATHS = ${JSON.stringify(candidates())}
+ME = uuid.uuid4().hex
+
+def handler(event, context):
+    leaks = []
+    for path in PATHS + ['/proc/%d/root%s' % (os.getppid(), PATHS[0])]:
+        try:
+            with open(path) as f:
+                if '${secret}' in f.read():
+                    leaks.append(path)
+        except OSError:
+            pass
+    open('/tmp/mark-' + ME, 'w').close()
+    time.sleep(0.8)
+    marks = sorted(n for n in os.listdir('/tmp') if n.startswith('mark-'))
+    return {'statusCode': 200, 'body': json.dumps({'leaks': leaks, 'me': ME, 'marks': marks})}
+`;
+  const dir = pythonWorkload('tmp-reader-python-lmi', source);
+  const fn = await engine.client.deploy(lmiSpec('tmp-reader-python-lmi', { minEnvironments: 1, maxConcurrency: 4 }, { runtime: 'python', workloadDir: dir }));
+  const replies = await sendMany(fn.url, 4, {});
+  assert.deepEqual(replies.map((r) => r.status), [200, 200, 200, 200], replies.map((r) => r.body).join('\n'));
+  const answers = replies.map((r) => r.json<{ leaks: string[]; me: string; marks: string[] }>());
+  assert.deepEqual(answers.flatMap((a) => a.leaks), []);
+  assert.equal(new Set(answers.map((a) => a.me)).size, 4, 'four slot processes served');
+  assert.ok(answers.some((a) => a.marks.length === 4), 'a slot sees the marks every slot left in the shared /tmp');
 });
