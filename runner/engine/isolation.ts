@@ -24,7 +24,9 @@
  * Ending: when pid 1 of a pid namespace exits, the kernel kills every process in it, children
  * that left the process group (setsid) included. --kill-child makes the runtime die with the
  * wrapper, and --pdeathsig makes the wrapper die with the engine. So killing the wrapper pid ends
- * the whole environment, and a dead engine leaves no process behind.
+ * the whole environment, and a dead engine leaves no process behind. Further processes of the
+ * same environment (a Python LMI environment's other slots) join its namespaces with nsenter
+ * (`joinedArgv`): they share its /tmp and /proc, and end when its pid 1 does.
  *
  * Where no namespace can be made (no util-linux unshare, or unprivileged user namespaces
  * disabled), `environmentIsolation()` says so with the reason; callers then fall back to a
