@@ -135,7 +135,7 @@ function adviceBody(advice: Advice, chart: Chart): string {
     `<p class="verdict" id="verdict" data-decision="${escapeHtml(advice.decision)}">${escapeHtml(verdictText(advice))}</p>`,
     settle ? `<p class="basis" id="settle">${escapeHtml(settle)}</p>` : '',
     `</header>`,
-    section('comparison', 'A month on each', [comparisonTable(advice), sensitivityTable(advice)]),
+    section('comparison', 'A month on each', [comparisonTable(advice), `<p class="priced-on" id="priced-on">Priced on: ${escapeHtml(advice.lmi.instanceChoice.summary)}</p>`, sensitivityTable(advice)]),
     section('cost', 'Cost', [
       `<h3>${escapeHtml(chart.title)}</h3>\n<p class="caption">${escapeHtml(chart.caption)}</p>\n<div class="chart" id="${escapeHtml(chart.id)}" role="img" aria-label="${escapeHtml(chart.title)}"></div>`,
     ]),

@@ -9,11 +9,12 @@
 import type { SafetyCheck } from '../safety/latest-result.ts';
 import { safetyGate, type SafetyGate } from '../safety/gate.ts';
 import { UsageError } from '../errors.ts';
-import type { Architecture, PriceProvenance, TrafficProfile } from '../domain.ts';
+import type { Architecture, InstanceChoice, PriceProvenance, TrafficProfile } from '../domain.ts';
 import { benchDefaults, defaultLmiMemoryMb } from '../plan/defaults.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
 import { defaultRateRange } from '../cost/crossover.ts';
-import { candidateTypeNames } from '../cost/candidates.ts';
+import { candidateTypeNames, type CandidateChoice } from '../cost/candidates.ts';
+import { instanceChoice } from '../cost/instance-choice.ts';
 import { instancePrice } from '../cost/lmi-cost.ts';
 import { hoursPerMonth, requestsPerMonthAt } from '../system/numbers.ts';
 import { lambdaVcpuShare } from '../capacity/lambda-cpu-share.ts';
@@ -137,6 +138,8 @@ export interface LmiSide {
   functionsPerProvider: number;
   /** The instance types the sizing model chose from. */
   candidates: string[];
+  /** The architecture and candidate set, named as bench and cost name them, with the flags that change them. */
+  instanceChoice: InstanceChoice;
 }
 
 export interface Advice {
@@ -278,12 +281,16 @@ export interface CurvePoint {
 const curvePoints = 91;
 
 /** The instance types LMI may use for this function: pinned, narrowed, or its architecture's priced set. */
-function candidateTypes(fn: AdviseFunction, options: AdviseOptions, prices: PriceBook): string[] {
-  return candidateTypeNames(prices, {
+function candidateChoice(fn: AdviseFunction, options: AdviseOptions): CandidateChoice {
+  return {
     architecture: fn.architecture,
     ...(options.instanceType !== undefined ? { instanceType: options.instanceType } : {}),
     ...(options.instanceTypes !== undefined ? { instanceTypes: options.instanceTypes } : {}),
-  });
+  };
+}
+
+function candidateTypes(fn: AdviseFunction, options: AdviseOptions, prices: PriceBook): string[] {
+  return candidateTypeNames(prices, candidateChoice(fn, options));
 }
 
 /** The type that ran the most instance-hours (ties: the first by name, for a stable answer). */
@@ -327,6 +334,7 @@ export function advise(fn: AdviseFunction, profile: TrafficProfile, options: Adv
     allCpuMsPerRequest: upperCpuMs,
     functionsPerProvider: options.functionsPerProvider,
     candidates,
+    instanceChoice: instanceChoice(candidateChoice(fn, options), candidates),
   };
   const advice: Advice = {
     function: fn,

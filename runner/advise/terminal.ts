@@ -62,7 +62,7 @@ export function formatAdvice(advice: Advice): string {
   );
   const types = Object.entries(lmi.instanceHoursByType);
   if (types.length > 1) out.push(`LMI instance types by hours: ${types.map(([type, hours]) => `${type} ${formatCount(Math.round(hours))} h`).join(', ')}`);
-  if (lmi.candidates.length > 1) out.push(`LMI instance type chosen at each rate as the cheapest fleet among ${lmi.candidates.length} types (${lmi.candidates.join(', ')})`);
+  out.push(`priced on: ${lmi.instanceChoice.summary}`);
   if (advice.sensitivity) {
     out.push('', 'CPU time per request was not given; the verdict from all-waiting to all-CPU:');
     out.push(

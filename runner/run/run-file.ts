@@ -3,7 +3,7 @@
  * Its fields are described in docs/architecture.md ("The run file"); fields may be added (as
  * optional fields here), never renamed.
  */
-import type { Mode, PriceProvenance, TargetKind, VariantSettings } from '../domain.ts';
+import type { InstanceChoice, Mode, PriceProvenance, TargetKind, VariantSettings } from '../domain.ts';
 import type { MachineInfo } from '../system/machine.ts';
 import type { PlanJson } from './plan-json.ts';
 
@@ -356,6 +356,11 @@ export interface RunFile {
   levels: LevelResult[];
   crossover: CrossoverResult | null;
   prices: PriceProvenance | null;
+  /**
+   * The architecture and the LMI instance types the run was priced over, with how to change them
+   * (runner/cost/instance-choice.ts); absent from runs priced before it was recorded.
+   */
+  instanceChoice?: InstanceChoice;
   recommendation?: Recommendation;
   /** Runs with load workers (--load-workers ≥ 2): their own Lambda usage and cost, stated apart. */
   loadWorkers?: LoadWorkerCost;
