@@ -252,6 +252,11 @@ function crossoverFor(levels: MeasuredLevel[], prices: PriceBook, options: Attac
   }
   if (options.profile) {
     const month = profileMonthlyCost(scenario, prices, options.profile, options.lag ?? defaultScalingLag);
+    if (result.range) {
+      // The verdict at each end of the range: the same month with LMI on the high end's type alone.
+      const high = { ...scenario, lmi: { ...scenario.lmi, instanceTypes: [result.range.highInstanceType] } };
+      result.range.highEndProfile = { lmiUsdPerMonth: profileMonthlyCost(high, prices, options.profile, options.lag ?? defaultScalingLag).lmiUsdPerMonth };
+    }
     result.profile = {
       name: month.name,
       lambdaUsdPerMonth: month.lambdaUsdPerMonth,

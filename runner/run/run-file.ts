@@ -299,7 +299,14 @@ export interface CrossoverResult {
    * fleet of the allowed types (low) and on the types Lambda has been reported choosing (high;
    * null when never in the rates scanned). Absent when one type is pinned.
    */
-  range?: { lowRequestsPerSecond: number; highRequestsPerSecond: number | null; lowInstanceType: string; highInstanceType: string };
+  range?: {
+    lowRequestsPerSecond: number;
+    highRequestsPerSecond: number | null;
+    lowInstanceType: string;
+    highInstanceType: string;
+    /** With a traffic profile: LMI's month of it on the high end's type alone (the profile's own figure is the low end's, the cheapest fleet). */
+    highEndProfile?: { lmiUsdPerMonth: number };
+  };
   /** The crossover again at LMI discounts 0, 30%, 50% and 72%. */
   sensitivity?: Array<{ lmiDiscount: number; requestsPerSecond: number[] }>;
   /** LMI at zero traffic: the minimum fleet charged to this function (its share when the provider is shared). */
