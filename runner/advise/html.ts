@@ -15,7 +15,7 @@ import { requestsPerMonthAt } from '../system/numbers.ts';
 import type { FunctionRow } from './all-functions.ts';
 import type { Advice } from './model.ts';
 import { describeFunction, sensitivityCells } from './terminal.ts';
-import { assumptionTexts, breakEvenRangeText, settingsTexts, breakEvenCell, historyText, narrowCpuText, riskText, settleText, verdictText } from './words.ts';
+import { assumptionTexts, breakEvenRangeText, lmiMonthCell, savingCell, unknownCpuRankingNote, settingsTexts, breakEvenCell, historyText, narrowCpuText, riskText, settleText, verdictText } from './words.ts';
 
 
 interface Chart {
@@ -157,8 +157,8 @@ function rankingBody(rows: readonly FunctionRow[]): string {
             row.name,
             formatCount(Math.round(row.advice.traffic.requestsPerMonth)),
             formatUsd(row.advice.lambda.usdPerMonth),
-            formatUsd(row.advice.lmi.usdPerMonth),
-            formatUsd(row.advice.savingUsdPerMonth),
+            lmiMonthCell(row.advice),
+            savingCell(row.advice),
             breakEvenCell(row.advice),
             row.state === 'no-traffic' ? 'no traffic' : verdictText(row.advice),
           ],
@@ -167,7 +167,7 @@ function rankingBody(rows: readonly FunctionRow[]): string {
   );
   const unknownCpu = rows.some((row) => row.state !== 'failed' && row.advice.lmi.cpuMsAssumed);
   const caveat = unknownCpu
-    ? `<p class="basis" id="cpu-caveat">${escapeHtml(`Where CPU time per request is unknown, the break-even is a range from all-waiting to all-CPU, and the $ figures assume all-CPU (the most instances LMI could need): ${narrowCpuText}.`)}</p>`
+    ? `<p class="basis" id="cpu-caveat">${escapeHtml(`${unknownCpuRankingNote}: ${narrowCpuText}.`)}</p>`
     : '';
   return [`<header><h1>Which functions should move to LMI?</h1><p class="subtitle">${rows.length} functions, ranked by monthly saving.</p></header>`, section('ranking', 'Functions', [table, caveat])].join('\n');
 }

@@ -299,6 +299,15 @@ function mainType(hoursByType: Record<string, number>, fallback: string): string
   return entries[0]?.[0] ?? fallback;
 }
 
+/**
+ * The monthly saving at each end of the CPU range: all-waiting (0% CPU, the fewest instances LMI
+ * could need) and all-CPU (the most). Both are the one saving when the CPU time is known.
+ */
+export function savingEnds(advice: Pick<Advice, 'sensitivity' | 'savingUsdPerMonth'>): { allWaitingUsd: number; allCpuUsd: number } {
+  const rows = advice.sensitivity;
+  return { allWaitingUsd: rows?.[0]?.savingUsdPerMonth ?? advice.savingUsdPerMonth, allCpuUsd: rows?.at(-1)?.savingUsdPerMonth ?? advice.savingUsdPerMonth };
+}
+
 export function advise(fn: AdviseFunction, profile: TrafficProfile, options: AdviseOptions, prices: PriceBook, safety: SafetyLookup = { state: 'unknown' }): Advice {
   const traffic = trafficStats(profile);
   refuseShortHistory(traffic, options);

@@ -3,7 +3,7 @@ import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../re
 import { requestsPerMonthAt } from '../system/numbers.ts';
 import type { FunctionRow } from './all-functions.ts';
 import type { Advice } from './model.ts';
-import { breakEvenRangeText, settingsTexts, narrowCpuText, breakEvenCell, historyText, shortVerdict, riskText, safetyLeadText, settleText, verdictText } from './words.ts';
+import { breakEvenRangeText, lmiMonthCell, savingCell, unknownCpuRankingNote, settingsTexts, narrowCpuText, breakEvenCell, historyText, shortVerdict, riskText, safetyLeadText, settleText, verdictText } from './words.ts';
 
 function table(headers: string[], rows: string[][], numericFrom: number): string[] {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
@@ -95,8 +95,8 @@ export function formatRanking(rows: readonly FunctionRow[]): string {
       ...lead,
       formatCount(Math.round(a.traffic.requestsPerMonth)),
       formatUsd(a.lambda.usdPerMonth),
-      formatUsd(a.lmi.usdPerMonth),
-      formatUsd(a.savingUsdPerMonth),
+      lmiMonthCell(a),
+      savingCell(a),
       breakEvenCell(a),
       shortVerdict(a),
     ];
@@ -112,7 +112,7 @@ export function formatRanking(rows: readonly FunctionRow[]): string {
       .trimEnd();
   const lines = [line(headers), ...cells.map(line)];
   const unknownCpu = rows.some((r) => r.state !== 'failed' && r.advice.lmi.cpuMsAssumed);
-  if (unknownCpu) lines.push('', `Where CPU time is unknown, the break-even runs from all-waiting to all-CPU and the $ figures assume all-CPU (the most instances LMI could need): ${narrowCpuText}.`);
+  if (unknownCpu) lines.push('', `${unknownCpuRankingNote}: ${narrowCpuText}.`);
   return lines.join('\n');
 }
 
