@@ -131,17 +131,18 @@ function singleBreakEven(crossover: CrossoverResult): boolean {
 function rangeProfileClause(crossover: CrossoverResult, range: NonNullable<CrossoverResult['range']>): VerdictPart[] {
   const profile = crossover.profile;
   if (!profile) return [];
-  const atEnd = (lmiUsdPerMonth: number, end: string): VerdictPart[] => {
+  // `subject` names LMI in the first clause only: "LMI saves $4 a month on A and costs $9 a month more on B".
+  const atEnd = (lmiUsdPerMonth: number, end: string, subject: string): VerdictPart[] => {
     const saving = profile.lambdaUsdPerMonth - lmiUsdPerMonth;
     const share = profile.lambdaUsdPerMonth > 0 ? ` (${saving >= 0 ? '' : '+'}${formatPct(Math.abs(saving) / profile.lambdaUsdPerMonth)})` : '';
-    if (Math.abs(saving) < 0.005) return [text(`both cost the same ${end}`)];
-    return saving > 0 ? [text('LMI saves '), usd(saving), text(` a month${share} ${end}`)] : [text('LMI costs '), usd(-saving), text(` a month more${share} ${end}`)];
+    if (Math.abs(saving) < 0.005) return [text(`${subject}costs the same as standard Lambda ${end}`)];
+    return saving > 0 ? [text(`${subject}saves `), usd(saving), text(` a month${share} ${end}`)] : [text(`${subject}costs `), usd(-saving), text(` a month more${share} ${end}`)];
   };
   const high = range.highEndProfile;
   return [
     text(`; at your traffic profile (${profile.name}) `),
-    ...atEnd(profile.lmiUsdPerMonth, `on ${range.lowInstanceType}`),
-    ...(high ? [text(' and '), ...atEnd(high.lmiUsdPerMonth, `on ${range.highInstanceType}`)] : []),
+    ...atEnd(profile.lmiUsdPerMonth, `on ${range.lowInstanceType}`, 'LMI '),
+    ...(high ? [text(' and '), ...atEnd(high.lmiUsdPerMonth, `on ${range.highInstanceType}`, '')] : []),
   ];
 }
 

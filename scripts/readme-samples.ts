@@ -125,7 +125,8 @@ function runSample(sample: Sample): Promise<string> {
     child.on('close', (code) => {
       rmSync(cwd, { recursive: true, force: true });
       if (code !== 0) reject(new Error(`lmi-bench ${sample.argv.join(' ')} exited ${code}: ${stderr.trim().split('\n').at(-1) ?? ''}`));
-      else resolve(sample.shown(stdout).replace(/\n*$/, '\n'));
+      // The paths as a reader's run prints them: results/<run-id>, not this temporary folder's.
+      else resolve(sample.shown(stdout.replaceAll(`${cwd}/`, '')).replace(/\n*$/, '\n'));
     });
   });
 }

@@ -24,7 +24,7 @@ test('the terminal verdict and summary.md lead with the range once, the month at
   assert.ok(verdict.endsWith(narrowHint), verdict);
   // The low end is said once, inside the range, never first as a figure of its own.
   assert.equal(verdict.split('70.2').length - 1, 1, verdict);
-  assert.match(verdict, /; at your traffic profile \(constant 50 req\/s\) LMI (saves|costs) \$[\d,.]+ a month( more)? \(\+?[\d.]+%\) on m6a\.large and LMI costs \$40\.00 a month more \(\+[\d.]+%\) on c7a\.2xlarge; --instance-types/);
+  assert.match(verdict, /; at your traffic profile \(constant 50 req\/s\) LMI (saves|costs) \$[\d,.]+ a month( more)? \(\+?[\d.]+%\) on m6a\.large and costs \$40\.00 a month more \(\+[\d.]+%\) on c7a\.2xlarge; --instance-types/);
   assert.ok((terminalVerdict(run, { outDir: 'results/r1' }).split('\n')[0] ?? '').includes(verdict));
   assert.ok(renderMarkdown(run).includes(verdict));
 });
