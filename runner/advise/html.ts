@@ -14,7 +14,7 @@ import { htmlTable } from '../../reports/tables.ts';
 import { requestsPerMonthAt } from '../system/numbers.ts';
 import type { FunctionRow } from './all-functions.ts';
 import type { Advice } from './model.ts';
-import { describeFunction, sensitivityCells } from './terminal.ts';
+import { describeFunction, pricedOnLines, sensitivityCells } from './terminal.ts';
 import { assumptionTexts, breakEvenRangeText, lmiMonthCell, savingCell, unknownCpuRankingNote, settingsTexts, breakEvenCell, historyText, narrowCpuText, riskText, settleText, verdictText } from './words.ts';
 
 
@@ -169,7 +169,8 @@ function rankingBody(rows: readonly FunctionRow[]): string {
   const caveat = unknownCpu
     ? `<p class="basis" id="cpu-caveat">${escapeHtml(`${unknownCpuRankingNote}: ${narrowCpuText}.`)}</p>`
     : '';
-  return [`<header><h1>Which functions should move to LMI?</h1><p class="subtitle">${rows.length} functions, ranked by monthly saving.</p></header>`, section('ranking', 'Functions', [table, caveat])].join('\n');
+  const pricedOn = pricedOnLines(rows).map((summary) => `<p class="priced-on">Priced on: ${escapeHtml(summary)}</p>`);
+  return [`<header><h1>Which functions should move to LMI?</h1><p class="subtitle">${rows.length} functions, ranked by monthly saving.</p></header>`, section('ranking', 'Functions', [table, caveat, ...pricedOn])].join('\n');
 }
 
 function page(title: string, body: string, charts: Chart[], data: unknown): string {

@@ -84,6 +84,11 @@ export function formatAdvice(advice: Advice): string {
   return out.join('\n');
 }
 
+/** Each architecture's candidate set once, as the functions of a ranking were priced. */
+export function pricedOnLines(rows: readonly FunctionRow[]): string[] {
+  return [...new Set(rows.flatMap((row) => (row.state === 'failed' ? [] : [row.advice.lmi.instanceChoice.summary])))];
+}
+
 export function formatRanking(rows: readonly FunctionRow[]): string {
   let rank = 0;
   const cells = rows.map((row) => {
@@ -113,6 +118,7 @@ export function formatRanking(rows: readonly FunctionRow[]): string {
   const lines = [line(headers), ...cells.map(line)];
   const unknownCpu = rows.some((r) => r.state !== 'failed' && r.advice.lmi.cpuMsAssumed);
   if (unknownCpu) lines.push('', `${unknownCpuRankingNote}: ${narrowCpuText}.`);
+  lines.push(...pricedOnLines(rows).map((summary, i) => `${i === 0 ? '\n' : ''}priced on: ${summary}`));
   return lines.join('\n');
 }
 

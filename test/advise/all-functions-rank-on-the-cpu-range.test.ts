@@ -34,6 +34,8 @@ test('two I/O-unknown functions whose order flips between the all-CPU and the ra
   assert.match(table, new RegExp(`^1\\s+wide\\s.*${money(w.allWaitingUsd)} to ${money(w.allCpuUsd)}`, 'm'));
   assert.match(table, new RegExp(`^2\\s+small\\s.*${money(s.allWaitingUsd)} to ${money(s.allCpuUsd)}`, 'm'));
   assert.match(table, /the rank follows the saving at the all-waiting end, ties by the all-CPU end/);
+  // Both functions were priced over x86_64's whole set: named once, with the flags that change it.
+  assert.equal(table.split('\n').filter((line) => line.startsWith('priced on: x86_64, instance types considered: ') && line.includes('change with --arch arm64')).length, 1);
 });
 
 test('with CPU time known both ends are the one saving, and the rank is by it', async () => {
