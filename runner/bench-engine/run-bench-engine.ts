@@ -119,7 +119,7 @@ async function memoryPerEnvironment(engine: EngineHandle, spec: FunctionSpec, wa
 }
 
 function memoryNote(memory: { mibPerEnvironment: number; pssMib: number; engineMib: number; environments: number }, target: string): string {
-  return `${memory.mibPerEnvironment.toFixed(1)} MiB per environment: ${memory.pssMib.toFixed(1)} MiB PSS of its process + ${memory.engineMib.toFixed(1)} MiB of the engine's growth (${memory.environments} environments${target})`;
+  return `${memory.mibPerEnvironment.toFixed(1)} MiB per environment: ${memory.pssMib.toFixed(1)} MiB PSS of its process (pages shared with other node processes counted once) + ${memory.engineMib.toFixed(1)} MiB of the engine's growth (${memory.environments} environments${target})`;
 }
 
 /**
