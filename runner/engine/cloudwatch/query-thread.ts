@@ -3,10 +3,8 @@
  * request (a day of 1-second periods for 20 metrics) takes it for most of a second even in
  * slices; its sorting, its 100,800-point page and the garbage it leaves stall them for tens
  * of ms at a time. So the engine answers CloudWatch from a worker thread that keeps a replica
- * of the MetricsStore: every write is posted to it, batched over `replicaFlushIntervalMs`, and
- * flushed before each request, so a request sees every record made before it arrived. (Batched
- * per turn of the event loop, the posts woke the thread thousands of times a second under load,
- * on the cores the front doors and the environments need; a query never waits for the timer.)
+ * of the MetricsStore: every write is posted to it, batched per turn of the event loop, and
+ * flushed before each request, so a request sees every record made before it arrived.
  *
  * If the thread dies (a bug, or memory), the requests it held answer InternalServiceFault and
  * the next request starts a new thread from the store's whole contents.
@@ -33,9 +31,6 @@ interface FromQueryThread {
 }
 
 const workerUrl = new URL('./query-worker.mjs', import.meta.url);
-
-/** How long writes may wait before they are posted to the replica when no request comes. */
-const replicaFlushIntervalMs = 250;
 
 /**
  * The thread's heap. A request too large for it ends the thread (ERR_WORKER_OUT_OF_MEMORY), not
@@ -64,7 +59,7 @@ export class CloudWatchQueryThread {
       this.#pending.push(write);
       if (!this.#flushQueued) {
         this.#flushQueued = true;
-        setTimeout(() => this.#flush(), replicaFlushIntervalMs).unref();
+        setImmediate(() => this.#flush());
       }
     });
   }
