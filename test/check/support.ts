@@ -1,9 +1,9 @@
 // Real bench runs on the local engine and the check command, as child processes.
 import { spawn } from 'node:child_process';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { testTempDir } from '../temp-dir.ts';
 
 export interface Exit {
   code: number | null;
@@ -15,7 +15,7 @@ export interface Exit {
 export const shortRun = ['--workload', 'io-bound', '--modes', 'lmi', '--concurrency', '4,16', '--duration', '1.5', '--warmup', '0.5', '--trials', '3', '--offline'];
 
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'lmi-bench-check-'));
+  return testTempDir('lmi-bench-check-');
 }
 
 export function cli(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Exit> {

@@ -9,11 +9,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, inBatches, repoRoot, runProcess, type Finished } from './spawn-cli.ts';
 import { flagsOf, readReadme, type ReadmeCommand } from './readme-commands.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const { commands, rows } = readReadme(repoRoot);
 const cli = join(repoRoot, 'bin', 'lmi-bench.mjs');
@@ -83,7 +83,7 @@ test('every flag of a README command or Commands-table row is one its command ac
 });
 
 test('every README command that needs no AWS account runs offline and exits 0', async () => {
-  const out = mkdtempSync(join(tmpdir(), 'lmi-bench-readme-'));
+  const out = testTempDir('lmi-bench-readme-');
   try {
     const seen = new Set<string>();
     const runnable = commands.filter((c) => notRunBecause(c) === undefined && !seen.has(c.text) && seen.add(c.text));

@@ -5,11 +5,11 @@
 // the engine kills with the environment, and when the engine itself stops.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 import { send, standardSpec } from './support.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const handler = `
 import subprocess
@@ -44,7 +44,7 @@ export const handler = async () => {
 let engine: EngineHandle;
 let dir: string;
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'lmi-bench-handler-children-'));
+  dir = testTempDir('lmi-bench-handler-children-');
   mkdirSync(join(dir, 'python'));
   writeFileSync(join(dir, 'python', 'index.py'), handler);
   mkdirSync(join(dir, 'node'));

@@ -4,13 +4,13 @@
 // capacity provider config.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { App } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { synthTemplate, testVariants } from './helpers.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 type Resource = { Properties: Record<string, any> };
 
@@ -63,7 +63,7 @@ test('OS-only: provided.al2023, the handler string, the bootstrap folder as the 
 
 test('.NET: dotnet8 from a published folder, Assembly::Namespace.Class::Method, capacity provider on LMI', { timeout: 120_000 }, () => {
   // Synth reads the package as files only: a folder named like a publish output is enough here.
-  const dir = mkdtempSync(join(tmpdir(), 'lmi-bench-dotnet-'));
+  const dir = testTempDir('lmi-bench-dotnet-');
   try {
     mkdirSync(join(dir, 'publish'));
     writeFileSync(join(dir, 'publish', 'Orders.runtimeconfig.json'), '{"runtimeOptions":{"tfm":"net8.0"}}');
