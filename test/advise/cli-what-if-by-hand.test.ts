@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts modelled prices of a what-if.
 /**
  * A what-if through the real CLI, with no AWS account: it prints the monthly comparison and
  * writes the figures as JSON (data only: the decision is an enum, the sentences are the terminal's); Lambda is $90.00 a month

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts modelled prices.
 // A what-if fleet of five functions in which exactly two save money on LMI, and only by sharing
 // one capacity provider's 3-instance floor: advise groups exactly those two, prices the provider
 // by hand, says why each of the other three stays, and puts the fleet beside standard Lambda.

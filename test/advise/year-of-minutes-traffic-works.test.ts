@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts the exit and verdict of a big input.
 // A traffic CSV with a year of per-minute counts (525,600 rows) is an ordinary input: it used
 // to exit 70 with "Maximum call stack size exceeded" (the peak was taken with Math.max(...rows)).
 import { test } from 'node:test';

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts level states.
 // A workload whose every invocation fails: each level is recorded as failed with its reason,
 // the run still goes through every level and mode, and the bench exits 2 (nothing measured)
 // naming each level's reason on stderr.

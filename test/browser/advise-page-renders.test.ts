@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts a page's content and layout, from fixtures.
 /**
  * `advise --html` writes a page built from the report's components: it renders its cost chart
  * offline with no console errors and no request off the page, and shows the verdict.

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts a page's content and layout, from fixtures.
 /**
  * `check --html` writes a self-contained page: the verdict first, both runs' figures level by
  * level side by side (latency and cost), the regressed level marked; offline, no console error.

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts the file written.
 /**
  * `npm run docs:screenshot` writes the README's picture of a real run's report where it is told
  * (--out): a PNG the width of the page, from the top to the bottom of the cost chart. Run into a

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts a page's content and layout, from fixtures.
 /**
  * The fleet page (`advise --what-if FILE.csv --html`) renders offline with no console error: the
  * fleet against standard Lambda first, the provider's members with their shares, and each

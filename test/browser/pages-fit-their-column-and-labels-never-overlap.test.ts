@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts a page's layout, from fixtures.
 /**
  * Reports read at a glance: on the bench report of a measured sweep, the advise page of one
  * function and the --all-functions page, no element sticks out of the 1,080 px column and no two

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts a page's layout, from fixtures.
 /**
  * report.html shows the safety result as a first-class panel above the verdict, coloured by
  * severity: red when the last check found errors, green when it found nothing. Rendered in

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts exit codes and messages.
 // Bad bench inputs through the real CLI (the rest are checked in-process in
 // test/plan/bad-values-are-usage-errors.test.ts): each fails before anything starts: exit 2, exactly one line on stderr,
 // nothing on stdout, and nothing written under the --out folder.

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts refusals.
 // The value rules are the same in every command because every command reads its flags through
 // the one reader: an architecture alias, a region and a number with an exponent get the same
 // answer from bench, cost and deploy, in-process and through the real CLI.

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts wall-time estimates (computed, not measured).
 // `--plan-only --target aws --load-workers 4` prints the plan's
 // wall time with the variants side by side (the default with workers on AWS) and without, and
 // side by side takes at most 55% of one variant after another. The new flags are validated.

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts exit codes and messages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts modelled prices of a given run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts replies.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

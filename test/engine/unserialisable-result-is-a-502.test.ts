@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts statuses and errors.
 // A Node.js handler that returns what JSON cannot carry (a circular object, a BigInt) answered
 // 200 with an empty body. The Node.js runtime serialises the result with JSON.stringify and fails
 // the invocation with "Unable to stringify response body": a 502 from the Function URL, counted

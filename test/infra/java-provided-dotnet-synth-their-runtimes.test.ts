@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts synthesised templates.
 // `cdk synth` of a Java, an OS-only (provided) and a .NET variant: each function has the
 // runtime LMI requires (java21, provided.al2023, dotnet8), the handler as the workload names it,
 // its package as the code asset (Java sources compiled to classes first), and on LMI the

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts a synthesised template.
 // The synth (offline, no credentials) with --load-workers 4
 // has the load worker function, its code the bundle with autocannon inside, and its role may
 // invoke only the bench's own function URLs (every variant's, nothing else) and write its logs.

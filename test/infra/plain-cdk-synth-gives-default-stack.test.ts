@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts a synthesised template.
 // A plain `npx cdk synth` at the repository root, with no -c and no AWS credentials, gives the
 // stack of a default bench: lmi-bench-manual, the default workload's functions with the same
 // variants `npm run bench` measures (asked of the bench itself with --plan-only).

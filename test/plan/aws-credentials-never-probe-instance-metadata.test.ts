@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts credential lookup.
 // findAwsCredentials follows the SDK chain (env, shared files with AWS_PROFILE,
 // credential_process, an explicitly named container endpoint) and never asks the instance
 // metadata service: a local server standing in for IMDS must see no request.

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts refusals.
 // Bad values beyond those the CLI test spawns for: each is one UsageError line, raised by
 // parseBenchArgs before the results folder is touched.
 import { test } from 'node:test';

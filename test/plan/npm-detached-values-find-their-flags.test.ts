@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts plans.
 // What npm leaves us (npm_config_<flag>=true plus bare arguments in unknown order) is
 // resolved to the one reading under which every value parses, and argv wins over npm.
 import { test } from 'node:test';

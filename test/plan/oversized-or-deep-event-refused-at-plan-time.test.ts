@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts refusals.
 // An event Lambda would refuse (a body over 6 MiB) is refused while planning: before, the run
 // measured every level with every request answered 413. An event nested 200,000 deep exited
 // 70 (JSON.stringify overflowed the stack); it is now refused with the limit too.

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts exit codes and messages.
 // run.json has one reader: report, check, baseline save and cost crossover refuse the same
 // malformed file with the same line, naming the file and the field; a saved plan missing a
 // field is named by the plan's own reader.

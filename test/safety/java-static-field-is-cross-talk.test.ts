@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts findings.
 // Java on LMI runs handlers on the JVM's threads: a handler keeping the caller in static fields
 // is caught as cross-talk (exit 1) in each of 5 seeded runs; the same handler with the caller in
 // local variables exits 0 with no error finding in 5 seeded runs.

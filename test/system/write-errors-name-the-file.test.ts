@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts error messages.
 // A full disk names the file it stopped: Node's failed write says only "ENOSPC: no space left
 // on device, write", and writeFileAtomic's own temp file is no name the user knows.
 import { test } from 'node:test';

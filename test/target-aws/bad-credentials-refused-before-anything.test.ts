@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts refusals.
 // Fake AWS credentials used to reach `cdk deploy`: 24–34 lines of stack traces, a run.json left
 // "running", an empty run folder. STS GetCallerIdentity is now asked first (a SigV4-signed POST,
 // endpoint overridden the AWS SDK way, here a server on 127.0.0.1 answering as STS does to a bad

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts files and calls.
 // `--target aws` synthesises its CloudFormation template into a folder under /tmp. A symlink
 // planted at the name an attacker can predict (lmi-bench-cdk-<stack>) must never receive it:
 // each CDK call gets a folder made by mkdtemp (random name, mode 0700), and the folder is gone

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts refusals.
 // The manifest's handler path is checked lexically (no ../, no absolute path); a handler file
 // that is a symlink to a file outside the workload folder, or sits in a linked folder, passes
 // that check. The real paths are compared, so it is refused in one line before anything runs,

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts refusals.
 // A workload name is printed, written into Markdown summaries and made into file names: one
 // with terminal escapes, or 8,000 characters long, is refused before anything is measured, in
 // one line that does not echo it. A run.json whose names hold control characters is refused by
