@@ -1,4 +1,4 @@
-// What a test run must not leave behind, for scripts/run-tests.mjs: new /tmp/lmi-bench-* entries
+// What a test run must not leave behind, for scripts/run-tests.mjs: lmi-bench-* temp entries
 // (private temp folders are removed on every exit path, by the code and by the tests), and
 // processes the run started that are still alive once it ends (Linux /proc).
 //
@@ -7,13 +7,12 @@
 // ran (sampled twice a second: this also catches a child started with a bare environment that
 // lived that long). A pid is told apart from a later reuse of it by its start time.
 import { readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 
 const tempPrefix = 'lmi-bench-';
 
-/** Names of the temp folder's lmi-bench-* entries. */
-export function tempEntries() {
-  return new Set(readdirSync(tmpdir()).filter((name) => name.startsWith(tempPrefix)));
+/** Names of the lmi-bench-* entries of temp folder `dir`. */
+export function tempEntries(dir) {
+  return new Set(readdirSync(dir).filter((name) => name.startsWith(tempPrefix)));
 }
 
 /** Entries in `after` that were not in `before`, sorted. */

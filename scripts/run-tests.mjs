@@ -6,11 +6,12 @@
 // the next slowdown is visible, and with one summary over the lanes ("ℹ pass N", "ℹ fail N"),
 // which CI reads.
 //
-// The run fails, naming them, when it leaves a new /tmp/lmi-bench-* entry or a process it started
-// alive (run-leftovers.mjs); such processes are then ended, so they outlive no run.
+// The lanes get a temp folder of their own (TMPDIR). The run fails, naming them, when it leaves an
+// lmi-bench-* entry in it or a process it started alive (run-leftovers.mjs); such processes are
+// then ended, so they outlive no run. New /tmp/lmi-bench-* entries are named too.
 //
 // `node scripts/run-tests.mjs <substring>...` runs only the files whose path contains one of them.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -51,10 +52,11 @@ function runLane(files, concurrency, timesPath, sharedDir) {
     ],
     // The SDK's Node 20 support-window warning would repeat in every test file's output.
     // LMI_BENCH_TEST_SHARED_DIR: what one file measured and a later one may reuse (test/check/support.ts).
+    // TMPDIR: the run's own temp folder, so what is left in it is this run's, whoever else uses /tmp.
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...process.env, LMI_BENCH_TEST_SHARED_DIR: sharedDir, [runMarker[0]]: runMarker[1] },
+      env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...process.env, LMI_BENCH_TEST_SHARED_DIR: sharedDir, [runMarker[0]]: runMarker[1], TMPDIR: runTmp },
     },
   );
   // Sampled while the lane runs: a process started with a bare environment is still known as ours.
@@ -89,11 +91,13 @@ const lanes = [
   { name: 'concurrent', files: laneFiles('concurrent'), concurrency: Math.max(3, availableParallelism()) },
   { name: 'serial', files: laneFiles('serial'), concurrency: 1 },
 ];
-const tempBefore = tempEntries();
+const tempBefore = tempEntries(tmpdir());
 const scratch = mkdtempSync(join(tmpdir(), 'lmi-bench-run-tests-'));
 mkdirSync(join(scratch, 'shared'));
+const runTmp = runTempDir(scratch);
 const startedAt = performance.now();
 const results = [];
+let leftovers = { failed: false, lines: [] };
 try {
   for (const lane of lanes) {
     if (lane.files.length === 0) continue;
@@ -101,6 +105,7 @@ try {
     const result = await runLane(lane.files, lane.concurrency, join(scratch, `${lane.name}.jsonl`), join(scratch, 'shared'));
     results.push({ ...result, lane, wallMs: performance.now() - laneStart });
   }
+  leftovers = await checkLeftovers();
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
@@ -111,29 +116,51 @@ for (const { lane, wallMs } of results) console.log(`${seconds(wallMs)}  ${lane.
 console.log('slowest files:');
 const slowest = results.flatMap((r) => r.times).sort((a, b) => b.durationMs - a.durationMs).slice(0, 10);
 for (const { file, durationMs } of slowest) console.log(`${seconds(durationMs)}  ${relative(root, file)}`);
-const leftovers = await checkLeftovers();
+for (const line of leftovers.lines) console.log(line);
 for (const key of summaryKeys) console.log(`ℹ ${key} ${results.reduce((total, r) => total + (r.summary[key] ?? 0), 0)}`);
 console.log(`ℹ duration_ms ${(performance.now() - startedAt).toFixed(3)}`);
-process.exit(results.some((r) => r.code !== 0) || leftovers ? 1 : 0);
+process.exit(results.some((r) => r.code !== 0) || leftovers.failed ? 1 : 0);
 
-/** Reports what the run left behind (true if anything), and ends the processes it left alive. */
+/**
+ * The temp folder the lanes see as TMPDIR. tsx's compile cache in it links to the usual one, so
+ * files are not compiled again for every run.
+ */
+function runTempDir(scratchDir) {
+  const dir = join(scratchDir, 'tmp');
+  mkdirSync(dir);
+  if (process.getuid) {
+    const cache = `tsx-${process.getuid()}`;
+    mkdirSync(join(tmpdir(), cache), { recursive: true });
+    symlinkSync(join(tmpdir(), cache), join(dir, cache));
+  }
+  return dir;
+}
+
+/** What the run left behind (failed: whether it must fail the run); ends the processes it left alive. */
 async function checkLeftovers() {
+  const ownTemp = () => [...tempEntries(runTmp)].sort();
   // An engine told to stop a moment ago may still be removing its folder or ending its children.
   let alive = watch.survivors();
-  let leftTemp = newTempEntries(tempBefore, tempEntries());
+  let leftTemp = ownTemp();
   for (let waitedMs = 0; (alive.length > 0 || leftTemp.length > 0) && waitedMs < 5000; waitedMs += 250) {
     await sleep(250);
     alive = watch.survivors();
-    leftTemp = newTempEntries(tempBefore, tempEntries());
+    leftTemp = ownTemp();
   }
-  for (const name of leftTemp) console.log(`run-tests: left behind in ${tmpdir()}: ${name}`);
+  const lines = [];
+  for (const name of leftTemp) lines.push(`run-tests: FAIL: left behind in the run's temp folder (TMPDIR): ${name}`);
   for (const { pid, cmdline } of alive) {
-    console.log(`run-tests: still running after the tests: pid ${pid}: ${cmdline}`);
+    lines.push(`run-tests: FAIL: still running after the tests: pid ${pid}: ${cmdline}`);
     try {
       process.kill(pid, 'SIGKILL');
     } catch {
       // It ended between the check and the kill.
     }
   }
-  return alive.length > 0 || leftTemp.length > 0;
+  // Whatever ignored TMPDIR (a hard-coded /tmp, a child given a bare environment) lands in the
+  // real temp folder, which other programs on the machine share: named, not failed on.
+  for (const name of newTempEntries(tempBefore, tempEntries(tmpdir()))) {
+    if (!join(tmpdir(), name).startsWith(scratch)) lines.push(`run-tests: new in ${tmpdir()} during the run (this run's, or another program's): ${name}`);
+  }
+  return { failed: alive.length > 0 || leftTemp.length > 0, lines };
 }
