@@ -1,3 +1,4 @@
+// test-lane: serial: a 30% slower handler must regress and an unchanged one must not: measured latency.
 /**
  * The GitHub Action's steps (action.yml) run in a temporary repository with the GitHub
  * environment files emulated: a first run records a baseline, a candidate whose handler is 30%

@@ -1,3 +1,4 @@
+// test-lane: serial: asserts how long the command took.
 // An AWS endpoint that accepts the connection and never answers: `advise --function` printed
 // nothing for over 200 s. Every SDK client now has a connection and a request timeout (which
 // throws, not only warns) and one retry, so the command ends in one line, exit 2, within 60 s.

@@ -1,3 +1,4 @@
+// test-lane: serial: asserts p50 under 150 ms.
 // A short complete bench run through the real CLI and the real engine: exit 0, a valid
 // run.json with every level of both modes measured, the table on stdout, no engine left.
 import { test } from 'node:test';

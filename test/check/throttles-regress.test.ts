@@ -1,3 +1,4 @@
+// test-lane: serial: reuses the shared baseline, measured alone.
 // A candidate whose LMI maxConcurrency drops from 64 to 1 per environment throttles at
 // concurrency 16: the throttle-rate row regresses, and the row says what setting changed.
 // Both runs cap the capacity provider at 12 vCPUs (12 one-vCPU environments; support.ts's

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts what the hooks recorded (a 250 ms timer still pending when its invocation returns).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
