@@ -18,7 +18,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { laneOf } from './test-lanes.mjs';
+import { laneOf, longFirst } from './test-lanes.mjs';
 import { newTempEntries, ProcessWatch, tempEntries } from './run-leftovers.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -84,7 +84,7 @@ if (files.length === 0) {
   console.error('run-tests: no test files matched');
   process.exit(1);
 }
-const laneFiles = (name) => files.filter((f) => laneOf(f, testRoot) === name);
+const laneFiles = (name) => longFirst(files.filter((f) => laneOf(f, testRoot) === name));
 const lanes = [
   { name: 'pure', files: laneFiles('pure'), concurrency: Math.max(2, availableParallelism()) },
   // 3 on 2 cores: these files spend most of their time waiting on start-ups and fixed-length levels.

@@ -12,7 +12,9 @@
 // sign of processes, sockets, threads or time below; an impure file is serial unless it says
 // otherwise. Unknown means serial: a new test lands in the safe lane by itself. A file says which
 // lane it wants with a comment in its first 10 lines, `// test-lane: <lane>: <why>`, where <lane>
-// is pure, concurrent or serial; the comment wins over the scan.
+// is pure, concurrent or serial; the comment wins over the scan. `// test-lane: concurrent, long:`
+// marks a file that takes much longer than most: a lane starts those first, so they overlap the
+// short ones instead of running alone at the lane's end.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
@@ -46,9 +48,11 @@ const impureImports = [
 
 const importPattern = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
-function declaredLane(source) {
-  const match = /^\/\/\s*test-lane:\s*(pure|concurrent|serial)\b/m.exec(source.split('\n').slice(0, 10).join('\n'));
-  return match ? match[1] : undefined;
+const laneComment = /^\/\/\s*test-lane:\s*(pure|concurrent|serial)\b(,\s*long\b)?/m;
+
+function declared(file) {
+  const match = laneComment.exec(readFileSync(file, 'utf8').split('\n').slice(0, 10).join('\n'));
+  return match ? { lane: match[1], long: match[2] !== undefined } : undefined;
 }
 
 /** Whether `file` or any test-local module it reaches shows an impure sign. */
@@ -78,7 +82,11 @@ function impure(file, testRoot, seen = new Set()) {
 
 /** 'pure', 'concurrent' or 'serial' for one test file (absolute path). */
 export function laneOf(file, testRoot) {
-  const declared = declaredLane(readFileSync(file, 'utf8'));
-  if (declared) return declared;
-  return impure(file, testRoot) ? 'serial' : 'pure';
+  return declared(file)?.lane ?? (impure(file, testRoot) ? 'serial' : 'pure');
+}
+
+/** `files` with those marked long first, each group in its given order. */
+export function longFirst(files) {
+  const long = files.filter((file) => declared(file)?.long === true);
+  return [...long, ...files.filter((file) => !long.includes(file))];
 }

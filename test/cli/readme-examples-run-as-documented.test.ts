@@ -1,4 +1,4 @@
-// test-lane: concurrent: asserts exit codes and files written.
+// test-lane: concurrent, long: asserts exit codes and files written.
 /**
  * README.md's commands work as it says: every flag a README command or Commands-table row uses
  * is one its command's --help lists (a flag the CLI refuses, like the old --discount, counts as

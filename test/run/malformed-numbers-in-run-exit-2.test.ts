@@ -1,4 +1,4 @@
-// test-lane: concurrent: asserts exit codes and messages.
+// test-lane: concurrent, long: asserts exit codes and messages.
 // The run.json reader checks every number the commands compute with: `trials: "x"` made report
 // exit 70 (trials.map is not a function), a string latency made check exit 70 (toFixed), and
 // negative counts were drawn as if measured. Each is now exit 2, one line naming the field.

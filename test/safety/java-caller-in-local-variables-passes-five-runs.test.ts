@@ -1,4 +1,4 @@
-// test-lane: concurrent: asserts exit codes and findings.
+// test-lane: concurrent, long: asserts exit codes and findings.
 // Java on LMI runs handlers on the JVM's threads: the order handler with the caller in local
 // variables exits 0 with no error finding in 5 seeded runs (the same handler keeping the caller
 // in static fields is caught: java-static-field-is-cross-talk.test.ts).

@@ -1,4 +1,4 @@
-// test-lane: concurrent: asserts findings.
+// test-lane: concurrent, long: asserts findings.
 // Java on LMI runs handlers on the JVM's threads: a handler keeping the caller in static fields
 // is caught as cross-talk (exit 1) in each of 5 seeded runs. Its safe twin, the caller in local
 // variables, is java-caller-in-local-variables-passes-five-runs.test.ts (a file of its own, so
