@@ -5,6 +5,8 @@
 import { safetyPanelHtml, type ReportSafety } from './safety-panel.ts';
 
 import type { RunFile } from '../runner/run/run-file.ts';
+import type { InstanceChoice } from '../runner/domain.ts';
+import { instanceChoiceOfPlan } from '../runner/cost/instance-choice.ts';
 import { escapeHtml } from '../runner/system/escape.ts';
 import { formatCount, formatDateTime, formatDurationSec } from './format.ts';
 import { buildVerdict, partText, type VerdictPart } from './verdict.ts';
@@ -78,6 +80,11 @@ export function tmpIsolationNotice(run: RunFile): string | null {
   return `/tmp isolation is partial on this run: ${isolation.note.replace(/[.\s]+$/, '')}. On AWS every environment has its own /tmp.`;
 }
 
+/** The architecture and instance types the run's costs assume: as priced, else from its plan. */
+export function pricedOn(run: RunFile): InstanceChoice {
+  return run.instanceChoice ?? instanceChoiceOfPlan(run.plan);
+}
+
 export function headerHtml(run: RunFile, safety?: ReportSafety): string {
   const verdict = buildVerdict(run);
   const seconds = (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000;
@@ -87,6 +94,7 @@ export function headerHtml(run: RunFile, safety?: ReportSafety): string {
     ['Target', targetText(run)],
     ['Date', `${formatDateTime(run.startedAt)} (${run.status === 'running' ? 'last saved after' : 'took'} ${formatDurationSec(seconds)})`],
     ['Prices', priceSourceText(run)],
+    ['Priced on', pricedOn(run).summary],
     ['Machine', machineText(run)],
     ['Status', statusText(run)],
     ['Run', `${run.runId}, ${run.tool.name} ${run.tool.version}`],

@@ -8,7 +8,7 @@ import type { RunFile } from '../runner/run/run-file.ts';
 import { escapeMarkdown } from '../runner/system/escape.ts';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from './format.ts';
 import { floorSentence } from './tables.ts';
-import { localNotice, priceSourceText, statusNotice, statusText, targetText, tmpIsolationNotice } from './header.ts';
+import { localNotice, priceSourceText, pricedOn, statusNotice, statusText, targetText, tmpIsolationNotice } from './header.ts';
 import { levelLoadLabel, measuredLevels, modeName, settingsLabel, sortedLevels, variantLabel } from './model.ts';
 import { describeRecommendation } from './recommendation.ts';
 import { buildVerdict, crossoverPlacement, measuredRange, verdictText } from './verdict.ts';
@@ -33,6 +33,8 @@ export function renderMarkdown(run: RunFile, safety?: ReportSafety): string {
   if (tmp) lines.push(`> ${escapeMarkdown(tmp)}`, '');
   lines.push(
     `Target: ${escapeMarkdown(targetText(run))} · Started: ${escapeMarkdown(run.startedAt)} · Prices: ${escapeMarkdown(priceSourceText(run))} · Status: ${escapeMarkdown(statusText(run))}`,
+    '',
+    `Priced on: ${escapeMarkdown(pricedOn(run).summary)}`,
     '',
   );
   if (safety && !lead) lines.push(`Safety: ${gateSummary(safety.gate)}`, '');

@@ -11,6 +11,7 @@ import { lmiVariants } from './model.ts';
 import { describeRecommendation } from './recommendation.ts';
 import { buildVerdict, crossoverPlacement, measuredRange, verdictText } from './verdict.ts';
 import { requestsPerMonthAt } from '../runner/system/numbers.ts';
+import { pricedOn } from './header.ts';
 
 function perMonth(rps: number): string {
   return `${formatCount(Math.round(requestsPerMonthAt(rps)))} requests a month`;
@@ -52,6 +53,8 @@ export function terminalVerdict(run: RunFile, paths: { outDir: string; htmlPath?
   }
   const recommendation = describeRecommendation(run);
   if (recommendation && lmiVariants(run).length > 1) lines.push(`LMI settings: ${recommendation.headline}`);
+  // Which architecture and instance types the costs assume, and the flags that change them.
+  lines.push(`priced on: ${pricedOn(run).summary}`);
   lines.push(`results: ${paths.outDir}`);
   if (paths.htmlPath) lines.push(`report: ${paths.htmlPath}`);
   return lines.join('\n');

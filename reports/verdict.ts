@@ -34,10 +34,15 @@ const usd = (value: number): VerdictPart => ({ kind: 'usd', value });
 export function buildVerdict(run: RunFile): VerdictPart[] {
   const crossover = run.crossover;
   if (!crossover || crossover.curve.length === 0) return noCostVerdict(run);
-  const parts = costVerdict(crossover);
-  parts.push(...profileClause(crossover));
-  parts.push(text('.'));
-  if (crossover.range) parts.push(text(' '), ...breakEvenRangeParts(crossover.range), text('.'));
+  const range = crossover.range;
+  let parts: VerdictPart[];
+  if (range && singleBreakEven(crossover)) {
+    // The range is the headline, once: its two ends with their types, and the user's month at each end.
+    parts = [...breakEvenRangeParts(range, rangeProfileClause(crossover, range)), text('.')];
+  } else {
+    parts = [...costVerdict(crossover), ...profileClause(crossover), text('.')];
+    if (range) parts.push(text(' '), ...breakEvenRangeParts(range), text('.'));
+  }
   const extrapolated = extrapolationSentence(run, crossover);
   if (extrapolated) parts.push(text(` ${extrapolated}`));
   return parts;
@@ -100,18 +105,44 @@ export function partText(part: VerdictPart): string {
 
 /**
  * The break-even when AWS picks the instance type: the cheapest allowed fleet at one end, the
- * types Lambda has been reported choosing at the other, and how to narrow it.
+ * types Lambda has been reported choosing at the other, and how to narrow it. `between` goes
+ * before the hint (the month of the user's traffic at each end, in the headline).
  */
-export function breakEvenRangeParts(range: NonNullable<CrossoverResult['range']>): VerdictPart[] {
+export function breakEvenRangeParts(range: NonNullable<CrossoverResult['range']>, between: VerdictPart[] = []): VerdictPart[] {
   const narrow = text('; --instance-types narrows the choice, --instance-type pins one figure');
   if (range.highRequestsPerSecond === null) {
     return [
-      text('LMI is cheaper above '), { kind: 'rate', value: range.lowRequestsPerSecond }, text(` req/s on ${range.lowInstanceType}, the cheapest fleet, but never in the rates modelled on ${range.highInstanceType}, a type Lambda has been reported picking`), narrow,
+      text('LMI is cheaper above '), { kind: 'rate', value: range.lowRequestsPerSecond }, text(` req/s on ${range.lowInstanceType}, the cheapest fleet, but never in the rates modelled on ${range.highInstanceType}, a type Lambda has been reported picking`), ...between, narrow,
     ];
   }
   return [
     text('LMI is cheaper above '), { kind: 'rate', value: range.lowRequestsPerSecond }, text('–'), { kind: 'rate', value: range.highRequestsPerSecond },
-    text(` req/s, depending on the instance type Lambda picks (${range.lowInstanceType} at the low end, ${range.highInstanceType} at the high end)`), narrow,
+    text(` req/s, depending on the instance type Lambda picks (${range.lowInstanceType} at the low end, ${range.highInstanceType} at the high end)`), ...between, narrow,
+  ];
+}
+
+/** One break-even, above which LMI stays cheaper: the case the range replaces in the headline. */
+function singleBreakEven(crossover: CrossoverResult): boolean {
+  const lmi = costSegments(crossover).filter((segment) => segment.cheaper === 'lmi');
+  return crossover.requestsPerSecond.length === 1 && lmi.length === 1 && lmi[0]?.toRps === null;
+}
+
+/** The user's month at each end of the range: the cheapest fleet's, and the high end's type alone. */
+function rangeProfileClause(crossover: CrossoverResult, range: NonNullable<CrossoverResult['range']>): VerdictPart[] {
+  const profile = crossover.profile;
+  if (!profile) return [];
+  // `subject` names LMI in the first clause only: "LMI saves $4 a month on A and costs $9 a month more on B".
+  const atEnd = (lmiUsdPerMonth: number, end: string, subject: string): VerdictPart[] => {
+    const saving = profile.lambdaUsdPerMonth - lmiUsdPerMonth;
+    const share = profile.lambdaUsdPerMonth > 0 ? ` (${saving >= 0 ? '' : '+'}${formatPct(Math.abs(saving) / profile.lambdaUsdPerMonth)})` : '';
+    if (Math.abs(saving) < 0.005) return [text(`${subject}costs the same as standard Lambda ${end}`)];
+    return saving > 0 ? [text(`${subject}saves `), usd(saving), text(` a month${share} ${end}`)] : [text(`${subject}costs `), usd(-saving), text(` a month more${share} ${end}`)];
+  };
+  const high = range.highEndProfile;
+  return [
+    text(`; at your traffic profile (${profile.name}) `),
+    ...atEnd(profile.lmiUsdPerMonth, `on ${range.lowInstanceType}`, 'LMI '),
+    ...(high ? [text(' and '), ...atEnd(high.lmiUsdPerMonth, `on ${range.highInstanceType}`, '')] : []),
   ];
 }
 

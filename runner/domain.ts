@@ -50,6 +50,19 @@ export interface PriceProvenance {
   notes?: string[];
 }
 
+/** How an LMI candidate set came about: one --instance-type, a --instance-types list, or the architecture's whole set. */
+export type InstanceChoiceKind = 'pinned' | 'narrowed' | 'architecture-set';
+
+/** The architecture and instance types a price was computed over (runner/cost/instance-choice.ts builds it). */
+export interface InstanceChoice {
+  architecture: Architecture;
+  kind: InstanceChoiceKind;
+  /** The priced types the model chose among (the pinned one alone when pinned). */
+  instanceTypes: string[];
+  /** One line: the architecture, the types considered, and the flags that change them. */
+  summary: string;
+}
+
 /** Request counts per minute over some span; the monthly projection repeats the span. */
 export interface TrafficProfile {
   /** How the profile was specified, e.g. `diurnal:200:20`. */

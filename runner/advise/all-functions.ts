@@ -1,12 +1,12 @@
 /**
  * `advise --all-functions`: every function of the region (ListFunctions, every page), each
- * advised with a bounded number of API calls in flight, ranked by monthly saving. A function
+ * advised with a bounded number of API calls in flight, ranked by monthly saving (rankRows). A function
  * without traffic is a row of its own kind, and a function whose calls fail is reported on its
  * row while the others complete.
  */
 import { paginateListFunctions, type LambdaClient } from '@aws-sdk/client-lambda';
 import { errorMessage, firstLine } from '../system/error-message.ts';
-import type { Advice } from './model.ts';
+import { savingEnds, type Advice } from './model.ts';
 
 export type FunctionRow =
   | { state: 'advised'; name: string; advice: Advice }
@@ -51,12 +51,19 @@ export async function adviseAll(names: readonly string[], adviseOne: (name: stri
   return rankRows(rows);
 }
 
-/** Largest saving first; then the functions without traffic; then the failures, by name. */
+/**
+ * Largest saving first, on the headline's basis: where CPU time is unknown the saving is a range,
+ * so by its all-waiting end, ties by its all-CPU end (a known CPU time gives both ends one
+ * figure); then the functions without traffic; then the failures, by name.
+ */
 export function rankRows(rows: readonly FunctionRow[]): FunctionRow[] {
   const order = { advised: 0, 'no-traffic': 1, failed: 2 } as const;
   return [...rows].sort((a, b) => {
     if (a.state !== b.state) return order[a.state] - order[b.state];
-    if (a.state === 'advised' && b.state === 'advised') return b.advice.savingUsdPerMonth - a.advice.savingUsdPerMonth;
+    if (a.state === 'advised' && b.state === 'advised') {
+      const [ea, eb] = [savingEnds(a.advice), savingEnds(b.advice)];
+      return eb.allWaitingUsd - ea.allWaitingUsd || eb.allCpuUsd - ea.allCpuUsd;
+    }
     return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
   });
 }

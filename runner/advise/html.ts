@@ -14,8 +14,8 @@ import { htmlTable } from '../../reports/tables.ts';
 import { requestsPerMonthAt } from '../system/numbers.ts';
 import type { FunctionRow } from './all-functions.ts';
 import type { Advice } from './model.ts';
-import { describeFunction, sensitivityCells } from './terminal.ts';
-import { assumptionTexts, breakEvenRangeText, settingsTexts, breakEvenCell, historyText, narrowCpuText, riskText, settleText, verdictText } from './words.ts';
+import { describeFunction, pricedOnLines, sensitivityCells } from './terminal.ts';
+import { assumptionTexts, breakEvenRangeText, lmiMonthCell, savingCell, unknownCpuRankingNote, settingsTexts, breakEvenCell, historyText, narrowCpuText, riskText, settleText, verdictText } from './words.ts';
 
 
 interface Chart {
@@ -135,7 +135,7 @@ function adviceBody(advice: Advice, chart: Chart): string {
     `<p class="verdict" id="verdict" data-decision="${escapeHtml(advice.decision)}">${escapeHtml(verdictText(advice))}</p>`,
     settle ? `<p class="basis" id="settle">${escapeHtml(settle)}</p>` : '',
     `</header>`,
-    section('comparison', 'A month on each', [comparisonTable(advice), sensitivityTable(advice)]),
+    section('comparison', 'A month on each', [comparisonTable(advice), `<p class="priced-on" id="priced-on">Priced on: ${escapeHtml(advice.lmi.instanceChoice.summary)}</p>`, sensitivityTable(advice)]),
     section('cost', 'Cost', [
       `<h3>${escapeHtml(chart.title)}</h3>\n<p class="caption">${escapeHtml(chart.caption)}</p>\n<div class="chart" id="${escapeHtml(chart.id)}" role="img" aria-label="${escapeHtml(chart.title)}"></div>`,
     ]),
@@ -157,8 +157,8 @@ function rankingBody(rows: readonly FunctionRow[]): string {
             row.name,
             formatCount(Math.round(row.advice.traffic.requestsPerMonth)),
             formatUsd(row.advice.lambda.usdPerMonth),
-            formatUsd(row.advice.lmi.usdPerMonth),
-            formatUsd(row.advice.savingUsdPerMonth),
+            lmiMonthCell(row.advice),
+            savingCell(row.advice),
             breakEvenCell(row.advice),
             row.state === 'no-traffic' ? 'no traffic' : verdictText(row.advice),
           ],
@@ -167,9 +167,10 @@ function rankingBody(rows: readonly FunctionRow[]): string {
   );
   const unknownCpu = rows.some((row) => row.state !== 'failed' && row.advice.lmi.cpuMsAssumed);
   const caveat = unknownCpu
-    ? `<p class="basis" id="cpu-caveat">${escapeHtml(`Where CPU time per request is unknown, the break-even is a range from all-waiting to all-CPU, and the $ figures assume all-CPU (the most instances LMI could need): ${narrowCpuText}.`)}</p>`
+    ? `<p class="basis" id="cpu-caveat">${escapeHtml(`${unknownCpuRankingNote}: ${narrowCpuText}.`)}</p>`
     : '';
-  return [`<header><h1>Which functions should move to LMI?</h1><p class="subtitle">${rows.length} functions, ranked by monthly saving.</p></header>`, section('ranking', 'Functions', [table, caveat])].join('\n');
+  const pricedOn = pricedOnLines(rows).map((summary) => `<p class="priced-on">Priced on: ${escapeHtml(summary)}</p>`);
+  return [`<header><h1>Which functions should move to LMI?</h1><p class="subtitle">${rows.length} functions, ranked by monthly saving.</p></header>`, section('ranking', 'Functions', [table, caveat, ...pricedOn])].join('\n');
 }
 
 function page(title: string, body: string, charts: Chart[], data: unknown): string {

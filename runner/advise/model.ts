@@ -9,11 +9,12 @@
 import type { SafetyCheck } from '../safety/latest-result.ts';
 import { safetyGate, type SafetyGate } from '../safety/gate.ts';
 import { UsageError } from '../errors.ts';
-import type { Architecture, PriceProvenance, TrafficProfile } from '../domain.ts';
+import type { Architecture, InstanceChoice, PriceProvenance, TrafficProfile } from '../domain.ts';
 import { benchDefaults, defaultLmiMemoryMb } from '../plan/defaults.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
 import { defaultRateRange } from '../cost/crossover.ts';
-import { candidateTypeNames } from '../cost/candidates.ts';
+import { candidateTypeNames, type CandidateChoice } from '../cost/candidates.ts';
+import { instanceChoice } from '../cost/instance-choice.ts';
 import { instancePrice } from '../cost/lmi-cost.ts';
 import { hoursPerMonth, requestsPerMonthAt } from '../system/numbers.ts';
 import { lambdaVcpuShare } from '../capacity/lambda-cpu-share.ts';
@@ -137,6 +138,8 @@ export interface LmiSide {
   functionsPerProvider: number;
   /** The instance types the sizing model chose from. */
   candidates: string[];
+  /** The architecture and candidate set, named as bench and cost name them, with the flags that change them. */
+  instanceChoice: InstanceChoice;
 }
 
 export interface Advice {
@@ -278,18 +281,31 @@ export interface CurvePoint {
 const curvePoints = 91;
 
 /** The instance types LMI may use for this function: pinned, narrowed, or its architecture's priced set. */
-function candidateTypes(fn: AdviseFunction, options: AdviseOptions, prices: PriceBook): string[] {
-  return candidateTypeNames(prices, {
+function candidateChoice(fn: AdviseFunction, options: AdviseOptions): CandidateChoice {
+  return {
     architecture: fn.architecture,
     ...(options.instanceType !== undefined ? { instanceType: options.instanceType } : {}),
     ...(options.instanceTypes !== undefined ? { instanceTypes: options.instanceTypes } : {}),
-  });
+  };
+}
+
+function candidateTypes(fn: AdviseFunction, options: AdviseOptions, prices: PriceBook): string[] {
+  return candidateTypeNames(prices, candidateChoice(fn, options));
 }
 
 /** The type that ran the most instance-hours (ties: the first by name, for a stable answer). */
 function mainType(hoursByType: Record<string, number>, fallback: string): string {
   const entries = Object.entries(hoursByType).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   return entries[0]?.[0] ?? fallback;
+}
+
+/**
+ * The monthly saving at each end of the CPU range: all-waiting (0% CPU, the fewest instances LMI
+ * could need) and all-CPU (the most). Both are the one saving when the CPU time is known.
+ */
+export function savingEnds(advice: Pick<Advice, 'sensitivity' | 'savingUsdPerMonth'>): { allWaitingUsd: number; allCpuUsd: number } {
+  const rows = advice.sensitivity;
+  return { allWaitingUsd: rows?.[0]?.savingUsdPerMonth ?? advice.savingUsdPerMonth, allCpuUsd: rows?.at(-1)?.savingUsdPerMonth ?? advice.savingUsdPerMonth };
 }
 
 export function advise(fn: AdviseFunction, profile: TrafficProfile, options: AdviseOptions, prices: PriceBook, safety: SafetyLookup = { state: 'unknown' }): Advice {
@@ -327,6 +343,7 @@ export function advise(fn: AdviseFunction, profile: TrafficProfile, options: Adv
     allCpuMsPerRequest: upperCpuMs,
     functionsPerProvider: options.functionsPerProvider,
     candidates,
+    instanceChoice: instanceChoice(candidateChoice(fn, options), candidates),
   };
   const advice: Advice = {
     function: fn,

@@ -3,7 +3,7 @@ import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../re
 import { requestsPerMonthAt } from '../system/numbers.ts';
 import type { FunctionRow } from './all-functions.ts';
 import type { Advice } from './model.ts';
-import { breakEvenRangeText, settingsTexts, narrowCpuText, breakEvenCell, historyText, shortVerdict, riskText, safetyLeadText, settleText, verdictText } from './words.ts';
+import { breakEvenRangeText, lmiMonthCell, savingCell, unknownCpuRankingNote, settingsTexts, narrowCpuText, breakEvenCell, historyText, shortVerdict, riskText, safetyLeadText, settleText, verdictText } from './words.ts';
 
 function table(headers: string[], rows: string[][], numericFrom: number): string[] {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
@@ -62,7 +62,7 @@ export function formatAdvice(advice: Advice): string {
   );
   const types = Object.entries(lmi.instanceHoursByType);
   if (types.length > 1) out.push(`LMI instance types by hours: ${types.map(([type, hours]) => `${type} ${formatCount(Math.round(hours))} h`).join(', ')}`);
-  if (lmi.candidates.length > 1) out.push(`LMI instance type chosen at each rate as the cheapest fleet among ${lmi.candidates.length} types (${lmi.candidates.join(', ')})`);
+  out.push(`priced on: ${lmi.instanceChoice.summary}`);
   if (advice.sensitivity) {
     out.push('', 'CPU time per request was not given; the verdict from all-waiting to all-CPU:');
     out.push(
@@ -84,6 +84,11 @@ export function formatAdvice(advice: Advice): string {
   return out.join('\n');
 }
 
+/** Each architecture's candidate set once, as the functions of a ranking were priced. */
+export function pricedOnLines(rows: readonly FunctionRow[]): string[] {
+  return [...new Set(rows.flatMap((row) => (row.state === 'failed' ? [] : [row.advice.lmi.instanceChoice.summary])))];
+}
+
 export function formatRanking(rows: readonly FunctionRow[]): string {
   let rank = 0;
   const cells = rows.map((row) => {
@@ -95,8 +100,8 @@ export function formatRanking(rows: readonly FunctionRow[]): string {
       ...lead,
       formatCount(Math.round(a.traffic.requestsPerMonth)),
       formatUsd(a.lambda.usdPerMonth),
-      formatUsd(a.lmi.usdPerMonth),
-      formatUsd(a.savingUsdPerMonth),
+      lmiMonthCell(a),
+      savingCell(a),
       breakEvenCell(a),
       shortVerdict(a),
     ];
@@ -112,7 +117,8 @@ export function formatRanking(rows: readonly FunctionRow[]): string {
       .trimEnd();
   const lines = [line(headers), ...cells.map(line)];
   const unknownCpu = rows.some((r) => r.state !== 'failed' && r.advice.lmi.cpuMsAssumed);
-  if (unknownCpu) lines.push('', `Where CPU time is unknown, the break-even runs from all-waiting to all-CPU and the $ figures assume all-CPU (the most instances LMI could need): ${narrowCpuText}.`);
+  if (unknownCpu) lines.push('', `${unknownCpuRankingNote}: ${narrowCpuText}.`);
+  lines.push(...pricedOnLines(rows).map((summary, i) => `${i === 0 ? '\n' : ''}priced on: ${summary}`));
   return lines.join('\n');
 }
 

@@ -9,7 +9,7 @@ import { formatCount, formatMs, formatPct, formatRps, formatUsd } from '../../re
 import { hoursPerMonth, requestsPerMonthAt } from '../system/numbers.ts';
 import { breakEvenRangeParts, verdictText as verdictParts } from '../../reports/verdict.ts';
 import { sizingAssumptions } from '../capacity/lmi-sizing.ts';
-import { runtimeBlocksLmi, type Advice, type Risk } from './model.ts';
+import { runtimeBlocksLmi, savingEnds, type Advice, type Risk } from './model.ts';
 import type { SettingReason } from './settings-choice.ts';
 import { lambdaVcpuShare } from '../capacity/lambda-cpu-share.ts';
 
@@ -145,6 +145,23 @@ export function settleText(advice: Advice): string | null {
 }
 
 /** The break-even for a table cell: one rate, or the range over the CPU share when CPU time is unknown. */
+/** Under the ranking, when some function's CPU time is unknown. */
+export const unknownCpuRankingNote =
+  'Where CPU time per request is unknown, LMI $/mo, the saving and the break-even run from all-waiting (0% CPU) to all-CPU, and the rank follows the saving at the all-waiting end, ties by the all-CPU end, as the verdict gives both';
+
+/** The ranking's saving: the range from all-waiting to all-CPU where CPU time is unknown, else one figure. */
+export function savingCell(advice: Advice): string {
+  const ends = savingEnds(advice);
+  return advice.sensitivity ? `${formatUsd(ends.allWaitingUsd)} to ${formatUsd(ends.allCpuUsd)}` : formatUsd(advice.savingUsdPerMonth);
+}
+
+/** The ranking's LMI month: a range like the saving's where CPU time is unknown. */
+export function lmiMonthCell(advice: Advice): string {
+  const rows = advice.sensitivity;
+  const [waiting, busy] = [rows?.[0], rows?.at(-1)];
+  return waiting && busy ? `${formatUsd(waiting.lmiUsdPerMonth)} to ${formatUsd(busy.lmiUsdPerMonth)}` : formatUsd(advice.lmi.usdPerMonth);
+}
+
 export function breakEvenCell(advice: Advice): string {
   const cell = (rps: number | null): string => (rps === null ? 'none' : formatRps(rps));
   const rows = advice.sensitivity;

@@ -36,7 +36,7 @@ import { recommendSettings } from '../analysis/recommend.ts';
 import { errorMessage } from '../system/error-message.ts';
 
 export interface RunBenchOptions {
-  /** Print only the verdict and the paths: no progress, no table. */
+  /** Print only the verdict and the paths: no table, no level lines; on a terminal, the heartbeat of long phases on stderr. */
   quiet?: boolean;
 }
 
@@ -70,10 +70,13 @@ export async function runBench(requested: BenchPlan, options: RunBenchOptions = 
   const pullMetrics = await metricsPuller(plan, controller.signal);
   const stopListening = interruptOnSignals(controller, target, checkpoint);
 
-  const progressStream = options.quiet ? silent : process.stderr;
+  // --quiet: stdout keeps the verdict and paths alone; a terminal's stderr still gets the
+  // heartbeat of phases longer than 5 s (wiped as each ends), a log or pipe gets nothing.
+  const quietHeartbeat = options.quiet === true && process.stderr.isTTY === true;
+  const progressStream = options.quiet && !quietHeartbeat ? silent : process.stderr;
   // The ETA starts from the same estimate --plan-only prints.
-  const progress = createProgressPrinter(progressStream, { estimateMs: plannedWallTimeMs(plan) });
-  progressStream.write(`lmi-bench: run ${plan.runId}: ${plan.workload.manifest.name} (${plan.runtime}) on ${plan.target}, results in ${plan.outDir}\n`);
+  const progress = createProgressPrinter(progressStream, { estimateMs: plannedWallTimeMs(plan), heartbeatOnly: options.quiet === true });
+  if (!options.quiet) progressStream.write(`lmi-bench: run ${plan.runId}: ${plan.workload.manifest.name} (${plan.runtime}) on ${plan.target}, results in ${plan.outDir}\n`);
   let outcome;
   try {
     outcome = await runSweep(plan, target, variants, {

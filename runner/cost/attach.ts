@@ -6,7 +6,8 @@
 import { UsageError } from '../errors.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
 import type { CrossoverResult, DurationModel, LevelCost, MeasuredLevel, RunFile } from '../run/run-file.ts';
-import { candidateTypeNames } from './candidates.ts';
+import { candidateTypeNames, type CandidateChoice } from './candidates.ts';
+import { instanceChoice } from './instance-choice.ts';
 import { crossover, defaultRateRange, discountSensitivity, type RateRange } from './crossover.ts';
 import { crossoverRange, reportedInstanceChoices } from './crossover-range.ts';
 import { durationModelFor } from './duration-model.ts';
@@ -35,8 +36,9 @@ export interface AttachOptions extends CostSettings {
 const maxFailureShare = 0.01;
 
 export function attachCosts(run: RunFile, prices: PriceBook, options: AttachOptions): RunFile {
-  candidateNames(prices, options);
+  const names = candidateNames(prices, options);
   const priced: RunFile = structuredClone(run);
+  priced.instanceChoice = instanceChoice(candidateChoice(options), names);
   const measured = priced.levels.filter((l): l is MeasuredLevel => l.state === 'measured');
   // Each level's own model first: the lone level's is the basis of the others.
   const ownModels = new Map(measured.flatMap((level) => (level.mode === 'lambda' ? [[level, ownDurationModel(level, run.target)] as const] : [])));
@@ -91,12 +93,16 @@ function lambdaScenario(level: MeasuredLevel, options: AttachOptions): LambdaSce
   return lambdaScenarioFor({ meanDurationMs: lambdaDurationMs(level), memoryMb: level.settings.memoryMb }, options);
 }
 
-function candidateNames(prices: PriceBook, options: AttachOptions): string[] {
-  return candidateTypeNames(prices, {
+function candidateChoice(options: AttachOptions): CandidateChoice {
+  return {
     architecture: options.architecture,
     ...(options.instanceType === undefined ? {} : { instanceType: options.instanceType }),
     ...(options.instanceTypes === undefined ? {} : { instanceTypes: options.instanceTypes }),
-  });
+  };
+}
+
+function candidateNames(prices: PriceBook, options: AttachOptions): string[] {
+  return candidateTypeNames(prices, candidateChoice(options));
 }
 
 /** The level's scaling target: the swept manual target it ran with, else Auto. */
@@ -246,6 +252,11 @@ function crossoverFor(levels: MeasuredLevel[], prices: PriceBook, options: Attac
   }
   if (options.profile) {
     const month = profileMonthlyCost(scenario, prices, options.profile, options.lag ?? defaultScalingLag);
+    if (result.range) {
+      // The verdict at each end of the range: the same month with LMI on the high end's type alone.
+      const high = { ...scenario, lmi: { ...scenario.lmi, instanceTypes: [result.range.highInstanceType] } };
+      result.range.highEndProfile = { lmiUsdPerMonth: profileMonthlyCost(high, prices, options.profile, options.lag ?? defaultScalingLag).lmiUsdPerMonth };
+    }
     result.profile = {
       name: month.name,
       lambdaUsdPerMonth: month.lambdaUsdPerMonth,

@@ -23,6 +23,9 @@ export class InitError extends Error {
   override readonly name = 'InitError';
 }
 
+/** Init ran past its limit (standard Lambda then retries it inside the invocation: cold-start.ts). */
+export class InitTimeoutError extends InitError {}
+
 export interface Environment {
   readonly id: string;
   readonly runtime: Runtime;
@@ -115,7 +118,7 @@ export abstract class EnvironmentBase implements Environment {
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), this.options.initLimit.limitMs)));
     const results = await Promise.race([started, timedOut]).finally(() => clearTimeout(timer));
-    const failure = results === 'timeout' ? { reason: new InitError(initTimeoutMessage(this.options.initLimit)) } : results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    const failure = results === 'timeout' ? { reason: new InitTimeoutError(initTimeoutMessage(this.options.initLimit)) } : results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failure || this.state !== 'initializing') {
       await this.stop();
       this.state = 'dead';

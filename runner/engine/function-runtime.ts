@@ -9,7 +9,7 @@ import type { EnvironmentInfo, FunctionSpec } from './protocol.ts';
 import type { Handled } from './invocation.ts';
 import type { ValidatedFunction } from './spec.ts';
 import { launchers } from './launchers.ts';
-import { initLimit, initLimitVariable } from './init-limit.ts';
+import { initLimit, initLimitVariable, type InitLimit } from './init-limit.ts';
 
 export const cpuSampleIntervalMs = 1000;
 
@@ -38,7 +38,13 @@ export abstract class FunctionRuntime {
   /** vCPUs an environment is entitled to, for CPU utilisation. */
   abstract environmentVcpus(): number;
 
-  protected createEnvironment(slots: number, instanceId: string, threads = 1): Environment {
+  /** How long this function's init may run (init-limit.ts). */
+  protected initLimit(): InitLimit {
+    return initLimit(this.spec.compute.type, this.spec.timeoutMs, process.env[initLimitVariable]);
+  }
+
+  /** `limit`: one attempt's bound (standard Lambda's cold start passes each of its two). */
+  protected createEnvironment(slots: number, instanceId: string, threads = 1, limit: InitLimit = this.initLimit()): Environment {
     const options = {
       id: `${this.spec.name}-env-${this.#nextEnvironment++}`,
       handler: this.validated.handler,
@@ -49,7 +55,7 @@ export abstract class FunctionRuntime {
       codeDir: this.spec.workloadDir,
       threads,
       safetyRecordDir: this.spec.safetyRecordDir,
-      initLimit: initLimit(this.spec.compute.type, this.spec.timeoutMs, process.env[initLimitVariable]),
+      initLimit: limit,
     };
     return launchers[this.spec.runtime].createEnvironment(options);
   }

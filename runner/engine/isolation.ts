@@ -9,19 +9,24 @@
  *             --mount --propagation private      mounts of its own, never seen by the host
  *             --pid --fork --kill-child          its own pid namespace; the runtime is its pid 1
  *             --mount-proc                       a /proc that shows only its own processes
- *     sh -c <mount script> <env dir> <code dir> <runtime argv...>
+ *     sh -c <mount script> <env dir> <n> <n kept folders> <runtime argv...>
  *
  * The mount script binds the environment's folder over /tmp. Another environment's folder (under
  * the host /tmp) is then reachable by no path: not /tmp, not /proc/self/root/tmp (the same
  * mount), not /proc/<pid>/root (the engine and other environments are not in this /proc). When
- * the function's code itself lies under /tmp (a folder of the user's, or a test's), the script
- * opens it before the bind and mounts it back at the same path inside the new /tmp, so the
- * handler loads from the path it was given.
+ * a folder the runtime must read lies under /tmp (the function's code in a folder of the
+ * user's or a test's, the Java classes cache, safety's record folder), the script binds it at
+ * its own relative path inside the environment's folder first, so it appears at the same path
+ * inside the new /tmp, and the runtime loads from the path it was given. The working folder is
+ * looked up again after the mounts: one kept from before would still be on the host's /tmp,
+ * and `..` from it would climb out.
  *
  * Ending: when pid 1 of a pid namespace exits, the kernel kills every process in it, children
  * that left the process group (setsid) included. --kill-child makes the runtime die with the
  * wrapper, and --pdeathsig makes the wrapper die with the engine. So killing the wrapper pid ends
- * the whole environment, and a dead engine leaves no process behind.
+ * the whole environment, and a dead engine leaves no process behind. Further processes of the
+ * same environment (a Python LMI environment's other slots) join its namespaces with nsenter
+ * (`joinedArgv`): they share its /tmp and /proc, and end when its pid 1 does.
  *
  * Where no namespace can be made (no util-linux unshare, or unprivileged user namespaces
  * disabled), `environmentIsolation()` says so with the reason; callers then fall back to a
@@ -29,6 +34,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 export type EnvironmentIsolation =
   | { kind: 'namespaces'; wrapper: readonly string[] }
@@ -38,18 +44,25 @@ export type EnvironmentIsolation =
 export const isolationOverrideVariable = 'LMI_BENCH_TMP_ISOLATION';
 
 /**
- * Binds $1 (the environment's folder) over /tmp; when $2 (the code folder) is under /tmp,
- * mounts it back at its own path first opened as fd 9. `mount -c`: the source is the magic link
- * /proc/self/fd/9, which must reach the kernel as written, not canonicalised.
+ * Binds $1 (the environment's folder) over /tmp, after binding each of the $2 folders that
+ * follow (all under /tmp) at its own path inside it. The binds exist only in the environment's
+ * mount namespace: on the host the environment's folder holds at most their empty mount points.
  */
 const mountScript = [
   'set -e',
-  'env_dir=$1; code_dir=$2; shift 2',
-  'if [ -n "$code_dir" ]; then exec 9<"$code_dir"; fi',
-  'mount --bind "$env_dir" /tmp',
-  'if [ -n "$code_dir" ]; then mkdir -p "$code_dir"; mount -c --bind /proc/self/fd/9 "$code_dir"; exec 9<&-; fi',
+  'env_dir=$1; count=$2; shift 2',
+  'while [ "$count" -gt 0 ]; do',
+  '  kept=$1; shift; count=$((count - 1))',
+  '  mkdir -p "$env_dir${kept#/tmp}"',
+  '  mount --bind "$kept" "$env_dir${kept#/tmp}"',
+  'done',
+  'mount --rbind "$env_dir" /tmp',
+  'cd "$PWD" 2>/dev/null || cd /',
   'exec "$@"',
 ].join('\n');
+
+/** $0 of the mount script: how a runtime still in it is told from one that has started. */
+const environmentArgv0 = 'lmi-bench-environment';
 
 const namespaceArgs = ['--mount', '--propagation', 'private', '--pid', '--fork', '--kill-child', '--mount-proc'];
 
@@ -64,10 +77,10 @@ export function environmentIsolation(): EnvironmentIsolation {
   const candidates = [namespaceArgs, ['--user', '--map-root-user', ...namespaceArgs]];
   const failures: string[] = [];
   for (const args of candidates) {
-    const wrapper = ['setpriv', '--pdeathsig', 'KILL', '--', 'unshare', ...args, '--', 'sh', '-c', mountScript, 'lmi-bench-environment'];
+    const wrapper = ['setpriv', '--pdeathsig', 'KILL', '--', 'unshare', ...args, '--', 'sh', '-c', mountScript, environmentArgv0];
     // The probe runs the real script on real folders: a machine where the bind mount fails
     // (no CAP_SYS_ADMIN in the namespace) is found here, not at the first environment.
-    const probe = spawnSync(wrapper[0] as string, [...wrapper.slice(1), '/', '', 'true'], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 5000 });
+    const probe = spawnSync(wrapper[0] as string, [...wrapper.slice(1), '/', '0', 'true'], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 5000 });
     if (probe.status === 0) return (probed = { kind: 'namespaces', wrapper });
     failures.push(`${args.includes('--user') ? 'with a user namespace' : 'as this user'}: ${probeFailure(probe)}`);
   }
@@ -85,17 +98,46 @@ export interface IsolatedFolders {
   tmpDir: string;
   /** The function's code folder: mounted back at its own path when it lies under /tmp. */
   codeDir: string;
+  /** Other folders the runtime reads (a classes cache, a record folder): kept at their paths too. */
+  alsoKept?: readonly string[];
+}
+
+function underTmp(path: string): boolean {
+  return path.startsWith('/tmp/');
+}
+
+/**
+ * The folders under /tmp the environment keeps at their own paths: never /tmp itself nor a
+ * folder holding the environment's own (that would bring every other environment's back).
+ */
+function keptFolders(folders: IsolatedFolders): string[] {
+  const candidates = [folders.codeDir, ...(folders.alsoKept ?? [])].map((dir) => resolve(dir));
+  const tmpDir = resolve(folders.tmpDir);
+  return [...new Set(candidates)].filter((dir) => underTmp(dir) && tmpDir !== dir && !tmpDir.startsWith(`${dir}/`));
 }
 
 /** The argv that starts `runtimeArgv` as the first process of an isolated environment. */
 export function isolatedArgv(isolation: Extract<EnvironmentIsolation, { kind: 'namespaces' }>, folders: IsolatedFolders, runtimeArgv: readonly string[]): string[] {
-  const codeUnderTmp = folders.codeDir === '/tmp' || folders.codeDir.startsWith('/tmp/');
-  return [...isolation.wrapper, folders.tmpDir, codeUnderTmp ? folders.codeDir : '', ...runtimeArgv];
+  const kept = keptFolders(folders);
+  return [...isolation.wrapper, folders.tmpDir, String(kept.length), ...kept, ...runtimeArgv];
 }
 
 /**
- * The host pid of the runtime an isolated wrapper started (unshare's one child), once it has
- * forked; undefined before, or when /proc cannot tell. CPU and memory figures are read from it.
+ * The argv that starts `runtimeArgv` inside the namespaces of an environment already started
+ * (whose runtime is host pid `runtimePid`): it shares that environment's /tmp and /proc, as the
+ * processes of one Python LMI environment share them. It ends with that environment: when the
+ * environment's first process (pid 1 of its namespace) exits, the kernel kills it; setpriv's
+ * pdeathsig ends nsenter with the engine.
+ */
+export function joinedArgv(isolation: Extract<EnvironmentIsolation, { kind: 'namespaces' }>, runtimePid: number, runtimeArgv: readonly string[]): string[] {
+  const user = isolation.wrapper.includes('--user') ? ['--user'] : [];
+  return ['setpriv', '--pdeathsig', 'KILL', '--', 'nsenter', '--target', String(runtimePid), ...user, '--mount', '--pid', '--', ...runtimeArgv];
+}
+
+/**
+ * The host pid of the runtime an isolated wrapper started (unshare's or nsenter's one child),
+ * once it has forked; undefined before, or when /proc cannot tell. CPU and memory figures are
+ * read from it.
  */
 export function isolatedRuntimePid(wrapperPid: number): number | undefined {
   try {
@@ -103,5 +145,18 @@ export function isolatedRuntimePid(wrapperPid: number): number | undefined {
     return children.length === 1 ? Number(children[0]) : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Whether the runtime has finished the mount script (it has exec'd the runtime's own command):
+ * a process joining its namespaces before then would see the host's /tmp until the bind.
+ */
+export function isolatedRuntimeStarted(runtimePid: number): boolean {
+  try {
+    const argv = readFileSync(`/proc/${runtimePid}/cmdline`, 'utf8').split('\0');
+    return argv.length > 1 && !(argv[0] === 'sh' && argv[3] === environmentArgv0);
+  } catch {
+    return false;
   }
 }

@@ -1,8 +1,12 @@
 /**
  * A Python execution environment. Standard Lambda: one python3 process. LMI: one OS process
  * per concurrent slot (the documented Python model), all of them sharing one /tmp folder of the
- * environment, because real LMI slots share the environment's /tmp (tmp-dir.ts: a private mount
- * namespace per process where the machine allows one, else a path mapping in the bootstrap).
+ * environment, because real LMI slots share the environment's /tmp. Where the machine allows
+ * namespaces (isolation.ts), the first slot process starts the environment's mount and pid
+ * namespaces (its /tmp, its /proc) and the others join them, so the slots share one /tmp and
+ * see no other environment; else the bootstrap maps /tmp paths (tmp-dir.ts).
+ * CPU and memory are read from python itself (the wrapper's child): CPU as its own plus its
+ * reaped children's (a handler's subprocess counts, as it does on AWS), memory as its RSS.
  * Each process runs runtimes/python-bootstrap.py, which imports the handler once and serves
  * one invocation at a time over line-delimited JSON on fds 3 and 4, a channel the handler and
  * its subprocesses cannot write to; their stdout and stderr go to the environment's log.
@@ -13,9 +17,12 @@ import { fileURLToPath } from 'node:url';
 import { EnvironmentBase, InitError, type EnvironmentOptions, type InvokeOutcome } from './environment.ts';
 import { HandlerLog } from './handler-log.ts';
 import { LineReader } from './line-reader.ts';
-import { processCpuSeconds, processRssBytes } from './proc-stats.ts';
+import { processRssBytes } from './proc-stats.ts';
+import { processTreeCpuSeconds } from './runtime-api/process-usage.ts';
+import { isolatedArgv, isolatedRuntimePid, isolatedRuntimeStarted, joinedArgv } from './isolation.ts';
+import { sleep } from '../system/sleep.ts';
 import { exitErrorType, memoryLimitBytes, outOfMemoryErrorType, outOfMemoryMessage } from './runtime-exit.ts';
-import { removeTmpDir, tmpDirVariable, tmpIsolation, tmpModeVariable } from './tmp-dir.ts';
+import { removeTmpDir, tmpDirVariable, tmpIsolation, tmpModeVariable, type TmpIsolation } from './tmp-dir.ts';
 
 const bootstrapPath = fileURLToPath(new URL('./runtimes/python-bootstrap.py', import.meta.url));
 const pythonCommand = process.env['LMI_BENCH_PYTHON'] ?? 'python3';
@@ -32,6 +39,33 @@ const maxProtocolLineBytes = 16 * 1024 * 1024;
  * compared with the function's memory, besides at every result.
  */
 const memoryWatchIntervalMs = 100;
+
+/** How often a joining slot looks whether the first slot's mounts are made. */
+const leaderPollMs = 5;
+
+/** How one slot process is started: python itself, or python inside the environment's namespaces. */
+interface SlotLaunch {
+  argv: readonly string[];
+  env: NodeJS.ProcessEnv;
+  wrapped: boolean;
+}
+
+/** The slot process's variables: /tmp is the environment's (namespaces), or mapped to it by the bootstrap. */
+function slotEnvironment(options: EnvironmentOptions, tmpDir: string, isolation: TmpIsolation['kind'], worker: string): NodeJS.ProcessEnv {
+  const { safetyRecordDir } = options;
+  return {
+    ...process.env,
+    // tempfile answers '/tmp' as on AWS.
+    TMPDIR: '/tmp',
+    [tmpDirVariable]: tmpDir,
+    [tmpModeVariable]: tmpModes[isolation],
+    PYTHONDONTWRITEBYTECODE: '1',
+    ...(safetyRecordDir === undefined ? {} : { LMI_BENCH_SAFETY_DIR: safetyRecordDir, LMI_BENCH_SAFETY_WORKER: worker }),
+  };
+}
+
+/** What the bootstrap does about /tmp (tmp_isolation.py): nothing in namespaces, else map the paths. */
+const tmpModes: Record<TmpIsolation['kind'], string> = { 'mount-namespace': 'namespace', 'path-mapping': 'map' };
 
 type ProcessMessage =
   | { t: 'ready'; initMs: number }
@@ -53,26 +87,20 @@ class SlotProcess {
   failureType: string | undefined;
   #onReady: ((message: ProcessMessage) => void) | undefined;
 
-  constructor(options: EnvironmentOptions, tmpDir: string, log: HandlerLog, onFirst: (message: ProcessMessage) => void) {
-    const { handler, functionName, memoryMb, safetyRecordDir } = options;
-    const isolation = tmpIsolation('python');
-    const python = [pythonCommand, '-u', bootstrapPath, handler.file, handler.exportName, functionName, String(memoryMb)];
-    // unshare execs python in place: the child's pid stays python's, for its /proc figures.
-    const [command, ...args] = isolation.kind === 'mount-namespace' ? ['unshare', ...isolation.unshareArgs, '--', ...python] : python;
+  /** Whether `child` is a namespace wrapper (isolation.ts) rather than python itself. */
+  readonly #wrapped: boolean;
+  #runtimePid: number | undefined;
+
+  constructor(launch: SlotLaunch, log: HandlerLog, onFirst: (message: ProcessMessage) => void) {
+    const [command, ...args] = launch.argv;
+    this.#wrapped = launch.wrapped;
     this.child = spawn(command as string, args, {
-      env: {
-        ...process.env,
-        // tempfile answers '/tmp' as on AWS; the bootstrap makes /tmp the environment's folder.
-        TMPDIR: '/tmp',
-        [tmpDirVariable]: tmpDir,
-        [tmpModeVariable]: isolation.kind === 'mount-namespace' ? 'bind' : 'map',
-        PYTHONDONTWRITEBYTECODE: '1',
-        ...(safetyRecordDir === undefined ? {} : { LMI_BENCH_SAFETY_DIR: safetyRecordDir }),
-      },
+      env: launch.env,
       // fd 0: nothing to read; fds 1-2: the log; fd 3: requests in; fd 4: responses out.
       stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
       // A process group of its own: whatever the handler starts (subprocess, os.system) is in
-      // it and ends with the environment, as an AWS environment's processes end with it.
+      // it and ends with the environment, as an AWS environment's processes end with it. In
+      // namespaces, children that leave the group (setsid) end with the pid namespace too.
       detached: true,
     });
     this.#onReady = onFirst;
@@ -119,8 +147,15 @@ class SlotProcess {
     killGroup(this.child);
   }
 
+  /** The host pid of python itself (the wrapper's child in namespaces), once it exists. */
+  runtimePid(): number | undefined {
+    if (!this.#wrapped) return this.child.pid;
+    if (this.#runtimePid === undefined && this.child.pid !== undefined) this.#runtimePid = isolatedRuntimePid(this.child.pid);
+    return this.#runtimePid;
+  }
+
   readRss(): number {
-    const pid = this.child.pid;
+    const pid = this.runtimePid();
     const rss = pid === undefined ? undefined : processRssBytes(pid);
     if (rss !== undefined) this.rssBytes = rss;
     return this.rssBytes;
@@ -141,6 +176,9 @@ export class PythonEnvironment extends EnvironmentBase {
   #memoryWatch: NodeJS.Timeout | undefined;
   /** The environment ended on its own (a crash, an out-of-memory kill), not by an orderly stop. */
   #died = false;
+  /** In namespaces: the slot process whose namespaces the others join (pid 1 of the environment). */
+  #leader: SlotProcess | undefined;
+  #slotsStarted = 0;
 
   /** The environment's /tmp folder, shared by its slot processes. */
   get tmpDir(): string | undefined {
@@ -154,11 +192,41 @@ export class PythonEnvironment extends EnvironmentBase {
   }
 
 
-  #spawnSlot(tmpDir: string, log: HandlerLog): Promise<void> {
+  async #spawnSlot(tmpDir: string, log: HandlerLog): Promise<void> {
+    const index = this.#slotsStarted++;
+    const isolation = tmpIsolation('python');
+    const python = [pythonCommand, '-u', bootstrapPath, this.options.handler.file, this.options.handler.exportName, this.options.functionName, String(this.options.memoryMb)];
+    const env = slotEnvironment(this.options, tmpDir, isolation.kind, `${this.id}-${index}`);
+    if (isolation.kind === 'path-mapping') return this.#runSlot({ argv: python, env, wrapped: false }, log);
+    if (index === 0) {
+      const folders = { tmpDir, codeDir: this.options.codeDir, alsoKept: this.options.safetyRecordDir === undefined ? [] : [this.options.safetyRecordDir] };
+      return this.#runSlot({ argv: isolatedArgv(isolation.namespaces, folders, python), env, wrapped: true }, log, (slot) => (this.#leader = slot));
+    }
+    // The other slots share the first one's /tmp and /proc: they join its namespaces once its
+    // mounts are made, so none of them sees the host's /tmp even for a moment.
+    const leaderPid = await this.#leaderStarted();
+    if (this.state !== 'initializing') throw new InitError('environment stopped during init');
+    return this.#runSlot({ argv: joinedArgv(isolation.namespaces, leaderPid, python), env, wrapped: true }, log);
+  }
+
+  /** The host pid of the first slot's python once it runs (its mount script is done). */
+  async #leaderStarted(): Promise<number> {
+    for (;;) {
+      const leader = this.#leader;
+      if (this.state !== 'initializing' || (leader && (leader.child.exitCode !== null || leader.child.signalCode !== null))) {
+        throw new InitError('the environment\'s first process ended before the others could join it');
+      }
+      const pid = leader?.runtimePid();
+      if (pid !== undefined && isolatedRuntimeStarted(pid)) return pid;
+      await sleep(leaderPollMs);
+    }
+  }
+
+  #runSlot(launch: SlotLaunch, log: HandlerLog, onCreated?: (slot: SlotProcess) => void): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       let settled = false;
       // Tracked from the moment it exists, so stopping a starting environment ends it too.
-      const slot: SlotProcess = new SlotProcess(this.options, tmpDir, log, (message) => {
+      const slot: SlotProcess = new SlotProcess(launch, log, (message) => {
         settled = true;
         if (message.t === 'ready') {
           this.#idle.push(slot);
@@ -167,6 +235,7 @@ export class PythonEnvironment extends EnvironmentBase {
           reject(new InitError(message.t === 'init-error' ? message.message : 'the runtime sent an unexpected first message'));
         }
       });
+      onCreated?.(slot);
       this.#processes.push(slot);
       slot.child.once('error', (error) => {
         if (!settled) {
@@ -258,8 +327,8 @@ export class PythonEnvironment extends EnvironmentBase {
   cpuSeconds(): number {
     let total = this.#cpuSecondsOfExited;
     for (const slot of this.#processes) {
-      const pid = slot.child.pid;
-      const seconds = pid === undefined ? undefined : processCpuSeconds(pid);
+      const pid = slot.runtimePid();
+      const seconds = pid === undefined ? undefined : processTreeCpuSeconds(pid);
       if (seconds !== undefined) slot.lastCpuSeconds = seconds;
       total += slot.lastCpuSeconds;
     }
@@ -269,7 +338,7 @@ export class PythonEnvironment extends EnvironmentBase {
   rssBytes(): number | undefined {
     let total = 0;
     for (const slot of this.#processes) {
-      const pid = slot.child.pid;
+      const pid = slot.runtimePid();
       total += (pid === undefined ? undefined : processRssBytes(pid)) ?? 0;
     }
     return total;

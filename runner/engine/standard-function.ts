@@ -4,7 +4,8 @@
  * duration is reported on that invocation); idle environments are reused most-recent first
  * and reaped after the idle timeout; past the concurrency limit, requests are throttled.
  */
-import type { Environment } from './environment.ts';
+import { InitError, type Environment } from './environment.ts';
+import { coldStart } from './cold-start.ts';
 import { runInvocation, type Handled } from './invocation.ts';
 import { FunctionRuntime } from './function-runtime.ts';
 import type { StandardComputeSpec } from './protocol.ts';
@@ -31,18 +32,20 @@ export class StandardFunction extends FunctionRuntime {
 
   /**
    * Standard Lambda initialises on the first invocation, but a deploy must still fail when
-   * the handler cannot initialise: one environment is started to prove init works, then
-   * stopped, so the first request of a run is still a real cold start.
+   * the handler cannot initialise: one environment is started to prove init works (with the
+   * retry a timed-out init gets, cold-start.ts), then stopped, so the first request of a run is
+   * still a real cold start.
    */
   async start(): Promise<void> {
-    const probe = this.createEnvironment(1, 'standard');
-    this.#probe = probe;
-    try {
-      await probe.start();
-    } finally {
-      this.#probe = undefined;
-      await probe.stop();
-    }
+    const started = await coldStart(
+      this.initLimit(),
+      (limit) => (this.#probe = this.createEnvironment(1, 'standard', 1, limit)),
+      () => undefined,
+      () => !this.#stopped,
+    );
+    this.#probe = undefined;
+    await started.environment.stop();
+    if (started.kind === 'failed') throw new InitError(started.message);
     if (this.#stopped) throw new Error('the function was stopped while it deployed');
     this.#recordCapacity();
     this.startSampling();
@@ -65,21 +68,21 @@ export class StandardFunction extends FunctionRuntime {
     try {
       let environment = this.#idle.pop();
       let initDurationMs: number | undefined;
+      let suppressedInitMs = 0;
       if (environment) {
         this.#idleSinceMs.delete(environment);
       } else {
-        environment = this.createEnvironment(1, 'standard');
-        environment.onDeath = (dead) => this.#discard(dead);
-        this.#all.add(environment);
-        this.#recordCapacity();
-        try {
-          initDurationMs = await environment.start();
-        } catch (error) {
-          this.#discard(environment);
-          return { kind: 'init-error', message: (error as Error).message, environmentId: environment.id, initDurationMs: undefined, durationMs: 0 };
+        const started = await coldStart(this.initLimit(), (limit) => this.#track(this.createEnvironment(1, 'standard', 1, limit)), (failed) => this.#discard(failed), () => !this.#stopped);
+        if (started.kind === 'failed') {
+          return { kind: 'init-error', message: started.message, environmentId: started.environment.id, initDurationMs: started.initDurationMs, durationMs: 0 };
         }
+        environment = started.environment;
+        initDurationMs = started.initDurationMs;
+        suppressedInitMs = started.suppressedInitMs;
       }
-      const settled = await runInvocation(environment, event, requestId, this.spec.timeoutMs);
+      // After a suppressed init, the handler has what is left of the function timeout.
+      const settled = await runInvocation(environment, event, requestId, Math.max(1, this.spec.timeoutMs - suppressedInitMs));
+      settled.durationMs += suppressedInitMs;
       // A timed-out invocation leaves its environment in an unknown state: Lambda recycles it.
       if (settled.kind === 'timeout' || environment.state !== 'ready') {
         this.#discard(environment);
@@ -91,6 +94,13 @@ export class StandardFunction extends FunctionRuntime {
     } finally {
       this.#active--;
     }
+  }
+
+  #track(environment: Environment): Environment {
+    environment.onDeath = (dead) => this.#discard(dead);
+    this.#all.add(environment);
+    this.#recordCapacity();
+    return environment;
   }
 
   #discard(environment: Environment): void {

@@ -4,25 +4,26 @@
  * paths land in it, never in the host's /tmp.
  *
  * How a path reaches the folder depends on what runs the environment:
- *   - a process (Python): a private mount namespace with the folder bind-mounted over /tmp
- *     (`unshare --mount`, as root; `--user --map-root-user` with unprivileged user namespaces).
- *     Complete: every file API, child processes and native code see it.
+ *   - processes (Python, Java, OS-only runtimes): mount and pid namespaces of their own, the
+ *     folder bound over /tmp (isolation.ts). Complete: every file API, child processes and native
+ *     code see it, and no other environment's folder is reachable by any path.
  *   - a worker thread (Node.js): threads share their process's mount namespace (the kernel
  *     refuses CLONE_NEWNS to a thread that shares its fs_struct), so the runtime bootstrap maps
  *     `/tmp` paths of the fs API to the folder. Child processes and native addons the handler
  *     starts see the host's /tmp.
- *   - a process where no namespace can be made: the same path mapping, in the Python bootstrap.
+ *   - a process where no namespace can be made: Python maps the paths of its file API in the
+ *     bootstrap; Java and OS-only runtimes get the folder as TMPDIR only.
  * `tmpIsolation()` says which applies, so run.json and the report can say when it is partial.
  */
-import { spawnSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { runtimeRegistry, type Runtime, type TmpIsolationRule } from '../runtimes/registry.ts';
 import type { TmpIsolationNote } from '../run/run-file.ts';
+import { environmentIsolation, type EnvironmentIsolation } from './isolation.ts';
 import { environmentTempDir } from './temp-folders.ts';
 
 /** How a runtime's environments get their own /tmp on this machine. */
 export type TmpIsolation =
-  | { kind: 'mount-namespace'; complete: true; unshareArgs: string[] }
+  | { kind: 'mount-namespace'; complete: true; namespaces: Extract<EnvironmentIsolation, { kind: 'namespaces' }> }
   | { kind: 'path-mapping'; complete: false; reason: string };
 
 /** Environment variables the bootstraps read (see runtimes/*-bootstrap.*). */
@@ -31,41 +32,25 @@ export const tmpModeVariable = 'LMI_BENCH_TMP_MODE';
 
 const threadReason = 'Node.js environments are worker threads, which share the engine process mount namespace: /tmp paths of the fs API are mapped, child processes and native addons a handler starts see the host /tmp';
 
-/** Set to 'path-mapping' to skip the namespace (how the fallback is tested on a machine that has one). */
-export const tmpIsolationVariable = 'LMI_BENCH_TMP_ISOLATION';
+/** Set to 'path-mapping' to skip the namespaces (how the fallback is tested on a machine that has them). */
+export { isolationOverrideVariable as tmpIsolationVariable } from './isolation.ts';
 
-let probed: TmpIsolation | undefined;
+/** What a process runtime's fallback leaves unisolated, by the runtime's rule. */
+const processFallback: Record<Exclude<TmpIsolationRule, 'path-mapping'>, string> = {
+  'process-mount-namespace': '/tmp paths of the Python file API are mapped, child processes and native code a handler starts see the host /tmp, and /proc/<pid>/root reaches it',
+  'process-namespace-or-tmpdir': 'the environment folder is only TMPDIR (and java.io.tmpdir): code that honours it writes there, a literal /tmp path reaches the host /tmp',
+};
 
-/** Probes once whether this machine lets a process have a private mount namespace. */
-function processIsolation(): TmpIsolation {
-  if (probed) return probed;
-  if (process.env[tmpIsolationVariable] === 'path-mapping') {
-    return (probed = { kind: 'path-mapping', complete: false, reason: `${tmpIsolationVariable}=path-mapping: /tmp paths of the Python file API are mapped, child processes and native code a handler starts see the host /tmp` });
-  }
-  const candidates = [
-    ['--mount', '--propagation', 'private'],
-    ['--user', '--map-root-user', '--mount', '--propagation', 'private'],
-  ];
-  for (const args of candidates) {
-    const probe = spawnSync('unshare', [...args, 'true'], { stdio: 'ignore', timeout: 5000 });
-    if (probe.status === 0) return (probed = { kind: 'mount-namespace', complete: true, unshareArgs: args });
-  }
-  probed = {
-    kind: 'path-mapping',
-    complete: false,
-    reason: 'no private mount namespace could be made here (unshare --mount failed as this user, and with an unprivileged user namespace): /tmp paths of the Python file API are mapped, child processes and native code a handler starts see the host /tmp',
-  };
-  return probed;
+function processIsolation(rule: Exclude<TmpIsolationRule, 'path-mapping'>): TmpIsolation {
+  const isolation = environmentIsolation();
+  if (isolation.kind === 'namespaces') return { kind: 'mount-namespace', complete: true, namespaces: isolation };
+  return { kind: 'path-mapping', complete: false, reason: `${isolation.reason}: ${processFallback[rule]}` };
 }
 
 const isolationByRule: Record<TmpIsolationRule, () => TmpIsolation> = {
   'path-mapping': () => ({ kind: 'path-mapping', complete: false, reason: threadReason }),
-  'process-mount-namespace': processIsolation,
-  'tmpdir-variable': () => ({
-    kind: 'path-mapping',
-    complete: false,
-    reason: 'Java and OS-only runtimes get the environment folder as TMPDIR (and java.io.tmpdir): code that honours it writes there, a literal /tmp path reaches the host /tmp',
-  }),
+  'process-mount-namespace': () => processIsolation('process-mount-namespace'),
+  'process-namespace-or-tmpdir': () => processIsolation('process-namespace-or-tmpdir'),
 };
 
 /** The /tmp isolation a runtime's environments get on this machine (the registry's rule, probed once). */
@@ -77,7 +62,7 @@ export function tmpIsolation(runtime: Runtime): TmpIsolation {
 export function tmpIsolationNote(runtime: Runtime): TmpIsolationNote {
   const isolation = tmpIsolation(runtime);
   return isolation.kind === 'mount-namespace'
-    ? { mechanism: isolation.kind, complete: true, note: 'each environment process has a private mount namespace with its own folder over /tmp' }
+    ? { mechanism: isolation.kind, complete: true, note: 'each environment runs in mount and pid namespaces of its own, with its own folder over /tmp and a /proc that shows only its processes' }
     : { mechanism: isolation.kind, complete: false, note: isolation.reason };
 }
 

@@ -21,6 +21,7 @@ import { planVariants } from './variants.ts';
 import { durationCoveringPeriods, lambdaMetricPeriodSec, lmiMetricPeriodSec } from './metric-periods.ts';
 import type { Variant } from '../domain.ts';
 import { sum } from '../system/sum.ts';
+import { predictedLaunchWaits } from './launch-waits.ts';
 
 /**
  * Time the AWS stack takes to come and go, in minutes: the spend guard bills the same
@@ -166,9 +167,12 @@ function localEstimate(plan: BenchPlan, variants: Variant[], levels: number, wor
   const levelMs = plan.warmupSec * 1000 + plan.trials * trialMs + phases * (a.drainMs + (workers > 1 ? a.workerLeadMs : 0));
   const deployMs = (variant: Variant): number => (variant.mode === 'lmi' ? a.lmiDeployMs : a.lambdaDeployMs);
   const setupMs = a.engineStartMs + (workers > 1 ? a.workerDeployMs : 0);
-  const sequentialMs = setupMs + sum(variants.map(deployMs)) + variants.length * levels * levelMs;
-  // Deploys run together too; the slowest one sets the pace.
-  const parallelMs = setupMs + Math.max(0, ...variants.map(deployMs)) + levels * levelMs;
+  // Levels whose warm-up scales out onto launching instances wait about the launch delay.
+  const waits = predictedLaunchWaits(plan, variants);
+  const launchMs = (plan.lmi.instanceLaunchDelaySec ?? 0) * 1000;
+  const sequentialMs = setupMs + sum(variants.map(deployMs)) + variants.length * levels * levelMs + waits.length * launchMs;
+  // Deploys run together too; the slowest one sets the pace. Side by side, one level's waits overlap.
+  const parallelMs = setupMs + Math.max(0, ...variants.map(deployMs)) + levels * levelMs + new Set(waits.map((w) => w.concurrency)).size * launchMs;
   return {
     sequentialMs,
     ...(variants.length > 1 ? { parallelMs } : {}),
@@ -179,6 +183,9 @@ function localEstimate(plan: BenchPlan, variants: Variant[], levels: number, wor
     assumptions: [
       `engine start ${a.engineStartMs / 1000} s; deploy ${a.lambdaDeployMs / 1000} s per standard and ${a.lmiDeployMs / 1000} s per LMI variant`,
       `${a.drainMs / 1000} s per load phase for in-flight requests and window stats`,
+      waits.length === 0
+        ? 'no level scales out beyond the instances already running: no wait for an instance launch'
+        : `${waits.length} wait${waits.length === 1 ? '' : 's'} of ${launchMs / 1000} s for instances to launch after a warm-up scales out (${waits.map((w) => `${w.variantId} c=${w.concurrency}`).join(', ')}; --instance-launch-delay 0 skips them)`,
       ...(workers > 1 ? [`${workers} load workers invoked ${a.workerLeadMs / 1000} s before each phase`] : []),
     ],
   };

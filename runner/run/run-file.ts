@@ -3,7 +3,7 @@
  * Its fields are described in docs/architecture.md ("The run file"); fields may be added (as
  * optional fields here), never renamed.
  */
-import type { Mode, PriceProvenance, TargetKind, VariantSettings } from '../domain.ts';
+import type { InstanceChoice, Mode, PriceProvenance, TargetKind, VariantSettings } from '../domain.ts';
 import type { MachineInfo } from '../system/machine.ts';
 import type { PlanJson } from './plan-json.ts';
 
@@ -299,7 +299,14 @@ export interface CrossoverResult {
    * fleet of the allowed types (low) and on the types Lambda has been reported choosing (high;
    * null when never in the rates scanned). Absent when one type is pinned.
    */
-  range?: { lowRequestsPerSecond: number; highRequestsPerSecond: number | null; lowInstanceType: string; highInstanceType: string };
+  range?: {
+    lowRequestsPerSecond: number;
+    highRequestsPerSecond: number | null;
+    lowInstanceType: string;
+    highInstanceType: string;
+    /** With a traffic profile: LMI's month of it on the high end's type alone (the profile's own figure is the low end's, the cheapest fleet). */
+    highEndProfile?: { lmiUsdPerMonth: number };
+  };
   /** The crossover again at LMI discounts 0, 30%, 50% and 72%. */
   sensitivity?: Array<{ lmiDiscount: number; requestsPerSecond: number[] }>;
   /** LMI at zero traffic: the minimum fleet charged to this function (its share when the provider is shared). */
@@ -356,6 +363,11 @@ export interface RunFile {
   levels: LevelResult[];
   crossover: CrossoverResult | null;
   prices: PriceProvenance | null;
+  /**
+   * The architecture and the LMI instance types the run was priced over, with how to change them
+   * (runner/cost/instance-choice.ts); absent from runs priced before it was recorded.
+   */
+  instanceChoice?: InstanceChoice;
   recommendation?: Recommendation;
   /** Runs with load workers (--load-workers ≥ 2): their own Lambda usage and cost, stated apart. */
   loadWorkers?: LoadWorkerCost;

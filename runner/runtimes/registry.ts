@@ -12,10 +12,16 @@ import type * as cdkLambda from 'aws-cdk-lib/aws-lambda';
 export type TmpIsolationRule =
   /** Environments are threads of the engine process: /tmp paths of the file API are mapped, never complete. */
   | 'path-mapping'
-  /** Environments are processes: complete where this machine lets a process have its own mount namespace. */
+  /**
+   * Environments are processes in namespaces of their own (engine/isolation.ts), complete;
+   * where this machine cannot make them, /tmp paths of the Python file API are mapped.
+   */
   | 'process-mount-namespace'
-  /** Runtime API runtimes (one process): the folder is TMPDIR (and java.io.tmpdir), a literal /tmp path is the host's. */
-  | 'tmpdir-variable';
+  /**
+   * Runtime API runtimes: processes in namespaces of their own, complete; where this machine
+   * cannot make them, the folder is only TMPDIR (and java.io.tmpdir): a literal /tmp path is the host's.
+   */
+  | 'process-namespace-or-tmpdir';
 
 /**
  * How a workload names its handler: a module file in the folder (`file.export`), or the code
@@ -109,7 +115,7 @@ export const runtimeRegistry = {
     maxConcurrencyPerVcpu: 32,
     handlerExtensions: [],
     localOnlyExtensions: [],
-    tmpIsolation: 'tmpdir-variable',
+    tmpIsolation: 'process-namespace-or-tmpdir',
     // A fat jar or a classes folder, as Lambda takes it; a folder of .java sources the engine compiles (and infra packages compiled).
     packaging: { kind: 'code', handlerPattern: /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*(::[A-Za-z_$][\w$]*)?$/, handlerForm: 'package.Class::method', code: 'jar-or-folder' },
     safetyHooks: false,
@@ -126,7 +132,7 @@ export const runtimeRegistry = {
     maxConcurrencyPerVcpu: 32,
     handlerExtensions: [],
     localOnlyExtensions: [],
-    tmpIsolation: 'tmpdir-variable',
+    tmpIsolation: 'process-namespace-or-tmpdir',
     // A `dotnet publish` output folder.
     packaging: { kind: 'code', handlerPattern: /^[\w.]+::[\w.]+::\w+$/, handlerForm: 'Assembly::Namespace.Class::Method', code: 'folder' },
     safetyHooks: false,
@@ -147,7 +153,7 @@ export const runtimeRegistry = {
     maxConcurrencyPerVcpu: 8,
     handlerExtensions: [],
     localOnlyExtensions: [],
-    tmpIsolation: 'tmpdir-variable',
+    tmpIsolation: 'process-namespace-or-tmpdir',
     // A folder with an executable `bootstrap`, run as provided.al2023 runs it.
     packaging: { kind: 'code', handlerPattern: /^\S+$/, handlerForm: 'any name without spaces (the bootstrap reads it from _HANDLER)', code: 'folder' },
     safetyHooks: false,

@@ -3,6 +3,9 @@
  * (CI logs, pipes) one line per finished level, so logs stay readable. Either way a heartbeat
  * every 5 s says what the run waits for (a deploy, a trial, a drain), so no phase is silent,
  * and an ETA from the plan's estimate (rescaled by the pace of the levels done) ends the line.
+ * `--quiet` keeps only that heartbeat, on a terminal only (runner/bench/run-bench.ts): no level
+ * lines, nothing for a phase shorter than 5 s, and the line is wiped when its phase ends, so a
+ * quiet run's terminal ends with the verdict and paths alone while no long wait is silent.
  */
 import type { LevelResult } from '../run/run-file.ts';
 import type { SweepProgress } from './sweep-run.ts';
@@ -58,6 +61,8 @@ export interface ProgressPrinterOptions {
   estimateMs?: number;
   heartbeatMs?: number;
   nowMs?: () => number;
+  /** --quiet: only the in-place heartbeat of phases longer than heartbeatMs; no level lines. */
+  heartbeatOnly?: boolean;
 }
 
 /**
@@ -102,9 +107,21 @@ export function createProgressPrinter(stream: ProgressStream, options: ProgressP
     else stream.write(`${line()}\n`);
   }, Math.min(1000, options.heartbeatMs ?? heartbeatMs));
   beat.unref();
+  const quiet = options.heartbeatOnly === true;
+  let phaseKey = '';
   return {
     update(progress) {
       latest = { progress, atMs: now() };
+      if (quiet) {
+        // A new phase starts its own 5 s of silence; the last phase's heartbeat is stale.
+        const key = `${progress.levelIndex}:${progress.variantId}:${progress.phase}:${progress.trial}`;
+        if (key !== phaseKey) {
+          phaseKey = key;
+          lastWriteMs = now();
+          clear();
+        }
+        return;
+      }
       if (!tty) return;
       const at = now();
       // A redraw per progress tick is plenty at 4 Hz; skip bursts.
@@ -118,6 +135,7 @@ export function createProgressPrinter(stream: ProgressStream, options: ProgressP
       latest = null;
       lastWriteMs = now();
       clear();
+      if (quiet) return;
       const eta = options.estimateMs === undefined || levelsDone >= levelCount ? '' : `  ETA ${seconds(remainingMs(options.estimateMs, now() - startMs, levelsDone, levelCount))}`;
       stream.write(formatLevelLine(level, levelIndex, levelCount) + eta + '\n');
     },

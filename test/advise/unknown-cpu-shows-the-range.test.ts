@@ -62,7 +62,7 @@ test('unknown CPU: the headline gives the break-even as a range whose low end is
   // The ranking shows the same range and says what it means.
   const ranking = formatRanking([{ state: 'advised', name: 'io', advice: io }]);
   assert.match(ranking, new RegExp(`${low.replace('.', '\\.')}–(none|[\\d,.]+)`));
-  assert.match(ranking, /break-even runs from all-waiting to all-CPU/);
+  assert.match(ranking, /the saving and the break-even run from all-waiting \(0% CPU\) to all-CPU/);
   // With CPU time known there is one figure and no range.
   const known = advise(whatIf({ cpuMsPerRequest: 5, meanDurationMs: 500 }), constantProfile(60), options(), prices);
   assert.doesNotMatch(verdictText(known), /range/);

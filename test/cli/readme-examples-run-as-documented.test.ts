@@ -125,7 +125,7 @@ test("the advise what-if prints the README's example output", async () => {
   const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
   const whatIf = commands.find((c) => c.command[0] === 'advise' && c.argv.includes('--requests-per-month'));
   assert.ok(whatIf, 'the README has the advise what-if');
-  const intro = /The what-if with `([^`]+)` prints[^\n]*\n\n```text\n([\s\S]*?)```/.exec(readme);
+  const intro = /The what-if with `([^`]+)` prints[^\n]*\n\n(?:<!-- sample: [\w-]+ -->\n)?```text\n([\s\S]*?)```/.exec(readme);
   assert.ok(intro, 'the README shows what the what-if prints');
   const [, extraFlags, shown] = intro as unknown as [string, string, string];
   const result = await run(whatIf, extraFlags.split(/\s+/));

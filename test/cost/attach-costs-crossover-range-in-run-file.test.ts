@@ -17,3 +17,17 @@ test('run.json carries crossover.range when AWS picks the type (x86_64 by defaul
   const pinned = attachCosts(sampleRun(), prices, { ...base, instanceType: 'm7i.xlarge' });
   assert.equal(pinned.crossover?.range, undefined);
 });
+
+test("with a traffic profile the range keeps the month on the high end's type, which costs at least the cheapest fleet's", async () => {
+  const prices = await loadPriceBook({ region: 'us-east-1', offline: true });
+  const base = { lambdaDiscount: 0, lmiDiscount: 0, freeTier: false, architecture: 'x86_64', minEnvironments: 3 } as const;
+  const profile = { name: 'constant 200 req/s', minuteRequests: Array.from({ length: 60 }, () => 200 * 60) };
+  const priced = attachCosts(sampleRun(), prices, { ...base, profile });
+  const month = priced.crossover?.profile;
+  const high = priced.crossover?.range?.highEndProfile;
+  assert.ok(month && high);
+  // The cheapest fleet is chosen among every type, the high end's type among one: never cheaper.
+  assert.ok(high.lmiUsdPerMonth >= month.lmiUsdPerMonth - 1e-9, `${high.lmiUsdPerMonth} < ${month.lmiUsdPerMonth}`);
+  const pinned = attachCosts(sampleRun(), prices, { ...base, profile, instanceType: 'm7i.xlarge' });
+  assert.equal(pinned.crossover?.range, undefined);
+});

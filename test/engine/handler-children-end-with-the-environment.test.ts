@@ -5,6 +5,7 @@
 // the engine kills with the environment, and when the engine itself stops.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
@@ -15,8 +16,10 @@ const handler = `
 import subprocess
 
 def handler(event, context):
-    child = subprocess.Popen(['sleep', '600'])
-    return {'pid': child.pid}
+    # Named by a marker in its argv: a pid inside the environment's pid namespace names no host process.
+    marker = 'lmi-bench-child-' + context.aws_request_id
+    subprocess.Popen(['sh', '-c', 'sleep 600; true', marker])
+    return {'marker': marker}
 `;
 
 /** Alive, and not a zombie waiting for its parent to read its exit. */
@@ -61,12 +64,13 @@ test("a Python handler's child process ends when its environment is retired", as
   const fn = await engine.client.deploy(standardSpec('spawner', {}, { workloadDir: dir, runtime: 'python' }));
   const reply = await send(fn.url, {});
   assert.equal(reply.status, 200, reply.body);
-  const { pid } = reply.json<{ pid: number }>();
-  assert.ok(alive(pid), 'the child runs while its environment lives');
+  const { marker } = reply.json<{ marker: string }>();
+  const running = (): boolean => spawnSync('pgrep', ['-f', marker]).status === 0;
+  assert.ok(running(), 'the child runs while its environment lives');
   await engine.client.remove(fn.name);
   const deadline = Date.now() + 5_000;
-  while (alive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-  assert.equal(alive(pid), false, `sleep 600 (pid ${pid}) outlived its environment`);
+  while (running() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.equal(running(), false, `sleep 600 (${marker}) outlived its environment`);
 });
 
 async function untilGone(pids: number[]): Promise<number[]> {

@@ -20,10 +20,10 @@ function folders(name: string): { tmpDir: string; codeDir: string } {
   return { tmpDir, codeDir };
 }
 
-function runIsolated(name: string, script: string): string {
+function runIsolated(name: string, script: string, alsoKept: string[] = []): string {
   assert.equal(isolation.kind, 'namespaces', isolation.kind === 'none' ? isolation.reason : '');
   if (isolation.kind !== 'namespaces') return '';
-  const [command, ...args] = isolatedArgv(isolation, folders(name), ['sh', '-c', script]);
+  const [command, ...args] = isolatedArgv(isolation, { ...folders(name), alsoKept }, ['sh', '-c', script]);
   const result = spawnSync(command as string, args, { encoding: 'utf8', timeout: 10_000 });
   assert.equal(result.status, 0, result.stderr);
   return result.stdout.trim();
@@ -71,4 +71,24 @@ test('killing the wrapper ends every process of the environment, setsid children
   await exited;
   for (let i = 0; i < 100 && spawnSync('pgrep', ['-f', marker]).status === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
   assert.notEqual(spawnSync('pgrep', ['-f', marker]).status, 0, 'no process of the environment is left');
+});
+
+test('a working folder under /tmp gives no way out: `..` climbs inside the environment\'s /tmp', { skip: isolation.kind === 'none' && isolation.reason }, () => {
+  assert.equal(isolation.kind, 'namespaces');
+  if (isolation.kind !== 'namespaces') return;
+  const other = folders('cwd-other');
+  writeFileSync(join(other.tmpDir, 'secret'), 'other tenant');
+  const own = folders('cwd-self');
+  const [command, ...args] = isolatedArgv(isolation, own, ['sh', '-c', `cat ../../env/cwd-other/secret 2>/dev/null && echo LEAK; pwd`]);
+  const result = spawnSync(command as string, args, { encoding: 'utf8', timeout: 10_000, cwd: own.codeDir });
+  assert.equal(result.status, 0, result.stderr);
+  assert.doesNotMatch(result.stdout, /LEAK|other tenant/);
+  assert.equal(result.stdout.trim(), own.codeDir, 'the working folder is the code folder, kept at its path');
+});
+
+test('folders the runtime reads under /tmp stay at their paths; the others do not', { skip: isolation.kind === 'none' && isolation.reason }, () => {
+  const cache = folders('cache');
+  writeFileSync(join(cache.tmpDir, 'x'), 'not kept');
+  const output = runIsolated('reader', `cat ${join(cache.codeDir, 'handler.txt')}; echo; cat ${join(cache.tmpDir, 'x')} 2>/dev/null || echo "no cache env"`, [cache.codeDir]);
+  assert.match(output, /^code of cache\nno cache env$/);
 });

@@ -11,15 +11,22 @@ import { buildVerdict, verdictText } from '../../reports/verdict.ts';
 import { buildRunFixture } from '../fixtures/reports/build-run.ts';
 
 const range = { lowRequestsPerSecond: 70.2, highRequestsPerSecond: 140.4, lowInstanceType: 'm6a.large', highInstanceType: 'c7a.2xlarge' };
-const sentence = 'LMI is cheaper above 70.2–140 req/s, depending on the instance type Lambda picks (m6a.large at the low end, c7a.2xlarge at the high end); --instance-types narrows the choice, --instance-type pins one figure.';
+const rangeClause = 'LMI is cheaper above 70.2–140 req/s, depending on the instance type Lambda picks (m6a.large at the low end, c7a.2xlarge at the high end)';
+const narrowHint = '; --instance-types narrows the choice, --instance-type pins one figure.';
 
-test('the terminal verdict and summary.md state the break-even range, its two types and how to narrow it', () => {
-  const run = buildRunFixture({ concurrency: [1, 4, 16], trials: 1, samplesPerTrial: 50 });
-  assert.ok(run.crossover);
-  run.crossover.range = range;
-  assert.ok(verdictText(buildVerdict(run)).includes(sentence), verdictText(buildVerdict(run)));
-  assert.ok((terminalVerdict(run, { outDir: 'results/r1' }).split('\n')[0] ?? '').includes(sentence));
-  assert.ok(renderMarkdown(run).includes(sentence));
+test('the terminal verdict and summary.md lead with the range once, the month at each end, and how to narrow it', () => {
+  const run = buildRunFixture({ concurrency: [1, 4, 16], trials: 1, samplesPerTrial: 50, withProfile: true });
+  assert.ok(run.crossover?.profile);
+  assert.equal(run.crossover.requestsPerSecond.length, 1, 'the fixture has one break-even');
+  run.crossover.range = { ...range, highEndProfile: { lmiUsdPerMonth: run.crossover.profile.lambdaUsdPerMonth + 40 } };
+  const verdict = verdictText(buildVerdict(run));
+  assert.ok(verdict.startsWith(rangeClause), verdict);
+  assert.ok(verdict.endsWith(narrowHint), verdict);
+  // The low end is said once, inside the range, never first as a figure of its own.
+  assert.equal(verdict.split('70.2').length - 1, 1, verdict);
+  assert.match(verdict, /; at your traffic profile \(constant 50 req\/s\) LMI (saves|costs) \$[\d,.]+ a month( more)? \(\+?[\d.]+%\) on m6a\.large and costs \$40\.00 a month more \(\+[\d.]+%\) on c7a\.2xlarge; --instance-types/);
+  assert.ok((terminalVerdict(run, { outDir: 'results/r1' }).split('\n')[0] ?? '').includes(verdict));
+  assert.ok(renderMarkdown(run).includes(verdict));
 });
 
 test('LMI never cheaper on the high end: the low end alone, and that the reported type never pays', () => {

@@ -212,7 +212,7 @@ export const benchFlags = {
     parse: (raw, label) => parseDecimal(label, raw, { min: 0 }),
   }),
   'plan-only': switchFlag({ help: 'print the resolved plan as JSON with its wall time (and for aws its spend estimate) and exit; needs no credentials', defaultText: 'off' }),
-  quiet: switchFlag({ help: 'print only the verdict and the paths (no table, no progress)' }),
+  quiet: switchFlag({ help: 'print only the verdict and the paths (no table, no level lines); on a terminal, stderr still shows a heartbeat for phases over 5 s, wiped when each ends (none in logs and pipes)' }),
 } satisfies FlagSetFor<BenchOptions>;
 
 export function benchHelpText(): string {

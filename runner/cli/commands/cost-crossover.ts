@@ -116,6 +116,7 @@ async function crossover(flags: CrossoverFlags): Promise<unknown> {
     ),
     curve,
     options,
+    instanceChoice: priced.instanceChoice,
     prices: priced.prices,
   };
 }

@@ -9,6 +9,8 @@ import { pricesFor } from '../../cost/prices-for.ts';
 import { benchDefaults } from '../../plan/defaults.ts';
 import { candidateInstanceTypes } from '../../pricing/instance-types.ts';
 import { prettyJson } from '../../system/pretty-json.ts';
+import { candidateTypeNames } from '../../cost/candidates.ts';
+import { instanceChoice } from '../../cost/instance-choice.ts';
 import { flagHelp, readFlags, switchFlag, valueFlag } from '../flag-reader.ts';
 import { lmiDiscountFlag, refusedDiscountFlag } from './capacity-flags.ts';
 import { parseArchitecture, parseRegion } from '../values.ts';
@@ -57,14 +59,18 @@ export async function run(argv: string[]): Promise<number> {
         };
       }),
   );
+  // The set bench, advise and cost choose from without --arch (or with the one given), and how to change it.
+  const pricedOnArchitecture = f.arch ?? benchDefaults.lmi.architecture;
+  const priced = instanceChoice({ architecture: pricedOnArchitecture }, candidateTypeNames(prices, { architecture: pricedOnArchitecture }));
+  const pricedOnLabel = f.arch === undefined ? 'priced on by default' : `priced on with --arch ${f.arch}`;
   if (f.json) {
-    process.stdout.write(prettyJson({ region: prices.region, discount: f['lmi-discount'], prices: prices.provenance, instanceTypes: rows }));
+    process.stdout.write(prettyJson({ region: prices.region, discount: f['lmi-discount'], prices: prices.provenance, instanceChoice: priced, instanceTypes: rows }));
     return ExitCode.ok;
   }
   const headers = ['type', 'arch', 'vCPU', 'GiB', 'on-demand $/h', 'fee $/h', `LMI $/h${f['lmi-discount'] > 0 ? ` (${f['lmi-discount'] * 100}% off EC2)` : ''}`, 'LMI $/vCPU-h'];
   const cells = rows.map((r) => [r.instanceType, r.architecture, String(r.vcpus), String(r.memoryGiB), r.onDemandUsdPerHour.toFixed(4), r.managementFeeUsdPerHour.toFixed(4), r.lmiUsdPerHour.toFixed(4), r.lmiUsdPerVcpuHour.toFixed(4)]);
   const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]?.length ?? 0)));
   const text = [headers, ...cells].map((c) => c.map((cell, i) => (i >= 2 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd());
-  process.stdout.write(`${text.join('\n')}\nprices: ${prices.provenance.source} (${prices.region}, as of ${prices.provenance.asOf})\n`);
+  process.stdout.write(`${text.join('\n')}\n${pricedOnLabel}: ${priced.summary}\nprices: ${prices.provenance.source} (${prices.region}, as of ${prices.provenance.asOf})\n`);
   return ExitCode.ok;
 }

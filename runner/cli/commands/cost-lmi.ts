@@ -6,6 +6,8 @@ import { UsageError } from '../../errors.ts';
 import { instancePrice, lmiCost } from '../../cost/lmi-cost.ts';
 import { pricesFor } from '../../cost/prices-for.ts';
 import { lmiWhatIf } from '../../cost/what-if.ts';
+import { candidateTypeNames } from '../../cost/candidates.ts';
+import { instanceChoice } from '../../cost/instance-choice.ts';
 import { benchDefaults, benchLimits, defaultLmiMaxConcurrency } from '../../plan/defaults.ts';
 import { instanceShape } from '../../pricing/instance-types.ts';
 import { runtimes } from '../../runtimes/registry.ts';
@@ -80,6 +82,7 @@ export function run(argv: string[]): Promise<number> {
       const pinned = flags['instance-type'] === undefined ? undefined : instanceShape(flags['instance-type']);
       const architecture = flags.arch ?? pinned?.architecture ?? benchDefaults.lmi.architecture;
       const prices = await pricesFor(flags.region, flags.offline);
+      const choice = { architecture, ...(pinned ? { instanceType: pinned.instanceType } : {}), ...(flags['instance-types'] ? { instanceTypes: flags['instance-types'] } : {}) };
       const whatIf = lmiWhatIf(
         {
           requestsPerSecond: flags.rps,
@@ -116,6 +119,7 @@ export function run(argv: string[]): Promise<number> {
         managementFeeUsdPerHour: cost.managementFeeUsdPerHour,
         discount: cost.discount,
         sizing,
+        instanceChoice: instanceChoice(choice, candidateTypeNames(prices, choice)),
         prices: prices.provenance,
       };
     }
@@ -141,6 +145,7 @@ export function run(argv: string[]): Promise<number> {
       },
       prices,
     );
-    return { ...cost, prices: prices.provenance };
+    const instanceChoiceOfFleet = instanceChoice({ architecture: instanceShape(instanceType).architecture, instanceType }, [instanceType]);
+    return { ...cost, instanceChoice: instanceChoiceOfFleet, prices: prices.provenance };
   });
 }

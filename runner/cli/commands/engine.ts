@@ -8,6 +8,7 @@ import { startControlServer } from '../../engine/control-server.ts';
 import { Engine } from '../../engine/engine.ts';
 import type { EngineReady, FunctionSpec } from '../../engine/protocol.ts';
 import { exitWithParentVariable } from '../../target/local/engine-process.ts';
+import { initLimit, initLimitVariable } from '../../engine/init-limit.ts';
 import { loadWorkload } from '../../workload/load.ts';
 import { runtimeRegistry, runtimes, type Runtime } from '../../runtimes/registry.ts';
 import { flagHelp, readFlags, valueFlag } from '../flag-reader.ts';
@@ -64,6 +65,31 @@ function demoSpecs(workloadRef: string, runtime: Runtime): FunctionSpec[] {
   ];
 }
 
+/** How long a deploy's init runs before the command says what it waits for, and how often after. */
+const heartbeatEveryMs = 5000;
+
+const computeNames: Record<FunctionSpec['compute']['type'], string> = { lambda: 'standard Lambda', lmi: 'Lambda Managed Instances' };
+
+/**
+ * Runs `deploy`, writing one line every 5 s while it lasts: which function and runtime is
+ * initialising, for how long, and the init limit it runs under, so a slow or endless init is
+ * never a silent wait.
+ */
+async function withInitHeartbeat<T>(spec: FunctionSpec, deploy: () => Promise<T>): Promise<T> {
+  const startedMs = Date.now();
+  const limit = initLimit(spec.compute.type, spec.timeoutMs, process.env[initLimitVariable]);
+  const retry = limit.retry ? `, then a retry within ${limit.retry.rule}` : '';
+  const timer = setInterval(() => {
+    const seconds = Math.round((Date.now() - startedMs) / 1000);
+    process.stderr.write(`lmi-bench: still initialising ${spec.name} (${spec.runtime}, ${computeNames[spec.compute.type]}) after ${seconds} s: waiting for its handler's init, within ${limit.rule}${retry}\n`);
+  }, heartbeatEveryMs);
+  try {
+    return await deploy();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 export async function run(argv: string[]): Promise<number> {
   const line = readFlags(argv, engineFlags);
   if (line.help) {
@@ -96,7 +122,7 @@ export async function run(argv: string[]): Promise<number> {
 
   try {
     for (const spec of specs) {
-      const deployed = await engine.deploy(spec);
+      const deployed = await withInitHeartbeat(spec, () => engine.deploy(spec));
       process.stderr.write(`${deployed.name} (${deployed.compute.type}, ${deployed.environments} environments): ${deployed.url}\n`);
     }
   } catch (error) {

@@ -6,6 +6,9 @@
  * the maximum concurrency at once; CPU is apportioned over each window's invocations from the
  * process's samples, as for the other runtimes. Over the function's memory (resident, read
  * from /proc) the process is killed as Lambda kills one (Runtime.OutOfMemory).
+ * The process runs in mount and pid namespaces of its own (isolation.ts): its /tmp is the
+ * environment's folder (a literal /tmp path, java.io.File included, lands there), its /proc shows
+ * only its processes, and everything it starts ends with it, the engine's death included.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { basename } from 'node:path';
@@ -15,7 +18,8 @@ import type { HandlerLog } from '../handler-log.ts';
 import { functionArn } from '../lambda-api/configuration.ts';
 import { processRssBytes } from '../proc-stats.ts';
 import { exitErrorType, memoryLimitBytes, outOfMemoryErrorType, outOfMemoryMessage } from '../runtime-exit.ts';
-import { removeTmpDir } from '../tmp-dir.ts';
+import { removeTmpDir, tmpIsolation } from '../tmp-dir.ts';
+import { isolatedArgv, isolatedRuntimePid } from '../isolation.ts';
 import { errorMessage } from '../../system/error-message.ts';
 import type { Launcher } from './process-launch.ts';
 import type { Runtime } from '../../runtimes/registry.ts';
@@ -34,6 +38,9 @@ export class RuntimeApiEnvironment extends EnvironmentBase {
   readonly #launcher: Launcher;
   #server: RuntimeApiServer | undefined;
   #child: ChildProcess | undefined;
+  /** Whether #child is a namespace wrapper (isolation.ts) rather than the runtime itself. */
+  #wrapped = false;
+  #runtimePid: number | undefined;
   #outputHead = '';
   #lastCpuSeconds = 0;
   #memoryWatch: NodeJS.Timeout | undefined;
@@ -69,9 +76,12 @@ export class RuntimeApiEnvironment extends EnvironmentBase {
     this.#server = server;
     const runtimeApi = await server.listen();
     const { options } = this;
+    const isolation = tmpIsolation(this.runtime);
+    // In namespaces the folder is /tmp itself; the host path would not exist there.
+    const runtimeTmpDir = isolation.kind === 'mount-namespace' ? '/tmp' : tmpDir;
     let launch;
     try {
-      launch = await this.#launcher({ handler: options.handler, memoryMb: options.memoryMb, tmpDir, label: basename(options.codeDir) });
+      launch = await this.#launcher({ handler: options.handler, memoryMb: options.memoryMb, tmpDir: runtimeTmpDir, label: basename(options.codeDir) });
     } catch (error) {
       throw new InitError(errorMessage(error));
     }
@@ -85,11 +95,14 @@ export class RuntimeApiEnvironment extends EnvironmentBase {
       environmentId: this.id,
       ...(launch.executionEnv === undefined ? {} : { executionEnv: launch.executionEnv }),
       ...(this.#standard ? {} : { maxConcurrency: this.slots }),
-      tmpDir,
+      tmpDir: runtimeTmpDir,
       startedAtMs: this.startedAtMs,
     });
-    // Its own process group, so ending the environment ends what the bootstrap started (curl...).
-    const child = spawn(launch.command, launch.args, { cwd: launch.taskRoot, env: { ...process.env, ...variables }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const argv = isolation.kind === 'mount-namespace' ? isolatedArgv(isolation.namespaces, { tmpDir, codeDir: launch.taskRoot, alsoKept: launch.readFolders }, [launch.command, ...launch.args]) : [launch.command, ...launch.args];
+    this.#wrapped = isolation.kind === 'mount-namespace';
+    // Its own process group, so ending the environment ends what the bootstrap started (curl...);
+    // in namespaces, what left the group (setsid) ends with the pid namespace.
+    const child = spawn(argv[0] as string, argv.slice(1), { cwd: launch.taskRoot, env: { ...process.env, ...variables }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     this.#child = child;
     for (const stream of [child.stdout, child.stderr] as Readable[]) {
       stream.on('error', () => undefined);
@@ -117,8 +130,19 @@ export class RuntimeApiEnvironment extends EnvironmentBase {
     return line === undefined ? '' : `: ${line.slice(0, 300)}`;
   }
 
-  #handedOut(requestId: string): void {
+  /**
+   * The host pid of the runtime itself (the wrapper's child in namespaces), once it exists: CPU
+   * is read from it with its reaped children (a bootstrap's curl counts, as on AWS), memory as its RSS.
+   */
+  #pid(): number | undefined {
     const pid = this.#child?.pid;
+    if (!this.#wrapped || pid === undefined) return pid;
+    this.#runtimePid ??= isolatedRuntimePid(pid);
+    return this.#runtimePid;
+  }
+
+  #handedOut(requestId: string): void {
+    const pid = this.#pid();
     const usage = this.#standard && pid !== undefined ? processUsage(pid) : undefined;
     if (usage) this.#usageAtHandOut.set(requestId, { usage, atMs: performance.now() });
   }
@@ -139,7 +163,7 @@ export class RuntimeApiEnvironment extends EnvironmentBase {
   #usage(requestId: string): InvokeOutcome['usage'] {
     const start = this.#usageAtHandOut.get(requestId);
     this.#usageAtHandOut.delete(requestId);
-    const pid = this.#child?.pid;
+    const pid = this.#pid();
     const end = start && pid !== undefined ? processUsage(pid) : undefined;
     if (!start || !end) return undefined;
     return {
@@ -151,7 +175,7 @@ export class RuntimeApiEnvironment extends EnvironmentBase {
 
   #watchMemory(): void {
     this.#memoryWatch = setInterval(() => {
-      const pid = this.#child?.pid;
+      const pid = this.#pid();
       if (this.state !== 'ready' || pid === undefined) return;
       const rss = processRssBytes(pid);
       if (rss !== undefined && rss > memoryLimitBytes(this.options.memoryMb)) {
@@ -186,14 +210,14 @@ export class RuntimeApiEnvironment extends EnvironmentBase {
   }
 
   cpuSeconds(): number {
-    const pid = this.#child?.pid;
+    const pid = this.#pid();
     const seconds = pid === undefined ? undefined : processTreeCpuSeconds(pid);
     if (seconds !== undefined) this.#lastCpuSeconds = seconds;
     return this.#lastCpuSeconds;
   }
 
   rssBytes(): number | undefined {
-    const pid = this.#child?.pid;
+    const pid = this.#pid();
     return pid === undefined ? undefined : processRssBytes(pid);
   }
 

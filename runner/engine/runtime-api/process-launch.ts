@@ -16,11 +16,17 @@ export interface Launch {
   /** LAMBDA_TASK_ROOT and the working folder. */
   taskRoot: string;
   executionEnv?: string;
+  /**
+   * Folders the runtime reads besides the task root (the compiled classes' cache): in an
+   * environment's namespaces they stay at their paths even when they lie under /tmp.
+   */
+  readFolders: string[];
 }
 
 export interface LaunchInputs {
   handler: ResolvedHandler;
   memoryMb: number;
+  /** The environment's /tmp as the runtime sees it: /tmp itself in namespaces, else the folder. */
   tmpDir: string;
   /** Built-in workloads name their cache folder after themselves. */
   label: string;
@@ -64,11 +70,12 @@ export async function launchJava({ handler, memoryMb, tmpDir, label }: LaunchInp
     ],
     taskRoot: statSync(handler.file).isDirectory() ? handler.file : dirname(handler.file),
     executionEnv: 'AWS_Lambda_java21',
+    readFolders: [bootstrap, statSync(code).isDirectory() ? code : dirname(code)],
   };
 }
 
 export async function launchProvided({ handler }: LaunchInputs): Promise<Launch> {
   const bootstrap = join(handler.file, 'bootstrap');
   if (!existsSync(bootstrap)) throw new Error(`no bootstrap in ${handler.file}`);
-  return { command: bootstrap, args: [], taskRoot: handler.file };
+  return { command: bootstrap, args: [], taskRoot: handler.file, readFolders: [] };
 }

@@ -88,11 +88,17 @@ def _snapshot():
     return state
 
 
+def _worker():
+    """The slot process's name: its pid is no name in a pid namespace (every environment's first is 1)."""
+    name = os.environ.get("LMI_BENCH_SAFETY_WORKER") or str(os.getpid())
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in name)
+
+
 def install(record_dir):
     """Starts recording; call before the /tmp isolation and the handler module's import."""
     global _roots, _own_dir, _out
     _own_dir = os.path.abspath(record_dir) + os.sep
-    _out = open(os.path.join(record_dir, f"python-{os.getpid()}.jsonl"), "a", buffering=1, encoding="utf-8")
+    _out = open(os.path.join(record_dir, f"python-{_worker()}.jsonl"), "a", buffering=1, encoding="utf-8")
     roots = {"/tmp", os.path.realpath("/tmp"), os.path.abspath(tempfile.gettempdir())}
     # Where the engine maps the environment's /tmp when it cannot mount it (tmp_isolation.py).
     env_tmp = os.environ.get("LMI_BENCH_TMP_DIR")
@@ -125,7 +131,7 @@ def instrument(handler, handler_dir):
                 "requestId": record["requestId"],
                 "startMs": record["startMs"],
                 "endMs": time.time() * 1000,
-                "worker": str(os.getpid()),
+                "worker": _worker(),
                 "files": list(record["files"].values()),
                 "globals": changed,
                 "pending": [],

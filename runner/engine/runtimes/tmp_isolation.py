@@ -1,20 +1,16 @@
 """The environment's own /tmp for a Python environment process (see ../tmp-dir.ts).
 
-LMI_BENCH_TMP_MODE=bind: the engine started this process in a private mount namespace
-(unshare --mount); the environment's folder is bind-mounted over /tmp here, before the handler
-loads, so every file API, child process and native library sees it. The function's code stays
-reachable when it lies under /tmp (tests) through a descriptor opened before the mount.
+LMI_BENCH_TMP_MODE=namespace: the engine started this process in mount and pid namespaces of
+the environment's own (../isolation.ts), with the environment's folder already over /tmp and
+the code kept at its path: nothing is left to do here.
 
 LMI_BENCH_TMP_MODE=map: no namespace could be made on this machine; the path arguments of the
 Python file API (open, os.*, and through them pathlib, shutil, tempfile) that name /tmp are
 rewritten to the folder. Child processes and native code see the host's /tmp.
 """
 import builtins
-import ctypes
 import io
 import os
-
-MS_BIND = 4096
 
 
 def _under(path, root):
@@ -27,22 +23,10 @@ def isolate(handler_file):
     mode = os.environ.pop("LMI_BENCH_TMP_MODE", None)
     if not tmp_dir:
         return handler_file
-    code_dir = os.path.dirname(os.path.abspath(handler_file))
-    if mode == "bind":
-        return _bind(tmp_dir, handler_file, code_dir)
-    _map(tmp_dir, code_dir)
-    return handler_file
-
-
-def _bind(tmp_dir, handler_file, code_dir):
-    code_fd = os.open(code_dir, os.O_RDONLY | os.O_DIRECTORY) if _under(code_dir, "/tmp") else None
-    libc = ctypes.CDLL(None, use_errno=True)
-    if libc.mount(tmp_dir.encode(), b"/tmp", None, MS_BIND, None) != 0:
-        raise OSError(ctypes.get_errno(), f"cannot bind-mount the environment's folder over /tmp: {os.strerror(ctypes.get_errno())}")
-    if code_fd is None:
+    if mode == "namespace":
         return handler_file
-    # /proc/self/fd/N reaches the folder the descriptor holds, whatever is mounted over /tmp now.
-    return f"/proc/self/fd/{code_fd}/{os.path.basename(handler_file)}"
+    _map(tmp_dir, os.path.dirname(os.path.abspath(handler_file)))
+    return handler_file
 
 
 def _map(tmp_dir, code_dir):
