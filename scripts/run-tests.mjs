@@ -1,16 +1,25 @@
-// Runs every test/**/*.test.ts with node's test runner through tsx, in two lanes (test-lanes.mjs):
-// the pure files first, several at a time, then every file that starts a process, opens a socket
-// or reads the clock, one at a time, because those measure a 2-core machine and give honest
-// timings only when nothing competes with them. Ends with the 10 slowest files, so the next
-// slowdown is visible, and with one summary over both lanes ("ℹ pass N", "ℹ fail N"), which CI reads.
+// Runs every test/**/*.test.ts with node's test runner through tsx, in three lanes (test-lanes.mjs):
+// the pure files first, several at a time; then the files that start processes but assert nothing
+// about time, a few at a time; then every file whose assertions depend on time, rate, CPU or
+// latency, one at a time, because those measure a 2-core machine and give honest timings only
+// when nothing competes with them. Ends with each lane's wall time and the 10 slowest files, so
+// the next slowdown is visible, and with one summary over the lanes ("ℹ pass N", "ℹ fail N"),
+// which CI reads.
+//
+// The lanes get a temp folder of their own (TMPDIR). The run fails, naming them, when it leaves an
+// lmi-bench-* entry in it or a process it started alive (run-leftovers.mjs); such processes are
+// then ended, so they outlive no run. New /tmp/lmi-bench-* entries are named too.
 //
 // `node scripts/run-tests.mjs <substring>...` runs only the files whose path contains one of them.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import { laneOf } from './test-lanes.mjs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { laneOf, longFirst } from './test-lanes.mjs';
+import { newTempEntries, ProcessWatch, tempEntries } from './run-leftovers.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const testRoot = join(root, 'test');
@@ -19,6 +28,9 @@ const reporter = join(root, 'scripts', 'file-times-reporter.mjs');
 const summaryKeys = ['tests', 'suites', 'pass', 'fail', 'cancelled', 'skipped', 'todo'];
 /** The spec reporter's own closing lines: each lane's are replaced by one summary over all lanes. */
 const laneSummaryLine = new RegExp(`^ℹ (${[...summaryKeys, 'duration_ms'].join('|')}) [\\d.]+$`);
+/** In every lane's environment, so the run's processes can be found once it ends. */
+const runMarker = ['LMI_BENCH_TEST_RUN', randomUUID()];
+const watch = new ProcessWatch(runMarker);
 
 function collect(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -40,13 +52,21 @@ function runLane(files, concurrency, timesPath, sharedDir) {
     ],
     // The SDK's Node 20 support-window warning would repeat in every test file's output.
     // LMI_BENCH_TEST_SHARED_DIR: what one file measured and a later one may reuse (test/check/support.ts).
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...process.env, LMI_BENCH_TEST_SHARED_DIR: sharedDir } },
+    // TMPDIR: the run's own temp folder, so what is left in it is this run's, whoever else uses /tmp.
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...process.env, LMI_BENCH_TEST_SHARED_DIR: sharedDir, [runMarker[0]]: runMarker[1], TMPDIR: runTmp },
+    },
   );
+  // Sampled while the lane runs: a process started with a bare environment is still known as ours.
+  const sampler = setInterval(() => watch.sample(child.pid), 500);
   createInterface({ input: child.stdout }).on('line', (line) => {
     if (!laneSummaryLine.test(line)) process.stdout.write(line + '\n');
   });
   return new Promise((resolve) => {
     child.once('exit', (code, signal) => {
+      clearInterval(sampler);
       const lines = readFileSync(timesPath, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
       resolve({
         code: code ?? (signal ? 1 : 0),
@@ -64,14 +84,20 @@ if (files.length === 0) {
   console.error('run-tests: no test files matched');
   process.exit(1);
 }
+const laneFiles = (name) => longFirst(files.filter((f) => laneOf(f, testRoot) === name));
 const lanes = [
-  { name: 'pure', files: files.filter((f) => laneOf(f, testRoot) === 'pure'), concurrency: Math.max(2, availableParallelism()) },
-  { name: 'serial', files: files.filter((f) => laneOf(f, testRoot) === 'serial'), concurrency: 1 },
+  { name: 'pure', files: laneFiles('pure'), concurrency: Math.max(2, availableParallelism()) },
+  // 3 on 2 cores: these files spend most of their time waiting on start-ups and fixed-length levels.
+  { name: 'concurrent', files: laneFiles('concurrent'), concurrency: Math.max(3, availableParallelism()) },
+  { name: 'serial', files: laneFiles('serial'), concurrency: 1 },
 ];
+const tempBefore = tempEntries(tmpdir());
 const scratch = mkdtempSync(join(tmpdir(), 'lmi-bench-run-tests-'));
 mkdirSync(join(scratch, 'shared'));
+const runTmp = runTempDir(scratch);
 const startedAt = performance.now();
 const results = [];
+let leftovers = { failed: false, lines: [] };
 try {
   for (const lane of lanes) {
     if (lane.files.length === 0) continue;
@@ -79,6 +105,7 @@ try {
     const result = await runLane(lane.files, lane.concurrency, join(scratch, `${lane.name}.jsonl`), join(scratch, 'shared'));
     results.push({ ...result, lane, wallMs: performance.now() - laneStart });
   }
+  leftovers = await checkLeftovers();
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
@@ -89,6 +116,51 @@ for (const { lane, wallMs } of results) console.log(`${seconds(wallMs)}  ${lane.
 console.log('slowest files:');
 const slowest = results.flatMap((r) => r.times).sort((a, b) => b.durationMs - a.durationMs).slice(0, 10);
 for (const { file, durationMs } of slowest) console.log(`${seconds(durationMs)}  ${relative(root, file)}`);
+for (const line of leftovers.lines) console.log(line);
 for (const key of summaryKeys) console.log(`ℹ ${key} ${results.reduce((total, r) => total + (r.summary[key] ?? 0), 0)}`);
 console.log(`ℹ duration_ms ${(performance.now() - startedAt).toFixed(3)}`);
-process.exit(results.some((r) => r.code !== 0) ? 1 : 0);
+process.exit(results.some((r) => r.code !== 0) || leftovers.failed ? 1 : 0);
+
+/**
+ * The temp folder the lanes see as TMPDIR. tsx's compile cache in it links to the usual one, so
+ * files are not compiled again for every run.
+ */
+function runTempDir(scratchDir) {
+  const dir = join(scratchDir, 'tmp');
+  mkdirSync(dir);
+  if (process.getuid) {
+    const cache = `tsx-${process.getuid()}`;
+    mkdirSync(join(tmpdir(), cache), { recursive: true });
+    symlinkSync(join(tmpdir(), cache), join(dir, cache));
+  }
+  return dir;
+}
+
+/** What the run left behind (failed: whether it must fail the run); ends the processes it left alive. */
+async function checkLeftovers() {
+  const ownTemp = () => [...tempEntries(runTmp)].sort();
+  // An engine told to stop a moment ago may still be removing its folder or ending its children.
+  let alive = watch.survivors();
+  let leftTemp = ownTemp();
+  for (let waitedMs = 0; (alive.length > 0 || leftTemp.length > 0) && waitedMs < 5000; waitedMs += 250) {
+    await sleep(250);
+    alive = watch.survivors();
+    leftTemp = ownTemp();
+  }
+  const lines = [];
+  for (const name of leftTemp) lines.push(`run-tests: FAIL: left behind in the run's temp folder (TMPDIR): ${name}`);
+  for (const { pid, cmdline } of alive) {
+    lines.push(`run-tests: FAIL: still running after the tests: pid ${pid}: ${cmdline}`);
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // It ended between the check and the kill.
+    }
+  }
+  // Whatever ignored TMPDIR (a hard-coded /tmp, a child given a bare environment) lands in the
+  // real temp folder, which other programs on the machine share: named, not failed on.
+  for (const name of newTempEntries(tempBefore, tempEntries(tmpdir()))) {
+    if (!join(tmpdir(), name).startsWith(scratch)) lines.push(`run-tests: new in ${tmpdir()} during the run (this run's, or another program's): ${name}`);
+  }
+  return { failed: alive.length > 0 || leftTemp.length > 0, lines };
+}

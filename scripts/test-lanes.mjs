@@ -1,12 +1,20 @@
-// Sorts the test files into two lanes. A pure test (no process, no socket, no timer, no clock)
-// cannot disturb another test nor be disturbed, so pure files run several at a time; every other
-// file runs alone, because the engine, load and timing tests measure a 2-core machine and give
-// honest figures only when nothing else competes.
+// Sorts the test files into three lanes.
+// - pure: no process, no socket, no timer, no clock. Such a test cannot disturb another nor be
+//   disturbed, so pure files run several at a time.
+// - concurrent: starts processes or an engine, but what it asserts does not depend on time, rate,
+//   CPU or latency (exit codes, files written, findings, templates, counts): a few run at a time,
+//   since they mostly wait on process start-up and fixed-length levels. A file gets this lane only
+//   by saying so, after someone read what it asserts.
+// - serial: everything else, alone, because the engine, load and timing tests measure a 2-core
+//   machine and give honest figures only when nothing else competes.
 //
 // A file is pure unless it, or a test-local module it imports (followed through test/), shows a
-// sign of processes, sockets, threads or time below. Unknown means serial: a new test lands in the
-// safe lane by itself. A file may say which lane it wants with a first-lines comment
-// `// test-lane: serial` or `// test-lane: pure`, which wins over the scan.
+// sign of processes, sockets, threads or time below; an impure file is serial unless it says
+// otherwise. Unknown means serial: a new test lands in the safe lane by itself. A file says which
+// lane it wants with a comment in its first 10 lines, `// test-lane: <lane>: <why>`, where <lane>
+// is pure, concurrent or serial; the comment wins over the scan. `// test-lane: concurrent, long:`
+// marks a file that takes much longer than most: a lane starts those first, so they overlap the
+// short ones instead of running alone at the lane's end.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
@@ -40,9 +48,11 @@ const impureImports = [
 
 const importPattern = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
-function declaredLane(source) {
-  const match = /^\/\/\s*test-lane:\s*(pure|serial)\b/m.exec(source.split('\n').slice(0, 10).join('\n'));
-  return match ? match[1] : undefined;
+const laneComment = /^\/\/\s*test-lane:\s*(pure|concurrent|serial)\b(,\s*long\b)?/m;
+
+function declared(file) {
+  const match = laneComment.exec(readFileSync(file, 'utf8').split('\n').slice(0, 10).join('\n'));
+  return match ? { lane: match[1], long: match[2] !== undefined } : undefined;
 }
 
 /** Whether `file` or any test-local module it reaches shows an impure sign. */
@@ -70,9 +80,13 @@ function impure(file, testRoot, seen = new Set()) {
   return false;
 }
 
-/** 'pure' or 'serial' for one test file (absolute path). */
+/** 'pure', 'concurrent' or 'serial' for one test file (absolute path). */
 export function laneOf(file, testRoot) {
-  const declared = declaredLane(readFileSync(file, 'utf8'));
-  if (declared) return declared;
-  return impure(file, testRoot) ? 'serial' : 'pure';
+  return declared(file)?.lane ?? (impure(file, testRoot) ? 'serial' : 'pure');
+}
+
+/** `files` with those marked long first, each group in its given order. */
+export function longFirst(files) {
+  const long = files.filter((file) => declared(file)?.long === true);
+  return [...long, ...files.filter((file) => !long.includes(file))];
 }

@@ -1,3 +1,4 @@
+// test-lane: serial: a 30% slower handler must regress and an unchanged one must not: measured latency.
 /**
  * The GitHub Action's steps (action.yml) run in a temporary repository with the GitHub
  * environment files emulated: a first run records a baseline, a candidate whose handler is 30%
@@ -8,10 +9,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJunit } from '../check/support.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const actionYml = readFileSync(join(root, 'action.yml'), 'utf8');
@@ -47,7 +48,7 @@ interface StepResult {
 
 /** Runs the action's main step as the runner would: its command through bash, inputs as INPUT_* variables. */
 function runStep(repo: string, runId: string, inputs: Record<string, string>): StepResult {
-  const files = mkdtempSync(join(tmpdir(), 'lmi-action-env-'));
+  const files = testTempDir('lmi-bench-action-env-');
   const outputFile = join(files, 'output');
   const summaryFile = join(files, 'summary');
   writeFileSync(outputFile, '');
@@ -76,7 +77,7 @@ test('action.yml wires every input into its steps, and its last step fails the j
 });
 
 test('baseline, then +30% latency fails with failing JUnit cases and the table, then unchanged passes', { timeout: 600_000 }, () => {
-  const repo = mkdtempSync(join(tmpdir(), 'lmi-action-repo-'));
+  const repo = testTempDir('lmi-bench-action-repo-');
   mkdirSync(join(repo, 'my-fn', 'node'), { recursive: true });
   copyFileSync(join(root, 'workloads', 'io-bound', 'node', 'index.mjs'), join(repo, 'my-fn', 'node', 'index.mjs'));
   workload(repo, [120, 150]);
@@ -115,7 +116,7 @@ test('baseline, then +30% latency fails with failing JUnit cases and the table, 
 
   // 3. Back to the original handler, the baseline from a downloaded artifact's folder: passes.
   workload(repo, [120, 150]);
-  const artifact = mkdtempSync(join(tmpdir(), 'lmi-action-artifact-'));
+  const artifact = testTempDir('lmi-bench-action-artifact-');
   copyFileSync(saved, join(artifact, 'my-fn-node.json'));
   const same = runStep(repo, '3', { ...load, SAFETY: 'false', BASELINE_DIR: artifact });
   assert.equal(same.code, 0, same.log);

@@ -1,3 +1,4 @@
+// test-lane: concurrent, long: waits for the minute to end; asserts ranks, row states and counts, not times.
 /**
  * `advise --all-functions --endpoint URL` against an engine with three deployed
  * functions lists them through ListFunctions and ranks all three (a function without traffic
@@ -6,14 +7,14 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 import type { FunctionRow } from '../../runner/advise/all-functions.ts';
 import type { FleetAdvice } from '../../runner/advise/fleet.ts';
 import { runCli } from '../cost/helpers/cli.ts';
 import { denyingProxy, ioBoundDir, sendTraffic, untilNextMinute } from './engine-support.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 let engine: EngineHandle;
 before(async () => {
@@ -30,7 +31,7 @@ test('three functions ranked by monthly saving; a quiet one listed as no traffic
   await deploy('adv-quiet', 1024);
   await Promise.all([sendTraffic(busy.url, 60, 30), sendTraffic(light.url, 12, 5)]);
   await untilNextMinute();
-  const dir = await mkdtemp(join(tmpdir(), 'lmi-advise-all-'));
+  const dir = testTempDir('lmi-bench-advise-all-');
   const common = ['advise', '--all-functions', '--days', '1', '--offline', '--cpu-ms', '2', '--allow-short-history'];
 
   const all = await runCli([...common, '--endpoint', engine.controlUrl, '--json', join(dir, 'all.json')]);

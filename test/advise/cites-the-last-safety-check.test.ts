@@ -1,3 +1,4 @@
+// test-lane: concurrent, long: asserts what advise prints about a safety result.
 /**
  * advise cites the handler's last `lmi-bench safety` check in its concurrent-invocations risk,
  * read from where safety keeps it (<out>/safety/<workload>-<runtime>.json): a check with errors

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts modelled prices of a what-if.
 /**
  * A what-if through the real CLI, with no AWS account: it prints the monthly comparison and
  * writes the figures as JSON (data only: the decision is an enum, the sentences are the terminal's); Lambda is $90.00 a month
@@ -5,13 +6,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCli } from '../cost/helpers/cli.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 test('advise what-if: exit 0, a monthly comparison on stdout, and the JSON fields', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'lmi-advise-'));
+  const dir = testTempDir('lmi-bench-advise-');
   const file = join(dir, 'advice.json');
   const result = await runCli(['advise', '--requests-per-month', '50000000', '--duration-ms', '120', '--memory-mb', '1024', '--cpu-ms', '10', '--arch', 'arm64', '--instance-type', 'm7g.xlarge', '--offline', '--json', file]);
   assert.equal(result.code, 0, result.stderr);

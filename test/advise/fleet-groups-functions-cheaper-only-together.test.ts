@@ -1,11 +1,11 @@
+// test-lane: concurrent: asserts modelled prices.
 // A what-if fleet of five functions in which exactly two save money on LMI, and only by sharing
 // one capacity provider's 3-instance floor: advise groups exactly those two, prices the provider
 // by hand, says why each of the other three stays, and puts the fleet beside standard Lambda.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { adviseFleet, type FleetFunction } from '../../runner/advise/fleet.ts';
 import { advise } from '../../runner/advise/model.ts';
@@ -14,6 +14,7 @@ import { instancePrice } from '../../runner/cost/lmi-cost.ts';
 import { formatUsd } from '../../reports/format.ts';
 import { parseFleetCsv } from '../../runner/cli/fleet-csv.ts';
 import { rpsForMonth, snapshotPrices } from './support.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const hoursPerMonth = 730;
@@ -72,7 +73,7 @@ test('exactly the two functions cheaper on LMI only together share a provider, p
 test('advise --what-if FILE.csv prints the provider, its members and the fleet beside standard Lambda', async () => {
   const prices = await snapshotPrices();
   const fleet = adviseFleet(parseFleetCsv(csv, 'fleet.csv'), options, prices);
-  const dir = mkdtempSync(join(tmpdir(), 'lmi-fleet-'));
+  const dir = testTempDir('lmi-bench-fleet-');
   const file = join(dir, 'fleet.csv');
   writeFileSync(file, csv);
   const env = { ...process.env };
@@ -92,7 +93,7 @@ test('advise --what-if FILE.csv prints the provider, its members and the fleet b
 });
 
 test('a bad what-if file is one line naming the file, the line and the column, exit 2', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lmi-fleet-bad-'));
+  const dir = testTempDir('lmi-bench-fleet-bad-');
   const cases: Array<[string, RegExp]> = [
     ['name,requests_per_month,duration_ms,memory_mb\na,100,abc,1024\n', /fleet\.csv line 2, duration_ms/],
     ['name,requests_per_month,duration_ms\na,100,20\n', /needs a 'memory_mb' column/],

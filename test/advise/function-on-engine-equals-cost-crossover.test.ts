@@ -1,3 +1,4 @@
+// test-lane: concurrent, long: waits for the minute to end; asserts read-back configuration, counts and equal prices (duration only within 20-500 ms).
 /**
  * `advise --function NAME --endpoint URL` against the local engine reads the
  * function's memory and architecture (Lambda GetFunctionConfiguration) and its per-minute
@@ -6,14 +7,14 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 import type { Advice } from '../../runner/advise/model.ts';
 import { runCli } from '../cost/helpers/cli.ts';
 import { measuredLevel, sampleRun } from '../cost/helpers/run.ts';
 import { ioBoundDir, sendTraffic, untilNextMinute } from './engine-support.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 let engine: EngineHandle;
 before(async () => {
@@ -34,7 +35,7 @@ test('advise --function on the engine: configuration and traffic read back, mont
   await sendTraffic(fn.url, requests, 20);
   await untilNextMinute();
 
-  const dir = await mkdtemp(join(tmpdir(), 'lmi-advise-eq-'));
+  const dir = testTempDir('lmi-bench-advise-eq-');
   const advicePath = join(dir, 'advice.json');
   const common = ['--endpoint', engine.controlUrl, '--days', '1', '--offline', '--instance-type', 'm7g.xlarge'];
   // A minute or two of history is under a day: no monthly verdict unless the user insists.

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts the modelled settings.
 // advise --runtime java: the LMI settings use Java's documented 32 invocations per vCPU (a
 // 2048 MB, 2 GiB/vCPU environment: 32), and the concurrency risk names threads sharing static
 // fields; provided uses Rust's documented 8.

@@ -1,3 +1,4 @@
+// test-lane: concurrent, long: waits for the minute to end; CPU time is thread time, compared with its own duration.
 /**
  * A deployed function with Lambda Insights: advise reads cpu_total_time (namespace
  * LambdaInsights), served by the local engine from each invocation's measured CPU, and gives
@@ -6,13 +7,13 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 import type { Advice } from '../../runner/advise/model.ts';
 import { runCli } from '../cost/helpers/cli.ts';
 import { ioBoundDir, sendTraffic, untilNextMinute } from './engine-support.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 let engine: EngineHandle;
 before(async () => {
@@ -31,7 +32,7 @@ test('advise reads Lambda Insights cpu_total_time from the engine: one figure, n
   });
   await sendTraffic(fn.url, 40, 50);
   await untilNextMinute();
-  const dir = await mkdtemp(join(tmpdir(), 'lmi-advise-insights-'));
+  const dir = testTempDir('lmi-bench-advise-insights-');
   const advicePath = join(dir, 'advice.json');
   const common = ['--endpoint', engine.controlUrl, '--days', '1', '--offline', '--instance-type', 'm7g.xlarge', '--allow-short-history'];
   const advised = await runCli(['advise', '--function', 'advise-insights', '--json', advicePath, ...common]);

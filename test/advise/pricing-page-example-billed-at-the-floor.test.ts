@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts modelled prices.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runCli } from '../cost/helpers/cli.ts';

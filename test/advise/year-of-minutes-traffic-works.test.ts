@@ -1,12 +1,13 @@
+// test-lane: concurrent: asserts the exit and verdict of a big input.
 // A traffic CSV with a year of per-minute counts (525,600 rows) is an ordinary input: it used
 // to exit 70 with "Maximum call stack size exceeded" (the peak was taken with Math.max(...rows)).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { trafficStats } from '../../runner/advise/traffic-stats.ts';
 import { runProcess, repoRoot } from '../cli/spawn-cli.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const minutesPerYear = 525_600;
 
@@ -21,7 +22,7 @@ test('the statistics of a year of minutes: peak and quietest minute found withou
 });
 
 test('advise reads a 525,600-row traffic CSV and exits 0', { timeout: 60_000 }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lmi-bench-year-csv-'));
+  const dir = testTempDir('lmi-bench-year-csv-');
   try {
     const csv = join(dir, 'year.csv');
     writeFileSync(csv, Array.from({ length: minutesPerYear }, (_, minute) => String(3000 + (minute % 600))).join('\n') + '\n');

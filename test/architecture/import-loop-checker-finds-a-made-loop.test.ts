@@ -4,17 +4,17 @@
 // name the three folders, each import of the ring with its file, and the pair.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeLoops, fileImports, filesImportingEachOther, folderGraph, folderLoops, layeredTops } from './import-graph.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const copied = ['runner/capacity/scaling-target.ts', 'runner/metrics/periods.ts', 'runner/runtimes/registry.ts', 'runner/errors.ts'];
 
 function tree(): string {
-  const root = mkdtempSync(join(tmpdir(), 'lmi-bench-loop-'));
+  const root = testTempDir('lmi-bench-loop-');
   test.after(() => rmSync(root, { recursive: true, force: true }));
   for (const file of copied) {
     mkdirSync(dirname(join(root, file)), { recursive: true });

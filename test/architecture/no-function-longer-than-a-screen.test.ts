@@ -5,10 +5,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { layeredFunctionLengths } from './function-lengths.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const limitLines = 80;
@@ -21,7 +21,7 @@ test('no function in runner/, reports/ or infra/ is longer than 80 lines', () =>
 });
 
 test('the length check names a function one line over the limit, and passes one at the limit', () => {
-  const tree = mkdtempSync(join(tmpdir(), 'lmi-bench-lengths-'));
+  const tree = testTempDir('lmi-bench-lengths-');
   try {
     mkdirSync(join(tree, 'runner', 'stage'), { recursive: true });
     const body = (lines: number) => Array.from({ length: lines - 2 }, (_, i) => `  total += ${i};`).join('\n');

@@ -3,12 +3,12 @@
 // gets a suffix and both runs end whole, each in its own folder.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readRunFile } from '../../runner/run/read-run.ts';
 import { startBench } from './bench-process.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const args = ['--workload', 'test/fixtures/workloads/fixed-delay', '--modes', 'lambda', '--concurrency', '1', '--duration', '1', '--warmup', '0', '--trials', '1', '--offline'];
 /** `20260314-101502` of `20260314-101502-fixed-delay-node`: the second the id was planned in. */
@@ -19,7 +19,7 @@ test('two benches started at once: two complete, distinct run folders', { timeou
   // start late, so a pair that straddled a second is run again (at most three pairs).
   let clashed = false;
   for (let attempt = 1; attempt <= 3 && !clashed; attempt++) {
-    const out = mkdtempSync(join(tmpdir(), 'lmi-bench-twin-'));
+    const out = testTempDir('lmi-bench-twin-');
     // Start just after a second begins: both then have most of a second to plan.
     await sleep(1000 - (Date.now() % 1000) + 20);
     const benches = [startBench([...args, '--out', out]), startBench([...args, '--out', out])];

@@ -5,15 +5,14 @@
 // signal, "the local engine died (signal 9)", and not the engine's start banner.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readRunFile } from '../../runner/run/read-run.ts';
 import { startBench } from './bench-process.ts';
 import { descendantsOf } from './process-tree.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 test('kill -9 of the engine during the second level: exit 2, one line, the first level kept, nothing after it', { timeout: 120_000 }, async () => {
-  const out = mkdtempSync(join(tmpdir(), 'lmi-bench-engine-death-'));
+  const out = testTempDir('lmi-bench-engine-death-');
   const bench = startBench([
     '--workload', 'test/fixtures/workloads/fixed-delay', '--modes', 'lambda', '--concurrency', '1,2,4',
     '--duration', '4', '--warmup', '0', '--trials', '1', '--offline', '--out', out, '--run-id', 'lost',

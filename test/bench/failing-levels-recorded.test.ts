@@ -1,16 +1,16 @@
+// test-lane: concurrent: asserts level states.
 // A workload whose every invocation fails: each level is recorded as failed with its reason,
 // the run still goes through every level and mode, and the bench exits 2 (nothing measured)
 // naming each level's reason on stderr.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readRunFile } from '../../runner/run/read-run.ts';
 import { startBench } from './bench-process.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 test('every level failing: all recorded as failed with the reason, exit 2', { timeout: 120_000 }, async () => {
-  const out = mkdtempSync(join(tmpdir(), 'lmi-bench-fail-'));
+  const out = testTempDir('lmi-bench-fail-');
   const bench = startBench([
     '--workload', 'test/fixtures/workloads/always-fails', '--concurrency', '1,2', '--duration', '0.5', '--warmup', '0',
     '--trials', '1', '--lmi-max-concurrency', '4', '--offline', '--out', out, '--run-id', 'fails',

@@ -1,3 +1,4 @@
+// test-lane: serial: asserts p50 and p99 within a few ms of the handler delay.
 // The 50 ms fixture through the real engine (standard Lambda, concurrency 4): the measured
 // percentiles sit just above the handler's fixed delay.
 //

@@ -1,3 +1,4 @@
+// test-lane: serial: asserts p50 within 15 ms of the handler wait.
 // The built-in workloads' Java versions through `lmi-bench bench`, as a user runs them: io-bound
 // at concurrency 1 has p50 within 200–215 ms on standard Lambda and on LMI (its downstream waits
 // are 200 ms at most); cpu-bound at 512 MB has a duration model that stretches the JVM's CPU

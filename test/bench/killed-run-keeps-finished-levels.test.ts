@@ -4,18 +4,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readRunFile } from '../../runner/run/read-run.ts';
 import { startBench, markerName } from './bench-process.ts';
 import { withEnvMarker } from './process-tree.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const bin = new URL('../../bin/lmi-bench.mjs', import.meta.url).pathname;
 
 test('kill -9 after the first level: run.json is running with that level, and report renders it', { timeout: 120_000 }, async () => {
-  const out = mkdtempSync(join(tmpdir(), 'lmi-bench-kill-'));
+  const out = testTempDir('lmi-bench-kill-');
   const dir = join(out, 'killed');
   const bench = startBench([
     '--workload', 'test/fixtures/workloads/fixed-delay', '--modes', 'lambda', '--concurrency', '1,2',

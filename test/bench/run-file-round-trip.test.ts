@@ -1,8 +1,7 @@
 // run.json is written atomically and read back with its schema version checked.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeRunFile } from '../../runner/run/write-run.ts';
 import { readRunFile } from '../../runner/run/read-run.ts';
@@ -10,6 +9,7 @@ import { schemaVersion, type RunFile } from '../../runner/run/run-file.ts';
 import { UsageError } from '../../runner/errors.ts';
 import { machineInfo } from '../../runner/system/machine.ts';
 import { planJsonFixture } from '../fixtures/plan-json.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 async function sampleRun(): Promise<RunFile> {
   return {
@@ -30,7 +30,7 @@ async function sampleRun(): Promise<RunFile> {
 }
 
 test('writeRunFile writes run.json whole, leaves no temp file, and readRunFile reads it back', async () => {
-  const dir = join(mkdtempSync(join(tmpdir(), 'lmi-run-')), 'nested', 'r1');
+  const dir = join(testTempDir('lmi-bench-run-'), 'nested', 'r1');
   const run = await sampleRun();
   const path = await writeRunFile(dir, run);
   assert.equal(path, join(dir, 'run.json'));
@@ -41,7 +41,7 @@ test('writeRunFile writes run.json whole, leaves no temp file, and readRunFile r
 });
 
 test('readRunFile rejects a wrong schema version, bad JSON and a missing file with a UsageError', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lmi-run-'));
+  const dir = testTempDir('lmi-bench-run-');
   const wrong = join(dir, 'wrong.json');
   writeFileSync(wrong, JSON.stringify({ ...(await sampleRun()), schemaVersion: 2 }));
   assert.throws(() => readRunFile(wrong), (e: unknown) => e instanceof UsageError && /schemaVersion 2/.test(e.message));

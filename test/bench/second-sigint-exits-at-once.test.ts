@@ -3,16 +3,16 @@
 // its parent's pipe closes) and its runtimes are gone shortly after.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readRunFile } from '../../runner/run/read-run.ts';
 import { startBench, markerName } from './bench-process.ts';
 import { withEnvMarker } from './process-tree.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 test('two SIGINTs: exit 130 without waiting, run.json whole, no process left', { timeout: 120_000 }, async () => {
-  const out = mkdtempSync(join(tmpdir(), 'lmi-bench-int2-'));
+  const out = testTempDir('lmi-bench-int2-');
   const bench = startBench([
     '--workload', 'test/fixtures/workloads/fixed-delay', '--modes', 'lambda', '--concurrency', '1,2',
     '--duration', '5', '--warmup', '0', '--trials', '1', '--offline', '--out', out, '--run-id', 'int2',

@@ -1,17 +1,18 @@
+// test-lane: serial: asserts p50 under 150 ms.
 // A short complete bench run through the real CLI and the real engine: exit 0, a valid
 // run.json with every level of both modes measured, the table on stdout, no engine left.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRunFile } from '../../runner/run/read-run.ts';
 import { decodeHistogram } from '../../runner/load/latency-histogram.ts';
 import { startBench, markerName } from './bench-process.ts';
 import { withEnvMarker } from './process-tree.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 test('bench --concurrency 1,4 --duration 1 --warmup 0.5 --trials 2 measures every level', { timeout: 120_000 }, async () => {
-  const out = mkdtempSync(join(tmpdir(), 'lmi-bench-run-'));
+  const out = testTempDir('lmi-bench-run-');
   const bench = startBench([
     '--workload', 'test/fixtures/workloads/fixed-delay',
     '--concurrency', '1,4', '--duration', '1', '--warmup', '0.5', '--trials', '2',

@@ -2,16 +2,15 @@
 // levels, and nothing of the run left in the process table (engine, workers, python).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readRunFile } from '../../runner/run/read-run.ts';
 import { startBench, markerName } from './bench-process.ts';
 import { descendantsOf, processTable, stillRunning, withEnvMarker } from './process-tree.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 test('SIGINT during the second level: exit 130, the first level saved, no process left', { timeout: 120_000 }, async () => {
-  const out = mkdtempSync(join(tmpdir(), 'lmi-bench-int-'));
+  const out = testTempDir('lmi-bench-int-');
   const bench = startBench([
     '--workload', 'test/fixtures/workloads/fixed-delay', '--runtime', 'python',
     '--modes', 'lambda,lmi', '--concurrency', '1,2', '--duration', '3', '--warmup', '0', '--trials', '1',

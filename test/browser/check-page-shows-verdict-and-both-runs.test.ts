@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts a page's content and layout, from fixtures.
 /**
  * `check --html` writes a self-contained page: the verdict first, both runs' figures level by
  * level side by side (latency and cost), the regressed level marked; offline, no console error.
@@ -5,12 +6,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { level, logNormalMs, run } from '../analysis/constructed.ts';
 import type { RunFile } from '../../runner/run/run-file.ts';
 import { launch, openReport, skipReason, watch } from './browser.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -33,7 +34,7 @@ function runs(dir: string): { baseline: string; candidate: string } {
 }
 
 test('check --html puts the verdict first and both runs side by side, marking the regressed level', { skip: skipReason, timeout: 120_000 }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lmi-check-html-'));
+  const dir = testTempDir('lmi-bench-check-html-');
   const { baseline, candidate } = runs(dir);
   const htmlPath = join(dir, 'check.html');
   const env = { ...process.env };

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts a page's content and layout, from fixtures.
 /**
  * The report's cost chart shades the range of rates actually measured (outside it the curves
  * are the model alone), the cost section says where the crossover lies against it and gives it

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts the file written.
 /**
  * `npm run docs:screenshot` writes the README's picture of a real run's report where it is told
  * (--out): a PNG the width of the page, from the top to the bottom of the cost chart. Run into a
@@ -6,11 +7,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { skipReason } from './browser.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -23,7 +24,7 @@ function pngSize(png: Buffer): { width: number; height: number } {
 test('docs:screenshot writes the report picture to --out and leaves docs/report.png alone', { skip: skipReason, timeout: 180_000 }, () => {
   const tracked = join(root, 'docs/report.png');
   const trackedBefore = statSync(tracked).mtimeMs;
-  const dir = mkdtempSync(join(tmpdir(), 'lmi-docs-screenshot-'));
+  const dir = testTempDir('lmi-bench-docs-screenshot-');
   try {
     const out = join(dir, 'report.png');
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/docs-screenshot.ts', '--out', out], { cwd: root, encoding: 'utf8', timeout: 170_000 });

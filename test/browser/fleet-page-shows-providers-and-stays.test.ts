@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts a page's content and layout, from fixtures.
 /**
  * The fleet page (`advise --what-if FILE.csv --html`) renders offline with no console error: the
  * fleet against standard Lambda first, the provider's members with their shares, and each
@@ -5,8 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { adviseFleet } from '../../runner/advise/fleet.ts';
 import { fleetHeadline, fleetHtml } from '../../runner/advise/fleet-render.ts';
@@ -14,6 +14,7 @@ import { parseFleetCsv } from '../../runner/cli/fleet-csv.ts';
 import { formatUsd } from '../../reports/format.ts';
 import { snapshotPrices } from '../advise/support.ts';
 import { launch, openReport, skipReason, watch } from './browser.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const csv = `name,rps,duration_ms,memory_mb,arch,cpu_share,runtime
 orders,22.83,200,1024,arm64,0.1,nodejs22.x
@@ -26,7 +27,7 @@ test('the fleet page shows the fleet beside standard Lambda, the members and why
   // grouping test whose two functions this page shows: there they are cheaper on LMI only together.
   const options = { region: 'us-east-1', lmiDiscount: 0, lambdaDiscount: 0, freeTier: false, reservation: { vcpus: 0, memoryGiB: 0 } };
   const fleet = adviseFleet(parseFleetCsv(csv, 'fleet.csv'), options, await snapshotPrices());
-  const htmlPath = join(mkdtempSync(join(tmpdir(), 'lmi-fleet-html-')), 'fleet.html');
+  const htmlPath = join(testTempDir('lmi-bench-fleet-html-'), 'fleet.html');
   writeFileSync(htmlPath, fleetHtml(fleet));
   const browser = await launch();
   try {

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts a page's layout, from fixtures.
 /**
  * Reports read at a glance: on the bench report of a measured sweep, the advise page of one
  * function and the --all-functions page, no element sticks out of the 1,080 px column and no two
@@ -5,8 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeReport } from '../../reports/write-report.ts';
 import { buildRunFixture } from '../fixtures/reports/build-run.ts';
@@ -17,6 +17,7 @@ import { constantProfile } from '../../runner/traffic/profiles.ts';
 import { options, snapshotPrices, whatIf } from '../advise/support.ts';
 import { launch, openReport, skipReason } from './browser.ts';
 import { overflowingElements, overlappingLabels } from './layout.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const viewport = { width: 1200, height: 900 };
 
@@ -24,7 +25,7 @@ async function pages(): Promise<Array<{ name: string; path: string }>> {
   const run = buildRunFixture({ concurrency: [1, 4, 16, 64], trials: 2, samplesPerTrial: 200, lmiSettings: [{ maxConcurrency: 16, gibPerVcpu: 2 }, { maxConcurrency: 64, gibPerVcpu: 4 }] });
   const { htmlPath } = await writeReport(runDirWith(run));
   const prices = await snapshotPrices();
-  const dir = mkdtempSync(join(tmpdir(), 'lmi-layout-'));
+  const dir = testTempDir('lmi-bench-layout-');
   // Traffic near the break-even puts "your traffic" and "break-even" rules side by side.
   const near = advise(whatIf({ cpuMsPerRequest: null, name: 'resize', runtime: 'nodejs22.x' }), constantProfile(60), options(), prices);
   const nearEven = near.breakEvenRequestsPerSecond ?? 60;
@@ -60,7 +61,7 @@ test('every page fits the column and no two chart labels intersect', { skip: ski
 });
 
 test('the checker fails on a table wider than the column and on two labels drawn at one place', { skip: skipReason, timeout: 120_000 }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lmi-layout-bad-'));
+  const dir = testTempDir('lmi-bench-layout-bad-');
   const advice = advise(whatIf({ name: 'wide' }), constantProfile(10), options(), await snapshotPrices());
   const wide = `<table id="too-wide"><tr>${Array.from({ length: 30 }, (_, i) => `<td style="white-space:nowrap">column-number-${i}</td>`).join('')}</tr></table>`;
   writeFileSync(join(dir, 'bad.html'), adviceHtml(advice).replace('</header>', `</header>${wide}`));

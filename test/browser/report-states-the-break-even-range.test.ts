@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts a page's content, from fixtures.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeReport } from '../../reports/write-report.ts';

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts that no script ran.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeReport } from '../../reports/write-report.ts';

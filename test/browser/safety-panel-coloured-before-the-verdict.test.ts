@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts a page's layout, from fixtures.
 /**
  * report.html shows the safety result as a first-class panel above the verdict, coloured by
  * severity: red when the last check found errors, green when it found nothing. Rendered in
@@ -5,19 +6,19 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderHtml } from '../../reports/html.ts';
 import type { RunFile } from '../../runner/run/run-file.ts';
 import { safetyGate } from '../../runner/safety/gate.ts';
 import { launch, openReport, skipReason, watch } from './browser.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const run = JSON.parse(readFileSync(new URL('../fixtures/reports/io-bound-local-run.json', import.meta.url), 'utf8')) as RunFile;
 const check = (errors: number) => ({ findings: errors, errors, warnings: 0, seed: 1, checkedAt: '2026-12-07T03:00:00.000Z', path: '/r/safety/io-bound-node.json', mainCause: errors > 0 ? { cause: 'module.currentUser', count: errors, severity: 'error' as const } : null });
 
 test('the safety panel sits above the verdict, red for errors and green for a clean check', { skip: skipReason, timeout: 120_000 }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lmi-safety-panel-'));
+  const dir = testTempDir('lmi-bench-safety-panel-');
   const browser = await launch();
   try {
     const colours: Record<string, string> = {};

@@ -1,3 +1,4 @@
+// test-lane: serial: an A/A check of measured latency and throughput; load from other files reads as a regression.
 // A/A: a baseline run, then `check --baseline` three times in a row, each measuring a fresh
 // candidate with the baseline's plan through the bench command: identical settings pass (exit 0).
 import { test } from 'node:test';

@@ -1,3 +1,4 @@
+// test-lane: concurrent, long: asserts exit codes and messages.
 // Bad input to check and baseline: one line on stderr, exit 2, nothing written. Built from
 // the committed report fixture's shape, no load needed.
 import { test } from 'node:test';

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts refusals and the files written.
 // baseline save builds its default file name from run.json's workload name and runtime: a run
 // file from anyone must not steer the write out of baselines/. Run from a temporary folder, with
 // run files whose names climb out of it; nothing may appear outside baselines/.

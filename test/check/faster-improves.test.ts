@@ -1,3 +1,4 @@
+// test-lane: serial: compares measured latency against the shared baseline.
 // A candidate whose handler is faster (downstream delays 40% shorter) reports `improved`
 // latency rows and passes the check (exit 0).
 import { test } from 'node:test';

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts escaping and the files written.
 // check with hostile or broken input: a workload name with markup is escaped in the Markdown
 // on stdout and in $GITHUB_STEP_SUMMARY (as summary.md escapes it), never rendered; an output
 // path that cannot be written is named as the user gave it (never our temp file), before any

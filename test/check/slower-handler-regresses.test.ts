@@ -1,3 +1,4 @@
+// test-lane: serial: compares measured latency against the shared baseline.
 // A/B: the same io-bound workload with every downstream delay 25% longer fails the check
 // (exit 1) and names the latency rows; the JUnit XML parses with one testcase per row.
 import { test } from 'node:test';

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts the recommendation: 1 slot per environment throttles 16 connections whatever the speed.
 // A run sweeping LMI settings stores a recommendation in run.json and shows it in report.html
 // and summary.md: maxConcurrency 1 throttles at concurrency 16, so 16 per environment wins.
 import { test } from 'node:test';

@@ -1,14 +1,15 @@
+// test-lane: concurrent: asserts exit codes and messages.
 // Bad bench inputs through the real CLI (the rest are checked in-process in
 // test/plan/bad-values-are-usage-errors.test.ts): each fails before anything starts: exit 2, exactly one line on stderr,
 // nothing on stdout, and nothing written under the --out folder.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, inBatches, runBench } from './spawn-cli.ts';
+import { testTempDir } from '../temp-dir.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'lmi-bench-bad-input-'));
+const root = testTempDir('lmi-bench-bad-input-');
 const out = join(root, 'results');
 const aFile = join(root, 'a-file');
 writeFileSync(aFile, 'not a folder');

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts an exit code and message.
 // The local engine has no .NET host: `bench --runtime dotnet` on it exits 2 at once with one
 // line saying why and what to do (--target aws, or an OS-only runtime), before any engine starts.
 import { test } from 'node:test';

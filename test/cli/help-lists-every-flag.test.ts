@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts printed text.
 // `bench --help` lists every flag the parser accepts, each with its default where it has one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts an exit code and message.
 // A bug (here a TypeError thrown by a command) exits 70 with one "internal error … (please
 // report)" line and no stack unless --debug or LMI_BENCH_DEBUG=1 asks for it; bad input and an
 // AWS service error still exit 2 with their one line.

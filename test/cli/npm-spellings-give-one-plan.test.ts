@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts plans.
 // The four spellings the README promises, through REAL npm 11: npm turns `--workload mixed`
 // into npm_config_workload=true plus a bare `mixed`, and `--workload=mixed` into
 // npm_config_workload=mixed; the bench command must see one and the same plan.

@@ -1,10 +1,10 @@
+// test-lane: concurrent: asserts refusals.
 // The value rules are the same in every command because every command reads its flags through
 // the one reader: an architecture alias, a region and a number with an exponent get the same
 // answer from bench, cost and deploy, in-process and through the real CLI.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFlags, type FlagSet } from '../../runner/cli/flag-reader.ts';
 import { benchFlags } from '../../runner/cli/commands/bench-flags.ts';
@@ -15,8 +15,9 @@ import { deployFlags } from '../../runner/cli/commands/deploy.ts';
 import { destroyFlags } from '../../runner/cli/commands/destroy.ts';
 import { UsageError } from '../../runner/errors.ts';
 import { cleanEnv, repoRoot, runProcess } from './spawn-cli.ts';
+import { testTempDir } from '../temp-dir.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'lmi-bench-value-rule-'));
+const root = testTempDir('lmi-bench-value-rule-');
 test.after(() => rmSync(root, { recursive: true, force: true }));
 
 /** The value one flag set reads for `--name raw`, or the UsageError message it refuses it with. */

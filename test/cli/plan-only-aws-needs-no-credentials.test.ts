@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts plans and estimates.
 /**
  * `bench --target aws --plan-only` with no AWS credentials anywhere prints the plan,
  * its wall time and its spend estimate (from the price snapshot) and exits 0, warning past an

@@ -1,15 +1,16 @@
+// test-lane: concurrent: asserts wall-time estimates (computed, not measured).
 // `--plan-only --target aws --load-workers 4` prints the plan's
 // wall time with the variants side by side (the default with workers on AWS) and without, and
 // side by side takes at most 55% of one variant after another. The new flags are validated.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, repoRoot, runProcess } from './spawn-cli.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const cli = join(repoRoot, 'bin/lmi-bench.mjs');
-const out = mkdtempSync(join(tmpdir(), 'lmi-bench-plan-only-'));
+const out = testTempDir('lmi-bench-plan-only-');
 test.after(() => rmSync(out, { recursive: true, force: true }));
 const env = cleanEnv({ AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' });
 

@@ -1,3 +1,4 @@
+// test-lane: concurrent, long: asserts exit codes and files written.
 /**
  * README.md's commands work as it says: every flag a README command or Commands-table row uses
  * is one its command's --help lists (a flag the CLI refuses, like the old --discount, counts as
@@ -9,11 +10,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, inBatches, repoRoot, runProcess, type Finished } from './spawn-cli.ts';
 import { flagsOf, readReadme, type ReadmeCommand } from './readme-commands.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const { commands, rows } = readReadme(repoRoot);
 const cli = join(repoRoot, 'bin', 'lmi-bench.mjs');
@@ -83,7 +84,7 @@ test('every flag of a README command or Commands-table row is one its command ac
 });
 
 test('every README command that needs no AWS account runs offline and exits 0', async () => {
-  const out = mkdtempSync(join(tmpdir(), 'lmi-bench-readme-'));
+  const out = testTempDir('lmi-bench-readme-');
   try {
     const seen = new Set<string>();
     const runnable = commands.filter((c) => notRunBecause(c) === undefined && !seen.has(c.text) && seen.add(c.text));

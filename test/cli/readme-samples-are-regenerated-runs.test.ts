@@ -7,11 +7,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, runProcess } from './spawn-cli.ts';
 import { differences, findBlock, samples, shapeOf } from '../../scripts/readme-samples.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const script = join(repoRoot, 'scripts', 'readme-samples.ts');
 const samplesRun = (args: string[]) => runProcess(process.execPath, ['--import', 'tsx', script, ...args], { timeoutMs: 60_000 });
@@ -25,7 +25,7 @@ test("the tracked README's advise what-if is what the command prints now", async
 
 test('a stale copy fails the check with the line, and rewriting it restores the block', async () => {
   assert.ok(advise);
-  const dir = mkdtempSync(join(tmpdir(), 'lmi-readme-samples-'));
+  const dir = testTempDir('lmi-bench-readme-samples-');
   const copy = join(dir, 'README.md');
   copyFileSync(join(repoRoot, 'README.md'), copy);
   const original = readFileSync(copy, 'utf8');

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts exit codes and messages.
 // A mistyped command exits 2 naming the closest commands, never read as a workload; a workload
 // name or leading flags still mean `bench`, as the `npm run bench` spellings rely on.
 import { test } from 'node:test';

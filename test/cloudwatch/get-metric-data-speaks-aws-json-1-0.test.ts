@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts the protocol.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';

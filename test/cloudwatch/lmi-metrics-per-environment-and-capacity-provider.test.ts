@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts metrics of given records.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GetMetricDataCommand, type Dimension, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';

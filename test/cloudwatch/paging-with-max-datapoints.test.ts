@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts paging.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GetMetricDataCommand, paginateGetMetricData, type GetMetricDataCommandInput } from '@aws-sdk/client-cloudwatch';

@@ -1,3 +1,4 @@
+// test-lane: concurrent, long: asserts counts.
 // A GetMetricData request too large for the query thread's heap ends that thread, not the
 // engine: the request answers InternalServiceFault (500, which the SDK retries), and the next
 // request is served by a new thread rebuilt from the store's whole contents.

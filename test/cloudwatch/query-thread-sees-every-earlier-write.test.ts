@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts counts.
 // The engine answers GetMetricData from a replica of its store on a thread of its own. Whatever
 // was written before a request arrived (even in the same turn of the event loop) is in the
 // answer, and the answer is byte for byte what the handler computes from the store itself.

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts thread nice values.
 // On AWS, CloudWatch runs on other machines than the functions; here the query thread shares the
 // cores with the front doors and the environments, so it runs at nice 10 while every other
 // thread of the engine keeps its priority.

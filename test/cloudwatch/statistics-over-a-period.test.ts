@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts statistics of given records.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GetMetricDataCommand, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts results of given records.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GetMetricDataCommand, type Dimension, type StandardUnit } from '@aws-sdk/client-cloudwatch';

@@ -1,12 +1,13 @@
+// test-lane: concurrent: asserts exit codes and messages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCli } from './helpers/cli.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 test('bad cost input → exit 2 and one clear line on stderr, nothing on stdout', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'lmi-cost-bad-'));
+  const dir = testTempDir('lmi-bench-cost-bad-');
   const malformed = join(dir, 'run.json');
   await writeFile(malformed, '{ "schemaVersion": 1, "levels": [');
   const wrongVersion = join(dir, 'v9.json');

@@ -1,13 +1,14 @@
+// test-lane: concurrent: asserts modelled prices of a given run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCli } from './helpers/cli.ts';
 import { sampleRun } from './helpers/run.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 test('`lmi-bench cost crossover --run … --traffic csv:…` prints the crossover rates and both monthly costs, leaving run.json as it was', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'lmi-cost-crossover-'));
+  const dir = testTempDir('lmi-bench-cost-crossover-');
   const runPath = join(dir, 'run.json');
   const runText = JSON.stringify(sampleRun(), null, 2);
   await writeFile(runPath, runText);

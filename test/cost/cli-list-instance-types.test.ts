@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts the price table.
 /**
  * `lmi-bench cost --list-instance-types`: every priced type of the architecture with its shape,
  * and an LMI hourly rate that is EC2 after the discount plus the fee on the on-demand price.

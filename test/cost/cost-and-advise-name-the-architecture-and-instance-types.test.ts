@@ -5,12 +5,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCli } from './helpers/cli.ts';
 import { sampleRun } from './helpers/run.ts';
 import { candidateInstanceTypes } from '../../runner/pricing/instance-types.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 interface ChoiceJson {
   instanceChoice: { architecture: string; kind: string; instanceTypes: string[]; summary: string };
@@ -38,7 +38,7 @@ test('cost lmi: the what-if names the default x86_64 set; a fixed fleet names it
 });
 
 test('cost crossover names what it priced over, and a narrowing flag is named as such', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'lmi-cost-choice-'));
+  const dir = testTempDir('lmi-bench-cost-choice-');
   const run = sampleRun();
   run.plan.lmi = { ...run.plan.lmi, instanceType: 'm7i.xlarge', instancePinned: false, instanceTypes: candidateInstanceTypes('x86_64') };
   await writeFile(join(dir, 'run.json'), JSON.stringify(run));
@@ -62,7 +62,7 @@ test('cost --list-instance-types ends with the set priced on by default, or with
 });
 
 test('advise names the same default set, in the terminal and in --json', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'lmi-advise-choice-'));
+  const dir = testTempDir('lmi-bench-advise-choice-');
   const result = await runCli(['advise', '--requests-per-month', '50000000', '--duration-ms', '120', '--memory-mb', '1024', '--offline', '--json', join(dir, 'advice.json')]);
   assert.equal(result.code, 0, result.stderr);
   const line = result.stdout.split('\n').find((l) => l.startsWith('priced on: '));

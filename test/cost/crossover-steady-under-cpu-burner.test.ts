@@ -1,3 +1,4 @@
+// test-lane: serial: starts its own CPU burner and compares measured crossovers within 20%.
 // Another process burning a core while the run measures must not move
 // the verdict. Lambda is priced at the modelled duration (run-queue wait left out) and LMI sizes by
 // CPU time, so the crossover stays within 20% of the quiet run's.

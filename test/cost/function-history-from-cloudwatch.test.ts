@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts counts read back.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';

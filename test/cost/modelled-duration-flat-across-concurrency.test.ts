@@ -1,3 +1,4 @@
+// test-lane: serial: asserts measured durations and run-queue waits within 10%.
 // A handler with a fixed off-CPU wait and fixed CPU work at 512 MB gets the same modelled AWS
 // duration (within 10%), and the same Lambda cost per request, at concurrency 1 and 16, although
 // 16 environments on this machine's few cores wait for a core most of the time: both levels are

@@ -1,3 +1,4 @@
+// test-lane: serial: asserts measured CPU and durations within 10%.
 // Alone on a core (concurrency 1), a handler with 40 ms of off-CPU
 // wait and about 15 ms of CPU work is modelled at least 1.4× slower than measured here at
 // 512 MB (0.29 vCPU on AWS), and as measured (within 10%) at 1,769 MB, one full vCPU.

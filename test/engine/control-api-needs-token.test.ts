@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts statuses.
 // The control API runs code as the engine's user, so only the holder of the engine's token may
 // use it: no token, a wrong token, an Origin (a browser page) or a foreign Host (DNS rebinding)
 // is refused, and nothing is deployed or stopped. The runner's own client, the CloudWatch and

@@ -4,12 +4,12 @@
 // timeout on LMI) are checked as figures; the commands run with a 1.5 s local deadline.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { initLimit } from '../../runner/engine/init-limit.ts';
 import { UsageError } from '../../runner/errors.ts';
 import { cleanEnv, repoRoot, runProcess } from '../cli/spawn-cli.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 test("init limits are AWS's: 10 s then a retry within the timeout on Lambda, the longer of 130 s and the timeout on LMI", () => {
   assert.equal(initLimit('lambda', 30_000, undefined).limitMs, 10_000);
@@ -33,7 +33,7 @@ after(() => {
 });
 
 function loopingWorkload(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lmi-bench-endless-init-'));
+  const dir = testTempDir('lmi-bench-endless-init-');
   dirs.push(dir);
   mkdirSync(join(dir, 'node'));
   mkdirSync(join(dir, 'python'));
@@ -70,7 +70,7 @@ test('safety with an endless init: exit 2 naming the init timeout', { timeout: 9
 });
 
 test('bench with an endless init: exit 2, each variant naming the init timeout', { timeout: 90_000 }, async () => {
-  const out = mkdtempSync(join(tmpdir(), 'lmi-bench-endless-init-out-'));
+  const out = testTempDir('lmi-bench-endless-init-out-');
   dirs.push(out);
   const { code, lines } = await lmiBench(['bench', loopingWorkload(), '--concurrency', '1', '--duration', '1', '--warmup', '0', '--out', out]);
   assert.equal(code, 2, lines.join('\n'));

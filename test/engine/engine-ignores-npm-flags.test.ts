@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts a status.
 // `npm run bench --workload io-bound` hands the bench npm_config_* variables; the engine the
 // bench spawns must not take them for its own flags (its `engine` command has --workload too).
 import { test } from 'node:test';

@@ -5,12 +5,12 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, repoRoot } from '../cli/spawn-cli.ts';
+import { testTempDir } from '../temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'lmi-bench-init-heartbeat-'));
+const dir = testTempDir('lmi-bench-init-heartbeat-');
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 test('a 6 s init: the engine names the function and runtime it is initialising before it is ready', { timeout: 90_000 }, async () => {

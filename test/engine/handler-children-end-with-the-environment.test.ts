@@ -7,12 +7,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 import { environmentIsolation } from '../../runner/engine/isolation.ts';
 import { lmiSpec, send, standardSpec } from './support.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const handler = `
 import subprocess
@@ -78,7 +78,7 @@ async function spawnMarked(url: string): Promise<string> {
 let engine: EngineHandle;
 let dir: string;
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'lmi-bench-handler-children-'));
+  dir = testTempDir('lmi-bench-handler-children-');
   mkdirSync(join(dir, 'python'));
   writeFileSync(join(dir, 'python', 'index.py'), handler);
   mkdirSync(join(dir, 'node'));

@@ -3,14 +3,14 @@
 // error with its errorType, and the reason reaches run.json's level.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRunFile } from '../../runner/run/read-run.ts';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 import { startBench } from '../bench/bench-process.ts';
 import { engineAlive, faultDir, runFaultLevel } from './fault-level.ts';
 import { lmiSpec, standardSpec } from './support.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 let engine: EngineHandle;
 before(async () => {
@@ -43,7 +43,7 @@ for (const runtime of ['node', 'python'] as const) {
 }
 
 test('a bench of that handler records each level as failed with the cause, and exits 2', { timeout: 120_000 }, async () => {
-  const out = mkdtempSync(join(tmpdir(), 'lmi-bench-bad-header-'));
+  const out = testTempDir('lmi-bench-bad-header-');
   try {
     const bench = startBench([
       '--workload', faultDir('bad-header'), '--concurrency', '2', '--duration', '0.5', '--warmup', '0',

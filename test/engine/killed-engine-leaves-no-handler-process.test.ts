@@ -8,12 +8,12 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { environmentIsolation } from '../../runner/engine/isolation.ts';
 import { cleanEnv, repoRoot } from '../cli/spawn-cli.ts';
 import { javaSourceWorkload, providedWorkload } from './runtime-api-workloads.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const isolation = environmentIsolation();
 const skip = isolation.kind === 'none' && isolation.reason;
@@ -43,7 +43,7 @@ async function until(check: () => boolean, timeoutMs: number): Promise<boolean> 
 /** Each workload's init starts `setsid sh -c 'sleep 600' <marker>`: a process out of its group. */
 const workloads: Record<'python' | 'java' | 'provided', (marker: string) => string> = {
   python: (marker) => {
-    const dir = mkdtempSync(join(tmpdir(), 'lmi-bench-orphan-python-'));
+    const dir = testTempDir('lmi-bench-orphan-python-');
     dirs.push(dir);
     mkdirSync(join(dir, 'python'));
     writeFileSync(join(dir, 'python', 'index.py'), `import subprocess\nsubprocess.Popen(['setsid', 'sh', '-c', 'sleep 600; true', '${marker}'])\n\ndef handler(event, context):\n    return {}\n`);

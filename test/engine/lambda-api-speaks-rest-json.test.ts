@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts the protocol.
 /**
  * The engine's Lambda API subset read by the real @aws-sdk/client-lambda with nothing but an
  * endpoint override: GetFunctionConfiguration of a standard and an LMI function (memory,

@@ -1,3 +1,4 @@
+// test-lane: serial: the scaler follows measured CPU utilisation.
 // When the load falls but still reaches every environment (the router spreads it, so none is
 // ever idle), the engine drains the surplus over the scaling target after the scale-in delay:
 // the count comes down to the sizing model's at the lower rate, and no request is lost on the way.

@@ -1,3 +1,4 @@
+// test-lane: serial: the scaler follows measured CPU utilisation.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';

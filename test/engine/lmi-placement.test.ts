@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts placement arithmetic.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Placement } from '../../runner/engine/placement.ts';

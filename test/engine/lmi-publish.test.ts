@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts published environments, their spread over instances and 48 answered requests.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';

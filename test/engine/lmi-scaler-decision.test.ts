@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts scaler decisions.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolveScalingTarget } from '../../runner/capacity/scaling-target.ts';

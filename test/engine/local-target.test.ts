@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts deploys and statuses.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LocalTarget } from '../../runner/target/local/local-target.ts';

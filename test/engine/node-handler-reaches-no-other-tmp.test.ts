@@ -5,13 +5,14 @@
 // its /proc shows only its own processes.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { environmentIsolation } from '../../runner/engine/isolation.ts';
 import { engineTempPrefix } from '../../runner/engine/temp-folders.ts';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 import { lmiSpec, send, standardSpec } from './support.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const isolation = environmentIsolation();
 const skip = isolation.kind === 'none' && isolation.reason;
@@ -45,7 +46,7 @@ export const handler = async (event) => {
 let engine: EngineHandle;
 let dir: string;
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'lmi-bench-node-isolation-'));
+  dir = testTempDir('lmi-bench-node-isolation-');
   for (const [name, source] of [['writer', writer], ['prober', prober]] as const) {
     mkdirSync(join(dir, name));
     writeFileSync(join(dir, name, 'index.mjs'), source);
@@ -53,10 +54,7 @@ before(async () => {
   }
   engine = await startEngine();
 });
-after(async () => {
-  await engine.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+after(() => engine.stop());
 
 /** The host path of the file `name` in some environment folder of the engine. */
 function hostPathOf(name: string): string | undefined {

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts module loading.
 /**
  * Handlers load as Lambda loads them: a .js file's module type comes from the function's own code
  * root (the workload folder), never from a folder above it. These fixtures sit inside this clone,

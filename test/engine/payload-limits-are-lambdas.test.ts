@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts limits.
 // Function URLs take and give at most 6 MB: a larger request is refused with Lambda's 413
 // RequestEntityTooLargeException before the function runs (and is not buffered past the
 // limit); a larger response fails the invocation as Lambda fails it (502, RequestEntityTooLarge).

@@ -6,13 +6,14 @@
 // Where this machine cannot make them, the test is skipped with the reason run.json states.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { environmentIsolation } from '../../runner/engine/isolation.ts';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 import { javaSourceWorkload, providedWorkload } from './runtime-api-workloads.ts';
 import { lmiSpec, send, sendMany, standardSpec } from './support.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const isolation = environmentIsolation();
 const skip = isolation.kind === 'none' && isolation.reason;
@@ -26,7 +27,7 @@ let hostPath: string;
 const dirs: string[] = [];
 
 function pythonWorkload(name: string, source: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `lmi-bench-${name}-`));
+  const dir = testTempDir(`lmi-bench-${name}-`);
   dirs.push(dir);
   mkdirSync(join(dir, 'python'));
   writeFileSync(join(dir, 'python', 'index.py'), source);

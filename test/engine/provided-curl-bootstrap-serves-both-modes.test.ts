@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts replies.
 // An OS-only runtime written as a shell script with curl (test/fixtures/workloads/provided-curl)
 // speaks to the engine's Runtime API: standard Lambda answers one at a time; on LMI with maximum
 // concurrency 4 the script sees AWS_LAMBDA_MAX_CONCURRENCY=4 and four invocations are in its

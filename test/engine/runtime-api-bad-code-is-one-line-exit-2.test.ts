@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts an exit code and message.
 // Bad Java and OS-only code: each is one line and exit 2 from `lmi-bench engine --workload`
 // (which deploys the function, so init runs), never a stack trace; the engine of a failed
 // deploy stays up and serves the next function.

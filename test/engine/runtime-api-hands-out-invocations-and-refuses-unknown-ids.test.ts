@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts the protocol and the order of answers.
 // The Runtime API of one environment, spoken to over HTTP as a runtime would: the documented
 // headers, at most the maximum concurrency handed out (extra /next calls wait), the error body
 // shape, init errors, the 6 MB limit, and a response for an unknown or already answered request

@@ -4,9 +4,9 @@
  * packed with jar), shell bootstraps with or without their run bit.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { testTempDir } from '../temp-dir.ts';
 
 const made: string[] = [];
 process.once('exit', () => {
@@ -14,7 +14,7 @@ process.once('exit', () => {
 });
 
 function workloadDir(name: string, runtime: string, entry: { handler: string; code: string }): string {
-  const dir = mkdtempSync(join(tmpdir(), `lmi-bench-${name}-`));
+  const dir = testTempDir(`lmi-bench-${name}-`);
   made.push(dir);
   const manifest = { name, description: name, kind: 'io', memoryMb: 512, event: {}, runtimes: { [runtime]: entry } };
   writeFileSync(join(dir, 'workload.json'), JSON.stringify(manifest));

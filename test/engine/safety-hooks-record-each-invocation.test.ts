@@ -1,12 +1,13 @@
+// test-lane: concurrent: asserts what the hooks recorded (a 250 ms timer still pending when its invocation returns).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 import type { HookRecord } from '../../runner/safety/findings.ts';
 import { lmiSpec, send } from './support.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/safety/', import.meta.url));
 
@@ -14,7 +15,7 @@ let engine: EngineHandle;
 let recordDir: string;
 before(async () => {
   engine = await startEngine();
-  recordDir = await mkdtemp(join(tmpdir(), 'lmi-bench-hooks-test-'));
+  recordDir = testTempDir('lmi-bench-hooks-test-');
 });
 after(async () => {
   await engine.stop();

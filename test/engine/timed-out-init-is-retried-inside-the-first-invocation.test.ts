@@ -5,12 +5,12 @@
 // it says, one line per init, so the first attempt can time out and the retry finish.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { initLimitVariable } from '../../runner/engine/init-limit.ts';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 import { send, standardSpec } from './support.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const handler = `import json, os, time
 CONTROL = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'init-ms')
@@ -32,7 +32,7 @@ const timeoutMs = 6000;
 let engine: EngineHandle;
 let dir: string;
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'lmi-bench-suppressed-init-'));
+  dir = testTempDir('lmi-bench-suppressed-init-');
   mkdirSync(join(dir, 'python'));
   writeFileSync(join(dir, 'python', 'index.py'), handler);
   writeFileSync(join(dir, 'workload.json'), JSON.stringify({ name: 'slow-init', kind: 'io', memoryMb: 256, runtimes: { python: { handler: 'python/index.handler' } } }));

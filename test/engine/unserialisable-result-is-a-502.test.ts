@@ -1,14 +1,15 @@
+// test-lane: concurrent: asserts statuses and errors.
 // A Node.js handler that returns what JSON cannot carry (a circular object, a BigInt) answered
 // 200 with an empty body. The Node.js runtime serialises the result with JSON.stringify and fails
 // the invocation with "Unable to stringify response body": a 502 from the Function URL, counted
 // as an error, as Python's runtime already did for its own unserialisable results.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 import { send, standardSpec } from './support.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const handler = `
 export const circular = async () => { const a = { statusCode: 200 }; a.self = a; return { ok: true, a }; };
@@ -20,7 +21,7 @@ export const fine = async () => ({ ok: true });
 let engine: EngineHandle;
 let dir: string;
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'lmi-bench-unserialisable-'));
+  dir = testTempDir('lmi-bench-unserialisable-');
   for (const exportName of ['circular', 'circularBody', 'bigint', 'fine']) {
     mkdirSync(join(dir, exportName));
     writeFileSync(join(dir, exportName, 'index.mjs'), handler);

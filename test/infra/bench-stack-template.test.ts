@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts a synthesised template.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Match } from 'aws-cdk-lib/assertions';

@@ -1,13 +1,12 @@
 /** Builds the bench stack in-process for template assertions (one synth per test file). */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { BenchStack } from '../../infra/bench-stack.ts';
 import { readStackConfig } from '../../infra/config.ts';
 import { stackNameForRun } from '../../infra/naming.ts';
 import type { Variant } from '../../runner/domain.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 export const testVariants: Variant[] = [
   { id: 'lambda-m1024', mode: 'lambda', settings: { memoryMb: 1024 } },
@@ -32,7 +31,7 @@ export function synthTemplate(extraContext: Record<string, string> = {}): { temp
     [`availability-zones:account=${testAccount}:region=${testRegion}`]: ['us-east-1a', 'us-east-1b', 'us-east-1c', 'us-east-1d'],
     ...extraContext,
   };
-  const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'lmi-bench-cdk-')), context });
+  const app = new App({ outdir: testTempDir('lmi-bench-cdk-'), context });
   const config = readStackConfig((key) => app.node.tryGetContext(key), {});
   const name = stackNameForRun(config.runId);
   const stack = new BenchStack(app, name, config, { stackName: name, ...(config.env ? { env: config.env } : {}) });

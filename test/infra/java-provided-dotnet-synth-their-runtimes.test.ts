@@ -1,16 +1,17 @@
+// test-lane: concurrent: asserts synthesised templates.
 // `cdk synth` of a Java, an OS-only (provided) and a .NET variant: each function has the
 // runtime LMI requires (java21, provided.al2023, dotnet8), the handler as the workload names it,
 // its package as the code asset (Java sources compiled to classes first), and on LMI the
 // capacity provider config.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { App } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { synthTemplate, testVariants } from './helpers.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 type Resource = { Properties: Record<string, any> };
 
@@ -63,7 +64,7 @@ test('OS-only: provided.al2023, the handler string, the bootstrap folder as the 
 
 test('.NET: dotnet8 from a published folder, Assembly::Namespace.Class::Method, capacity provider on LMI', { timeout: 120_000 }, () => {
   // Synth reads the package as files only: a folder named like a publish output is enough here.
-  const dir = mkdtempSync(join(tmpdir(), 'lmi-bench-dotnet-'));
+  const dir = testTempDir('lmi-bench-dotnet-');
   try {
     mkdirSync(join(dir, 'publish'));
     writeFileSync(join(dir, 'publish', 'Orders.runtimeconfig.json'), '{"runtimeOptions":{"tfm":"net8.0"}}');

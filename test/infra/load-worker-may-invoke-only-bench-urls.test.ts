@@ -1,16 +1,17 @@
+// test-lane: concurrent: asserts a synthesised template.
 // The synth (offline, no credentials) with --load-workers 4
 // has the load worker function, its code the bundle with autocannon inside, and its role may
 // invoke only the bench's own function URLs (every variant's, nothing else) and write its logs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { BenchStack } from '../../infra/bench-stack.ts';
 import { readStackConfig } from '../../infra/config.ts';
 import { stackNameForRun } from '../../infra/naming.ts';
 import { testVariants } from './helpers.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -22,7 +23,7 @@ interface Resource { Type: string; Properties: Record<string, any>; Metadata?: R
  * spawned `cdk synth` costs a second tsx start and a CLI start for the same template.
  */
 function synth(extraContext: Record<string, string>): { out: string; resources: Record<string, Resource>; outputs: Record<string, unknown> } {
-  const out = mkdtempSync(join(tmpdir(), 'lmi-bench-synth-'));
+  const out = testTempDir('lmi-bench-synth-');
   const cdkJson = JSON.parse(readFileSync(join(root, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
   // The CLI asks for asset metadata (aws:asset:path), which the test follows to the bundle.
   const context = { ...cdkJson.context, 'aws:cdk:enable-asset-metadata': true, runId: 'ci-workers', workload: 'io-bound', runtime: 'node', variants: JSON.stringify(testVariants), ...extraContext };

@@ -1,12 +1,13 @@
+// test-lane: concurrent: asserts a synthesised template.
 // A plain `npx cdk synth` at the repository root, with no -c and no AWS credentials, gives the
 // stack of a default bench: lmi-bench-manual, the default workload's functions with the same
 // variants `npm run bench` measures (asked of the bench itself with --plan-only).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { testTempDir } from '../temp-dir.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -15,7 +16,7 @@ function credentialFreeEnv(): NodeJS.ProcessEnv {
   for (const [key, value] of Object.entries(process.env)) {
     if (!key.startsWith('AWS_') && !key.startsWith('CDK_') && !key.toLowerCase().startsWith('npm_')) env[key] = value;
   }
-  env['HOME'] = mkdtempSync(join(tmpdir(), 'lmi-bench-home-'));
+  env['HOME'] = testTempDir('lmi-bench-home-');
   env['AWS_EC2_METADATA_DISABLED'] = 'true';
   env['CDK_DISABLE_CLI_TELEMETRY'] = 'true';
   return env;
@@ -23,12 +24,12 @@ function credentialFreeEnv(): NodeJS.ProcessEnv {
 
 test('npx cdk synth with no context synthesizes the default stack offline', () => {
   const env = credentialFreeEnv();
-  const out = mkdtempSync(join(tmpdir(), 'lmi-bench-plain-synth-'));
+  const out = testTempDir('lmi-bench-plain-synth-');
   const synth = spawnSync('npx', ['--no-install', 'cdk', 'synth', '--quiet', '--no-notices', '--no-version-reporting', '-o', out], { cwd: root, env, encoding: 'utf8', timeout: 180_000 });
   assert.equal(synth.status, 0, `cdk synth failed:\n${synth.stderr}`);
   const template = JSON.parse(readFileSync(join(out, 'lmi-bench-manual.template.json'), 'utf8')) as { Resources: Record<string, { Type: string; Properties: Record<string, any> }> };
 
-  const plan = spawnSync(process.execPath, ['bin/lmi-bench.mjs', 'bench', '--plan-only', '--out', mkdtempSync(join(tmpdir(), 'lmi-bench-plain-plan-'))], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
+  const plan = spawnSync(process.execPath, ['bin/lmi-bench.mjs', 'bench', '--plan-only', '--out', testTempDir('lmi-bench-plain-plan-')], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
   assert.equal(plan.status, 0, plan.stderr);
   const variants = (JSON.parse(plan.stdout) as { variants: Array<{ mode: string; settings: { memoryMb: number; maxConcurrency?: number } }> }).variants;
 

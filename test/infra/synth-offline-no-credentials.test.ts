@@ -1,10 +1,11 @@
+// test-lane: concurrent: asserts a synthesised template.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { testVariants } from './helpers.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -14,14 +15,14 @@ function credentialFreeEnv(): NodeJS.ProcessEnv {
   for (const [key, value] of Object.entries(process.env)) {
     if (!key.startsWith('AWS_') && !key.startsWith('CDK_')) env[key] = value;
   }
-  env['HOME'] = mkdtempSync(join(tmpdir(), 'lmi-bench-home-'));
+  env['HOME'] = testTempDir('lmi-bench-home-');
   env['AWS_EC2_METADATA_DISABLED'] = 'true';
   env['CDK_DISABLE_CLI_TELEMETRY'] = 'true';
   return env;
 }
 
 test('npx cdk synth works offline with no credentials and builds an environment-agnostic stack over 3 AZs', () => {
-  const out = mkdtempSync(join(tmpdir(), 'lmi-bench-synth-'));
+  const out = testTempDir('lmi-bench-synth-');
   const result = spawnSync(
     'npx',
     ['--no-install', 'cdk', 'synth', '--quiet', '--no-notices', '--no-version-reporting', '-o', out,
@@ -57,7 +58,7 @@ test('npx cdk synth works offline with no credentials and builds an environment-
 test('cdk synth with a bad context value fails with one line and exit 2', () => {
   const result = spawnSync(
     'npx',
-    ['--no-install', 'cdk', 'synth', '--quiet', '--no-notices', '-o', mkdtempSync(join(tmpdir(), 'lmi-bench-synth-')),
+    ['--no-install', 'cdk', 'synth', '--quiet', '--no-notices', '-o', testTempDir('lmi-bench-synth-'),
       '-c', 'runId=bad', '-c', 'workload=io-bound', '-c', 'variants=[{"id":"lmi-x","mode":"lmi","settings":{"memoryMb":1024,"maxConcurrency":4,"gibPerVcpu":2}}]'],
     { cwd: root, env: credentialFreeEnv(), encoding: 'utf8', timeout: 120_000 },
   );

@@ -1,3 +1,4 @@
+// test-lane: serial: asserts achieved request rates within 5%.
 // Open-loop levels: --rates 40,120 on io-bound LMI achieve each rate within 5%
 // (not saturated), each level carrying its rate; a rate far above what a small capacity can
 // serve (the smallest capacity provider, CPU-bound work) is marked saturated and its latency,

@@ -1,3 +1,4 @@
+// test-lane: serial: asserts p50 within 3% between two load paths.
 // Load workers agree with the runner: io-bound on LMI, closed loop at concurrency 32, measured by 2
 // load workers (the bundled worker, deployed as a standard function of the local engine) and
 // by the runner's own generator: both workers are listed, the level's counts are the sum of

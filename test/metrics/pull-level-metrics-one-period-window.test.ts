@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts metrics read back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pullLevelMetrics } from '../../runner/metrics/pull.ts';

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts the packed file list.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';

@@ -1,17 +1,18 @@
+// test-lane: concurrent: asserts credential lookup.
 // findAwsCredentials follows the SDK chain (env, shared files with AWS_PROFILE,
 // credential_process, an explicitly named container endpoint) and never asks the instance
 // metadata service: a local server standing in for IMDS must see no request.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { UsageError } from '../../runner/errors.ts';
 import { findAwsCredentials } from '../../runner/system/aws-credentials.ts';
+import { testTempDir } from '../temp-dir.ts';
 
-const home = mkdtempSync(join(tmpdir(), 'lmi-bench-aws-'));
+const home = testTempDir('lmi-bench-aws-');
 let imdsHits = 0;
 let server: Server;
 let baseUrl = '';

@@ -1,12 +1,13 @@
+// test-lane: concurrent: asserts refusals.
 // Bad values beyond those the CLI test spawns for: each is one UsageError line, raised by
 // parseBenchArgs before the results folder is touched.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../../runner/errors.ts';
 import { parseBenchArgs } from '../../runner/cli/commands/bench-flags.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const cases: Array<[string[], RegExp]> = [
   [['--workload', './no/such/dir'], /workload folder not found/],
@@ -49,7 +50,7 @@ const cases: Array<[string[], RegExp]> = [
 ];
 
 test('each bad value is a one-line UsageError and the results folder stays untouched', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'lmi-bench-bad-values-'));
+  const root = testTempDir('lmi-bench-bad-values-');
   try {
     for (const [args, message] of cases) {
       await assert.rejects(

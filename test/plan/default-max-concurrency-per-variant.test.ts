@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts plans.
 // Without --lmi-max-concurrency each LMI variant gets the per-vCPU default for its own vCPUs
 // (64 per vCPU for Node.js, 16 for Python), not the first GiB-per-vCPU value's.
 import { test } from 'node:test';

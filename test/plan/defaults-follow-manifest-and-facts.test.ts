@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts plans.
 // With no flags the plan is the documented default run; lists come back sorted and distinct.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -5,13 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { inBatches, runProcess, repoRoot } from '../cli/spawn-cli.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 test('/dev/zero and a FIFO are refused wherever a file is read, in one line and quickly', { timeout: 120_000 }, async () => {
-  const root = mkdtempSync(join(tmpdir(), 'lmi-bench-special-files-'));
+  const root = testTempDir('lmi-bench-special-files-');
   try {
     const fifo = join(root, 'fifo');
     execFileSync('mkfifo', [fifo]);

@@ -1,13 +1,14 @@
+// test-lane: concurrent: asserts plans.
 // What npm leaves us (npm_config_<flag>=true plus bare arguments in unknown order) is
 // resolved to the one reading under which every value parses, and argv wins over npm.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBenchArgs } from '../../runner/cli/commands/bench-flags.ts';
+import { testTempDir } from '../temp-dir.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'lmi-bench-npm-'));
+const root = testTempDir('lmi-bench-npm-');
 test.after(() => rmSync(root, { recursive: true, force: true }));
 const underNpm = (vars: Record<string, string>): NodeJS.ProcessEnv => ({ npm_lifecycle_event: 'bench', ...vars });
 

@@ -1,17 +1,18 @@
+// test-lane: concurrent: asserts refusals.
 // An event Lambda would refuse (a body over 6 MiB) is refused while planning: before, the run
 // measured every level with every request answered 413. An event nested 200,000 deep exited
 // 70 (JSON.stringify overflowed the stack); it is now refused with the limit too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runProcess, repoRoot } from '../cli/spawn-cli.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const mib = 1024 * 1024;
 
 test('a 7 MiB or 200,000-deep event is refused at plan time; a 5 MiB one is planned', { timeout: 120_000 }, async () => {
-  const root = mkdtempSync(join(tmpdir(), 'lmi-bench-big-event-'));
+  const root = testTempDir('lmi-bench-big-event-');
   try {
     const big = join(root, 'big.json');
     writeFileSync(big, JSON.stringify({ blob: 'x'.repeat(7 * mib) }));

@@ -1,10 +1,10 @@
 // Plans parsed as if run from a fresh temp folder, with --out inside it, removed after the file's tests.
 import { test } from 'node:test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBenchArgs } from '../../runner/cli/commands/bench-flags.ts';
 import type { BenchPlan } from '../../runner/plan/plan.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 export interface TempPlanner {
   /** The temp folder: the cwd of every parse, for relative paths such as csv:FILE. */
@@ -13,7 +13,7 @@ export interface TempPlanner {
 }
 
 export function tempPlanner(prefix: string): TempPlanner {
-  const root = mkdtempSync(join(tmpdir(), `lmi-bench-${prefix}-`));
+  const root = testTempDir(`lmi-bench-${prefix}-`);
   test.after(() => rmSync(root, { recursive: true, force: true }));
   return {
     root,

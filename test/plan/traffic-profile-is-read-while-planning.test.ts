@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts plans.
 // --traffic is read and validated with the plan (a CSV file included), so a bad profile fails
 // before anything runs, and run.json keeps the spec rather than the per-minute data.
 import { test } from 'node:test';

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts plans.
 // Variants: standard Lambda first, then every maxConcurrency x gibPerVcpu combination, with
 // stable ids usable as function-name suffixes; planToJson names the workload and lists them.
 import { test } from 'node:test';

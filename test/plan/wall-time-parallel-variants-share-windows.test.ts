@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts wall-time estimates (computed, not measured).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultWallTimeAssumptions, estimateWallTime } from '../../runner/plan/wall-time.ts';

@@ -1,12 +1,11 @@
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { GetProductsCommand, PricingClient } from '@aws-sdk/client-pricing';
 import { loadPriceBook } from '../../runner/pricing/load-price-book.ts';
 import { ec2UsEast2, lambdaUsEast2 } from './fixtures.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const pricing = mockClient(PricingClient);
 afterEach(() => pricing.reset());
@@ -19,7 +18,7 @@ function serveFixtures(): void {
 
 test('with credentials the book comes from the API, is cached with its fetch time, and is served from the cache until it expires', async () => {
   serveFixtures();
-  const cacheDir = mkdtempSync(join(tmpdir(), 'lmi-prices-'));
+  const cacheDir = testTempDir('lmi-bench-prices-');
   let nowMs = Date.parse('2026-11-20T10:00:00Z');
   const options = { region: 'us-east-2', credentials, cacheDir, instanceTypes: ['m7g.xlarge', 'c7i.xlarge'], cacheMaxAgeMs: 3_600_000, nowMs: () => nowMs };
 

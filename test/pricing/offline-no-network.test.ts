@@ -1,13 +1,12 @@
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { PricingClient } from '@aws-sdk/client-pricing';
 import { loadPriceBook } from '../../runner/pricing/load-price-book.ts';
 import type { PricingClientFactory } from '../../runner/pricing/price-list-client.ts';
 import { readSnapshotMetadata } from '../../runner/pricing/snapshot.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const pricing = mockClient(PricingClient);
 afterEach(() => pricing.reset());
@@ -21,7 +20,7 @@ const snapshotAsOf = readSnapshotMetadata().regions['us-east-1']?.asOf;
 
 test('offline: the snapshot is used even with credentials, no Price List client is built or called, and the snapshot date is in the provenance', async () => {
   const spy = spyFactory();
-  const cacheDir = mkdtempSync(join(tmpdir(), 'lmi-prices-'));
+  const cacheDir = testTempDir('lmi-bench-prices-');
   const book = await loadPriceBook({
     region: 'us-east-1', offline: true, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'example' }, cacheDir, clientFactory: spy.factory,
   });

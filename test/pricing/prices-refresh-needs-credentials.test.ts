@@ -1,17 +1,18 @@
+// test-lane: concurrent: asserts a refusal.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { testTempDir } from '../temp-dir.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const metadataPath = join(root, 'data/price-snapshot/metadata.json');
 
 test('prices-refresh without AWS credentials exits 2 with one line and leaves the snapshot as it was', () => {
   const before = readFileSync(metadataPath, 'utf8');
-  const home = mkdtempSync(join(tmpdir(), 'lmi-nohome-'));
+  const home = testTempDir('lmi-bench-nohome-');
   const result = spawnSync(process.execPath, ['bin/lmi-bench.mjs', 'prices-refresh'], {
     cwd: root,
     env: { PATH: process.env['PATH'] ?? '', HOME: home },

@@ -1,7 +1,6 @@
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mockClient } from 'aws-sdk-client-mock';
 import { GetAttributeValuesCommand, GetProductsCommand, PricingClient } from '@aws-sdk/client-pricing';
@@ -9,12 +8,13 @@ import { loadPriceBook } from '../../runner/pricing/load-price-book.ts';
 import { refreshSnapshot } from '../../runner/pricing/refresh-snapshot.ts';
 import { defaultSnapshotDir, readSnapshotMetadata } from '../../runner/pricing/snapshot.ts';
 import { ec2UsEast2, feeUsEast2, lambdaUsEast2 } from './fixtures.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const pricing = mockClient(PricingClient);
 afterEach(() => pricing.reset());
 
 test('a refresh writes the API responses as the snapshot, which then loads offline through the same parser', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lmi-snapshot-'));
+  const dir = testTempDir('lmi-bench-snapshot-');
   copyFileSync(join(defaultSnapshotDir, 'metadata.json'), join(dir, 'metadata.json'));
   pricing.on(GetAttributeValuesCommand).resolves({
     AttributeValues: [{ Value: 'USE2-Request' }, { Value: 'USE2-Lambda-Managed-Instances-Management-Hours:m7g.xlarge' }, { Value: 'Lambda-Managed-Instances-Management-Hours:m7g.xlarge' }],

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts the retry policy's waits (recorded, not measured).
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { mockClient } from 'aws-sdk-client-mock';

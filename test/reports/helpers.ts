@@ -1,11 +1,11 @@
 /** Temp run folders for the report tests: a run.json written where writeReport expects it. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunFile } from '../../runner/run/run-file.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 export function runDirWith(run: RunFile | string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lmi-bench-report-'));
+  const dir = testTempDir('lmi-bench-report-');
   writeFileSync(join(dir, 'run.json'), typeof run === 'string' ? run : JSON.stringify(run, null, 2));
   return dir;
 }

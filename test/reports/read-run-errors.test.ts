@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../../runner/errors.ts';
 import { writeReport } from '../../reports/write-report.ts';
 import { buildRunFixture } from '../fixtures/reports/build-run.ts';
 import { runDirWith } from './helpers.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 async function usageMessage(runDir: string): Promise<string> {
   try {
@@ -21,7 +22,7 @@ async function usageMessage(runDir: string): Promise<string> {
 
 test('a missing folder, a folder without run.json, bad JSON and another schema are each one clear line, and nothing is written', async () => {
   assert.match(await usageMessage(join(tmpdir(), 'lmi-bench-no-such-run')), /^run folder .*lmi-bench-no-such-run not found$/);
-  const empty = mkdtempSync(join(tmpdir(), 'lmi-bench-report-'));
+  const empty = testTempDir('lmi-bench-report-');
   assert.match(await usageMessage(empty), /^run folder .* is a folder without run\.json$/);
 
   const broken = runDirWith('{"schemaVersion": 1, "levels": [');

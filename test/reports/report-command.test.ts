@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts files written.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

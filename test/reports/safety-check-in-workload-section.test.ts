@@ -1,17 +1,17 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildRunFixture } from '../fixtures/reports/build-run.ts';
 import { latestSafetyPath } from '../../runner/safety/latest-result.ts';
 import { writeReport } from '../../reports/write-report.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const made: string[] = [];
 after(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 function runInResults(): { results: string; runDir: string; name: string; runtime: string } {
-  const results = mkdtempSync(join(tmpdir(), 'lmi-bench-results-'));
+  const results = testTempDir('lmi-bench-results-');
   made.push(results);
   const run = buildRunFixture({ trials: 1, samplesPerTrial: 50 });
   const runDir = join(results, run.runId);

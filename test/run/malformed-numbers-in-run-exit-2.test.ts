@@ -1,13 +1,14 @@
+// test-lane: concurrent, long: asserts exit codes and messages.
 // The run.json reader checks every number the commands compute with: `trials: "x"` made report
 // exit 70 (trials.map is not a function), a string latency made check exit 70 (toFixed), and
 // negative counts were drawn as if measured. Each is now exit 2, one line naming the field.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { level, logNormalMs, run } from '../analysis/constructed.ts';
 import { runProcess, repoRoot } from '../cli/spawn-cli.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 type Mutable = { levels: Array<Record<string, any>> };
 const cases: Array<[string, (r: Mutable) => void, RegExp]> = [
@@ -20,7 +21,7 @@ const cases: Array<[string, (r: Mutable) => void, RegExp]> = [
 ];
 
 test('report, check and baseline refuse malformed numbers in run.json with exit 2 and one line', { timeout: 120_000 }, async () => {
-  const root = mkdtempSync(join(tmpdir(), 'lmi-bench-malformed-run-'));
+  const root = testTempDir('lmi-bench-malformed-run-');
   try {
     const good = run('r1', [level([logNormalMs(100, 50, 1), logNormalMs(100, 50, 2)])]);
     const goodPath = join(root, 'good.json');

@@ -1,18 +1,19 @@
+// test-lane: concurrent: asserts exit codes and messages.
 // run.json has one reader: report, check, baseline save and cost crossover refuse the same
 // malformed file with the same line, naming the file and the field; a saved plan missing a
 // field is named by the plan's own reader.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildRunFixture } from '../fixtures/reports/build-run.ts';
 import { readPlanJson } from '../../runner/run/plan-json.ts';
 import { readRunFile } from '../../runner/run/read-run.ts';
 import { UsageError } from '../../runner/errors.ts';
 import { cleanEnv, repoRoot, runProcess } from '../cli/spawn-cli.ts';
+import { testTempDir } from '../temp-dir.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'lmi-bench-one-reader-'));
+const root = testTempDir('lmi-bench-one-reader-');
 test.after(() => rmSync(root, { recursive: true, force: true }));
 
 function runFolder(name: string, run: unknown): string {

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts exit codes and messages.
 // Bad input exits 2 with one line on stderr, before anything runs or is written.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

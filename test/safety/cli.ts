@@ -1,10 +1,10 @@
 /** Runs `lmi-bench safety` as a user would, with its --json result read back. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SafetyResult } from '../../runner/safety/result.ts';
 import { cleanEnv, repoRoot, runProcess, type Finished } from '../cli/spawn-cli.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 export const safetyFixtures = fileURLToPath(new URL('../fixtures/safety/', import.meta.url));
 
@@ -20,7 +20,7 @@ process.once('exit', () => {
 
 /** A temp folder removed when the test process ends. */
 export function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `lmi-bench-${prefix}-`));
+  const dir = testTempDir(`lmi-bench-${prefix}-`);
   made.push(dir);
   return dir;
 }

@@ -1,12 +1,12 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../../runner/errors.ts';
 import { readEventsFile } from '../../runner/safety/events.ts';
+import { testTempDir } from '../temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'lmi-bench-events-'));
+const dir = testTempDir('lmi-bench-events-');
 after(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, text: string): string => {
   writeFileSync(join(dir, name), text);

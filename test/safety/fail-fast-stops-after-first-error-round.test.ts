@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts rounds and findings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runSafetyCli, safetyFixtures } from './cli.ts';

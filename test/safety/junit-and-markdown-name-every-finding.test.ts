@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts findings and files written.
 // JUnit XML has one testcase per oracle; the Markdown summary names each cause of findings with
 // its count and an example, and the seed (on stdout and appended to $GITHUB_STEP_SUMMARY).
 // Warnings alone exit 0.

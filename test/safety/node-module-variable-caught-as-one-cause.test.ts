@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts findings.
 // A Node handler keeping the signed-in user in a module-level `let currentUser` (not on
 // globalThis) is caught: the module variable is read from the handler's own scope, every
 // cross-talk and differential finding it causes is grouped under it, and the summary shows that

@@ -1,3 +1,4 @@
+// test-lane: concurrent, long: asserts findings.
 // A Node handler keeping the request in a module-level object, read back after an
 // await, is caught as cross-talk in every one of 5 seeded runs.
 import { test } from 'node:test';

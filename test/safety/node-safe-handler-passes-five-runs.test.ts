@@ -1,3 +1,4 @@
+// test-lane: concurrent, long: asserts the absence of findings.
 // A Node handler with per-request state and per-request temp files (named from
 // the request id) exits 0 in 5 runs in a row, with no error finding.
 import { test } from 'node:test';

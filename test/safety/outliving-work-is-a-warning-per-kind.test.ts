@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts findings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { outlivingWork } from '../../runner/safety/oracles/outliving-work.ts';

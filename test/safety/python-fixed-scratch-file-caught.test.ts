@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts findings.
 // A Python handler writing a fixed /tmp scratch file and reading it back is caught
 // as cross-talk and as a shared-file finding naming the path.
 import { test } from 'node:test';

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts findings.
 // Python module state is reported as LMI runs it: each concurrent Python invocation runs in a
 // process of its own, so a module-level dict filled per request and a module counter are per
 // process (as on standard Lambda): no finding, and the result says why. What the processes do

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts findings.
 // A handler returning a timestamp and a random id, otherwise safe, has no error
 // finding: the differential oracle learns from the two lone runs that those fields vary, even a
 // timestamp in whole seconds (the two lone runs of an event are over a second apart).

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts level states.
 // A level that fails (here: every request answered 500) is recorded as failed with its reason
 // and the sweep goes on; a variant whose deploy fails gets failed levels; the target is
 // started once, every deployed variant removed, and the target stopped.

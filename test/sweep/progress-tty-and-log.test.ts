@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts printed progress.
 // Progress on a terminal is one line redrawn in place; in a log (not a TTY) it is one line
 // per finished level and nothing in between.
 import { test } from 'node:test';

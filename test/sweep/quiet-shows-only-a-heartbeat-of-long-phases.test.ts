@@ -9,6 +9,7 @@ import type { SweepProgress } from '../../runner/sweep/sweep-run.ts';
 import type { LevelResult } from '../../runner/run/run-file.ts';
 import { sleep } from '../../runner/system/sleep.ts';
 import { runCli } from '../cost/helpers/cli.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const trial: SweepProgress = {
   levelIndex: 2, levelCount: 4, mode: 'lmi', variantId: 'lmi-c64-g2', concurrency: 8, phase: 'trial', trial: 1, trials: 1,
@@ -42,10 +43,7 @@ test('a phase shorter than the interval prints nothing; a longer one gets the in
 });
 
 test('bench --quiet into a pipe: stdout has the verdict and paths, stderr nothing', { timeout: 120_000 }, async () => {
-  const { mkdtemp } = await import('node:fs/promises');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
-  const out = await mkdtemp(join(tmpdir(), 'lmi-quiet-'));
+  const out = testTempDir('lmi-bench-quiet-');
   const result = await runCli(['bench', '--quiet', '--offline', '--concurrency', '1', '--duration', '1', '--warmup', '0', '--out', out, '--run-id', 'quiet']);
   assert.equal(result.code, 0, result.stderr);
   assert.equal(result.stderr, '');

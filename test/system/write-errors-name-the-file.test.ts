@@ -1,12 +1,13 @@
+// test-lane: concurrent: asserts error messages.
 // A full disk names the file it stopped: Node's failed write says only "ENOSPC: no space left
 // on device, write", and writeFileAtomic's own temp file is no name the user knows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { namingTarget, writeFileAtomic } from '../../runner/system/write-file-atomic.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 /** The error a real full device gives (/dev/full answers every write with ENOSPC). */
 function enospc(): NodeJS.ErrnoException {
@@ -35,7 +36,7 @@ test('an error that already names the temp file names the target instead, once',
 
 /** A 4 KiB filesystem, where mounting is allowed (root on Linux); undefined elsewhere. */
 function tinyFilesystem(): string | undefined {
-  const dir = mkdtempSync(join(tmpdir(), 'lmi-bench-full-disk-'));
+  const dir = testTempDir('lmi-bench-full-disk-');
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4k', 'tmpfs', dir], { stdio: 'ignore' });
     return dir;

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts refusals.
 // Fake AWS credentials used to reach `cdk deploy`: 24–34 lines of stack traces, a run.json left
 // "running", an empty run folder. STS GetCallerIdentity is now asked first (a SigV4-signed POST,
 // endpoint overridden the AWS SDK way, here a server on 127.0.0.1 answering as STS does to a bad
@@ -5,11 +6,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, repoRoot, runProcess } from '../cli/spawn-cli.ts';
 import { fakeCdk, testCredentialsEnv } from './helpers.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const stsError = `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
   <Error>
@@ -31,7 +32,7 @@ test('bench --target aws and deploy with credentials STS refuses: one line, exit
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const root = mkdtempSync(join(tmpdir(), 'lmi-bench-bad-credentials-'));
+  const root = testTempDir('lmi-bench-bad-credentials-');
   try {
     const env = cleanEnv({ ...testCredentialsEnv, HOME: root, AWS_ENDPOINT_URL_STS: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, LMI_BENCH_CDK: fakeCdk, FAKE_CDK_LOG: join(root, 'cdk.log') });
     const out = join(root, 'results');

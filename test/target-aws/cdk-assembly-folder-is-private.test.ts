@@ -1,10 +1,11 @@
+// test-lane: concurrent: asserts files and calls.
 // `--target aws` synthesises its CloudFormation template into a folder under /tmp. A symlink
 // planted at the name an attacker can predict (lmi-bench-cdk-<stack>) must never receive it:
 // each CDK call gets a folder made by mkdtemp (random name, mode 0700), and the folder is gone
 // when the call ends, whether the deploy worked or failed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LambdaClient, GetFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
@@ -12,11 +13,12 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { AwsTarget } from '../../runner/target/aws/aws-target.ts';
 import { planVariants } from '../../runner/plan/variants.ts';
 import { awsPlan, fakeCdkEnv, recordedOutputs } from './helpers.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 test('the CDK assembly folder is private, never a planted path, and removed on success and failure', async () => {
   const plan = await awsPlan(['--modes', 'lambda']);
   const stack = `lmi-bench-${plan.runId}`;
-  const victim = mkdtempSync(join(tmpdir(), 'lmi-bench-victim-'));
+  const victim = testTempDir('lmi-bench-victim-');
   const planted = join(tmpdir(), `lmi-bench-cdk-${stack}`);
   rmSync(planted, { recursive: true, force: true });
   symlinkSync(victim, planted);

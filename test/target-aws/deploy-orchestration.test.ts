@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts calls and printed lines.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LambdaClient, GetFunctionConfigurationCommand } from '@aws-sdk/client-lambda';

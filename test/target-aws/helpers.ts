@@ -1,12 +1,12 @@
 /** Shared fixtures of the AWS target tests: a real plan, recorded-format stack outputs, the CDK stand-in. */
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBenchArgs } from '../../runner/cli/commands/bench-flags.ts';
 import type { BenchPlan } from '../../runner/plan/plan.ts';
 import { stackNameForRun, variantOutputKey } from '../../infra/naming.ts';
 import type { Variant } from '../../runner/domain.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 export const fakeCdk = fileURLToPath(new URL('./fake-cdk.mjs', import.meta.url));
 
@@ -14,7 +14,7 @@ export const testCredentialsEnv = { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET
 
 /** A plan the real parser produced (offline prices), switched to the aws target. */
 export async function awsPlan(extraArgs: string[] = []): Promise<BenchPlan> {
-  const out = mkdtempSync(join(tmpdir(), 'lmi-bench-aws-'));
+  const out = testTempDir('lmi-bench-aws-');
   const parsed = await parseBenchArgs(['--workload', 'io-bound', '--out', out, '--offline', '--run-id', 'aws-test-1', ...extraArgs], {});
   if (parsed.kind !== 'plan') throw new Error('expected a plan');
   return { ...parsed.plan, target: 'aws', aws: { keep: false, maxSpendUsd: 1000 } };
@@ -48,7 +48,7 @@ export interface FakeCdk {
 
 /** Environment that makes the AWS target spawn the stand-in, log to a temp file, and copy `outputs`. */
 export function fakeCdkEnv(outputs: unknown, extra: Record<string, string> = {}): FakeCdk {
-  const dir = mkdtempSync(join(tmpdir(), 'lmi-bench-fake-cdk-'));
+  const dir = testTempDir('lmi-bench-fake-cdk-');
   const log = join(dir, 'calls.jsonl');
   const outputsPath = join(dir, 'recorded-outputs.json');
   writeFileSync(outputsPath, JSON.stringify(outputs, null, 2));

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts calls and merged results.
 // Load workers on AWS are invoked through the Lambda Invoke API (nothing local speaks it, so
 // the client is mocked): each worker gets its task as the payload and its outcome is merged;
 // a worker whose invocation reports a FunctionError fails the phase with the worker named.

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts metrics read back (duration only as a lower bound).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LambdaClient, GetFunctionConfigurationCommand } from '@aws-sdk/client-lambda';

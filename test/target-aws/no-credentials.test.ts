@@ -1,10 +1,9 @@
+// test-lane: concurrent: asserts refusals.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fakeCdkEnv } from './helpers.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -13,7 +12,7 @@ function noCredentials(): { env: NodeJS.ProcessEnv; cdkCalls: () => unknown[] } 
   const cdk = fakeCdkEnv({});
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(cdk.env)) if (!key.startsWith('AWS_')) env[key] = value;
-  env['HOME'] = mkdtempSync(join(tmpdir(), 'lmi-bench-home-'));
+  env['HOME'] = testTempDir('lmi-bench-home-');
   env['AWS_EC2_METADATA_DISABLED'] = 'true';
   return { env, cdkCalls: cdk.calls };
 }
@@ -25,7 +24,7 @@ for (const argv of [
 ]) {
   test(`lmi-bench ${argv.join(' ')} without credentials fails with one line and exit 2, touching nothing`, () => {
     const { env, cdkCalls } = noCredentials();
-    const out = mkdtempSync(join(tmpdir(), 'lmi-bench-out-'));
+    const out = testTempDir('lmi-bench-out-');
     const result = spawnSync(process.execPath, ['bin/lmi-bench.mjs', ...argv, ...(argv[0] === 'destroy' ? [] : ['--out', out])], {
       cwd: root, env, encoding: 'utf8', timeout: 60_000,
     });

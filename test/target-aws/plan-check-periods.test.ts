@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts plans.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { adjustPlanForAws, durationCoveringPeriods } from '../../runner/target/aws/plan-check.ts';

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts calls.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GetFunctionConfigurationCommand, LambdaClient, PutFunctionScalingConfigCommand } from '@aws-sdk/client-lambda';

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts estimates.
 // The spend guard adds the load workers' own Lambda cost as a line of its own: every worker
 // invoked once per phase of every level of every variant, for the phase and its lead, at the
 // worker function's memory and architecture.

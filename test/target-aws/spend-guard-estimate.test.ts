@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts estimates.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadPriceBook } from '../../runner/pricing/load-price-book.ts';

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts estimates.
 // With --rates the levels are arrival rates, not concurrencies: the spend guard must price the
 // rates asked for (a 2,000 req/s level costs what 2,000 req/s costs, whatever --concurrency says),
 // each request lasting at most as long as the level's connection cap allows (Little's law).

@@ -1,15 +1,16 @@
+// test-lane: concurrent: asserts parsing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readStackOutputs } from '../../runner/target/aws/stack-outputs.ts';
 import { planVariants } from '../../runner/plan/variants.ts';
 import { UsageError } from '../../runner/errors.ts';
 import { awsPlan, recordedOutputs } from './helpers.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 function write(content: unknown): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'lmi-bench-outputs-')), 'outputs.json');
+  const path = join(testTempDir('lmi-bench-outputs-'), 'outputs.json');
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
   return path;
 }

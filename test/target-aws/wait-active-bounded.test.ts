@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts waits on a given clock.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GetFunctionConfigurationCommand, LambdaClient } from '@aws-sdk/client-lambda';

@@ -1,15 +1,16 @@
+// test-lane: concurrent: asserts refusals.
 // The manifest's handler path is checked lexically (no ../, no absolute path); a handler file
 // that is a symlink to a file outside the workload folder, or sits in a linked folder, passes
 // that check. The real paths are compared, so it is refused in one line before anything runs,
 // while a link that stays inside the folder is fine.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runProcess, repoRoot } from '../cli/spawn-cli.ts';
 import { loadWorkload, resolveHandler } from '../../runner/workload/load.ts';
 import { UsageError } from '../../runner/errors.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const handler = 'export const handler = async () => ({ statusCode: 200, body: "outside" });\n';
 
@@ -21,7 +22,7 @@ function workload(root: string, label: string, handlerPath: string): string {
 }
 
 test('a handler that links outside the workload folder is refused; one that links inside is not', { timeout: 60_000 }, async () => {
-  const root = mkdtempSync(join(tmpdir(), 'lmi-bench-handler-link-'));
+  const root = testTempDir('lmi-bench-handler-link-');
   try {
     mkdirSync(join(root, 'outside'));
     writeFileSync(join(root, 'outside', 'evil.mjs'), handler);

@@ -1,15 +1,16 @@
+// test-lane: concurrent: asserts refusals.
 // A workload name is printed, written into Markdown summaries and made into file names: one
 // with terminal escapes, or 8,000 characters long, is refused before anything is measured, in
 // one line that does not echo it. A run.json whose names hold control characters is refused by
 // the commands that print them, and Markdown cells never carry a control character raw.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runProcess, repoRoot } from '../cli/spawn-cli.ts';
 import { escapeMarkdown } from '../../runner/system/escape.ts';
 import { level, logNormalMs, run } from '../analysis/constructed.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const escapes = 'evil\u001b]0;pwned\u0007\u001b[2J\u001b[31mred\rlmi-bench: all good';
 const names: Array<[string, string]> = [
@@ -36,7 +37,7 @@ function assertOneCleanLine(result: { code: number | null; stdout: string; stder
 }
 
 test('bench and safety refuse a hostile workload name before starting, in one short line', { timeout: 120_000 }, async () => {
-  const root = mkdtempSync(join(tmpdir(), 'lmi-bench-names-'));
+  const root = testTempDir('lmi-bench-names-');
   try {
     for (const [label, name] of names) {
       const dir = workloadFolder(root, label, name);
@@ -54,7 +55,7 @@ test('bench and safety refuse a hostile workload name before starting, in one sh
 });
 
 test('report and check refuse a run.json whose names hold control characters', { timeout: 60_000 }, async () => {
-  const root = mkdtempSync(join(tmpdir(), 'lmi-bench-names-'));
+  const root = testTempDir('lmi-bench-names-');
   try {
     const good = run('r1', [level([logNormalMs(100, 50, 1)])]);
     const path = join(root, 'run.json');

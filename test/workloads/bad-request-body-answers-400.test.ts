@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts statuses.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { functionUrlEvent, invokers } from './invoke.ts';

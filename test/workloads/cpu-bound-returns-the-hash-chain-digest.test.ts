@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts digests.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';

@@ -10,7 +10,7 @@ import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { UsageError } from '../../errors.ts';
 import { errorMessage } from '../../system/error-message.ts';
 import { createRequestSigner } from '../../system/sigv4-signer.ts';
-import { awsRequestTimeoutMs } from '../../system/aws-client-limits.ts';
+import { awsRequestTimeout } from '../../system/aws-client-limits.ts';
 
 export interface CallerIdentity {
   account: string;
@@ -31,7 +31,7 @@ export async function checkCallerIdentity(region: string, credentials: AwsCreden
   let response: Response;
   let text: string;
   try {
-    response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(awsRequestTimeoutMs) });
+    response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(awsRequestTimeout(env)) });
     text = await response.text();
   } catch (error) {
     throw new UsageError(`could not check the AWS credentials: STS at ${url} did not answer (${errorMessage(error)})`);
