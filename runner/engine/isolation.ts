@@ -17,7 +17,9 @@
  * a folder the runtime must read lies under /tmp (the function's code in a folder of the
  * user's or a test's, the Java classes cache, safety's record folder), the script binds it at
  * its own relative path inside the environment's folder first, so it appears at the same path
- * inside the new /tmp, and the runtime loads from the path it was given. The working folder is
+ * inside the new /tmp, and the runtime loads from the path it was given. lmi-bench's own folder
+ * (the bootstraps under runner/engine/runtimes, node_modules) is always such a folder: a clone or
+ * an npx cache under /tmp must not hide the runtime's own files. The working folder is
  * looked up again after the mounts: one kept from before would still be on the host's /tmp,
  * and `..` from it would climb out.
  *
@@ -35,6 +37,10 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** lmi-bench's own folder: the runtimes' bootstraps and the packages they load live in it. */
+const packageRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 export type EnvironmentIsolation =
   | { kind: 'namespaces'; wrapper: readonly string[] }
@@ -111,9 +117,11 @@ function underTmp(path: string): boolean {
  * folder holding the environment's own (that would bring every other environment's back).
  */
 function keptFolders(folders: IsolatedFolders): string[] {
-  const candidates = [folders.codeDir, ...(folders.alsoKept ?? [])].map((dir) => resolve(dir));
+  const candidates = [folders.codeDir, ...(folders.alsoKept ?? []), packageRoot].map((dir) => resolve(dir));
   const tmpDir = resolve(folders.tmpDir);
-  return [...new Set(candidates)].filter((dir) => underTmp(dir) && tmpDir !== dir && !tmpDir.startsWith(`${dir}/`));
+  const kept = [...new Set(candidates)].filter((dir) => underTmp(dir) && tmpDir !== dir && !tmpDir.startsWith(`${dir}/`));
+  // A folder inside another kept one comes with it (a workload of a clone under /tmp).
+  return kept.filter((dir) => !kept.some((other) => dir.startsWith(`${other}/`)));
 }
 
 /** The argv that starts `runtimeArgv` as the first process of an isolated environment. */
