@@ -25,7 +25,8 @@ for (const runtime of ['node', 'python'] as const) {
 
     const printedMb = level.faultReplies.length * 2;
     assert.ok(printedMb > 2 * (handlerLogCapBytes / 1048576), `the handler printed well past the cap (${printedMb} MB)`);
-    assert.ok(level.faultReplies.every((r) => r.status === 200 && r.body === 'printed'), 'printing never fails the invocation');
+    const failed = level.faultReplies.filter((r) => r.status !== 200 || r.body !== 'printed');
+    assert.equal(failed.length, 0, `printing never fails the invocation: ${failed.length} of ${level.faultReplies.length} failed, first ${failed[0]?.status} ${failed[0]?.body.slice(0, 300)}`);
     assert.ok(level.healthy.length > 10);
     assert.ok(level.healthy.every((r) => !(r instanceof Error) && r.status === 200), 'the other function kept answering');
     assert.ok(await engineAlive(engine, healthy.name), 'the engine is alive');
