@@ -43,16 +43,24 @@ function cpuSecondsFromStat(path: string): number | undefined {
   return (utime + stime) / clockTicksPerSecond;
 }
 
-/** VmRSS of a process in bytes, or undefined once the process is gone. */
-export function processRssBytes(pid: number): number | undefined {
-  let status: string;
+/** The "<Name>: <n> kB" lines read, compiled once: the memory watches read them many times a second. */
+const kilobytesLines = { VmRSS: /^VmRSS:\s+(\d+) kB/m, Pss: /^Pss:\s+(\d+) kB/m } as const;
+
+/** A "<Name>: <n> kB" line of a /proc file of `pid`, in bytes; undefined once the process is gone. */
+function procKilobytesField(pid: number, file: 'status' | 'smaps_rollup', field: keyof typeof kilobytesLines): number | undefined {
+  let text: string;
   try {
-    status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    text = readFileSync(`/proc/${pid}/${file}`, 'utf8');
   } catch {
     return undefined;
   }
-  const match = /^VmRSS:\s+(\d+) kB/m.exec(status);
+  const match = kilobytesLines[field].exec(text);
   return match ? Number(match[1]) * 1024 : undefined;
+}
+
+/** VmRSS of a process in bytes, or undefined once the process is gone. */
+export function processRssBytes(pid: number): number | undefined {
+  return procKilobytesField(pid, 'status', 'VmRSS');
 }
 
 /**
@@ -63,12 +71,5 @@ export function processRssBytes(pid: number): number | undefined {
  * kernel walks every mapping to answer, so it is read at a sampling pace, not per invocation.
  */
 export function processPssBytes(pid: number): number | undefined {
-  let rollup: string;
-  try {
-    rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const match = /^Pss:\s+(\d+) kB/m.exec(rollup);
-  return match ? Number(match[1]) * 1024 : undefined;
+  return procKilobytesField(pid, 'smaps_rollup', 'Pss');
 }
