@@ -51,3 +51,25 @@ export class LineReader {
     }
   }
 }
+
+/**
+ * The engine's end of a runtime's JSON-lines protocol channel (Node.js and Python environments):
+ * each line parsed once; a line that is not JSON, or longer than `maxLineBytes`, can only be
+ * something other than the bootstrap writing, and is reported to `onBroken` with one wording.
+ */
+export function protocolLineReader<Message>(maxLineBytes: number, onMessage: (message: Message) => void, onBroken: (reason: string) => void): LineReader {
+  return new LineReader(
+    maxLineBytes,
+    (line) => {
+      let message: Message;
+      try {
+        message = JSON.parse(line) as Message;
+      } catch {
+        onBroken(`the runtime wrote something other than a protocol message: ${JSON.stringify(line.slice(0, 80))}`);
+        return;
+      }
+      onMessage(message);
+    },
+    (bytes) => onBroken(`the runtime wrote a protocol message of over ${bytes} bytes`),
+  );
+}

@@ -12,7 +12,7 @@
  * A handler's own output never shares the channel: it goes to fds 1 and 2, the environment's log.
  */
 import type { Socket } from 'node:net';
-import { LineReader } from './line-reader.ts';
+import { protocolLineReader } from './line-reader.ts';
 import type { InvocationUsage } from './protocol.ts';
 
 /** What the serving thread sends back. */
@@ -48,20 +48,7 @@ export class NodeChannel {
     this.#socket = socket;
     // A dead process's socket fails (EPIPE, ECONNRESET); its exit is what reports it.
     socket.on('error', () => undefined);
-    const reader = new LineReader(
-      maxLineBytes,
-      (line) => {
-        let message: ThreadMessage;
-        try {
-          message = JSON.parse(line) as ThreadMessage;
-        } catch {
-          onBroken(`the runtime wrote something other than a protocol message: ${JSON.stringify(line.slice(0, 80))}`);
-          return;
-        }
-        onMessage(message);
-      },
-      (bytes) => onBroken(`the runtime wrote a protocol message of over ${bytes} bytes`),
-    );
+    const reader = protocolLineReader(maxLineBytes, onMessage, onBroken);
     socket.on('data', (chunk: Buffer) => reader.push(chunk));
   }
 

@@ -16,7 +16,7 @@ import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { EnvironmentBase, InitError, type EnvironmentOptions, type InvokeOutcome } from './environment.ts';
 import { HandlerLog } from './handler-log.ts';
-import { LineReader } from './line-reader.ts';
+import { protocolLineReader } from './line-reader.ts';
 import { processRssBytes } from './proc-stats.ts';
 import { processTreeCpuSeconds } from './runtime-api/process-usage.ts';
 import { isolatedArgv, isolatedRuntimePid, isolatedRuntimeStarted, joinedArgv } from './isolation.ts';
@@ -110,23 +110,12 @@ class SlotProcess {
     for (const stream of [stdout, stderr, requests, responses]) stream.on('error', () => undefined);
     stdout.on('data', (chunk: Buffer) => log.append(chunk));
     stderr.on('data', (chunk: Buffer) => log.append(chunk));
-    const reader = new LineReader(
-      maxProtocolLineBytes,
-      (line) => this.#receive(line),
-      (bytes) => this.fail(`the runtime wrote a protocol message of over ${bytes} bytes`),
-    );
+    const reader = protocolLineReader<ProcessMessage>(maxProtocolLineBytes, (message) => this.#receive(message), (reason) => this.fail(reason));
     responses.on('data', (chunk: Buffer) => reader.push(chunk));
   }
 
-  #receive(line: string): void {
+  #receive(message: ProcessMessage): void {
     if (this.failure !== undefined) return;
-    let message: ProcessMessage;
-    try {
-      message = JSON.parse(line) as ProcessMessage;
-    } catch {
-      this.fail(`the runtime wrote something other than a protocol message: ${JSON.stringify(line.slice(0, 80))}`);
-      return;
-    }
     if (this.#onReady) {
       const first = this.#onReady;
       this.#onReady = undefined;
