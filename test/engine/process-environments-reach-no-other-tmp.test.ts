@@ -70,6 +70,26 @@ function candidates(): string[] {
   return [hostPath, `/proc/self/root${hostPath}`, `/proc/1/root${hostPath}`, `/proc/${engine.pid}/root${hostPath}`, `/proc/${process.pid}/root${hostPath}`];
 }
 
+/**
+ * Python source of `leaks()`: the candidate paths, and /proc/<parent>/root, through which the
+ * secret can be read (both Python readers use it).
+ */
+function pythonLeaksFunction(): string {
+  return `PATHS = ${JSON.stringify(candidates())}
+
+def leaks():
+    found = []
+    for path in PATHS + ['/proc/%d/root%s' % (os.getppid(), PATHS[0])]:
+        try:
+            with open(path) as f:
+                if '${secret}' in f.read():
+                    found.append(path)
+        except OSError:
+            pass
+    return found
+`;
+}
+
 /** What the reader answered: the paths through which it read the secret, and a write of its own. */
 async function readerAnswer(runtime: 'python' | 'java' | 'provided', workloadDir: string): Promise<{ leaks: string[]; own: string }> {
   const fn = await engine.client.deploy(standardSpec(`tmp-reader-${runtime}`, {}, { runtime, workloadDir }));
@@ -80,25 +100,16 @@ async function readerAnswer(runtime: 'python' | 'java' | 'provided', workloadDir
 
 test('a Python environment reads no other function\'s /tmp', { skip, timeout: 60_000 }, async () => {
   const source = `import os, subprocess
-PATHS = ${JSON.stringify(candidates())}
-
+${pythonLeaksFunction()}
 def handler(event, context):
-    paths = PATHS + ['/proc/%d/root%s' % (os.getppid(), PATHS[0])]
-    leaks = []
-    for path in paths:
-        try:
-            with open(path) as f:
-                if '${secret}' in f.read():
-                    leaks.append(path)
-        except OSError:
-            pass
+    found = leaks()
     child = subprocess.run(['cat', PATHS[0]], capture_output=True, text=True)
     if '${secret}' in child.stdout:
-        leaks.append('child process: cat ' + PATHS[0])
+        found.append('child process: cat ' + PATHS[0])
     with open('/tmp/own', 'w') as f:
         f.write('mine')
     with open('/tmp/own') as f:
-        return {'statusCode': 200, 'body': __import__('json').dumps({'leaks': leaks, 'own': f.read()})}
+        return {'statusCode': 200, 'body': __import__('json').dumps({'leaks': found, 'own': f.read()})}
 `;
   const answer = await readerAnswer('python', pythonWorkload('tmp-reader-python', source));
   assert.deepEqual(answer, { leaks: [], own: 'mine' });
@@ -160,22 +171,15 @@ done
 
 test('the slot processes of a Python LMI environment share its /tmp and read no other function\'s', { skip, timeout: 60_000 }, async () => {
   const source = `import json, os, time, uuid
-PATHS = ${JSON.stringify(candidates())}
+${pythonLeaksFunction()}
 ME = uuid.uuid4().hex
 
 def handler(event, context):
-    leaks = []
-    for path in PATHS + ['/proc/%d/root%s' % (os.getppid(), PATHS[0])]:
-        try:
-            with open(path) as f:
-                if '${secret}' in f.read():
-                    leaks.append(path)
-        except OSError:
-            pass
+    found = leaks()
     open('/tmp/mark-' + ME, 'w').close()
     time.sleep(0.8)
     marks = sorted(n for n in os.listdir('/tmp') if n.startswith('mark-'))
-    return {'statusCode': 200, 'body': json.dumps({'leaks': leaks, 'me': ME, 'marks': marks})}
+    return {'statusCode': 200, 'body': json.dumps({'leaks': found, 'me': ME, 'marks': marks})}
 `;
   const dir = pythonWorkload('tmp-reader-python-lmi', source);
   const fn = await engine.client.deploy(lmiSpec('tmp-reader-python-lmi', { minEnvironments: 1, maxConcurrency: 4 }, { runtime: 'python', workloadDir: dir }));
