@@ -72,6 +72,9 @@ const environmentArgv0 = 'lmi-bench-environment';
 
 const namespaceArgs = ['--mount', '--propagation', 'private', '--pid', '--fork', '--kill-child', '--mount-proc'];
 
+/** Runs the rest of an argv as a process killed when the engine (its parent) dies, however it dies. */
+const diesWithEngine = ['setpriv', '--pdeathsig', 'KILL', '--'];
+
 let probed: EnvironmentIsolation | undefined;
 
 /** Probes once whether this machine can give an environment its own namespaces, as this user. */
@@ -83,7 +86,7 @@ export function environmentIsolation(): EnvironmentIsolation {
   const candidates = [namespaceArgs, ['--user', '--map-root-user', ...namespaceArgs]];
   const failures: string[] = [];
   for (const args of candidates) {
-    const wrapper = ['setpriv', '--pdeathsig', 'KILL', '--', 'unshare', ...args, '--', 'sh', '-c', mountScript, environmentArgv0];
+    const wrapper = [...diesWithEngine, 'unshare', ...args, '--', 'sh', '-c', mountScript, environmentArgv0];
     // The probe runs the real script on real folders: a machine where the bind mount fails
     // (no CAP_SYS_ADMIN in the namespace) is found here, not at the first environment.
     const probe = spawnSync(wrapper[0] as string, [...wrapper.slice(1), '/', '0', 'true'], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 5000 });
@@ -139,7 +142,7 @@ export function isolatedArgv(isolation: Extract<EnvironmentIsolation, { kind: 'n
  */
 export function joinedArgv(isolation: Extract<EnvironmentIsolation, { kind: 'namespaces' }>, runtimePid: number, runtimeArgv: readonly string[]): string[] {
   const user = isolation.wrapper.includes('--user') ? ['--user'] : [];
-  return ['setpriv', '--pdeathsig', 'KILL', '--', 'nsenter', '--target', String(runtimePid), ...user, '--mount', '--pid', '--', ...runtimeArgv];
+  return [...diesWithEngine, 'nsenter', '--target', String(runtimePid), ...user, '--mount', '--pid', '--', ...runtimeArgv];
 }
 
 /**
