@@ -26,34 +26,25 @@ export type TmpIsolation =
 export const tmpDirVariable = 'LMI_BENCH_TMP_DIR';
 export const tmpModeVariable = 'LMI_BENCH_TMP_MODE';
 
-const threadReason = 'Node.js environments are worker threads, which share the engine process mount namespace: /tmp paths of the fs API are mapped, child processes and native addons a handler starts see the host /tmp';
-
 /** Set to 'path-mapping' to skip the namespaces (how the fallback is tested on a machine that has them). */
 export { isolationOverrideVariable as tmpIsolationVariable } from './isolation.ts';
 
 /** What a process runtime's fallback leaves unisolated, by the runtime's rule. */
-const processFallback: Record<Exclude<TmpIsolationRule, 'path-mapping'>, string> = {
+const processFallback: Record<TmpIsolationRule, string> = {
   'process-mount-namespace': '/tmp paths of the Python file API are mapped, child processes and native code a handler starts see the host /tmp, and /proc/<pid>/root reaches it',
   'process-namespace-or-tmpdir': 'the environment folder is only TMPDIR (and java.io.tmpdir): code that honours it writes there, a literal /tmp path reaches the host /tmp',
   'environment-namespaces': 'each Node.js environment is a process group of its own, /tmp paths of its fs API are mapped, child processes and native addons a handler starts see the host /tmp, and a setsid child leaves the group',
 };
 
-function processIsolation(rule: Exclude<TmpIsolationRule, 'path-mapping'>): TmpIsolation {
+function processIsolation(rule: TmpIsolationRule): TmpIsolation {
   const isolation = environmentIsolation();
   if (isolation.kind === 'namespaces') return { kind: 'mount-namespace', complete: true, namespaces: isolation };
   return { kind: 'path-mapping', complete: false, reason: `${isolation.reason}: ${processFallback[rule]}` };
 }
 
-const isolationByRule: Record<TmpIsolationRule, () => TmpIsolation> = {
-  'path-mapping': () => ({ kind: 'path-mapping', complete: false, reason: threadReason }),
-  'process-mount-namespace': () => processIsolation('process-mount-namespace'),
-  'process-namespace-or-tmpdir': () => processIsolation('process-namespace-or-tmpdir'),
-  'environment-namespaces': () => processIsolation('environment-namespaces'),
-};
-
 /** The /tmp isolation a runtime's environments get on this machine (the registry's rule, probed once). */
 export function tmpIsolation(runtime: Runtime): TmpIsolation {
-  return isolationByRule[runtimeRegistry[runtime].tmpIsolation]();
+  return processIsolation(runtimeRegistry[runtime].tmpIsolation);
 }
 
 /** The isolation a runtime's environments get here, as run.json states it. */

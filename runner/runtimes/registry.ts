@@ -10,8 +10,6 @@ import type * as cdkLambda from 'aws-cdk-lib/aws-lambda';
 
 /** How an environment's invocations share /tmp on the local engine. */
 export type TmpIsolationRule =
-  /** Environments are threads of the engine process: /tmp paths of the file API are mapped, never complete. */
-  | 'path-mapping'
   /**
    * Node.js: each environment a node process in namespaces of its own (engine/isolation.ts),
    * complete; where this machine cannot make them, a process group with /tmp paths of the fs API mapped.
