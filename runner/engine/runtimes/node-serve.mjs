@@ -223,7 +223,9 @@ function invoker(config, handler, send) {
   };
 
   return ({ id, event, deadlineMs, requestId }) => {
-    const invocation = { alone: running.size === 0, startMs: performance.now(), stat: schedstat() };
+    // One that starts beside another can never be alone: its CPU reading would go unused.
+    const alone = running.size === 0;
+    const invocation = { alone, startMs: performance.now(), stat: alone ? schedstat() : null };
     for (const other of running) other.alone = false;
     running.add(invocation);
     const fail = (error) => end(invocation, { id, ok: false, message: errorMessage(error) });
