@@ -49,7 +49,9 @@ test('a level that throttles most requests ends on time, and the wait between tr
   assert.deepEqual(spansTheWait, [], 'a window the level was measured over includes the wait between its trials');
   // The level's own figures are still there, from the trials' windows.
   assert.ok(level.environments >= 2, `environments ${level.environments}`);
-  assert.ok(level.cpuSecondsPerRequest !== null && level.cpuSecondsPerRequest > 0);
+  // Present, not positive: this fixture only sleeps, and the kernel reports CPU in 10 ms ticks,
+  // so 20 sleeping requests may add up to 0 (a CPU figure's size is tested on cpu-bound).
+  assert.ok(level.cpuSecondsPerRequest !== null && level.cpuSecondsPerRequest >= 0, `cpu ${level.cpuSecondsPerRequest}`);
 });
 
 test('a level whose every request is refused with 413 (an event over 6 MB) ends on time', { timeout: 150_000 }, async () => {
