@@ -66,14 +66,15 @@ function lineReader(onLine) {
   let parts = [];
   return {
     buffer: Buffer.allocUnsafe(64 * 1024),
+    /** Returns how many lines the chunk completed. */
     callback(length, buffer) {
       let start = 0;
-      for (;;) {
+      for (let lines = 0; ; lines++) {
         const newline = buffer.indexOf(10, start);
         if (newline === -1 || newline >= length) {
           // The buffer is reused for the next read: what is kept is copied.
           if (start < length) parts.push(Buffer.from(buffer.subarray(start, length)));
-          return;
+          return lines;
         }
         if (parts.length === 0) {
           onLine(buffer.toString('utf8', start, newline));
@@ -168,30 +169,97 @@ async function loadHandler(config) {
 }
 
 /**
- * Serves `config.fd` until the engine closes it. config: { fd, file, exportName, functionName,
- * memoryMb, codeDir, maxResultBytes, tmpMapping?, safety?, onClose }.
+ * The channel as an event-loop stream (LMI's threads, which take concurrent invocations): lines
+ * are read whenever they arrive and written one batch per turn of the loop.
+ */
+function streamChannel(config, reader) {
+  const socket = new Socket({ fd: config.fd, readable: true, writable: true, onread: reader });
+  // The engine gone (or this environment retired): nothing more can arrive or be answered.
+  socket.on('error', () => undefined);
+  socket.on('close', config.onClose);
+  return { send: lineWriter(socket, config.fd), idle: () => undefined };
+}
+
+/**
+ * The channel of a standard Lambda environment, which runs exactly one invocation at a time and
+ * which AWS freezes between invocations: once the last invocation has answered and the event
+ * loop has had one more turn (timers that came due, I/O callbacks), the thread waits in a
+ * blocking read of the descriptor for the next one, as a frozen environment waits: the
+ * handler's own timers do not run between invocations (on AWS neither), and during an
+ * invocation everything runs as usual. Each invocation costs the process one read and one
+ * write, with no poll of the loop to be woken, no stream machinery and no batching turn: under
+ * load, 64 such processes on a few cores are each woken once per request, and what one wake-up
+ * runs is what the cores pay 64 times over.
+ * The engine's end of the socket pair is non-blocking, the environment's is not (libuv sets
+ * O_NONBLOCK only on the parent's end); should it ever be, the first read says EAGAIN and the
+ * channel becomes the event-loop stream above.
+ */
+function blockingChannel(config, reader) {
+  const { fd } = config;
+  // While an invocation awaits something no handle holds (a promise never settled), the loop
+  // would empty and the process exit: the socket's handle prevented it; this timer does now.
+  setInterval(() => undefined, 2 ** 31 - 1);
+  let stream;
+  let waiting = false;
+  const read = () => {
+    waiting = false;
+    for (;;) {
+      let length;
+      try {
+        length = readSync(fd, reader.buffer, 0, reader.buffer.length, null);
+      } catch (error) {
+        if (error.code === 'EINTR') continue;
+        if (error.code !== 'EAGAIN') return config.onClose();
+        stream = streamChannel(config, reader);
+        return;
+      }
+      if (length === 0) return config.onClose();
+      // A read that completed a line started an invocation, whose end calls idle() again.
+      if (reader.callback(length, reader.buffer) > 0) return;
+    }
+  };
+  const send = (text) => {
+    if (stream) return stream.send(text);
+    const data = Buffer.from(text, 'utf8');
+    try {
+      for (let offset = 0; offset < data.length; ) offset += writeSync(fd, data, offset);
+    } catch {
+      // The engine is gone: the next read says so.
+    }
+  };
+  return {
+    send,
+    idle: () => {
+      if (stream || waiting) return;
+      waiting = true;
+      setImmediate(read);
+    },
+  };
+}
+
+/**
+ * Serves `config.fd` until the engine closes it. config: { fd, workers, file, exportName,
+ * functionName, memoryMb, codeDir, maxResultBytes, tmpMapping?, safety?, onClose }.
  */
 export async function serve(config) {
   // The engine sends no invocation before 'ready': until then there is no line to run.
   let onLine = () => undefined;
-  const socket = new Socket({ fd: config.fd, readable: true, writable: true, onread: lineReader((line) => onLine(line)) });
-  // The engine gone (or this environment retired): nothing more can arrive or be answered.
-  socket.on('error', () => undefined);
-  socket.on('close', config.onClose);
-  const send = lineWriter(socket, config.fd);
+  const reader = lineReader((line) => onLine(line));
+  const channel = config.workers ? streamChannel(config, reader) : blockingChannel(config, reader);
   const initStart = performance.now();
   const loaded = await loadHandler(config);
   if (!loaded.handler) {
-    send(JSON.stringify({ t: 'init-error', message: loaded.message }) + '\n');
+    channel.send(JSON.stringify({ t: 'init-error', message: loaded.message }) + '\n');
     return;
   }
-  const run = invoker(config, loaded.handler, send);
+  const run = invoker(config, loaded.handler, channel);
   onLine = (line) => run(JSON.parse(line));
-  send(JSON.stringify({ t: 'ready', initMs: performance.now() - initStart }) + '\n');
+  channel.send(JSON.stringify({ t: 'ready', initMs: performance.now() - initStart }) + '\n');
+  channel.idle();
 }
 
 /** The function that runs one invocation and sends its outcome. */
-function invoker(config, handler, send) {
+function invoker(config, handler, { send, idle }) {
   const schedstat = schedstatReader();
   const memory = memoryReport();
   /** Invocations running on this thread: one that overlaps another cannot have its CPU told apart. */
@@ -220,6 +288,7 @@ function invoker(config, handler, send) {
       line = JSON.stringify({ ...message, ok: false, result: undefined, message: `Exceeded maximum allowed payload size (${config.maxResponseBytes} bytes).`, errorType: 'RequestEntityTooLarge' });
     }
     send(line + '\n');
+    if (running.size === 0) idle();
   };
 
   return ({ id, event, deadlineMs, requestId }) => {
