@@ -5,10 +5,12 @@
  *
  * Built for throughput, as every request of a benchmark crosses it twice. The profile of last
  * round's worker-thread environments showed postMessage as half the engine's main thread in
- * standard mode (a structured clone and a wake-up of the worker per request). Here the lines
- * written in one turn of the event loop go out as one write (setImmediate runs after the poll
- * phase has delivered every request that arrived), the serving thread answers the same way,
- * and a line is parsed once with JSON.parse, which V8 does faster than a structured clone.
+ * standard mode (a structured clone and a wake-up of the worker per request). Here, on a
+ * channel that takes concurrent invocations (LMI), the lines written in one turn of the event
+ * loop go out as one write (setImmediate runs after the poll phase has delivered every request
+ * that arrived), and the serving thread answers the same way; a standard Lambda environment
+ * runs one invocation at a time, so its line is written at once (a turn can never hold two).
+ * A line is parsed once with JSON.parse, which V8 does faster than a structured clone.
  * A handler's own output never shares the channel: it goes to fds 1 and 2, the environment's log.
  */
 import type { Socket } from 'node:net';
@@ -33,6 +35,7 @@ export class NodeChannel {
   /** Invocations sent on this channel and not yet answered. */
   inFlight = 0;
   readonly #socket: Socket;
+  readonly #batched: boolean;
   #outbox: string[] = [];
   readonly #flush = (): void => {
     const lines = this.#outbox;
@@ -42,10 +45,12 @@ export class NodeChannel {
 
   /**
    * `maxLineBytes`: a longer line can only be something other than the bootstrap writing (it
-   * refuses oversized results itself); `onBroken` then ends the environment.
+   * refuses oversized results itself); `onBroken` then ends the environment. `batched`: the
+   * thread takes concurrent invocations, whose lines are worth gathering per turn.
    */
-  constructor(socket: Socket, maxLineBytes: number, onMessage: (message: ThreadMessage) => void, onBroken: (reason: string) => void) {
+  constructor(socket: Socket, maxLineBytes: number, batched: boolean, onMessage: (message: ThreadMessage) => void, onBroken: (reason: string) => void) {
     this.#socket = socket;
+    this.#batched = batched;
     // A dead process's socket fails (EPIPE, ECONNRESET); its exit is what reports it.
     socket.on('error', () => undefined);
     const reader = protocolLineReader(maxLineBytes, onMessage, onBroken);
@@ -53,6 +58,10 @@ export class NodeChannel {
   }
 
   send(invocation: InvocationLine): void {
+    if (!this.#batched) {
+      if (this.#socket.writable) this.#socket.write(JSON.stringify(invocation) + '\n');
+      return;
+    }
     if (this.#outbox.push(JSON.stringify(invocation) + '\n') === 1) setImmediate(this.#flush);
   }
 

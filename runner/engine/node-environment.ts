@@ -97,7 +97,7 @@ export class NodeEnvironment extends EnvironmentBase {
         reject(new InitError(message));
       };
       for (const fd of plan.channelFds) {
-        const channel = new NodeChannel(child.stdio[fd] as Socket, maxLineBytes, (message) => {
+        const channel = new NodeChannel(child.stdio[fd] as Socket, maxLineBytes, workers, (message) => {
           if (!starting) return this.#receive(channel, message);
           if (message.t === 'ready') {
             if (--waiting > 0) return;
