@@ -13,7 +13,12 @@ import { join } from 'node:path';
 import { environmentIsolation } from '../../runner/engine/isolation.ts';
 import { cleanEnv, repoRoot } from '../cli/spawn-cli.ts';
 import { javaSourceWorkload, providedWorkload } from './runtime-api-workloads.ts';
+import { removeStaleEngineTempFolders } from '../../runner/engine/temp-folders.ts';
 import { testTempDir } from '../temp-dir.ts';
+
+// kill -9 leaves the engine's temp root behind, which the next engine to start removes; this file
+// may be the last of its run to use an engine, so it removes it the same way.
+after(() => removeStaleEngineTempFolders());
 
 const isolation = environmentIsolation();
 const skip = isolation.kind === 'none' && isolation.reason;
