@@ -1,6 +1,6 @@
 // Runs every test/**/*.test.ts with node's test runner through tsx, in three lanes (test-lanes.mjs):
-// the pure files first, several at a time; then the files that start processes but assert nothing
-// about time, a few at a time; then every file whose assertions depend on time, rate, CPU or
+// the pure files, one at a time, beside the files that start processes but assert nothing about
+// time, a few at a time; then every file whose assertions depend on time, rate, CPU or
 // latency, one at a time, because those measure a 2-core machine and give honest timings only
 // when nothing competes with them. Ends with each lane's wall time and the 10 slowest files, so
 // the next slowdown is visible, and with one summary over the lanes ("ℹ pass N", "ℹ fail N"),
@@ -42,7 +42,7 @@ function collect(dir) {
 }
 
 /** Runs one lane; resolves with its exit code, per-file times and summary counts. */
-function runLane(files, concurrency, timesPath, sharedDir) {
+function runLane(files, concurrency, timesPath, sharedDir, buffered) {
   const child = spawn(
     process.execPath,
     [
@@ -62,12 +62,17 @@ function runLane(files, concurrency, timesPath, sharedDir) {
   );
   // Sampled while the lane runs: a process started with a bare environment is still known as ours.
   const sampler = setInterval(() => watch.sample(child.pid), 500);
+  // A buffered lane's lines come out whole when it ends, not interleaved with a live lane's.
+  const held = [];
   createInterface({ input: child.stdout }).on('line', (line) => {
-    if (!laneSummaryLine.test(line)) process.stdout.write(line + '\n');
+    if (laneSummaryLine.test(line)) return;
+    if (buffered) held.push(line);
+    else process.stdout.write(line + '\n');
   });
   return new Promise((resolve) => {
     child.once('exit', (code, signal) => {
       clearInterval(sampler);
+      if (held.length > 0) process.stdout.write(held.join('\n') + '\n');
       const lines = readFileSync(timesPath, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
       resolve({
         code: code ?? (signal ? 1 : 0),
@@ -86,8 +91,11 @@ if (files.length === 0) {
   process.exit(1);
 }
 const laneFiles = (name) => longFirst(files.filter((f) => laneOf(f, testRoot) === name));
+// The pure lane runs beside the concurrent one (neither asserts time, so neither can disturb the
+// other's results), one file at a time so the concurrent lane's start-ups keep most of the CPU;
+// its output is held until it ends. The serial lane runs after both, alone.
 const lanes = [
-  { name: 'pure', files: laneFiles('pure'), concurrency: Math.max(2, availableParallelism()) },
+  { name: 'pure', files: laneFiles('pure'), concurrency: 1, besideNext: true },
   // 3 on 2 cores: these files spend most of their time waiting on start-ups and fixed-length levels.
   { name: 'concurrent', files: laneFiles('concurrent'), concurrency: Math.max(3, availableParallelism()) },
   { name: 'serial', files: laneFiles('serial'), concurrency: 1 },
@@ -100,12 +108,22 @@ const startedAt = performance.now();
 const results = [];
 let leftovers = { failed: false, lines: [] };
 try {
-  for (const lane of lanes) {
-    if (lane.files.length === 0) continue;
+  const runTimed = async (lane, buffered) => {
     const laneStart = performance.now();
-    const result = await runLane(lane.files, lane.concurrency, join(scratch, `${lane.name}.jsonl`), join(scratch, 'shared'));
-    results.push({ ...result, lane, wallMs: performance.now() - laneStart });
+    const result = await runLane(lane.files, lane.concurrency, join(scratch, `${lane.name}.jsonl`), join(scratch, 'shared'), buffered);
+    return { ...result, lane, wallMs: performance.now() - laneStart };
+  };
+  let beside = [];
+  for (const lane of lanes.filter((l) => l.files.length > 0)) {
+    if (lane.besideNext) {
+      beside.push(runTimed(lane, true));
+      continue;
+    }
+    const own = await runTimed(lane, false);
+    results.push(...(await Promise.all(beside)), own);
+    beside = [];
   }
+  results.push(...(await Promise.all(beside)));
   leftovers = await checkLeftovers();
 } finally {
   rmSync(scratch, { recursive: true, force: true });

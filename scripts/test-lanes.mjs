@@ -1,6 +1,6 @@
 // Sorts the test files into three lanes.
 // - pure: no process, no socket, no timer, no clock. Such a test cannot disturb another nor be
-//   disturbed, so pure files run several at a time.
+//   disturbed, so pure files run beside the concurrent lane.
 // - concurrent: starts processes or an engine, but what it asserts does not depend on time, rate,
 //   CPU or latency (exit codes, files written, findings, templates, counts): a few run at a time,
 //   since they mostly wait on process start-up and fixed-length levels. A file gets this lane only

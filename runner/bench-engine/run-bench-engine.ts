@@ -22,18 +22,20 @@ const ioBoundDir = builtInWorkloadsDir + 'io-bound';
 const ioBoundHandlerMs = 200;
 const mib = 1024 * 1024;
 /**
- * The discarded warm-up before each measurement. Each standard environment is a node process of
- * its own whose JIT warms on its own requests only: after 1 s, 64 of them still ran cold into the
- * measured window (677-1,137 req/s over the next 5 s, then 3,600 in the 5 s after, on a loaded
- * machine), so the figure was the JIT's warm-up, not the engine's steady state.
+ * The discarded warm-up before each measurement, by default. Each standard environment is a node
+ * process of its own whose JIT warms on its own requests only: after 1 s, 64 of them still ran
+ * cold into the measured window (677-1,137 req/s over the next 5 s, then 3,600 in the 5 s after,
+ * on a loaded machine), so the figure was the JIT's warm-up, not the engine's steady state.
  */
-const warmupSec = 3;
+export const defaultWarmupSec = 3;
 /** Where the function's state cannot be read (the bare server): longer than the io-bound handler's 200 ms. */
 const settleAfterWarmupMs = 2 * ioBoundHandlerMs + 100;
 
 export interface BenchEngineOptions {
   durationSec: number;
   concurrency: number;
+  /** Discarded load before each measurement (default defaultWarmupSec); 0 skips it, for a quick smoke run. */
+  warmupSec?: number;
   onStep?: (what: string) => void;
 }
 
@@ -82,12 +84,14 @@ async function untilIdle(engine: EngineHandle, name: string, maxWaitMs = 10_000)
  * cold-start new ones inside the measured window: the io-bound p99 was seconds of worker-thread
  * start-up, not the engine's dispatch.
  */
-async function load(url: string, concurrency: number, durationSec: number, body = '{}', settled: () => Promise<void> = () => sleep(settleAfterWarmupMs)): Promise<LoadResult> {
+async function load(url: string, concurrency: number, durationSec: number, warmupSec: number, body = '{}', settled: () => Promise<void> = () => sleep(settleAfterWarmupMs)): Promise<LoadResult> {
   // Every environment the level needs is started first, then a short discarded warm-up, so
   // cold starts and JIT stay out of the figures.
   await prime(url, concurrency, body);
-  await runLoad({ url, concurrency, durationSec: warmupSec, body });
-  await settled();
+  if (warmupSec > 0) {
+    await runLoad({ url, concurrency, durationSec: warmupSec, body });
+    await settled();
+  }
   return runLoad({ url, concurrency, durationSec, body });
 }
 
@@ -136,7 +140,7 @@ function memoryNote(memory: { mibPerEnvironment: number; pssMib: number; engineM
  */
 const javaStandardConnections = 4;
 
-async function javaNoopRows(engine: EngineHandle, concurrency: number, durationSec: number, baselineRps: number, step: (what: string) => void): Promise<BenchRow[]> {
+async function javaNoopRows(engine: EngineHandle, concurrency: number, durationSec: number, warmupSec: number, baselineRps: number, step: (what: string) => void): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const runs = [
     { name: 'noop-java-standard', what: 'engine standard, no-op (java)', compute: standardCompute(), connections: Math.min(concurrency, javaStandardConnections) },
@@ -145,7 +149,7 @@ async function javaNoopRows(engine: EngineHandle, concurrency: number, durationS
   for (const run of runs) {
     step(`${run.what}, ${run.connections} connections`);
     const deployed = await engine.client.deploy({ name: run.name, workloadDir: noopDir, runtime: 'java', timeoutMs: 30_000, compute: run.compute });
-    const result = await load(deployed.url, run.connections, durationSec, '{}', () => untilIdle(engine, run.name));
+    const result = await load(deployed.url, run.connections, durationSec, warmupSec, '{}', () => untilIdle(engine, run.name));
     rows.push(row(run.what, result, `${pct(result.throughputRps, baselineRps)} of bare req/s at ${run.connections} connections${failures(result)}`));
     await engine.client.remove(run.name);
   }
@@ -165,13 +169,14 @@ async function pythonMemoryRow(engine: EngineHandle): Promise<BenchRow> {
 
 export async function runBenchEngine(options: BenchEngineOptions): Promise<BenchRow[]> {
   const { durationSec, concurrency } = options;
+  const warmupSec = options.warmupSec ?? defaultWarmupSec;
   const step = options.onStep ?? (() => undefined);
   const rows: BenchRow[] = [];
   const bare = await startBareServer();
   let engine: EngineHandle | undefined;
   try {
     step(`bare node:http server, ${concurrency} connections, ${durationSec} s`);
-    const baseline = await load(bare.url, concurrency, durationSec);
+    const baseline = await load(bare.url, concurrency, durationSec, warmupSec);
     rows.push(row('bare node:http server', baseline, `baseline${failures(baseline)}`));
     await bare.stop();
 
@@ -181,23 +186,23 @@ export async function runBenchEngine(options: BenchEngineOptions): Promise<Bench
 
     step(`engine, standard Lambda, no-op handler`);
     const std = await engine.client.deploy(spec('noop-standard', noopDir, standardCompute()));
-    const stdResult = await load(std.url, concurrency, durationSec, '{}', () => untilIdle(started, 'noop-standard'));
+    const stdResult = await load(std.url, concurrency, durationSec, warmupSec, '{}', () => untilIdle(started, 'noop-standard'));
     rows.push(row('engine standard, no-op', stdResult, `${pct(stdResult.throughputRps, baseline.throughputRps)} of bare req/s (target >= 40%)${failures(stdResult)}`));
     await engine.client.remove('noop-standard');
 
     step(`engine, LMI, no-op handler`);
     const lmi = await engine.client.deploy(spec('noop-lmi', noopDir, lmiCompute(Math.max(64, concurrency))));
-    const lmiResult = await load(lmi.url, concurrency, durationSec, '{}', () => untilIdle(started, 'noop-lmi'));
+    const lmiResult = await load(lmi.url, concurrency, durationSec, warmupSec, '{}', () => untilIdle(started, 'noop-lmi'));
     rows.push(row('engine LMI, no-op', lmiResult, `${pct(lmiResult.throughputRps, baseline.throughputRps)} of bare req/s (target >= 60%)${failures(lmiResult)}`));
     await engine.client.remove('noop-lmi');
-    rows.push(...(await javaNoopRows(engine, concurrency, durationSec, baseline.throughputRps, step)));
+    rows.push(...(await javaNoopRows(engine, concurrency, durationSec, warmupSec, baseline.throughputRps, step)));
 
     // The same io-bound handler called in-process by a bare server: what the timers, node:http
     // and the load generator cost without the engine, so the engine's own share can be told apart.
     const ioBody = JSON.stringify({ delaysMs: [150, 200, 100] });
     step('bare node:http server calling the io-bound handler in-process, concurrency 64');
     const bareIo = await startBareServer(resolveHandler(loadWorkload(ioBoundDir), 'node'));
-    const bareIoResult = await load(bareIo.url, 64, durationSec, ioBody);
+    const bareIoResult = await load(bareIo.url, 64, durationSec, warmupSec, ioBody);
     await bareIo.stop();
     const bareIoP50 = bareIoResult.latencyMs?.p50 ?? Number.NaN;
     const bareIoP99 = bareIoResult.latencyMs?.p99 ?? Number.NaN;
@@ -206,7 +211,7 @@ export async function runBenchEngine(options: BenchEngineOptions): Promise<Bench
       step(`engine, ${mode}, io-bound at concurrency 64`);
       const name = `io-${mode}`;
       const io = await engine.client.deploy(spec(name, ioBoundDir, mode === 'lmi' ? lmiCompute(64) : standardCompute()));
-      const ioResult = await load(io.url, 64, durationSec, ioBody, () => untilIdle(started, name));
+      const ioResult = await load(io.url, 64, durationSec, warmupSec, ioBody, () => untilIdle(started, name));
       const p50 = ioResult.latencyMs?.p50 ?? Number.NaN;
       const p99Ratio = (ioResult.latencyMs?.p99 ?? Number.NaN) / bareIoP99;
       rows.push(

@@ -53,7 +53,9 @@ export function profileMonthlyCost(scenario: CostScenario, prices: PriceBook, pr
   }
   const minutes = profile.minuteRequests;
   const span = minutes.length;
-  const rateAt = (minute: number): number => (minutes[((minute % span) + span) % span] ?? 0) / 60;
+  // Rates per second, read up to 16 times a minute below: a year of minutes (525,600) is a normal input.
+  const rates = Float64Array.from(minutes, (count) => (count ?? 0) / 60);
+  const rateAt = (minute: number): number => rates[minute >= 0 && minute < span ? minute : ((minute % span) + span) % span] ?? 0;
   // The span repeats to fill the month.
   const scale = (hoursPerMonth * 60) / span;
   const sized = new Map<number, LmiSizing>();

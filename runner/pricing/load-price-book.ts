@@ -10,7 +10,6 @@ import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { UsageError } from '../errors.ts';
 import { buildPriceBook } from './build-price-book.ts';
 import { defaultCacheDir, defaultCacheMaxAgeMs, readCachedBook, writeCachedBook } from './cache.ts';
-import { fetchPriceDocuments } from './fetch-price-list.ts';
 import { instanceCatalog } from './instance-types.ts';
 import type { PriceBook } from './price-book.ts';
 import type { PricingClientFactory, RetryPolicy } from './price-list-client.ts';
@@ -52,6 +51,8 @@ export async function loadPriceBook(options: LoadPriceBookOptions): Promise<Pric
   let book: PriceBook;
   try {
     const fetchedAtMs = now();
+    // Loaded only here: the Pricing SDK costs every offline or snapshot-priced command ~0.1 s of CPU at start.
+    const { fetchPriceDocuments } = await import('./fetch-price-list.ts');
     const { documents, endpointRegion } = await fetchPriceDocuments({
       region,
       credentials: options.credentials,

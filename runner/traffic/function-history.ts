@@ -5,7 +5,6 @@
  */
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { UsageError } from '../errors.ts';
-import { pullInvocationHistory } from '../metrics/pull.ts';
 import type { TrafficProfile } from '../domain.ts';
 import { errorMessage, firstLine } from '../system/error-message.ts';
 
@@ -39,6 +38,8 @@ export async function readInvocationHistory(options: InvocationHistoryOptions): 
   // Whole minutes only: the minute in progress would count as a quiet one.
   const endMs = Math.floor((options.nowMs ?? Date.now()) / minuteMs) * minuteMs;
   const startMs = endMs - options.days * 24 * 60 * minuteMs;
+  // Loaded here, not at start: the CloudWatch SDK costs every advise what-if ~0.1 s of CPU it never uses.
+  const { pullInvocationHistory } = await import('../metrics/pull.ts');
   let history: Array<{ atMs: number; invocations: number }>;
   try {
     history = await pullInvocationHistory(

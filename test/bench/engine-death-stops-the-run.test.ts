@@ -1,15 +1,21 @@
+// test-lane: concurrent: asserts the exit code, the one stop line, and the levels kept in run.json; the kill lands 1.5 s into a 4 s level.
 // The local engine is the run's platform. Killed during a level (here by kill -9, as the OOM
 // killer would), the bench stops at once: the levels measured before are kept in run.json, the
 // half-served level and the ones after it are not recorded as failed one by one, and the exit
 // is 2 (the environment the run measured on became unusable) with one line that names the
 // signal, "the local engine died (signal 9)", and not the engine's start banner.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readRunFile } from '../../runner/run/read-run.ts';
 import { startBench } from './bench-process.ts';
 import { descendantsOf } from './process-tree.ts';
+import { removeStaleEngineTempFolders } from '../../runner/engine/temp-folders.ts';
 import { testTempDir } from '../temp-dir.ts';
+
+// kill -9 leaves the engine's temp root behind, which the next engine to start removes; this file
+// may be the last of its run to use an engine, so it removes it the same way.
+after(() => removeStaleEngineTempFolders());
 
 test('kill -9 of the engine during the second level: exit 2, one line, the first level kept, nothing after it', { timeout: 120_000 }, async () => {
   const out = testTempDir('lmi-bench-engine-death-');

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, tempDir } from './support.ts';
+import { inBatches } from '../cli/spawn-cli.ts';
 import { level, logNormalMs, run } from '../analysis/constructed.ts';
 
 test('missing files, malformed runs, other workloads, no shared level and bad thresholds exit 2 in one line', { timeout: 60_000 }, async () => {
@@ -36,8 +37,10 @@ test('missing files, malformed runs, other workloads, no shared level and bad th
     [['baseline', 'save', '--run', malformed, '--to', join(dir, 'b.json')], /not valid JSON/],
     [['baseline', 'load'], /unknown action 'load'/],
   ];
-  for (const [args, message] of cases) {
-    const result = await cli(args);
+  // Four processes at a time: each CLI start is mostly module loading, which overlaps.
+  const results = await inBatches(cases, 4, ([args]) => cli(args));
+  for (const [i, [args, message]] of cases.entries()) {
+    const result = results[i]!;
     assert.equal(result.code, 2, `${args.join(' ')}: exit ${result.code}\n${result.stderr}`);
     assert.match(result.stderr, message, args.join(' '));
     assert.equal(result.stderr.trim().split('\n').length, 1, `one line: ${result.stderr}`);

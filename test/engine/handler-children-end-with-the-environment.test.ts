@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts that the processes carrying its own markers end (each check waits up to 5 s for what ends at once).
 // Processes a handler starts end with its environment, as on AWS: a Python environment is a
 // process group of its own, killed whole when the environment is retired, so a `sleep 600` the
 // handler left running does not outlive it (a 14 s bench used to leave 255 of them). A Node
@@ -12,7 +13,12 @@ import { join } from 'node:path';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 import { environmentIsolation } from '../../runner/engine/isolation.ts';
 import { lmiSpec, send, standardSpec } from './support.ts';
+import { removeStaleEngineTempFolders } from '../../runner/engine/temp-folders.ts';
 import { testTempDir } from '../temp-dir.ts';
+
+// kill -9 leaves the engine's temp root behind, which the next engine to start removes; this file
+// may be the last of its run to use an engine, so it removes it the same way.
+after(() => removeStaleEngineTempFolders());
 
 const handler = `
 import subprocess

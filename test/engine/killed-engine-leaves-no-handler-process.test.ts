@@ -1,4 +1,4 @@
-// test-lane: serial
+// test-lane: concurrent: asserts that no process carrying its own marker outlives a kill -9 of its own engine (waits up to 10 s and 5 s for what happens at once).
 // After `kill -9` of `lmi-bench engine --workload …`, no process a Python, Java or OS-only
 // handler started is alive, not even one that left its process group (setsid): each environment
 // is a pid namespace whose wrapper dies with the engine (setpriv --pdeathsig KILL), and the
@@ -13,7 +13,12 @@ import { join } from 'node:path';
 import { environmentIsolation } from '../../runner/engine/isolation.ts';
 import { cleanEnv, repoRoot } from '../cli/spawn-cli.ts';
 import { javaSourceWorkload, providedWorkload } from './runtime-api-workloads.ts';
+import { removeStaleEngineTempFolders } from '../../runner/engine/temp-folders.ts';
 import { testTempDir } from '../temp-dir.ts';
+
+// kill -9 leaves the engine's temp root behind, which the next engine to start removes; this file
+// may be the last of its run to use an engine, so it removes it the same way.
+after(() => removeStaleEngineTempFolders());
 
 const isolation = environmentIsolation();
 const skip = isolation.kind === 'none' && isolation.reason;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { level, logNormalMs, run } from '../analysis/constructed.ts';
-import { runProcess, repoRoot } from '../cli/spawn-cli.ts';
+import { inBatches, runProcess, repoRoot } from '../cli/spawn-cli.ts';
 import { testTempDir } from '../temp-dir.ts';
 
 type Mutable = { levels: Array<Record<string, any>> };
@@ -26,6 +26,7 @@ test('report, check and baseline refuse malformed numbers in run.json with exit 
     const good = run('r1', [level([logNormalMs(100, 50, 1), logNormalMs(100, 50, 2)])]);
     const goodPath = join(root, 'good.json');
     writeFileSync(goodPath, JSON.stringify(good));
+    const runs: Array<{ what: string; args: string[]; message: RegExp }> = [];
     for (const [label, mutate, message] of cases) {
       const bad = JSON.parse(JSON.stringify(good)) as Mutable;
       mutate(bad);
@@ -33,13 +34,15 @@ test('report, check and baseline refuse malformed numbers in run.json with exit 
       mkdirSync(dir);
       writeFileSync(join(dir, 'run.json'), JSON.stringify(bad));
       const commands = [['report', dir], ['check', '--baseline', goodPath, '--candidate', dir], ['baseline', 'save', '--run', dir, '--to', join(root, 'b.json')]];
-      for (const args of commands) {
-        const result = await runProcess(process.execPath, [`${repoRoot}bin/lmi-bench.mjs`, ...args]);
-        const what = `${label}: ${args[0]}`;
-        assert.equal(result.code, 2, `${what}: exit ${result.code}\n${result.stderr}`);
-        assert.equal(result.stderr.trim().split('\n').length, 1, `${what}: ${result.stderr}`);
-        assert.match(result.stderr, message, what);
-      }
+      for (const args of commands) runs.push({ what: `${label}: ${args[0]}`, args, message });
+    }
+    // Four processes at a time: each CLI start is mostly module loading, which overlaps.
+    const results = await inBatches(runs, 4, ({ args }) => runProcess(process.execPath, [`${repoRoot}bin/lmi-bench.mjs`, ...args]));
+    for (const [i, { what, message }] of runs.entries()) {
+      const result = results[i]!;
+      assert.equal(result.code, 2, `${what}: exit ${result.code}\n${result.stderr}`);
+      assert.equal(result.stderr.trim().split('\n').length, 1, `${what}: ${result.stderr}`);
+      assert.match(result.stderr, message, what);
     }
   } finally {
     rmSync(root, { recursive: true, force: true });

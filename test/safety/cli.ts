@@ -3,7 +3,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SafetyResult } from '../../runner/safety/result.ts';
-import { cleanEnv, repoRoot, runProcess, type Finished } from '../cli/spawn-cli.ts';
+import { cleanEnv, inBatches, repoRoot, runProcess, type Finished } from '../cli/spawn-cli.ts';
 import { testTempDir } from '../temp-dir.ts';
 
 export const safetyFixtures = fileURLToPath(new URL('../fixtures/safety/', import.meta.url));
@@ -41,4 +41,13 @@ export async function runSafetyCli(args: string[], env: NodeJS.ProcessEnv = {}):
     result = undefined;
   }
   return { ...finished, dir, result };
+}
+
+/**
+ * One safety run per seed, each a CLI process with its own engine, two at a time: a run spends
+ * most of its seconds waiting (its 1.1 s gap between the lone passes, start-ups), so two overlap
+ * on 2 cores. Every run has ended when this resolves, so a failed assertion leaves none running.
+ */
+export function runSafetyCliPerSeed(seeds: number[], args: string[]): Promise<Array<{ seed: number; run: SafetyRun }>> {
+  return inBatches(seeds, 2, async (seed) => ({ seed, run: await runSafetyCli([...args, '--seed', String(seed)]) }));
 }

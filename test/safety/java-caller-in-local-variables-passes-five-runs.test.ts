@@ -4,11 +4,10 @@
 // in static fields is caught: java-static-field-is-cross-talk.test.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { quick, runSafetyCli, safetyFixtures } from './cli.ts';
+import { quick, runSafetyCliPerSeed, safetyFixtures } from './cli.ts';
 
 test('Java: the caller in local variables exits 0 with no error finding in 5 seeded runs', { timeout: 600_000 }, async () => {
-  for (const seed of [11, 12, 13, 14, 15]) {
-    const run = await runSafetyCli(['--workload', `${safetyFixtures}java-order-safe`, '--runtime', 'java', ...quick, '--seed', String(seed)]);
+  for (const { seed, run } of await runSafetyCliPerSeed([11, 12, 13, 14, 15], ['--workload', `${safetyFixtures}java-order-safe`, '--runtime', 'java', ...quick])) {
     assert.equal(run.code, 0, `seed ${seed}: ${run.stdout.slice(0, 2000)}`);
     const result = run.result;
     assert.ok(result);

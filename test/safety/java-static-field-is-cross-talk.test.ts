@@ -5,11 +5,10 @@
 // the two sets of runs share the concurrent lane instead of following each other).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { quick, runSafetyCli, safetyFixtures } from './cli.ts';
+import { quick, runSafetyCliPerSeed, safetyFixtures } from './cli.ts';
 
 test('Java: the caller kept in static fields is cross-talk, exit 1, in each of 5 seeded runs', { timeout: 600_000 }, async () => {
-  for (const seed of [1, 2, 3, 4, 5]) {
-    const run = await runSafetyCli(['--workload', `${safetyFixtures}java-order-static`, '--runtime', 'java', ...quick, '--seed', String(seed)]);
+  for (const { seed, run } of await runSafetyCliPerSeed([1, 2, 3, 4, 5], ['--workload', `${safetyFixtures}java-order-static`, '--runtime', 'java', ...quick])) {
     assert.equal(run.code, 1, `seed ${seed}: ${run.stderr}`);
     const crossTalk = run.result?.findings.filter((f) => f.oracle === 'cross-talk') ?? [];
     assert.ok(crossTalk.length > 0, `seed ${seed}: cross-talk found`);

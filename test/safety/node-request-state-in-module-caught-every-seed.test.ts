@@ -3,11 +3,10 @@
 // await, is caught as cross-talk in every one of 5 seeded runs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { quick, runSafetyCli, safetyFixtures } from './cli.ts';
+import { quick, runSafetyCliPerSeed, safetyFixtures } from './cli.ts';
 
 test('module-level request state read after an await: cross-talk, exit 1, in each of 5 seeded runs', async () => {
-  for (const seed of [1, 2, 3, 4, 5]) {
-    const run = await runSafetyCli(['--workload', `${safetyFixtures}order-shared-state`, ...quick, '--seed', String(seed)]);
+  for (const { seed, run } of await runSafetyCliPerSeed([1, 2, 3, 4, 5], ['--workload', `${safetyFixtures}order-shared-state`, ...quick])) {
     assert.equal(run.code, 1, `seed ${seed}: ${run.stderr}`);
     const result = run.result;
     assert.ok(result, `seed ${seed}: a --json result`);
