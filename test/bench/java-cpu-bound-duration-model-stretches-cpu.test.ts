@@ -4,23 +4,7 @@
 // io-bound Java latency test is java-workloads-measured-on-both-modes.test.ts, in the serial lane.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { MeasuredLevel, RunFile } from '../../runner/run/run-file.ts';
-import { cleanEnv, repoRoot, runProcess } from '../cli/spawn-cli.ts';
-import { tempDir } from '../safety/cli.ts';
-
-async function bench(args: string[]): Promise<RunFile> {
-  const out = tempDir('java-bench');
-  const run = await runProcess(process.execPath, [`${repoRoot}bin/lmi-bench.mjs`, 'bench', '--runtime', 'java', '--concurrency', '1', '--out', out, ...args], { env: cleanEnv(), timeoutMs: 240_000 });
-  assert.equal(run.code, 0, run.stderr);
-  const [folder] = readdirSync(out);
-  return JSON.parse(readFileSync(join(out, folder as string, 'run.json'), 'utf8')) as RunFile;
-}
-
-function measured(run: RunFile): MeasuredLevel[] {
-  return run.levels.filter((l): l is MeasuredLevel => l.state === 'measured');
-}
+import { javaBench as bench, measured } from './java-bench.ts';
 
 test('cpu-bound in Java at 512 MB: the duration model stretches the measured CPU by 1769/512', { timeout: 300_000 }, async () => {
   const [level] = measured(await bench(['--workload', 'cpu-bound', '--modes', 'lambda', '--memory', '512', '--duration', '3', '--warmup', '2']));

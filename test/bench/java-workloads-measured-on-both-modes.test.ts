@@ -6,23 +6,7 @@
 // which asserts no latency, is java-cpu-bound-duration-model-stretches-cpu.test.ts.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { MeasuredLevel, RunFile } from '../../runner/run/run-file.ts';
-import { cleanEnv, repoRoot, runProcess } from '../cli/spawn-cli.ts';
-import { tempDir } from '../safety/cli.ts';
-
-async function bench(args: string[]): Promise<RunFile> {
-  const out = tempDir('java-bench');
-  const run = await runProcess(process.execPath, [`${repoRoot}bin/lmi-bench.mjs`, 'bench', '--runtime', 'java', '--concurrency', '1', '--out', out, ...args], { env: cleanEnv(), timeoutMs: 240_000 });
-  assert.equal(run.code, 0, run.stderr);
-  const [folder] = readdirSync(out);
-  return JSON.parse(readFileSync(join(out, folder as string, 'run.json'), 'utf8')) as RunFile;
-}
-
-function measured(run: RunFile): MeasuredLevel[] {
-  return run.levels.filter((l): l is MeasuredLevel => l.state === 'measured');
-}
+import { javaBench as bench, measured } from './java-bench.ts';
 
 test('io-bound in Java: p50 at concurrency 1 within 200–215 ms on both modes', { timeout: 600_000 }, async () => {
   const seen: string[] = [];
