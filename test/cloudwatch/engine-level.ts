@@ -6,7 +6,8 @@
 import { Agent, request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
-import type { EngineHandle } from '../../runner/target/local/engine-process.ts';
+import { after, before } from 'node:test';
+import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 import type { ComputeSpec } from '../../runner/engine/protocol.ts';
 
 const ioBoundDir = fileURLToPath(new URL('../../workloads/io-bound', import.meta.url));
@@ -76,4 +77,23 @@ export class LevelDriver {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)] as number;
+}
+
+/** One engine process and its level driver for a file's tests: started before them, stopped after. */
+export function engineForFile(): { engine: () => EngineHandle; driver: () => LevelDriver } {
+  let engine: EngineHandle | undefined;
+  let driver: LevelDriver | undefined;
+  before(async () => {
+    engine = await startEngine();
+    driver = new LevelDriver(engine);
+  });
+  after(async () => {
+    driver?.destroy();
+    await engine?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    assert.ok(value !== undefined, 'the engine is started in before()');
+    return value;
+  };
+  return { engine: () => started(engine), driver: () => started(driver) };
 }

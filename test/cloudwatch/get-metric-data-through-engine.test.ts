@@ -5,31 +5,20 @@
  * engine's control port. (The LMI pull, which asserts no latency, is
  * lmi-pull-through-engine-returns-environment-metrics.test.ts.)
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
-import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 import { pullLevelMetrics } from '../../runner/metrics/pull.ts';
-import { LevelDriver } from './engine-level.ts';
+import { engineForFile } from './engine-level.ts';
 
-let engine: EngineHandle;
-let driver: LevelDriver;
-
-before(async () => {
-  engine = await startEngine();
-  driver = new LevelDriver(engine);
-});
-after(async () => {
-  driver.destroy();
-  await engine.stop();
-});
+const fixture = engineForFile();
 
 test('standard Lambda: Invocations equals the requests served and Duration p50 is within 10% of the client median', async (t) => {
   const requests = 40;
-  const level = await driver.measure('cw-e2e-std', { type: 'lambda', memoryMb: 512, concurrencyLimit: 100, idleTimeoutMs: 600_000 }, requests);
+  const level = await fixture.driver().measure('cw-e2e-std', { type: 'lambda', memoryMb: 512, concurrencyLimit: 100, idleTimeoutMs: 600_000 }, requests);
 
   // Straight through the SDK: one period from the warm-up on, so every served request is in it.
-  const client = new CloudWatchClient({ endpoint: engine.controlUrl, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new CloudWatchClient({ endpoint: fixture.engine().controlUrl, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   try {
     const dims = [{ Name: 'FunctionName', Value: 'cw-e2e-std' }];
     const out = await client.send(
@@ -51,7 +40,7 @@ test('standard Lambda: Invocations equals the requests served and Duration p50 i
 
   // Through the pull, over exactly the level's window (the engine publishes per second).
   const summary = await pullLevelMetrics(
-    { endpoint: engine.controlUrl, region: 'us-east-1', functionDimensions: { FunctionName: 'cw-e2e-std', Resource: 'cw-e2e-std' }, periodSec: 1 },
+    { endpoint: fixture.engine().controlUrl, region: 'us-east-1', functionDimensions: { FunctionName: 'cw-e2e-std', Resource: 'cw-e2e-std' }, periodSec: 1 },
     level,
     'lambda',
   );

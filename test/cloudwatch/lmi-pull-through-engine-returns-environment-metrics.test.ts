@@ -5,27 +5,16 @@
  * vCPUs from the engine's control port. (Standard Lambda's Duration against the client's
  * latency is get-metric-data-through-engine.test.ts, in the serial lane.)
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 import { pullLevelMetrics } from '../../runner/metrics/pull.ts';
-import { LevelDriver } from './engine-level.ts';
+import { engineForFile } from './engine-level.ts';
 
-let engine: EngineHandle;
-let driver: LevelDriver;
-
-before(async () => {
-  engine = await startEngine();
-  driver = new LevelDriver(engine);
-});
-after(async () => {
-  driver.destroy();
-  await engine.stop();
-});
+const fixture = engineForFile();
 
 test('LMI: the pull also returns environment concurrency, CPU and the capacity provider vCPUs', async () => {
   const requests = 24;
-  const level = await driver.measure(
+  const level = await fixture.driver().measure(
     'cw-e2e-lmi',
     { type: 'lmi', memoryMb: 2048, maxConcurrency: 8, gibPerVcpu: 2, minEnvironments: 3, instanceType: 'm7g.xlarge', maxVcpus: 400 },
     requests,
@@ -34,7 +23,7 @@ test('LMI: the pull also returns environment concurrency, CPU and the capacity p
   await new Promise((resolve) => setTimeout(resolve, 1500));
   const summary = await pullLevelMetrics(
     {
-      endpoint: engine.controlUrl,
+      endpoint: fixture.engine().controlUrl,
       region: 'us-east-1',
       functionDimensions: { FunctionName: 'cw-e2e-lmi', Resource: 'cw-e2e-lmi:live' },
       capacityProviderDimensions: { CapacityProviderName: 'cp-cw-e2e-lmi', InstanceType: 'm7g.xlarge' },
