@@ -58,11 +58,10 @@ export class NodeChannel {
   }
 
   send(invocation: InvocationLine): void {
+    const line = JSON.stringify(invocation) + '\n';
     if (!this.#batched) {
-      if (this.#socket.writable) this.#socket.write(JSON.stringify(invocation) + '\n');
-      return;
-    }
-    if (this.#outbox.push(JSON.stringify(invocation) + '\n') === 1) setImmediate(this.#flush);
+      if (this.#socket.writable) this.#socket.write(line);
+    } else if (this.#outbox.push(line) === 1) setImmediate(this.#flush);
   }
 
   close(): void {

@@ -28,6 +28,17 @@ function errorMessage(error) {
   return String(error);
 }
 
+/** Writes `data` to `fd` until done or a write fails; how far it got, and the failure if any. */
+function writeAllSync(fd, data) {
+  let offset = 0;
+  try {
+    while (offset < data.length) offset += writeSync(fd, data, offset);
+    return { offset };
+  } catch (error) {
+    return { offset, error };
+  }
+}
+
 /**
  * Lines out, one write per turn of the event loop, written straight to the descriptor
  * (writeSync on the non-blocking socket): no stream machinery per result, which in an
@@ -40,13 +51,10 @@ function lineWriter(socket, fd) {
   const write = (text) => {
     if (socket.writableLength > 0) return socket.write(text);
     const data = Buffer.from(text, 'utf8');
-    let offset = 0;
-    try {
-      while (offset < data.length) offset += writeSync(fd, data, offset);
-    } catch (error) {
-      if (error.code !== 'EAGAIN') return; // the engine is gone: the socket's close ends us
-      socket.write(data.subarray(offset));
-    }
+    const written = writeAllSync(fd, data);
+    if (written.error === undefined) return;
+    if (written.error.code !== 'EAGAIN') return; // the engine is gone: the socket's close ends us
+    socket.write(data.subarray(written.offset));
   };
   const flush = () => {
     const text = outbox.length === 1 ? outbox[0] : outbox.join('');
@@ -220,12 +228,8 @@ function blockingChannel(config, reader) {
   };
   const send = (text) => {
     if (stream) return stream.send(text);
-    const data = Buffer.from(text, 'utf8');
-    try {
-      for (let offset = 0; offset < data.length; ) offset += writeSync(fd, data, offset);
-    } catch {
-      // The engine is gone: the next read says so.
-    }
+    // A failed write means the engine is gone: the next read says so.
+    writeAllSync(fd, Buffer.from(text, 'utf8'));
   };
   return {
     send,
