@@ -12,7 +12,7 @@ import { pricesFor } from '../cost/prices-for.ts';
 import type { TrafficProfile } from '../domain.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
 import type { FunctionRow } from './all-functions.ts';
-import type { AwsAccess, lambdaClient } from './deployed-function.ts';
+import type { AwsAccess, lambdaClient, readDeployedFunction } from './deployed-function.ts';
 import { adviceHtml, rankingHtml } from './html.ts';
 import { advise, type Advice, type AdviseFunction, type AdviseOptions, type SafetyLookup } from './model.ts';
 import { readLatestSafetyOf, safetyRuntimeOf } from '../safety/latest-result.ts';
@@ -88,10 +88,9 @@ async function adviseDeployed(
   prices: PriceBook,
   name: string,
   options: { days: number; cpuMsPerRequest: number | null; traffic: TrafficProfile | null; runtime: string | null },
-  lambda: ReturnType<typeof lambdaClient>,
+  account: { lambda: ReturnType<typeof lambdaClient>; read: typeof readDeployedFunction },
 ): Promise<Advice> {
-  const { readDeployedFunction } = await import('./deployed-function.ts');
-  const deployed = await readDeployedFunction(lambda, request.access, name, { days: options.days, cpuMsPerRequest: options.cpuMsPerRequest });
+  const deployed = await account.read(account.lambda, request.access, name, { days: options.days, cpuMsPerRequest: options.cpuMsPerRequest });
   const fn = options.runtime === null ? deployed.fn : { ...deployed.fn, runtime: options.runtime };
   const traffic = options.traffic ?? deployed.traffic ?? noTraffic(fn.name ?? name, options.days);
   return advise(fn, traffic, request.options, prices, lookUpSafety(request, fn));
@@ -105,11 +104,12 @@ export async function computeAdvice(request: AdviseRequest, io: AdviseIo): Promi
   if (subject.kind === 'what-if') return { kind: 'one', advice: advise(subject.fn, subject.traffic, request.options, prices, lookUpSafety(request, subject.fn)) };
   if (subject.kind === 'fleet') return { kind: 'fleet', fleet: adviseFleet(subject.functions, request.options, prices) };
   // The Lambda and CloudWatch SDKs are loaded only here: a what-if or a fleet file never uses them (~0.2 s of CPU at start).
-  const [{ lambdaClient }, { adviseAll, listFunctionNames }] = await Promise.all([import('./deployed-function.ts'), import('./all-functions.ts')]);
+  const [{ lambdaClient, readDeployedFunction }, { adviseAll, listFunctionNames }] = await Promise.all([import('./deployed-function.ts'), import('./all-functions.ts')]);
   const lambda = lambdaClient(request.access);
+  const account = { lambda, read: readDeployedFunction };
   try {
     if (subject.kind === 'function') {
-      return { kind: 'one', advice: await adviseDeployed(request, prices, subject.name, subject, lambda) };
+      return { kind: 'one', advice: await adviseDeployed(request, prices, subject.name, subject, account) };
     }
     io.progress(`listing functions in ${request.access.endpoint ?? request.access.region}…`);
     let names: string[];
@@ -119,7 +119,7 @@ export async function computeAdvice(request: AdviseRequest, io: AdviseIo): Promi
       throw new UsageError(`ListFunctions failed: ${firstLine(errorMessage(error))}`);
     }
     if (names.length === 0) throw new UsageError(`no functions in ${request.access.endpoint ?? request.access.region}`);
-    const rows = await adviseAll(names, (name) => adviseDeployed(request, prices, name, { ...subject, traffic: null, runtime: null }, lambda), {
+    const rows = await adviseAll(names, (name) => adviseDeployed(request, prices, name, { ...subject, traffic: null, runtime: null }, account), {
       concurrency: subject.concurrency,
       onProgress: (done, total, name) => io.progress(`advised ${done}/${total} functions (last: ${name})`),
     });
