@@ -91,14 +91,17 @@ if (files.length === 0) {
   process.exit(1);
 }
 const laneFiles = (name) => longFirst(files.filter((f) => laneOf(f, testRoot) === name));
-// The pure lane runs beside the concurrent one (neither asserts time, so neither can disturb the
-// other's results), one file at a time so the concurrent lane's start-ups keep most of the CPU;
-// its output is held until it ends. The serial lane runs after both, alone.
-const lanes = [
-  { name: 'pure', files: laneFiles('pure'), concurrency: 1, besideNext: true },
-  // 3 on 2 cores: these files spend most of their time waiting on start-ups and fixed-length levels.
-  { name: 'concurrent', files: laneFiles('concurrent'), concurrency: Math.max(3, availableParallelism()) },
-  { name: 'serial', files: laneFiles('serial'), concurrency: 1 },
+// The lanes of a stage run together, the stages one after another. The pure lane runs beside the
+// concurrent one (neither asserts time, so neither can disturb the other's results), one file at a
+// time so the concurrent lane's start-ups keep most of the CPU; its output is held until it ends.
+// The serial lane runs after both, alone.
+const stages = [
+  [
+    { name: 'pure', files: laneFiles('pure'), concurrency: 1, held: true },
+    // 3 on 2 cores: these files spend most of their time waiting on start-ups and fixed-length levels.
+    { name: 'concurrent', files: laneFiles('concurrent'), concurrency: Math.max(3, availableParallelism()), held: false },
+  ],
+  [{ name: 'serial', files: laneFiles('serial'), concurrency: 1, held: false }],
 ];
 const tempBefore = tempEntries(tmpdir());
 const scratch = mkdtempSync(join(tmpdir(), 'lmi-bench-run-tests-'));
@@ -108,22 +111,12 @@ const startedAt = performance.now();
 const results = [];
 let leftovers = { failed: false, lines: [] };
 try {
-  const runTimed = async (lane, buffered) => {
+  const runTimed = async (lane) => {
     const laneStart = performance.now();
-    const result = await runLane(lane.files, lane.concurrency, join(scratch, `${lane.name}.jsonl`), join(scratch, 'shared'), buffered);
+    const result = await runLane(lane.files, lane.concurrency, join(scratch, `${lane.name}.jsonl`), join(scratch, 'shared'), lane.held);
     return { ...result, lane, wallMs: performance.now() - laneStart };
   };
-  let beside = [];
-  for (const lane of lanes.filter((l) => l.files.length > 0)) {
-    if (lane.besideNext) {
-      beside.push(runTimed(lane, true));
-      continue;
-    }
-    const own = await runTimed(lane, false);
-    results.push(...(await Promise.all(beside)), own);
-    beside = [];
-  }
-  results.push(...(await Promise.all(beside)));
+  for (const stage of stages) results.push(...(await Promise.all(stage.filter((lane) => lane.files.length > 0).map(runTimed))));
   leftovers = await checkLeftovers();
 } finally {
   rmSync(scratch, { recursive: true, force: true });
