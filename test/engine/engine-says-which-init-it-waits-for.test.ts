@@ -1,4 +1,4 @@
-// test-lane: concurrent: asserts the heartbeat line and its order before the deploy line (a 5 s heartbeat against a 6 s init, the engine CLI idle meanwhile).
+// test-lane: serial: a quick init must say nothing, i.e. finish under the 5 s heartbeat, which under 3-at-a-time contention an LMI Python init did not (heartbeat against a 6 s init, the engine CLI idle meanwhile).
 // `lmi-bench engine --workload` says what it waits for while a handler initialises: past 5 s,
 // a line every 5 s naming the function, its runtime and compute, and the init limit it runs
 // under, so a slow or endless init is never a silent wait. The handler's first init sleeps 6 s
