@@ -1,4 +1,3 @@
-// test-lane: concurrent: asserts the exit code, the one stop line, and the levels kept in run.json; the kill lands 1.5 s into a 4 s level.
 // The local engine is the run's platform. Killed during a level (here by kill -9, as the OOM
 // killer would), the bench stops at once: the levels measured before are kept in run.json, the
 // half-served level and the ones after it are not recorded as failed one by one, and the exit

@@ -1,4 +1,3 @@
-// test-lane: concurrent: asserts run.json states, the report rendered, and no process with its own marker left.
 // run.json is saved when the run starts and after every level, so a bench killed outright
 // (kill -9: no handler runs) leaves a whole run.json with status `running` and the levels it
 // finished, and `report` renders it with a banner saying the run had not finished.

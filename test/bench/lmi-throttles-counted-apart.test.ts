@@ -1,4 +1,3 @@
-// test-lane: concurrent: asserts counts and that no 429 enters the percentiles (a minimum of 49 ms for a 50 ms handler, which load only raises).
 // LMI with one slot per environment and 3 environments, driven at concurrency 16: most
 // requests find every slot busy and get 429. They are counted as throttled, and the latency
 // percentiles are those of the 2xx responses alone.

@@ -1,4 +1,3 @@
-// test-lane: concurrent: asserts exit 130, run.json whole, and no process with its own marker left; its one bound (3 s) is for an immediate exit.
 // A second Ctrl-C does not wait for the orderly stop: the bench exits 130 at once, the
 // run.json saved after the last finished level is whole, and the engine (which exits when
 // its parent's pipe closes) and its runtimes are gone shortly after.

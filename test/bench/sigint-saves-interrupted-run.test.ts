@@ -1,4 +1,3 @@
-// test-lane: concurrent: asserts exit 130, the saved levels, and that its own process tree ended; its one bound (15 s to stop) is loose by design.
 // Ctrl-C in the middle of a real bench: exit 130, run.json interrupted with the finished
 // levels, and nothing of the run left in the process table (engine, workers, python).
 import { test } from 'node:test';

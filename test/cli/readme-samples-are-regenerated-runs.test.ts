@@ -1,4 +1,3 @@
-// test-lane: concurrent: asserts exit codes and README text.
 /**
  * `npm run docs:samples` keeps README.md's sample outputs those of real runs: its --check finds the
  * deterministic sample (advise's what-if) current in the tracked README, finds a copy with an

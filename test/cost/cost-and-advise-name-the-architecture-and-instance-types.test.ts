@@ -1,4 +1,3 @@
-// test-lane: concurrent: asserts exit codes and the instance-choice lines of CLI commands.
 /**
  * `cost lmi`, `cost crossover`, `cost --list-instance-types` and advise each say which
  * architecture and LMI instance types they priced over, and which flag changes them, as bench

@@ -1,4 +1,3 @@
-// test-lane: concurrent, long: asserts exit codes and the one-line messages; the only time bound (30 s) is loose by design for a 1.5 s init deadline.
 // A handler whose module never finishes loading (an endless loop at its top level) fails at
 // Lambda's init limit instead of hanging deploy, bench and safety: one line, exit 2. AWS's
 // limits (10 s + the function timeout on standard Lambda, the longer of 130 s and the function

@@ -1,4 +1,3 @@
-// test-lane: concurrent: asserts the error type, the memory held when killed (checked at every result, not on a clock), and a fresh environment after.
 // An environment whose memory goes over its function's memory is killed as Lambda kills it:
 // the invocation fails with Runtime.OutOfMemory ("Runtime exited with error: signal: killed"),
 // the next request gets a fresh environment, and nothing else is disturbed. Node measures a

@@ -1,4 +1,3 @@
-// test-lane: concurrent: asserts statuses, error types, environment ids and counts (a 200 ms timeout against a 1500 ms handler).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';

@@ -1,4 +1,4 @@
-// test-lane: concurrent: asserts that no process carrying its own marker outlives a kill -9 of its own engine (waits up to 10 s and 5 s for what happens at once).
+// test-lane: serial
 // After `kill -9` of `lmi-bench engine --workload …`, no process a Python, Java or OS-only
 // handler started is alive, not even one that left its process group (setsid): each environment
 // is a pid namespace whose wrapper dies with the engine (setpriv --pdeathsig KILL), and the

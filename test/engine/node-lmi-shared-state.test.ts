@@ -1,4 +1,3 @@
-// test-lane: concurrent: asserts thread ids, module counters and overlap of 8 invocations that each wait 400 ms.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';

@@ -1,4 +1,3 @@
-// test-lane: concurrent: asserts thread ids, init counts and at most 2 overlapping runs of a synchronous handler (6 requests of 250 ms on 2 threads).
 // Node.js on LMI runs one worker thread per vCPU of the environment, each with its own init; a
 // synchronous handler holds its thread, so an environment serves at most that many at once.
 import { after, before, test } from 'node:test';

@@ -1,4 +1,4 @@
-// test-lane: concurrent: asserts what each environment can read (its own file names, by pid) and that 4 LMI slots, each waiting 0.8 s, share one /tmp.
+// test-lane: serial
 // No Python, Java or OS-only environment can read another function's /tmp, by any path: its
 // literal host path (a `/tmp/...` a handler writes, Java's new File), through /proc/self/root,
 // /proc/<its parent>/root, /proc/1/root, the engine's own /proc entry, or a child process (cat).

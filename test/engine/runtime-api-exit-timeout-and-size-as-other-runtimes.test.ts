@@ -1,4 +1,3 @@
-// test-lane: concurrent: asserts statuses and error types (a 1 s timeout against a 3 s sleep).
 // A Runtime API runtime (an OS-only shell bootstrap) fails as the Node and Python ones do: a
 // runtime that exits under an invocation is Runtime.ExitError and its environment is replaced;
 // an invocation past the timeout is TimeoutError; a response over 6 MB is RequestEntityTooLarge

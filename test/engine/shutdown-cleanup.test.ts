@@ -1,4 +1,3 @@
-// test-lane: concurrent: asserts that the engine and its own child processes ended.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';

@@ -1,4 +1,3 @@
-// test-lane: concurrent: asserts statuses, the 429 body and counts for limit + 1 requests sent at once, each held 600 ms.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';

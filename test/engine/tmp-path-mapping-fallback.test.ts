@@ -1,4 +1,3 @@
-// test-lane: concurrent: asserts that no request reads another environment's /tmp file and the host /tmp/scratch.txt is untouched.
 // Where no mount namespace can be made, Python and Node.js environments fall back to a path
 // mapping in the bootstrap: a fixed /tmp path still stays inside each environment's own folder,
 // and the engine says the isolation is partial.

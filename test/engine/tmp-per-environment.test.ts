@@ -1,4 +1,3 @@
-// test-lane: concurrent: asserts which /tmp file each request read, its own engine's environment folders (found by its pid), and the host /tmp/scratch.txt untouched; LMI slots overlap in 400 ms waits.
 // AWS gives every execution environment its own /tmp: a handler writing a fixed /tmp path must
 // never read another environment's file on standard Lambda, must share it inside one LMI
 // environment (its slots share /tmp on AWS too), and must leave nothing in the host's /tmp.

@@ -1,4 +1,3 @@
-// test-lane: concurrent: asserts level states, the failed worker named, and the next level measured; its one bound (30 s) is loose by design.
 // A load worker killed mid-trial (its runtime thread exits, as a
 // crashed Lambda sandbox does) fails that level with the worker named, and the next level
 // still runs. The killer wraps the real bundle: the load code that runs is the shipped one.

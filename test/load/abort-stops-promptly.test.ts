@@ -1,4 +1,3 @@
-// test-lane: concurrent: asserts the load is marked aborted, with requests and progress; its one bound (3 s, against a 30 s load aborted at 0.7 s) is loose by design.
 // An aborted load stops within a fraction of a second, not at the end of its duration.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,3 @@
-// test-lane: concurrent: asserts exit codes and one-line messages; its one bound (15 s) is loose by design.
 // Files the user names are read only when they are regular files, and only up to a limit:
 // /dev/zero (endless) and a FIFO (blocks until written) as workload.json, --event @FILE,
 // --events, a traffic CSV or a run.json each hung the command forever. Each is now one line,

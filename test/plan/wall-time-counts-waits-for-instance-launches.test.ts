@@ -1,4 +1,3 @@
-// test-lane: concurrent: asserts the planned waits and wall-time estimates, computed, not measured.
 /**
  * The plan's wall time counts the levels whose warm-up scales LMI out onto instances that must
  * launch first: the sweep waits about the launch delay for each. The settings sweep

@@ -1,4 +1,3 @@
-// test-lane: concurrent: asserts exit 130, the message, and its own TMPDIR left empty.
 // Ctrl-C or SIGTERM during `safety` ends it at once (exit 130) and leaves no empty
 // lmi-bench-safety-* record folder behind in the temporary directory: it used to, because the
 // signal ended the process before the run's `finally` could remove it. The child gets a

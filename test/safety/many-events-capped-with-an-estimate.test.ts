@@ -1,4 +1,3 @@
-// test-lane: concurrent: asserts exit codes and messages; its one bound (20 s to refuse) is loose by design.
 // `safety --events` with 10,000 events started 20,000 fresh environments with no cap, estimate
 // or progress. Over the stated cap (100) it is refused in one line before anything starts; under
 // it, the first lines say how many fresh environments and rounds the run will take.

@@ -1,4 +1,3 @@
-// test-lane: concurrent: asserts the sweep status and the order of the target calls (an abort at 50 ms into a 400 ms start).
 // Ctrl-C while the target is still starting: the sweep returns interrupted at once, but only
 // stops the target once its start has finished, so no half-started platform stays up.
 import { test } from 'node:test';

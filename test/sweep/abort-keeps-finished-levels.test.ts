@@ -1,4 +1,3 @@
-// test-lane: concurrent: asserts the sweep status, the levels kept and the target stopped; its one bound (3 s for a sweep of about 1 s) is loose by design.
 // An abort in the middle of a level stops the sweep at once: the finished levels are kept,
 // the level in progress is dropped, the status is interrupted, and the target is stopped.
 import { test } from 'node:test';

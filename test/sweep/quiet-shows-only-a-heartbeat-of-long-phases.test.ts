@@ -1,4 +1,3 @@
-// test-lane: concurrent: asserts what is printed; its in-process timers only order (a 60 ms sleep before a 150 ms heartbeat, which fires before a 450 ms one), which no delay reverses.
 // --quiet on a terminal: stdout keeps the verdict and paths alone, and stderr shows nothing but the
 // heartbeat of a phase silent longer than the heartbeat interval (5 s in a run), redrawn in place
 // and wiped when the phase or the level ends; no level lines. In a log or a pipe --quiet prints

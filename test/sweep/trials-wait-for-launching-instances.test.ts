@@ -1,4 +1,3 @@
-// test-lane: concurrent, long: asserts the level state, the capacity phase seen, a capacity wait present (bound: launch delay + 30 s), and the fleet state at the trial start; the scale-out comes from slot saturation (8 in flight on 3 slots), not CPU.
 // LMI with one slot per environment, each environment filling a c7g.large: the 3 base
 // instances hold the 3 minimum environments, so the scale-out the warm-up's load causes needs
 // new instances, which launch after the plan's launch delay. The trials start only once those

@@ -1,4 +1,3 @@
-// test-lane: concurrent: asserts exit 130, the message, and the fake CDK calls in order.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
