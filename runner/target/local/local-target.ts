@@ -57,15 +57,21 @@ export function functionSpecFor(plan: BenchPlan, variant: Variant): FunctionSpec
   };
 }
 
+export interface LocalTargetOptions {
+  loadWorkers?: LocalLoadWorkerOptions;
+  /** An engine already starting (startEngineAhead), used by start() instead of starting one. */
+  engine?: Promise<EngineHandle>;
+}
+
 export class LocalTarget implements Target {
   readonly kind = 'local' as const;
   readonly #plan: BenchPlan;
-  readonly #options: { loadWorkers?: LocalLoadWorkerOptions };
+  readonly #options: LocalTargetOptions;
   #engine: EngineHandle | undefined;
   #workers: Promise<LocalLoadWorkers> | undefined;
   #tmpIsolation: TmpIsolationNote | null = null;
 
-  constructor(plan: BenchPlan, options: { loadWorkers?: LocalLoadWorkerOptions } = {}) {
+  constructor(plan: BenchPlan, options: LocalTargetOptions = {}) {
     this.#plan = plan;
     this.#options = options;
   }
@@ -76,7 +82,7 @@ export class LocalTarget implements Target {
   }
 
   async start(): Promise<void> {
-    this.#engine ??= await startEngine();
+    this.#engine ??= await (this.#options.engine ?? startEngine());
   }
 
   async deploy(variant: Variant): Promise<DeployedVariant> {
