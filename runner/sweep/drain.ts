@@ -53,4 +53,10 @@ export async function drain(previous: LoadResult, context: DrainContext): Promis
 /** Statuses answered before the function runs, which the target records nowhere (request too large). */
 const refusedBeforeTheFunction = ['413'];
 
-const drainPollMs = 100;
+/**
+ * The wait is for requests already running (a few hundred ms on most workloads) and every phase
+ * of every level pays the last poll's overshoot, half a poll on average: 50 ms halves what 100 ms
+ * cost. Each poll scans the function's records in the engine, so the poll stays coarser than the
+ * records it waits for.
+ */
+const drainPollMs = 50;
