@@ -56,7 +56,7 @@ const refusedBeforeTheFunction = ['413'];
 /**
  * The wait is for requests already running (a few hundred ms on most workloads) and every phase
  * of every level pays the last poll's overshoot, half a poll on average: 50 ms halves what 100 ms
- * cost. Each poll scans the function's records in the engine, so the poll stays coarser than the
- * records it waits for.
+ * cost. Each poll scans all of the function's records in the engine, which is why it is not made
+ * finer still.
  */
 const drainPollMs = 50;
