@@ -39,6 +39,8 @@ export interface SafetyOptions {
   reproduce: string;
   timeoutMs?: number;
   onProgress?: (line: string) => void;
+  /** An engine already starting (startEngineAhead), used instead of starting one. */
+  engine?: Promise<EngineHandle>;
 }
 
 /** Lone runs deploy a one-slot function each; this many at a time keeps a 2-core machine responsive. */
@@ -120,7 +122,7 @@ export async function runSafety(options: SafetyOptions): Promise<SafetyResult> {
   const stopRemovingOnSignal = removeOnSignal(recordDir);
   let engine: EngineHandle | undefined;
   try {
-    engine = await startEngine();
+    engine = await (options.engine ?? startEngine());
     const client = engine.client;
 
     // Differential baseline: every event alone, twice, each run in a function of its own (a

@@ -18,6 +18,8 @@ import { generateEvents, readEventsFile } from '../../safety/events.ts';
 import { latestSafetyPath } from '../../safety/latest-result.ts';
 import { loadWorkload, resolveHandler } from '../../workload/load.ts';
 import { runtimeRegistry, runtimes, type Runtime } from '../../runtimes/registry.ts';
+import type { SafetyOptions } from '../../safety/run-safety.ts';
+import type { SafetyResult } from '../../safety/result.ts';
 
 const defaults = { rounds: 6, generatedEvents: 8, out: 'results' };
 
@@ -125,10 +127,9 @@ export async function run(argv: string[]): Promise<number> {
   // The estimate up front: the lone runs start one fresh environment each.
   process.stderr.write(`lmi-bench safety: ${events.length} events: ${2 * events.length} lone runs in fresh environments, then ${rounds} rounds of up to ${concurrency} at once\n`);
 
-  const { runSafety } = await import('../../safety/run-safety.ts');
   const { renderSafetyMarkdown } = await import('../../safety/render-markdown.ts');
   const { renderSafetyJunit } = await import('../../safety/render-junit.ts');
-  const result = await runSafety({
+  const result = await measure({
     workload,
     runtime,
     events,
@@ -158,4 +159,19 @@ export async function run(argv: string[]): Promise<number> {
     return ExitCode.regression;
   }
   return ExitCode.ok;
+}
+
+/**
+ * The run, its engine started before the safety pipeline is loaded: a process of its own, its
+ * start-up runs beside that loading on the other core. Ended here too, should the run fail
+ * before it ends the engine itself.
+ */
+async function measure(options: Omit<SafetyOptions, 'engine'>): Promise<SafetyResult> {
+  const ahead = (await import('../../target/local/engine-process.ts')).startEngineAhead();
+  try {
+    const { runSafety } = await import('../../safety/run-safety.ts');
+    return await runSafety({ ...options, engine: ahead.handle });
+  } finally {
+    await ahead.stop();
+  }
 }
