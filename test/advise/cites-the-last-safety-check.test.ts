@@ -32,10 +32,21 @@ function concurrencyRisk(advice: Advice): { severity: string; text: string } {
 }
 
 test('a check with errors makes the risk a warning citing their count; a clean check is cited as such; no check names the command', { timeout: 240_000 }, async () => {
-  const unsafe = await runSafetyCli(['--workload', `${safetyFixtures}order-shared-state`, ...quick, '--seed', '5']);
+  // The two safety runs, then the three advise runs, side by side: none asserts a time, and
+  // each mostly waits on its own process's start-up and its engine's.
+  const [unsafe, safe] = await Promise.all([
+    runSafetyCli(['--workload', `${safetyFixtures}order-shared-state`, ...quick, '--seed', '5']),
+    runSafetyCli(['--workload', `${safetyFixtures}order-safe`, ...quick, '--seed', '6']),
+  ]);
   assert.ok(unsafe.result && unsafe.result.counts.errors > 0, 'the unsafe fixture has error findings');
+  assert.equal(safe.result?.counts.errors, 0, 'the safe fixture has no error');
   const unsafeOut = join(unsafe.dir, 'results');
-  const flagged = await adviseWith(`${safetyFixtures}order-shared-state`, unsafeOut);
+  const [flagged, cleared, unchecked] = await Promise.all([
+    adviseWith(`${safetyFixtures}order-shared-state`, unsafeOut),
+    adviseWith(`${safetyFixtures}order-safe`, join(safe.dir, 'results')),
+    // The safe workload looked up where only the unsafe one was checked: not checked yet.
+    adviseWith(`${safetyFixtures}order-safe`, unsafeOut),
+  ]);
   assert.equal(flagged.advice.safety.state, 'found');
   const flaggedRisk = concurrencyRisk(flagged.advice);
   assert.equal(flaggedRisk.severity, 'warning');
@@ -49,17 +60,12 @@ test('a check with errors makes the risk a warning citing their count; a clean c
   assert.ok(flagged.stdout.indexOf('NOT SAFE FOR LMI YET') < flagged.stdout.indexOf('monthly cost'), 'before any cost');
   assert.match(flagged.stdout, /^verdict: NOT SAFE FOR LMI YET\. (Move to LMI|Stay on standard Lambda|Either|It depends)/m);
 
-  const safe = await runSafetyCli(['--workload', `${safetyFixtures}order-safe`, ...quick, '--seed', '6']);
-  assert.equal(safe.result?.counts.errors, 0, 'the safe fixture has no error');
-  const cleared = await adviseWith(`${safetyFixtures}order-safe`, join(safe.dir, 'results'));
   const clearedRisk = concurrencyRisk(cleared.advice);
   assert.equal(clearedRisk.severity, 'check');
   assert.match(clearedRisk.text, /Checked with `lmi-bench safety`: 0 findings, seed 6/);
   assert.equal(cleared.advice.safetyGate?.state, 'clear');
   assert.match(cleared.stdout, /^function: /, 'a clean check does not lead');
 
-  // The safe workload looked up where only the unsafe one was checked: not checked yet.
-  const unchecked = await adviseWith(`${safetyFixtures}order-safe`, unsafeOut);
   assert.equal(unchecked.advice.safety.state, 'missing');
   const uncheckedRisk = concurrencyRisk(unchecked.advice);
   assert.equal(uncheckedRisk.severity, 'check');

@@ -4,22 +4,21 @@
 // run files whose names climb out of it; nothing may appear outside baselines/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from './support.ts';
+import { runProcess, type Finished } from '../cli/spawn-cli.ts';
 import { level, logNormalMs, run } from '../analysis/constructed.ts';
 
 const cliPath = fileURLToPath(new URL('../../bin/lmi-bench.mjs', import.meta.url));
 
-function baselineSave(cwd: string, runPath: string): { code: number | null; stdout: string; stderr: string } {
+function baselineSave(cwd: string, runPath: string): Promise<Finished> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('npm_')));
-  const result = spawnSync(process.execPath, [cliPath, 'baseline', 'save', '--run', runPath], { cwd, env, encoding: 'utf8', timeout: 30_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runProcess(process.execPath, [cliPath, 'baseline', 'save', '--run', runPath], { cwd, env, timeoutMs: 30_000 });
 }
 
-test('a workload name or runtime that climbs out of baselines/ is refused in one line and writes nothing', { timeout: 60_000 }, () => {
+test('a workload name or runtime that climbs out of baselines/ is refused in one line and writes nothing', { timeout: 60_000 }, async () => {
   const root = tempDir();
   try {
     const cwd = join(root, 'project', 'deep');
@@ -31,10 +30,16 @@ test('a workload name or runtime that climbs out of baselines/ is refused in one
       ['runtime', { name: 'io-bound', runtime: '../../../y' }],
       ['dots', { name: '..', runtime: 'node' }],
     ];
-    for (const [label, names] of hostile) {
-      const path = join(root, `${label}.json`);
-      writeFileSync(path, JSON.stringify({ ...good, workload: { ...good.workload, ...names } }));
-      const result = baselineSave(cwd, path);
+    // Side by side: each is a refusal (exit code, message, files), none asserts a time.
+    const results = await Promise.all(
+      hostile.map(([label, names]) => {
+        const path = join(root, `${label}.json`);
+        writeFileSync(path, JSON.stringify({ ...good, workload: { ...good.workload, ...names } }));
+        return baselineSave(cwd, path);
+      }),
+    );
+    for (const [i, [label]] of hostile.entries()) {
+      const result = results[i]!;
       assert.equal(result.code, 2, `${label}: exit ${result.code}\n${result.stderr}`);
       assert.equal(result.stderr.trim().split('\n').length, 1, `${label}: ${result.stderr}`);
       assert.match(result.stderr, /cannot name a baseline file: give --to/, label);
@@ -48,7 +53,7 @@ test('a workload name or runtime that climbs out of baselines/ is refused in one
     // An ordinary name still gets its default file, inside baselines/.
     const fine = join(root, 'fine.json');
     writeFileSync(fine, JSON.stringify(good));
-    const saved = baselineSave(cwd, fine);
+    const saved = await baselineSave(cwd, fine);
     assert.equal(saved.code, 0, saved.stderr);
     assert.deepEqual(readdirSync(join(cwd, 'baselines')), ['io-bound-node.json']);
   } finally {
