@@ -44,13 +44,6 @@ export async function run(argv: string[]): Promise<number> {
   }
   // --profile is AWS_PROFILE for this run: the SDK clients and the CDK child processes read it.
   if (parsed.plan.awsProfile !== undefined) process.env['AWS_PROFILE'] = parsed.plan.awsProfile;
-  // The local engine is a process of its own: started first, its start-up runs beside the
-  // loading of the bench pipeline. Ended here too, should the bench fail before its sweep does.
-  const ahead = parsed.plan.target === 'local' ? (await import('../../target/local/engine-process.ts')).startEngineAhead() : undefined;
-  try {
-    const { runBench } = await import('../../bench/run-bench.ts');
-    return await runBench(parsed.plan, { quiet: parsed.quiet, ...(ahead ? { engine: ahead.handle } : {}) });
-  } finally {
-    await ahead?.stop();
-  }
+  const { runBench } = await import('../../bench/run-bench.ts');
+  return runBench(parsed.plan, { quiet: parsed.quiet });
 }

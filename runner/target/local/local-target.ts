@@ -57,21 +57,15 @@ export function functionSpecFor(plan: BenchPlan, variant: Variant): FunctionSpec
   };
 }
 
-export interface LocalTargetOptions {
-  loadWorkers?: LocalLoadWorkerOptions;
-  /** An engine already starting (startEngineAhead), used by start() instead of starting one. */
-  engine?: Promise<EngineHandle>;
-}
-
 export class LocalTarget implements Target {
   readonly kind = 'local' as const;
   readonly #plan: BenchPlan;
-  readonly #options: LocalTargetOptions;
+  readonly #options: { loadWorkers?: LocalLoadWorkerOptions };
   #engine: EngineHandle | undefined;
   #workers: Promise<LocalLoadWorkers> | undefined;
   #tmpIsolation: TmpIsolationNote | null = null;
 
-  constructor(plan: BenchPlan, options: LocalTargetOptions = {}) {
+  constructor(plan: BenchPlan, options: { loadWorkers?: LocalLoadWorkerOptions } = {}) {
     this.#plan = plan;
     this.#options = options;
   }
@@ -82,7 +76,7 @@ export class LocalTarget implements Target {
   }
 
   async start(): Promise<void> {
-    this.#engine ??= await (this.#options.engine ?? startEngine());
+    this.#engine ??= await startEngine();
   }
 
   async deploy(variant: Variant): Promise<DeployedVariant> {
