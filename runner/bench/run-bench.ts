@@ -55,13 +55,15 @@ async function awsPlan(requested: BenchPlan): Promise<BenchPlan> {
 }
 
 export async function runBench(requested: BenchPlan, options: RunBenchOptions = {}): Promise<number> {
+  // `python3 --version` (a process of its own) answers while the folder is claimed and the target loaded.
+  const machineLookup = machineInfo();
   const plan = await claimPlan(requested);
   const startedAtMs = Date.now();
-  const machine = await machineInfo();
   const planJson = planToJson(plan);
   const variants = planVariants(plan);
   // Before the checkpoint: its first save already states the /tmp isolation the target applies.
   const target = await createTarget(plan, options.localEngine);
+  const machine = await machineLookup;
   const checkpoint = new RunCheckpoint({
     dir: plan.outDir,
     levelCount: variants.length * planLevelCount(plan),
