@@ -56,9 +56,7 @@ export interface EngineAhead {
 /**
  * Starts the engine now and leaves the waiting to its user: a command starts it before loading
  * its own pipeline, so the engine's start-up (its own module loading, most of a second) runs
- * beside the command's on the other core instead of after it. Safety uses it; bench does not:
- * started this way, a bench's first level began right after the command's own loading, and its
- * tail latency came out higher (c=4 p99 above the plain start in 7 of 8 paired runs here).
+ * beside the command's on the other core instead of after it (the safety command).
  */
 export function startEngineAhead(): EngineAhead {
   const handle = startEngine();

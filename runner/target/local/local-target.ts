@@ -57,15 +57,24 @@ export function functionSpecFor(plan: BenchPlan, variant: Variant): FunctionSpec
   };
 }
 
+export interface LocalTargetOptions {
+  loadWorkers?: LocalLoadWorkerOptions;
+  /**
+   * An engine whose start was begun earlier (the bench command starts it while it loads the
+   * rest of the run): start() waits for it instead of starting another, stop() stops it.
+   */
+  engine?: Promise<EngineHandle>;
+}
+
 export class LocalTarget implements Target {
   readonly kind = 'local' as const;
   readonly #plan: BenchPlan;
-  readonly #options: { loadWorkers?: LocalLoadWorkerOptions };
+  readonly #options: LocalTargetOptions;
   #engine: EngineHandle | undefined;
   #workers: Promise<LocalLoadWorkers> | undefined;
   #tmpIsolation: TmpIsolationNote | null = null;
 
-  constructor(plan: BenchPlan, options: { loadWorkers?: LocalLoadWorkerOptions } = {}) {
+  constructor(plan: BenchPlan, options: LocalTargetOptions = {}) {
     this.#plan = plan;
     this.#options = options;
   }
@@ -76,7 +85,7 @@ export class LocalTarget implements Target {
   }
 
   async start(): Promise<void> {
-    this.#engine ??= await startEngine();
+    this.#engine ??= await (this.#options.engine ?? startEngine());
   }
 
   async deploy(variant: Variant): Promise<DeployedVariant> {
