@@ -57,15 +57,26 @@ export function functionSpecFor(plan: BenchPlan, variant: Variant): FunctionSpec
   };
 }
 
+export interface LocalTargetOptions {
+  loadWorkers?: LocalLoadWorkerOptions;
+  /**
+   * An engine already running, which its owner stops: the target deploys on it and leaves it
+   * running (several sweeps in turn on one engine, each paying no start of its own). The sweep
+   * removes what it deployed; the engine's metrics store keeps their records, as it does for
+   * any removed function.
+   */
+  engine?: EngineHandle;
+}
+
 export class LocalTarget implements Target {
   readonly kind = 'local' as const;
   readonly #plan: BenchPlan;
-  readonly #options: { loadWorkers?: LocalLoadWorkerOptions };
+  readonly #options: LocalTargetOptions;
   #engine: EngineHandle | undefined;
   #workers: Promise<LocalLoadWorkers> | undefined;
   #tmpIsolation: TmpIsolationNote | null = null;
 
-  constructor(plan: BenchPlan, options: { loadWorkers?: LocalLoadWorkerOptions } = {}) {
+  constructor(plan: BenchPlan, options: LocalTargetOptions = {}) {
     this.#plan = plan;
     this.#options = options;
   }
@@ -76,7 +87,7 @@ export class LocalTarget implements Target {
   }
 
   async start(): Promise<void> {
-    this.#engine ??= await startEngine();
+    this.#engine ??= this.#options.engine ?? (await startEngine());
   }
 
   async deploy(variant: Variant): Promise<DeployedVariant> {
@@ -129,6 +140,6 @@ export class LocalTarget implements Target {
     this.#workers = undefined;
     // The engine takes the worker function with it; only the bundle folder is left to remove.
     if (workers) await workers.then((w) => w.remove()).catch(() => undefined);
-    await engine?.stop();
+    if (engine !== this.#options.engine) await engine?.stop();
   }
 }
