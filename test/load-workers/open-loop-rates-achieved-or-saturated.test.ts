@@ -3,7 +3,7 @@
 // (not saturated), each level carrying its rate; a rate far above what a small capacity can
 // serve (the smallest capacity provider, CPU-bound work) is marked saturated and its latency,
 // measured from each request's due time, shows the queue.
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runSweep } from '../../runner/sweep/sweep.ts';
 import { LocalTarget } from '../../runner/target/local/local-target.ts';
@@ -12,11 +12,19 @@ import type { BenchPlan } from '../../runner/plan/plan.ts';
 import type { Variant } from '../../runner/domain.ts';
 import type { MeasuredLevel } from '../../runner/run/run-file.ts';
 import { testPlan } from '../fixtures/test-plan.ts';
+import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 
 const lmi: Variant = { id: 'lmi-c64-g2', mode: 'lmi', settings: { memoryMb: 2048, maxConcurrency: 64, gibPerVcpu: 2 } };
 
+// Both sweeps on one engine: the second pays no engine start of its own.
+let engine: EngineHandle;
+before(async () => {
+  engine = await startEngine();
+});
+after(() => engine.stop());
+
 async function sweep(plan: BenchPlan): Promise<MeasuredLevel[]> {
-  const result = await runSweep(plan, new LocalTarget(plan), [lmi], { signal: new AbortController().signal });
+  const result = await runSweep(plan, new LocalTarget(plan, { engine }), [lmi], { signal: new AbortController().signal });
   assert.equal(result.status, 'complete', result.reason);
   return result.levels.map((level) => {
     assert.equal(level.state, 'measured', level.state !== 'measured' ? level.reason : '');
