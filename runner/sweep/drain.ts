@@ -53,4 +53,9 @@ export async function drain(previous: LoadResult, context: DrainContext): Promis
 /** Statuses answered before the function runs, which the target records nowhere (request too large). */
 const refusedBeforeTheFunction = ['413'];
 
-const drainPollMs = 100;
+/**
+ * Each poll is one request to the target's stats (on the engine: a filter over the function's
+ * records, on its main thread). Every 100 ms, a drain ended on average 50 ms after its last
+ * request did, paid by every phase of every level; 50 ms halves that and keeps the polls light.
+ */
+const drainPollMs = 50;
