@@ -25,8 +25,13 @@ const lmi: Variant = { id: 'lmi-c64-g2', mode: 'lmi', settings: { memoryMb: 2048
 let engine: EngineHandle;
 let bundleDir: string;
 before(async () => {
-  bundleDir = buildLoadWorkerBundle();
-  engine = await startEngine();
+  // The engine process boots while this one bundles.
+  const starting = startEngine();
+  try {
+    bundleDir = buildLoadWorkerBundle();
+  } finally {
+    engine = await starting;
+  }
 });
 after(async () => {
   await engine.stop();
