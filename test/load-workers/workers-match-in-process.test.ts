@@ -35,7 +35,7 @@ before(async () => {
 });
 after(async () => {
   await engine.stop();
-  rmSync(bundleDir, { recursive: true, force: true });
+  if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
 });
 
 async function measure(plan: BenchPlan): Promise<MeasuredLevel> {
