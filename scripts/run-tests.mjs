@@ -1,6 +1,6 @@
-// Runs every test/**/*.test.ts with node's test runner through tsx, in three lanes (test-lanes.mjs):
-// the pure files, one at a time, beside the files that start processes but assert nothing about
-// time, a few at a time; then every file whose assertions depend on time, rate, CPU or
+// Runs every test/**/*.test.ts with node's test runner through tsx, in lanes (test-lanes.mjs):
+// the pure files, one at a time, and the files that mostly sleep, all at once, beside the files
+// that start processes but assert nothing about time, a few at a time; then every file whose assertions depend on time, rate, CPU or
 // latency, one at a time, because those measure a 2-core machine and give honest timings only
 // when nothing competes with them. Ends with each lane's wall time and the 10 slowest files, so
 // the next slowdown is visible, and with one summary over the lanes ("ℹ pass N", "ℹ fail N"),
@@ -10,7 +10,8 @@
 // lmi-bench-* entry in it or a process it started alive (run-leftovers.mjs); such processes are
 // then ended, so they outlive no run. New /tmp/lmi-bench-* entries are named too.
 //
-// `node scripts/run-tests.mjs <substring>...` runs only the files whose path contains one of them.
+// `node scripts/run-tests.mjs <substring>...` runs only the files whose path contains one of them;
+// `--typecheck` (npm test) also runs the type check, beside the first stage.
 // LMI_BENCH_TEST_TIMES=<file> writes every file's lane and time there, one JSON line each.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -24,7 +25,9 @@ import { newTempEntries, ProcessWatch, tempEntries } from './run-leftovers.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const testRoot = join(root, 'test');
-const filter = process.argv.slice(2);
+/** `--typecheck`: also run tsc, beside the first stage (npm test does). */
+const typecheck = process.argv.includes('--typecheck');
+const filter = process.argv.slice(2).filter((arg) => arg !== '--typecheck');
 const reporter = join(root, 'scripts', 'file-times-reporter.mjs');
 const summaryKeys = ['tests', 'suites', 'pass', 'fail', 'cancelled', 'skipped', 'todo'];
 /** The spec reporter's own closing lines: each lane's are replaced by one summary over all lanes. */
@@ -91,15 +94,18 @@ if (files.length === 0) {
   process.exit(1);
 }
 const laneFiles = (name) => longFirst(files.filter((f) => laneOf(f, testRoot) === name));
-// The lanes of a stage run together, the stages one after another. The pure lane runs beside the
-// concurrent one (neither asserts time, so neither can disturb the other's results), one file at a
-// time so the concurrent lane's start-ups keep most of the CPU; its output is held until it ends.
+// The lanes of a stage run together, the stages one after another. The pure and waiting lanes run
+// beside the concurrent one (none asserts time, so none can disturb another's results), the pure
+// one file at a time so the concurrent lane's start-ups keep most of the CPU; their output is held
+// until they end.
 // The serial lane runs after both, alone.
 const stages = [
   [
     { name: 'pure', files: laneFiles('pure'), concurrency: 1, held: true },
     // 3 on 2 cores: these files spend most of their time waiting on start-ups and fixed-length levels.
     { name: 'concurrent', files: laneFiles('concurrent'), concurrency: Math.max(3, availableParallelism()), held: false },
+    // Files that mostly sleep (until a minute ends): all at once, so they hold none of the places above.
+    { name: 'waiting', files: laneFiles('waiting'), concurrency: Math.max(1, laneFiles('waiting').length), held: true },
   ],
   [{ name: 'serial', files: laneFiles('serial'), concurrency: 1, held: false }],
 ];
@@ -109,6 +115,7 @@ mkdirSync(join(scratch, 'shared'));
 const runTmp = runTempDir(scratch);
 const startedAt = performance.now();
 const results = [];
+let typechecked;
 let leftovers = { failed: false, lines: [] };
 try {
   const runTimed = async (lane) => {
@@ -116,7 +123,13 @@ try {
     const result = await runLane(lane.files, lane.concurrency, join(scratch, `${lane.name}.jsonl`), join(scratch, 'shared'), lane.held);
     return { ...result, lane, wallMs: performance.now() - laneStart };
   };
-  for (const stage of stages) results.push(...(await Promise.all(stage.filter((lane) => lane.files.length > 0).map(runTimed))));
+  // The type check takes ~15 CPU-s, which the first stage's waits leave free; it ends before the
+  // serial stage, which must run alone.
+  const checking = typecheck ? runTypecheck() : undefined;
+  for (const stage of stages) {
+    results.push(...(await Promise.all(stage.filter((lane) => lane.files.length > 0).map(runTimed))));
+    typechecked ??= await checking;
+  }
   leftovers = await checkLeftovers();
 } finally {
   rmSync(scratch, { recursive: true, force: true });
@@ -124,6 +137,7 @@ try {
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`.padStart(8);
 console.log('\nlanes:');
+if (typechecked) console.log(`${seconds(typechecked.wallMs)}  type check, beside the first stage: ${typechecked.code === 0 ? 'clean' : 'FAILED (above)'}`);
 for (const { lane, wallMs } of results) console.log(`${seconds(wallMs)}  ${lane.name}: ${lane.files.length} files, ${lane.concurrency} at a time`);
 console.log('slowest files:');
 const slowest = results.flatMap((r) => r.times).sort((a, b) => b.durationMs - a.durationMs).slice(0, 10);
@@ -136,7 +150,23 @@ if (process.env.LMI_BENCH_TEST_TIMES) {
 for (const line of leftovers.lines) console.log(line);
 for (const key of summaryKeys) console.log(`ℹ ${key} ${results.reduce((total, r) => total + (r.summary[key] ?? 0), 0)}`);
 console.log(`ℹ duration_ms ${(performance.now() - startedAt).toFixed(3)}`);
-process.exit(results.some((r) => r.code !== 0) || leftovers.failed ? 1 : 0);
+process.exit(results.some((r) => r.code !== 0) || leftovers.failed || (typechecked !== undefined && typechecked.code !== 0) ? 1 : 0);
+
+/** `tsc --noEmit` over the project; its output is printed at once when it fails. */
+function runTypecheck() {
+  const startedMs = performance.now();
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const child = spawn(process.execPath, [tsc, '--noEmit', '-p', root], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = [];
+  child.stdout.on('data', (chunk) => output.push(chunk));
+  child.stderr.on('data', (chunk) => output.push(chunk));
+  return new Promise((resolve) => {
+    child.once('exit', (code) => {
+      if (code !== 0) process.stdout.write(`run-tests: FAIL: the type check (tsc --noEmit) failed:\n${Buffer.concat(output).toString()}\n`);
+      resolve({ code: code ?? 1, wallMs: performance.now() - startedMs });
+    });
+  });
+}
 
 /**
  * The temp folder the lanes see as TMPDIR. tsx's compile cache in it links to the usual one, so

@@ -14,7 +14,10 @@
 // lane it wants with a comment in its first 10 lines, `// test-lane: <lane>: <why>`, where <lane>
 // is pure, concurrent or serial; the comment wins over the scan. `// test-lane: concurrent, long:`
 // marks a file that takes much longer than most: a lane starts those first, so they overlap the
-// short ones instead of running alone at the lane's end.
+// short ones instead of running alone at the lane's end. `// test-lane: concurrent, waits:` marks a
+// file that spends most of its wall time asleep (e.g. until a CloudWatch minute ends) and little
+// of it on the CPU: such files run in a lane of their own beside the concurrent one, all at once,
+// so their sleep does not hold one of the concurrent lane's few places.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
@@ -48,11 +51,11 @@ const impureImports = [
 
 const importPattern = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
-const laneComment = /^\/\/\s*test-lane:\s*(pure|concurrent|serial)\b(,\s*long\b)?/m;
+const laneComment = /^\/\/\s*test-lane:\s*(pure|concurrent|serial)\b(?:,\s*(long|waits)\b)?/m;
 
 function declared(file) {
   const match = laneComment.exec(readFileSync(file, 'utf8').split('\n').slice(0, 10).join('\n'));
-  return match ? { lane: match[1], long: match[2] !== undefined } : undefined;
+  return match ? { lane: match[1], long: match[2] === 'long', waits: match[2] === 'waits' } : undefined;
 }
 
 /** Whether `file` or any test-local module it reaches shows an impure sign. */
@@ -80,9 +83,11 @@ function impure(file, testRoot, seen = new Set()) {
   return false;
 }
 
-/** 'pure', 'concurrent' or 'serial' for one test file (absolute path). */
+/** 'pure', 'concurrent', 'waiting' or 'serial' for one test file (absolute path). */
 export function laneOf(file, testRoot) {
-  return declared(file)?.lane ?? (impure(file, testRoot) ? 'serial' : 'pure');
+  const said = declared(file);
+  if (said?.waits === true && said.lane === 'concurrent') return 'waiting';
+  return said?.lane ?? (impure(file, testRoot) ? 'serial' : 'pure');
 }
 
 /** `files` with those marked long first, each group in its given order. */

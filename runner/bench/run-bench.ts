@@ -13,6 +13,7 @@ import { planLevelCount, plannedWallTimeMs } from '../plan/wall-time.ts';
 import { claimRunFolder } from '../plan/out-dir.ts';
 import type { BenchPlan } from '../plan/plan.ts';
 import type { Target } from '../target/target.ts';
+import type { EngineHandle } from '../target/local/engine-process.ts';
 import type { LevelResult, RunFile } from '../run/run-file.ts';
 import { buildRunFile } from '../run/build-run.ts';
 import { writeRunFile } from '../run/write-run.ts';
@@ -38,6 +39,8 @@ import { errorMessage } from '../system/error-message.ts';
 export interface RunBenchOptions {
   /** Print only the verdict and the paths: no table, no level lines; on a terminal, the heartbeat of long phases on stderr. */
   quiet?: boolean;
+  /** The local engine, its start already begun by the caller (which stops it too); otherwise the target starts one. */
+  localEngine?: Promise<EngineHandle>;
 }
 
 /** Where --quiet sends the progress lines. */
@@ -52,13 +55,15 @@ async function awsPlan(requested: BenchPlan): Promise<BenchPlan> {
 }
 
 export async function runBench(requested: BenchPlan, options: RunBenchOptions = {}): Promise<number> {
+  // `python3 --version` (a process of its own) answers while the folder is claimed and the target loaded.
+  const machineLookup = machineInfo();
   const plan = await claimPlan(requested);
   const startedAtMs = Date.now();
-  const machine = await machineInfo();
   const planJson = planToJson(plan);
   const variants = planVariants(plan);
   // Before the checkpoint: its first save already states the /tmp isolation the target applies.
-  const target = await createTarget(plan);
+  const target = await createTarget(plan, options.localEngine);
+  const machine = await machineLookup;
   const checkpoint = new RunCheckpoint({
     dir: plan.outDir,
     levelCount: variants.length * planLevelCount(plan),
@@ -195,13 +200,13 @@ function failureReasons(levels: LevelResult[]): string {
   return [...byReason].map(([reason, names]) => `  ${names.join(', ')}: ${reason}\n`).join('');
 }
 
-async function createTarget(plan: BenchPlan): Promise<Target> {
+async function createTarget(plan: BenchPlan, localEngine: Promise<EngineHandle> | undefined): Promise<Target> {
   if (plan.target === 'aws') {
     const { AwsTarget } = await import('../target/aws/aws-target.ts');
     return new AwsTarget(plan);
   }
   const { LocalTarget } = await import('../target/local/local-target.ts');
-  return new LocalTarget(plan);
+  return new LocalTarget(plan, localEngine ? { engine: localEngine } : {});
 }
 
 /** Costs from the price book; an interrupted run never waits on the network for them. */

@@ -23,7 +23,8 @@ export interface SettleContext {
 
 /** Beyond the launch itself: the INITs of the environments placed on the new instances. */
 const initMarginMs = 30_000;
-const pollMs = 250;
+/** The trials start soon after the last environment is placed, not up to a coarse poll later. */
+const pollMs = 50;
 
 /** Environments waiting for an instance at the timeline's latest point (0 for a target without one). */
 export function awaitingInstance(timeline: readonly CapacityPoint[]): number {

@@ -1,4 +1,4 @@
-// test-lane: concurrent, long: waits for the minute to end; asserts ranks, row states and counts, not times.
+// test-lane: concurrent, waits: sleeps until the minute ends (4-5 CPU-s in 30-60 s); asserts ranks, row states and counts, not times.
 /**
  * `advise --all-functions --endpoint URL` against an engine with three deployed
  * functions lists them through ListFunctions and ranks all three (a function without traffic

@@ -1,4 +1,4 @@
-// test-lane: concurrent, long: waits for the minute to end; asserts read-back configuration, counts and equal prices (duration only within 20-500 ms).
+// test-lane: concurrent, waits: sleeps until the minute ends (4-5 CPU-s in 30-60 s); asserts read-back configuration, counts and equal prices (duration only within 20-500 ms).
 /**
  * `advise --function NAME --endpoint URL` against the local engine reads the
  * function's memory and architecture (Lambda GetFunctionConfiguration) and its per-minute

@@ -1,4 +1,4 @@
-// test-lane: concurrent, long: waits for the minute to end; CPU time is thread time, compared with its own duration.
+// test-lane: concurrent, waits: sleeps until the minute ends (4-5 CPU-s in 30-60 s); CPU time is thread time, compared with its own duration.
 /**
  * A deployed function with Lambda Insights: advise reads cpu_total_time (namespace
  * LambdaInsights), served by the local engine from each invocation's measured CPU, and gives

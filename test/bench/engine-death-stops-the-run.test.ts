@@ -20,14 +20,14 @@ test('kill -9 of the engine during the second level: exit 2, one line, the first
   const out = testTempDir('lmi-bench-engine-death-');
   const bench = startBench([
     '--workload', 'test/fixtures/workloads/fixed-delay', '--modes', 'lambda', '--concurrency', '1,2,4',
-    '--duration', '4', '--warmup', '0', '--trials', '1', '--offline', '--out', out, '--run-id', 'lost',
+    '--duration', '2', '--warmup', '0', '--trials', '1', '--offline', '--out', out, '--run-id', 'lost',
   ]);
   try {
     await bench.waitForStderr(/level 1\/3 lambda .*c=1 .*p50 /, 90_000);
     const engine = descendantsOf(bench.child.pid as number).find((entry) => / engine( |$)/.test(entry.cmdline));
     assert.ok(engine, 'the bench runs its engine as a child process');
-    // Into the second level's load, then the engine goes.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Into the second level's load (2 s long, starting as the first level's line is printed), then the engine goes.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     process.kill(engine.pid, 'SIGKILL');
   } catch (error) {
     bench.child.kill('SIGKILL');

@@ -19,7 +19,7 @@ test('kill -9 after the first level: run.json is running with that level, and re
   const dir = join(out, 'killed');
   const bench = startBench([
     '--workload', 'test/fixtures/workloads/fixed-delay', '--modes', 'lambda', '--concurrency', '1,2',
-    '--duration', '4', '--warmup', '0', '--trials', '1', '--offline', '--out', out, '--run-id', 'killed',
+    '--duration', '2', '--warmup', '0', '--trials', '1', '--offline', '--out', out, '--run-id', 'killed',
   ]);
   try {
     // Before any load, the run already has its run.json.

@@ -15,10 +15,10 @@ test('two SIGINTs: exit 130 without waiting, run.json whole, no process left', {
   const out = testTempDir('lmi-bench-int2-');
   const bench = startBench([
     '--workload', 'test/fixtures/workloads/fixed-delay', '--modes', 'lambda', '--concurrency', '1,2',
-    '--duration', '5', '--warmup', '0', '--trials', '1', '--offline', '--out', out, '--run-id', 'int2',
+    '--duration', '2', '--warmup', '0', '--trials', '1', '--offline', '--out', out, '--run-id', 'int2',
   ]);
   await bench.waitForStderr(/level 1\/2 lambda .*c=1 .*p50 /, 60_000);
-  await sleep(500);
+  await sleep(500); // into level 2's load, 1.5 s before it ends
   bench.child.kill('SIGINT');
   // Well before the orderly stop (load stop, engine shutdown) can finish.
   await sleep(20);

@@ -13,11 +13,11 @@ test('SIGINT during the second level: exit 130, the first level saved, no proces
   const out = testTempDir('lmi-bench-int-');
   const bench = startBench([
     '--workload', 'test/fixtures/workloads/fixed-delay', '--runtime', 'python',
-    '--modes', 'lambda,lmi', '--concurrency', '1,2', '--duration', '3', '--warmup', '0', '--trials', '1',
+    '--modes', 'lambda,lmi', '--concurrency', '1,2', '--duration', '2', '--warmup', '0', '--trials', '1',
     '--lmi-max-concurrency', '4', '--offline', '--out', out, '--run-id', 'int',
   ]);
   await bench.waitForStderr(/level 1\/4 lambda .*c=1 .*p50 /, 60_000);
-  await sleep(800); // into level 2's load
+  await sleep(800); // into level 2's load, 1.2 s before it ends
   const pid = bench.child.pid;
   assert.ok(pid);
   const tree = descendantsOf(pid);

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts exit codes and README text of an offline, deterministic advise command; nothing about time.
 /**
  * `npm run docs:samples` keeps README.md's sample outputs those of real runs: its --check finds the
  * deterministic sample (advise's what-if) current in the tracked README, finds a copy with an

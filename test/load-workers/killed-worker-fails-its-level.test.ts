@@ -30,7 +30,7 @@ test('a load worker killed mid-trial fails its level naming it; the next level r
     );
     writeFileSync(`${dir}/workload.json`, JSON.stringify({ name: 'killer-worker', kind: 'io', memoryMb: 1024, runtimes: { node: { handler: 'killer.handler' } } }));
     const plan = testPlan({ modes: ['lambda'], concurrency: [8, 6], durationSec: 2, warmupSec: 0, trials: 1, load: { workers: 2, parallelVariants: false } });
-    const target = new LocalTarget(plan, { engine, loadWorkers: { bundleDir: dir } });
+    const target = new LocalTarget(plan, { sharedEngine: engine, loadWorkers: { bundleDir: dir } });
     const startedMs = Date.now();
     const result = await runSweep(plan, target, [lambdaVariant], { signal: new AbortController().signal });
     assert.equal(result.status, 'complete', result.reason);

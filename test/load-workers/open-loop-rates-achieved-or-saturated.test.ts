@@ -24,7 +24,7 @@ before(async () => {
 after(() => engine.stop());
 
 async function sweep(plan: BenchPlan): Promise<MeasuredLevel[]> {
-  const result = await runSweep(plan, new LocalTarget(plan, { engine }), [lmi], { signal: new AbortController().signal });
+  const result = await runSweep(plan, new LocalTarget(plan, { sharedEngine: engine }), [lmi], { signal: new AbortController().signal });
   assert.equal(result.status, 'complete', result.reason);
   return result.levels.map((level) => {
     assert.equal(level.state, 'measured', level.state !== 'measured' ? level.reason : '');

@@ -39,7 +39,7 @@ after(async () => {
 });
 
 async function measure(plan: BenchPlan): Promise<MeasuredLevel> {
-  const result = await runSweep(plan, new LocalTarget(plan, { engine, loadWorkers: { bundleDir } }), [lmi], { signal: new AbortController().signal });
+  const result = await runSweep(plan, new LocalTarget(plan, { sharedEngine: engine, loadWorkers: { bundleDir } }), [lmi], { signal: new AbortController().signal });
   assert.equal(result.status, 'complete', result.reason);
   const level = result.levels[0];
   assert.ok(level && level.state === 'measured', level && level.state !== 'measured' ? level.reason : 'no level');

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts the exit code, the stderr line and the folders left, nothing about time.
 // Ctrl-C or SIGTERM during `safety` ends it at once (exit 130) and leaves no empty
 // lmi-bench-safety-* record folder behind in the temporary directory: it used to, because the
 // signal ended the process before the run's `finally` could remove it. The child gets a

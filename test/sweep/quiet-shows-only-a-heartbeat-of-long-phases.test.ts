@@ -1,15 +1,13 @@
 // --quiet on a terminal: stdout keeps the verdict and paths alone, and stderr shows nothing but the
 // heartbeat of a phase silent longer than the heartbeat interval (5 s in a run), redrawn in place
 // and wiped when the phase or the level ends; no level lines. In a log or a pipe --quiet prints
-// nothing on stderr (the bench CLI test below).
+// nothing on stderr (quiet-bench-into-a-pipe-prints-only-the-verdict.test.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createProgressPrinter } from '../../runner/sweep/progress.ts';
 import type { SweepProgress } from '../../runner/sweep/sweep-run.ts';
 import type { LevelResult } from '../../runner/run/run-file.ts';
 import { sleep } from '../../runner/system/sleep.ts';
-import { runCli } from '../cost/helpers/cli.ts';
-import { testTempDir } from '../temp-dir.ts';
 
 const trial: SweepProgress = {
   levelIndex: 2, levelCount: 4, mode: 'lmi', variantId: 'lmi-c64-g2', concurrency: 8, phase: 'trial', trial: 1, trials: 1,
@@ -40,14 +38,4 @@ test('a phase shorter than the interval prints nothing; a longer one gets the in
   assert.ok(out.text().endsWith('\r\x1b[2K'), 'the heartbeat is wiped when the level ends');
   assert.doesNotMatch(out.text(), /failed: x/, 'no level line');
   printer.done();
-});
-
-test('bench --quiet into a pipe: stdout has the verdict and paths, stderr nothing', { timeout: 120_000 }, async () => {
-  const out = testTempDir('lmi-bench-quiet-');
-  const result = await runCli(['bench', '--quiet', '--offline', '--concurrency', '1', '--duration', '1', '--warmup', '0', '--out', out, '--run-id', 'quiet']);
-  assert.equal(result.code, 0, result.stderr);
-  assert.equal(result.stderr, '');
-  assert.match(result.stdout, /^verdict: /m);
-  assert.doesNotMatch(result.stdout, /^mode\s+settings/m, 'no table');
-  assert.match(result.stdout, /^results: /m);
 });

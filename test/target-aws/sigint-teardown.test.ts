@@ -1,3 +1,5 @@
+// test-lane: concurrent: asserts the exit code, the output and the CDK calls made, nothing about time.
+// Ctrl-C while the AWS target deploys (a fake CDK CLI that holds its deploy): the deploy is interrupted, the stack destroyed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';

@@ -60,12 +60,17 @@ export function functionSpecFor(plan: BenchPlan, variant: Variant): FunctionSpec
 export interface LocalTargetOptions {
   loadWorkers?: LocalLoadWorkerOptions;
   /**
-   * An engine already running, which its owner stops: the target deploys on it and leaves it
-   * running (several sweeps in turn on one engine, each paying no start of its own). The sweep
-   * removes what it deployed; the engine's metrics store keeps their records, as it does for
-   * any removed function.
+   * An engine whose start was begun earlier (the bench command starts it while it loads the
+   * rest of the run): start() waits for it instead of starting another, stop() stops it.
    */
-  engine?: EngineHandle;
+  engine?: Promise<EngineHandle>;
+  /**
+   * An engine already running that its caller owns and stops: the target deploys on it and
+   * leaves it running (several sweeps in turn on one engine, each paying no start of its own).
+   * The sweep removes what it deployed; the engine's metrics store keeps their records, as it
+   * does for any removed function.
+   */
+  sharedEngine?: EngineHandle;
 }
 
 export class LocalTarget implements Target {
@@ -87,7 +92,7 @@ export class LocalTarget implements Target {
   }
 
   async start(): Promise<void> {
-    this.#engine ??= this.#options.engine ?? (await startEngine());
+    this.#engine ??= this.#options.sharedEngine ?? (await (this.#options.engine ?? startEngine()));
   }
 
   async deploy(variant: Variant): Promise<DeployedVariant> {
@@ -140,6 +145,6 @@ export class LocalTarget implements Target {
     this.#workers = undefined;
     // The engine takes the worker function with it; only the bundle folder is left to remove.
     if (workers) await workers.then((w) => w.remove()).catch(() => undefined);
-    if (engine !== this.#options.engine) await engine?.stop();
+    if (engine !== this.#options.sharedEngine) await engine?.stop();
   }
 }
