@@ -1,12 +1,12 @@
 // The engine keeps everything it writes on the temp disk under one root it owns, removes it
 // when it stops, and the next engine removes the root of one that was killed (kill -9).
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { engineTempPrefix } from '../../runner/engine/temp-folders.ts';
-import { startEngine } from '../../runner/target/local/engine-process.ts';
+import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 import { isAlive } from './fault-level.ts';
 import { lmiSpec, send, standardSpec, waitFor } from './support.ts';
 
@@ -14,8 +14,19 @@ function engineFolders(pid: number): string[] {
   return readdirSync(tmpdir()).filter((name) => name.startsWith(`${engineTempPrefix}${pid}-`));
 }
 
+/**
+ * The orderly-stop test's engine and the one the second test kills, started together: their
+ * start-ups overlap. (The engine that must find the killed one's root starts after the kill.)
+ */
+let orderly: EngineHandle;
+let killed: EngineHandle;
+before(async () => {
+  [orderly, killed] = await Promise.all([startEngine(), startEngine()]);
+});
+after(() => Promise.all([orderly.stop(), killed.stop()]));
+
 test('an orderly stop removes the engine temp root (environment /tmp folders and logs)', async () => {
-  const engine = await startEngine();
+  const engine = orderly;
   const fn = await engine.client.deploy(lmiSpec('py', { minEnvironments: 1, maxConcurrency: 2 }, { runtime: 'python' }));
   assert.equal((await send(fn.url, { delayMs: 1 })).status, 200);
   const [root] = engineFolders(engine.pid);
@@ -27,7 +38,6 @@ test('an orderly stop removes the engine temp root (environment /tmp folders and
 });
 
 test('a killed engine leaves its root; the next engine removes it at start and leaves live or foreign folders alone', async () => {
-  const killed = await startEngine();
   await killed.client.deploy(standardSpec('node-std'));
   const [root] = engineFolders(killed.pid);
   assert.ok(root);

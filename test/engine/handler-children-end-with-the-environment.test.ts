@@ -81,6 +81,9 @@ async function spawnMarked(url: string): Promise<string> {
 }
 
 let engine: EngineHandle;
+/** The engines the stop and kill -9 tests end, started with the shared one: their start-ups overlap. */
+let forStop: EngineHandle;
+let forKill: EngineHandle;
 let dir: string;
 before(async () => {
   dir = testTempDir('lmi-bench-handler-children-');
@@ -89,10 +92,10 @@ before(async () => {
   mkdirSync(join(dir, 'node'));
   writeFileSync(join(dir, 'node', 'index.mjs'), nodeHandler);
   writeFileSync(join(dir, 'workload.json'), JSON.stringify({ name: 'spawner', kind: 'io', memoryMb: 512, runtimes: { python: { handler: 'python/index.handler' }, node: { handler: 'node/index.handler' } } }));
-  engine = await startEngine();
+  [engine, forStop, forKill] = await Promise.all([startEngine(), startEngine(), startEngine()]);
 });
 after(async () => {
-  await engine.stop();
+  await Promise.all([engine.stop(), forStop.stop(), forKill.stop()]);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -119,7 +122,7 @@ test("a Node handler's child processes, and theirs, end when its environment is 
 });
 
 test("a Node handler's child processes end when the engine stops", async () => {
-  const own = await startEngine();
+  const own = forStop;
   try {
     const fn = await own.client.deploy(standardSpec('spawner-node-stop', {}, { workloadDir: dir, runtime: 'node' }));
     const marker = await spawnMarked(fn.url);
@@ -132,7 +135,7 @@ test("a Node handler's child processes end when the engine stops", async () => {
 });
 
 test("no process a Node handler started outlives a kill -9 of the engine", async () => {
-  const own = await startEngine();
+  const own = forKill;
   try {
     const standard = await own.client.deploy(standardSpec('spawner-node-kill', {}, { workloadDir: dir, runtime: 'node' }));
     const lmi = await own.client.deploy(lmiSpec('spawner-node-kill-lmi', { minEnvironments: 1 }, { workloadDir: dir, runtime: 'node' }));

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 import { ioBoundDir, lmiSpec } from './support.ts';
-import { ioBoundClosedLoop, modelledEnvironments } from './steady-load.ts';
+import { ioBoundClosedLoop, ioBoundClosedLoopUntil, modelledEnvironments } from './steady-load.ts';
 
 let engine: EngineHandle;
 before(async () => {
@@ -24,8 +24,10 @@ test('a busy surplus is drained to the model count at the lower rate, with every
   await ioBoundClosedLoop(fn.url, 24, Date.now() + 6000);
   const high = (await engine.client.state('falling')).environments.length;
 
-  // 12 in flight reach all 9 (none idle): settle past the delay, then a steady window.
-  const settling = await ioBoundClosedLoop(fn.url, 12, Date.now() + 5000);
+  // 12 in flight reach all 9 (none idle): settle until the surplus has been drained (it is, after
+  // the 2 s delay and a tick; at most the 5 s this phase used to take), then a steady window.
+  const drained = async (): Promise<boolean> => (await engine.client.state('falling')).environments.length < high;
+  const settling = await ioBoundClosedLoopUntil(fn.url, 12, 5000, drained);
   const startMs = Date.now();
   const steady = await ioBoundClosedLoop(fn.url, 12, startMs + 4000);
   const endMs = Date.now();

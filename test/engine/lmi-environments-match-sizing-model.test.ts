@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 import { lmiSpec, ioBoundDir } from './support.ts';
-import { ioBoundClosedLoop, modelledEnvironments } from './steady-load.ts';
+import { countHeld, ioBoundClosedLoop, ioBoundClosedLoopUntil, modelledEnvironments } from './steady-load.ts';
 
 let engine: EngineHandle;
 before(async () => {
@@ -14,11 +14,18 @@ after(() => engine.stop());
 test("after a steady level the engine's environment count is the sizing model's at that rate (same manual 70% target, ±1)", async () => {
   const targetCpuPercent = 70;
   const maxConcurrency = 4;
+  const scalerIntervalMs = 500;
+  const scaleInDelayMs = 3000;
   const fn = await engine.client.deploy(
-    lmiSpec('steady', { maxConcurrency, targetCpuPercent, scalerIntervalMs: 500, scaleInDelayMs: 3000 }, { workloadDir: ioBoundDir }),
+    lmiSpec('steady', { maxConcurrency, targetCpuPercent, scalerIntervalMs, scaleInDelayMs }, { workloadDir: ioBoundDir }),
   );
-  // Warm up until the scaler has settled, then measure a steady window.
-  await ioBoundClosedLoop(fn.url, 16, Date.now() + 6000);
+  // Warm up until the scaler has settled (its count held past the scale-in delay and a tick, so
+  // no scale-in is pending; at most the 6 s the warm-up used to take), then measure a steady window.
+  const environments = async (): Promise<{ environments: number; allReady: boolean }> => {
+    const now = (await engine.client.state('steady')).environments;
+    return { environments: now.length, allReady: now.every((e) => e.state === 'ready') };
+  };
+  await ioBoundClosedLoopUntil(fn.url, 16, 6000, countHeld(environments, scaleInDelayMs + scalerIntervalMs));
   const startMs = Date.now();
   const { latenciesMs } = await ioBoundClosedLoop(fn.url, 16, startMs + 6000);
   const endMs = Date.now();

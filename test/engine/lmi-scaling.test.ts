@@ -33,7 +33,7 @@ test('LMI: beyond the slots requests get 429 until the asynchronous scaler adds 
   assert.ok(grown.environments.length >= 6, `at least 6 environments (have ${grown.environments.length})`);
   assert.ok(Math.max(...grown.timeline.map((p) => p.environments)) >= 6);
 
-  const shrunk = await waitFor(async () => (await engine.client.state('scaling')).environments.length === 3, 8000, 200);
+  const shrunk = await waitFor(async () => (await engine.client.state('scaling')).environments.length === 3, 8000, 50);
   assert.ok(shrunk, 'idle environments are scaled in');
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const settled = await engine.client.state('scaling');

@@ -4,7 +4,7 @@
  * packed with jar), shell bootstraps with or without their run bit.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { testTempDir } from '../temp-dir.ts';
 
@@ -21,9 +21,16 @@ function workloadDir(name: string, runtime: string, entry: { handler: string; co
   return dir;
 }
 
-/** A Java workload whose code is a jar built from `sources` (path → text); the handler as given. */
-export function javaJarWorkload(name: string, handler: string, sources: Record<string, string>): string {
-  const dir = workloadDir(name, 'java', { handler, code: 'code.jar' });
+/** Jars already built in this process, by their sources: javac's start-up is most of a second. */
+const jars = new Map<string, string>();
+
+/** The jar of `sources` (path → text), built once per process and shared by the workloads that copy it. */
+function builtJar(sources: Record<string, string>): string {
+  const key = JSON.stringify(Object.entries(sources).sort(([a], [b]) => a.localeCompare(b)));
+  const known = jars.get(key);
+  if (known !== undefined) return known;
+  const dir = testTempDir('lmi-bench-jar-');
+  made.push(dir);
   const src = join(dir, 'src');
   for (const [path, text] of Object.entries(sources)) {
     mkdirSync(dirname(join(src, path)), { recursive: true });
@@ -31,9 +38,16 @@ export function javaJarWorkload(name: string, handler: string, sources: Record<s
   }
   const classes = join(dir, 'classes');
   execFileSync('javac', ['--release', '17', '-d', classes, ...Object.keys(sources).map((p) => join(src, p))], { stdio: 'pipe' });
-  execFileSync('jar', ['cf', join(dir, 'code.jar'), '-C', classes, '.'], { stdio: 'pipe' });
-  rmSync(src, { recursive: true });
-  rmSync(classes, { recursive: true });
+  const jar = join(dir, 'code.jar');
+  execFileSync('jar', ['cf', jar, '-C', classes, '.'], { stdio: 'pipe' });
+  jars.set(key, jar);
+  return jar;
+}
+
+/** A Java workload whose code is a jar built from `sources` (path → text); the handler as given. */
+export function javaJarWorkload(name: string, handler: string, sources: Record<string, string>): string {
+  const dir = workloadDir(name, 'java', { handler, code: 'code.jar' });
+  copyFileSync(builtJar(sources), join(dir, 'code.jar'));
   return dir;
 }
 

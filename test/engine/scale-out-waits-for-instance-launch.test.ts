@@ -40,7 +40,7 @@ test('with a launch delay, environments on new instances start no sooner than th
     const now = await engine.client.state('launch-delay');
     return now.timeline.at(-1)?.instancesLaunching === 0 && now.environments.length > 3 && now.environments.every((e) => e.state === 'ready');
   };
-  assert.ok(await waitFor(settled, 20_000, 200), 'the waiting environments start once their instance runs');
+  assert.ok(await waitFor(settled, 20_000, 50), 'the waiting environments start once their instance runs');
   const state = await engine.client.state('launch-delay');
   const base = new Set(state.environments.slice().sort((a, b) => a.startedAtMs - b.startedAtMs).slice(0, 3).map((e) => e.id));
   for (const environment of state.environments.filter((e) => !base.has(e.id))) {

@@ -1,7 +1,7 @@
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { startEngine } from '../../runner/target/local/engine-process.ts';
+import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 import { lmiSpec, standardSpec, waitFor } from './support.ts';
 
 function childrenOf(pid: number): number[] {
@@ -28,8 +28,15 @@ function alive(pid: number): boolean {
   }
 }
 
+/** One engine per test, started together: their start-ups overlap. */
+let engines: EngineHandle[] = [];
+before(async () => {
+  engines = await Promise.all([startEngine(), startEngine()]);
+});
+after(() => Promise.all(engines.map((engine) => engine.stop())));
+
 test('stop() ends the engine and every runtime process it started', async () => {
-  const engine = await startEngine();
+  const engine = engines[0] as EngineHandle;
   await engine.client.deploy(lmiSpec('py-lmi', { minEnvironments: 1, maxConcurrency: 2 }, { runtime: 'python' }));
   await engine.client.deploy(standardSpec('node-std'));
   const children = childrenOf(engine.pid);
@@ -40,7 +47,7 @@ test('stop() ends the engine and every runtime process it started', async () => 
 });
 
 test('SIGTERM stops the engine and its runtime processes', async () => {
-  const engine = await startEngine();
+  const engine = engines[1] as EngineHandle;
   await engine.client.deploy(lmiSpec('py-lmi', { minEnvironments: 1, maxConcurrency: 2 }, { runtime: 'python' }));
   const children = childrenOf(engine.pid);
   process.kill(engine.pid, 'SIGTERM');

@@ -1,11 +1,11 @@
 // An engine asked to stop while a deploy's environments are still initialising must stop them
 // too: no runtime process and no temp folder may outlive it.
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { engineTempPrefix } from '../../runner/engine/temp-folders.ts';
-import { startEngine } from '../../runner/target/local/engine-process.ts';
+import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 import { faultDir, isAlive } from './fault-level.ts';
 import { lmiSpec, sleep, waitFor } from './support.ts';
 
@@ -28,8 +28,15 @@ function engineFolders(pid: number): string[] {
   return readdirSync(tmpdir()).filter((name) => name.startsWith(`${engineTempPrefix}${pid}-`));
 }
 
+/** One engine per test, started together: their start-ups overlap. */
+let engines: EngineHandle[] = [];
+before(async () => {
+  engines = await Promise.all([startEngine(), startEngine()]);
+});
+after(() => Promise.all(engines.map((engine) => engine.stop())));
+
 test('stopping the engine during a Python LMI deploy ends the starting environments and leaves no temp folder', async () => {
-  const engine = await startEngine();
+  const engine = engines[0] as EngineHandle;
   const deploying = engine.client.deploy(lmiSpec('slow', { minEnvironments: 3, maxConcurrency: 2 }, { runtime: 'python', workloadDir: faultDir('slow-init') }));
   deploying.catch(() => undefined);
   assert.ok(await waitFor(async () => childrenOf(engine.pid).length >= 6, 3000), 'the 3 environments x 2 slot processes are starting');
@@ -43,7 +50,7 @@ test('stopping the engine during a Python LMI deploy ends the starting environme
 });
 
 test('stopping the engine during a Node LMI deploy ends its starting worker threads and leaves no temp folder', async () => {
-  const engine = await startEngine();
+  const engine = engines[1] as EngineHandle;
   const deploying = engine.client.deploy(lmiSpec('slow-node', { minEnvironments: 3 }, { workloadDir: faultDir('slow-init') }));
   deploying.catch(() => undefined);
   await sleep(1000);

@@ -13,12 +13,15 @@ export interface LoopOutcome {
   latenciesMs: number[];
 }
 
-/** Closed loop: `workers` io-bound requests always in flight until `untilMs`; a non-200 waits 50 ms before the next. */
-export async function ioBoundClosedLoop(url: string, workers: number, untilMs: number): Promise<LoopOutcome> {
+/**
+ * Closed loop: `workers` io-bound requests always in flight until `untilMs` (or until `stopped`
+ * says so); a non-200 waits 50 ms before the next.
+ */
+export async function ioBoundClosedLoop(url: string, workers: number, untilMs: number, stopped: () => boolean = () => false): Promise<LoopOutcome> {
   const outcome: LoopOutcome = { statuses: [], latenciesMs: [] };
   await Promise.all(
     Array.from({ length: workers }, async () => {
-      while (Date.now() < untilMs) {
+      while (Date.now() < untilMs && !stopped()) {
         const started = performance.now();
         const reply = await send(url, { delaysMs: [150, 200, 100] });
         outcome.statuses.push(reply.status);
@@ -28,6 +31,45 @@ export async function ioBoundClosedLoop(url: string, workers: number, untilMs: n
     }),
   );
   return outcome;
+}
+
+/**
+ * The closed loop of ioBoundClosedLoop until `reached` (polled every 50 ms) says what the loop
+ * waits for has happened, and at most `maxMs`: a fixed phase that only waits for the scaler ends
+ * when the scaler has acted instead of at a length chosen for a slow machine.
+ */
+export async function ioBoundClosedLoopUntil(url: string, workers: number, maxMs: number, reached: () => Promise<boolean>): Promise<LoopOutcome> {
+  const untilMs = Date.now() + maxMs;
+  let done = false;
+  const watch = (async (): Promise<void> => {
+    while (!done && Date.now() < untilMs) {
+      if (await reached()) done = true;
+      else await sleep(50);
+    }
+  })();
+  const outcome = await ioBoundClosedLoop(url, workers, untilMs, () => done);
+  done = true;
+  await watch;
+  return outcome;
+}
+
+/**
+ * A `reached` for ioBoundClosedLoopUntil: the function's environments are all ready and their
+ * count has not changed for `holdMs`. Held past the scale-in delay plus a scaler tick, no
+ * surplus is pending either: a surplus that lasted the delay would have been removed.
+ */
+export function countHeld(count: () => Promise<{ environments: number; allReady: boolean }>, holdMs: number): () => Promise<boolean> {
+  let last = -1;
+  let sinceMs = Date.now();
+  return async () => {
+    const now = await count();
+    if (!now.allReady || now.environments !== last) {
+      last = now.allReady ? now.environments : -1;
+      sinceMs = Date.now();
+      return false;
+    }
+    return Date.now() - sinceMs >= holdMs;
+  };
 }
 
 /** The sizing model's count for a measured window: its rate, CPU per request and mean duration, on m7g.xlarge. */

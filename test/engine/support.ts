@@ -79,8 +79,12 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Polls `check` until it returns true or `timeoutMs` passes; returns the last result. */
-export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, everyMs = 100): Promise<boolean> {
+/**
+ * Polls `check` until it returns true or `timeoutMs` passes; returns the last result. Every
+ * 25 ms: a check is a /proc read or one state request, and a coarser poll only adds its own
+ * half-interval to every wait.
+ */
+export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, everyMs = 25): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return true;
