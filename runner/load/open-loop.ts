@@ -199,7 +199,11 @@ class OpenLoop {
   #endSchedule(): void {
     if (this.#schedulingDone) return;
     this.#schedulingDone = true;
-    this.#endMs = Date.now();
+    // The window is the schedule's: requests due in [start, start + duration), however late the
+    // end timer fires. On a busy event loop it fired up to ~100 ms late (measured), which added
+    // no request (none is due past the end) but stretched the window, and so understated the
+    // achieved rate by that share of the window. An abort ends the window where it happened.
+    this.#endMs = this.#startMs + Math.round(Math.min(performance.now(), this.#endT) - this.#t0);
     for (const req of [...this.#waiting]) {
       this.#unsent += 1;
       this.#waiting.delete(req);

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts exit codes and the text and JSON the CLI prints (offline, no engine), never a time.
 /**
  * `cost lmi`, `cost crossover`, `cost --list-instance-types` and advise each say which
  * architecture and LMI instance types they priced over, and which flag changes them, as bench

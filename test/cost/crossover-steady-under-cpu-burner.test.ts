@@ -2,13 +2,22 @@
 // Another process burning a core while the run measures must not move
 // the verdict. Lambda is priced at the modelled duration (run-queue wait left out) and LMI sizes by
 // CPU time, so the crossover stays within 20% of the quiet run's.
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { loadWorkload } from '../../runner/workload/load.ts';
 import { testPlan } from '../fixtures/test-plan.ts';
 import { pricedSweep } from '../fixtures/priced-sweep.ts';
+import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
+
+// Both runs on one engine, started before either: the second run pays no engine start, and
+// each run deploys, measures and removes its own functions as it would on an engine of its own.
+let engine: EngineHandle;
+before(async () => {
+  engine = await startEngine();
+});
+after(() => engine.stop());
 
 const plan = (runId: string) =>
   testPlan({
@@ -30,11 +39,11 @@ function burnOneCore(maxMs: number) {
 }
 
 test('a CPU-burning process occupying one core moves the crossover by less than 20%', async (t) => {
-  const quiet = await pricedSweep(plan('burner-quiet'));
+  const quiet = await pricedSweep(plan('burner-quiet'), engine);
   const burner = burnOneCore(90_000);
   let busy;
   try {
-    busy = await pricedSweep(plan('burner-busy'));
+    busy = await pricedSweep(plan('burner-busy'), engine);
   } finally {
     burner.kill('SIGKILL');
   }

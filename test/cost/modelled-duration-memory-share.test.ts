@@ -4,12 +4,20 @@
 // 512 MB (0.29 vCPU on AWS), and as measured (within 10%) at 1,769 MB, one full vCPU.
 // Needs this machine's cores to itself: other processes' load shows up as run-queue wait at
 // concurrency 1 and in the measured duration (on a box at load 15+, rerun when it is quieter).
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { loadWorkload } from '../../runner/workload/load.ts';
 import { testPlan } from '../fixtures/test-plan.ts';
 import { measured, pricedSweep } from '../fixtures/priced-sweep.ts';
+import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
+
+// Both memory sizes on one engine: the second sweep pays no engine start of its own.
+let engine: EngineHandle;
+before(async () => {
+  engine = await startEngine();
+});
+after(() => engine.stop());
 
 function planAt(memoryMb: number) {
   return testPlan({
@@ -26,8 +34,8 @@ function planAt(memoryMb: number) {
 }
 
 test('at concurrency 1: modelled ≥ 1.4× measured at 512 MB, within 10% of measured at 1,769 MB', async (t) => {
-  const small = measured(await pricedSweep(planAt(512)), 'lambda', 1).durationModel;
-  const full = measured(await pricedSweep(planAt(1769)), 'lambda', 1).durationModel;
+  const small = measured(await pricedSweep(planAt(512), engine), 'lambda', 1).durationModel;
+  const full = measured(await pricedSweep(planAt(1769), engine), 'lambda', 1).durationModel;
   assert.ok(small && full, 'both levels carry a duration model');
   t.diagnostic(`512 MB: measured ${small.measuredMeanMs.toFixed(1)} ms (run-queue ${small.runQueueMeanMs?.toFixed(1)}), modelled ${small.modelledMeanMs.toFixed(1)} ms; 1769 MB: measured ${full.measuredMeanMs.toFixed(1)} ms (run-queue ${full.runQueueMeanMs?.toFixed(1)}), modelled ${full.modelledMeanMs.toFixed(1)} ms`);
   const detail = `512 MB ${JSON.stringify(small)}\n1769 MB ${JSON.stringify(full)}`;

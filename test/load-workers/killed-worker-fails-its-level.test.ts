@@ -7,10 +7,14 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { runSweep } from '../../runner/sweep/sweep.ts';
 import { LocalTarget } from '../../runner/target/local/local-target.ts';
 import { buildLoadWorkerBundle } from '../../runner/load/worker/bundle.ts';
+import { startEngine } from '../../runner/target/local/engine-process.ts';
 import { lambdaVariant, testPlan } from '../fixtures/test-plan.ts';
 
 test('a load worker killed mid-trial fails its level naming it; the next level runs', async (t) => {
+  // The engine process boots while this one bundles the worker.
+  const starting = startEngine();
   const dir = buildLoadWorkerBundle();
+  const engine = await starting;
   try {
     // Worker 1 of the first level (concurrency 8: 4 connections each) exits 0.5 s into its trial.
     writeFileSync(
@@ -26,7 +30,7 @@ test('a load worker killed mid-trial fails its level naming it; the next level r
     );
     writeFileSync(`${dir}/workload.json`, JSON.stringify({ name: 'killer-worker', kind: 'io', memoryMb: 1024, runtimes: { node: { handler: 'killer.handler' } } }));
     const plan = testPlan({ modes: ['lambda'], concurrency: [8, 6], durationSec: 2, warmupSec: 0, trials: 1, load: { workers: 2, parallelVariants: false } });
-    const target = new LocalTarget(plan, { loadWorkers: { bundleDir: dir } });
+    const target = new LocalTarget(plan, { sharedEngine: engine, loadWorkers: { bundleDir: dir } });
     const startedMs = Date.now();
     const result = await runSweep(plan, target, [lambdaVariant], { signal: new AbortController().signal });
     assert.equal(result.status, 'complete', result.reason);
@@ -47,6 +51,7 @@ test('a load worker killed mid-trial fails its level naming it; the next level r
     // The dead worker did not hold the sweep for its timeout.
     assert.ok(Date.now() - startedMs < 30_000);
   } finally {
+    await engine.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 });

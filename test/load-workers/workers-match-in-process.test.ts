@@ -3,7 +3,8 @@
 // load workers (the bundled worker, deployed as a standard function of the local engine) and
 // by the runner's own generator: both workers are listed, the level's counts are the sum of
 // theirs, its histogram the sum of theirs, and p50 agrees with the in-process level within 3%.
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
+import { rmSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { runSweep } from '../../runner/sweep/sweep.ts';
 import { LocalTarget } from '../../runner/target/local/local-target.ts';
@@ -13,11 +14,32 @@ import type { BenchPlan } from '../../runner/plan/plan.ts';
 import type { Variant } from '../../runner/domain.ts';
 import type { MeasuredLevel } from '../../runner/run/run-file.ts';
 import { testPlan } from '../fixtures/test-plan.ts';
+import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
+import { buildLoadWorkerBundle } from '../../runner/load/worker/bundle.ts';
 
 const lmi: Variant = { id: 'lmi-c64-g2', mode: 'lmi', settings: { memoryMb: 2048, maxConcurrency: 64, gibPerVcpu: 2 } };
 
+// Every run on one engine, the worker bundle built once: each run deploys, measures and removes
+// its function (and the workers) as on an engine of its own, and pays no engine start or
+// bundle build.
+let engine: EngineHandle;
+let bundleDir: string;
+before(async () => {
+  // The engine process boots while this one bundles.
+  const starting = startEngine();
+  try {
+    bundleDir = buildLoadWorkerBundle();
+  } finally {
+    engine = await starting;
+  }
+});
+after(async () => {
+  await engine.stop();
+  if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
+});
+
 async function measure(plan: BenchPlan): Promise<MeasuredLevel> {
-  const result = await runSweep(plan, new LocalTarget(plan), [lmi], { signal: new AbortController().signal });
+  const result = await runSweep(plan, new LocalTarget(plan, { sharedEngine: engine, loadWorkers: { bundleDir } }), [lmi], { signal: new AbortController().signal });
   assert.equal(result.status, 'complete', result.reason);
   const level = result.levels[0];
   assert.ok(level && level.state === 'measured', level && level.state !== 'measured' ? level.reason : 'no level');

@@ -31,10 +31,12 @@ test("on cpu-bound, CPU per request from CloudWatch (ExecutionEnvironmentCPUUtil
     }),
   );
   const endMs = Date.now();
-  // Let the last 1-second CPU samples of the window be taken.
-  await sleep(1500);
   // The cross-check covers the span CloudWatch answers for: the window widened to whole periods.
   const span = metricsWindow({ startMs, endMs }, localPeriodSec);
+  // Both reads below take the CPU samples stamped (when taken) before the span's end: once it has
+  // passed, every such sample exists and a later one falls outside both. (A fixed 1.5 s wait
+  // covered the same samples, about 1 s longer on average.)
+  await sleep(Math.max(0, span.endMs - Date.now()) + 50);
   const stats = await engine.client.stats('cpu', span.startMs, span.endMs);
   const direct = stats.cpuSeconds / stats.ok;
   const summary = await pullLevelMetrics(

@@ -64,6 +64,13 @@ export interface LocalTargetOptions {
    * rest of the run): start() waits for it instead of starting another, stop() stops it.
    */
   engine?: Promise<EngineHandle>;
+  /**
+   * An engine already running that its caller owns and stops: the target deploys on it and
+   * leaves it running (several sweeps in turn on one engine, each paying no start of its own).
+   * The sweep removes what it deployed; the engine's metrics store keeps their records, as it
+   * does for any removed function.
+   */
+  sharedEngine?: EngineHandle;
 }
 
 export class LocalTarget implements Target {
@@ -85,7 +92,7 @@ export class LocalTarget implements Target {
   }
 
   async start(): Promise<void> {
-    this.#engine ??= await (this.#options.engine ?? startEngine());
+    this.#engine ??= this.#options.sharedEngine ?? (await (this.#options.engine ?? startEngine()));
   }
 
   async deploy(variant: Variant): Promise<DeployedVariant> {
@@ -138,6 +145,6 @@ export class LocalTarget implements Target {
     this.#workers = undefined;
     // The engine takes the worker function with it; only the bundle folder is left to remove.
     if (workers) await workers.then((w) => w.remove()).catch(() => undefined);
-    await engine?.stop();
+    if (engine !== this.#options.sharedEngine) await engine?.stop();
   }
 }
