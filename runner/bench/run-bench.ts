@@ -13,7 +13,6 @@ import { planLevelCount, plannedWallTimeMs } from '../plan/wall-time.ts';
 import { claimRunFolder } from '../plan/out-dir.ts';
 import type { BenchPlan } from '../plan/plan.ts';
 import type { Target } from '../target/target.ts';
-import type { EngineHandle } from '../target/local/engine-process.ts';
 import type { LevelResult, RunFile } from '../run/run-file.ts';
 import { buildRunFile } from '../run/build-run.ts';
 import { writeRunFile } from '../run/write-run.ts';
@@ -39,8 +38,6 @@ import { errorMessage } from '../system/error-message.ts';
 export interface RunBenchOptions {
   /** Print only the verdict and the paths: no table, no level lines; on a terminal, the heartbeat of long phases on stderr. */
   quiet?: boolean;
-  /** The local engine, its start already begun by the caller (which stops it too); otherwise the target starts one. */
-  localEngine?: Promise<EngineHandle>;
 }
 
 /** Where --quiet sends the progress lines. */
@@ -62,7 +59,7 @@ export async function runBench(requested: BenchPlan, options: RunBenchOptions = 
   const planJson = planToJson(plan);
   const variants = planVariants(plan);
   // Before the checkpoint: its first save already states the /tmp isolation the target applies.
-  const target = await createTarget(plan, options.localEngine);
+  const target = await createTarget(plan);
   const machine = await machineLookup;
   const checkpoint = new RunCheckpoint({
     dir: plan.outDir,
@@ -200,13 +197,13 @@ function failureReasons(levels: LevelResult[]): string {
   return [...byReason].map(([reason, names]) => `  ${names.join(', ')}: ${reason}\n`).join('');
 }
 
-async function createTarget(plan: BenchPlan, localEngine: Promise<EngineHandle> | undefined): Promise<Target> {
+async function createTarget(plan: BenchPlan): Promise<Target> {
   if (plan.target === 'aws') {
     const { AwsTarget } = await import('../target/aws/aws-target.ts');
     return new AwsTarget(plan);
   }
   const { LocalTarget } = await import('../target/local/local-target.ts');
-  return new LocalTarget(plan, localEngine ? { engine: localEngine } : {});
+  return new LocalTarget(plan);
 }
 
 /** Costs from the price book; an interrupted run never waits on the network for them. */

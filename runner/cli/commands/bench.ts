@@ -8,7 +8,6 @@ import { parseBenchArgs } from './bench-flags.ts';
 import { planToJson } from '../../run/plan-json.ts';
 import { estimateWallTime, plannedWallTimeMs } from '../../plan/wall-time.ts';
 import type { BenchPlan } from '../../plan/plan.ts';
-import type { EngineHandle } from '../../target/local/engine-process.ts';
 
 /** The wall time of the plan as it will run, and of the same plan the other way (with and without parallel variants). */
 function wallTimeJson(plan: BenchPlan): Record<string, unknown> {
@@ -45,21 +44,6 @@ export async function run(argv: string[]): Promise<number> {
   }
   // --profile is AWS_PROFILE for this run: the SDK clients and the CDK child processes read it.
   if (parsed.plan.awsProfile !== undefined) process.env['AWS_PROFILE'] = parsed.plan.awsProfile;
-  // The local engine is a process of its own that takes most of a second to load: it starts now,
-  // on the other core, while this process loads the run's pipeline (load generator, SDK clients,
-  // report renderer) instead of after it.
-  const localEngine = parsed.plan.target === 'local' ? startedAhead((await import('../../target/local/engine-process.ts')).startEngine()) : undefined;
-  try {
-    const { runBench } = await import('../../bench/run-bench.ts');
-    return await runBench(parsed.plan, { quiet: parsed.quiet, ...(localEngine ? { localEngine } : {}) });
-  } finally {
-    // The sweep stops the engine when it ends; this covers a run that ends before its sweep starts.
-    await localEngine?.then((engine) => engine.stop(), () => undefined);
-  }
-}
-
-/** A failed start is the sweep's to report (the target awaits this promise), not an unhandled rejection meanwhile. */
-function startedAhead(starting: Promise<EngineHandle>): Promise<EngineHandle> {
-  starting.catch(() => undefined);
-  return starting;
+  const { runBench } = await import('../../bench/run-bench.ts');
+  return runBench(parsed.plan, { quiet: parsed.quiet });
 }

@@ -60,11 +60,6 @@ export function functionSpecFor(plan: BenchPlan, variant: Variant): FunctionSpec
 export interface LocalTargetOptions {
   loadWorkers?: LocalLoadWorkerOptions;
   /**
-   * An engine whose start was begun earlier (the bench command starts it while it loads the
-   * rest of the run): start() waits for it instead of starting another, stop() stops it.
-   */
-  engine?: Promise<EngineHandle>;
-  /**
    * An engine already running that its caller owns and stops: the target deploys on it and
    * leaves it running (several sweeps in turn on one engine, each paying no start of its own).
    * The sweep removes what it deployed; the engine's metrics store keeps their records, as it
@@ -92,7 +87,7 @@ export class LocalTarget implements Target {
   }
 
   async start(): Promise<void> {
-    this.#engine ??= this.#options.sharedEngine ?? (await (this.#options.engine ?? startEngine()));
+    this.#engine ??= this.#options.sharedEngine ?? (await startEngine());
   }
 
   async deploy(variant: Variant): Promise<DeployedVariant> {
