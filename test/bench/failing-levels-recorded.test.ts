@@ -2,8 +2,10 @@
 // A workload whose every invocation fails: each level is recorded as failed with its reason,
 // the run still goes through every level and mode, and the bench exits 2 (nothing measured)
 // naming each level's reason on stderr.
-// The warm-up starts the environments, so a trial's one request is never a cold start slower
+// The warm-up starts the environments, so a trial's first request is never a cold start slower
 // than the trial (on a loaded machine it was, and answered after the window, counted nowhere).
+// The trial lasts 2 s: run 4 files at a time on 2 cores, a warm failing invocation still took
+// over 0.5 s, so a 0.5 s trial saw no answer at all and could not name the most frequent status.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -14,7 +16,7 @@ import { testTempDir } from '../temp-dir.ts';
 test('every level failing: all recorded as failed with the reason, exit 2', { timeout: 120_000 }, async () => {
   const out = testTempDir('lmi-bench-fail-');
   const bench = startBench([
-    '--workload', 'test/fixtures/workloads/always-fails', '--concurrency', '1,2', '--duration', '0.5', '--warmup', '0.5',
+    '--workload', 'test/fixtures/workloads/always-fails', '--concurrency', '1,2', '--duration', '2', '--warmup', '0.5',
     '--trials', '1', '--lmi-max-concurrency', '4', '--offline', '--out', out, '--run-id', 'fails',
   ]);
   const { code } = await bench.exited;
