@@ -102,9 +102,8 @@ const laneFiles = (name) => longFirst(files.filter((f) => laneOf(f, testRoot) ==
 const stages = [
   [
     { name: 'pure', files: laneFiles('pure'), concurrency: 1, held: true },
-    // 4 on 2 cores: these files spend most of their time waiting on start-ups and fixed-length levels
-    // (one at a time, the lane used 352 CPU-s in 704 s).
-    { name: 'concurrent', files: laneFiles('concurrent'), concurrency: Math.max(4, availableParallelism()), held: false },
+    // 3 on 2 cores: these files spend most of their time waiting on start-ups and fixed-length levels.
+    { name: 'concurrent', files: laneFiles('concurrent'), concurrency: Math.max(3, availableParallelism()), held: false },
     // Files that mostly sleep (until a minute ends): all at once, so they hold none of the places above.
     { name: 'waiting', files: laneFiles('waiting'), concurrency: Math.max(1, laneFiles('waiting').length), held: true },
   ],
