@@ -1,8 +1,8 @@
 // Runs every test/**/*.test.ts with node's test runner through tsx, in lanes (test-lanes.mjs):
 // the pure files, one at a time, and the files that mostly sleep, all at once, beside the files
-// that start processes but assert nothing about time, a few at a time; then every file whose assertions depend on time, rate, CPU or
-// latency, one at a time, because those measure a 2-core machine and give honest timings only
-// when nothing competes with them. Ends with each lane's wall time and the 10 slowest files, so
+// that start processes but assert nothing about time, a few at a time; then every file whose
+// assertions depend on time, rate, CPU or latency, one at a time, because those measure a
+// 2-core machine and give honest timings only when nothing competes with them. Ends with each lane's wall time and the 10 slowest files, so
 // the next slowdown is visible, and with one summary over the lanes ("ℹ pass N", "ℹ fail N"),
 // which CI reads.
 //
@@ -93,19 +93,21 @@ if (files.length === 0) {
   console.error('run-tests: no test files matched');
   process.exit(1);
 }
-const laneFiles = (name) => longFirst(files.filter((f) => laneOf(f, testRoot) === name));
+// Each file's lane once: finding it reads the file and follows its test-local imports.
+const laneByFile = new Map(files.map((file) => [file, laneOf(file, testRoot)]));
+const laneFiles = (name) => longFirst(files.filter((file) => laneByFile.get(file) === name));
+const waitingFiles = laneFiles('waiting');
 // The lanes of a stage run together, the stages one after another. The pure and waiting lanes run
 // beside the concurrent one (none asserts time, so none can disturb another's results), the pure
 // one file at a time so the concurrent lane's start-ups keep most of the CPU; their output is held
-// until they end.
-// The serial lane runs after both, alone.
+// until they end. The serial lane runs after them, alone.
 const stages = [
   [
     { name: 'pure', files: laneFiles('pure'), concurrency: 1, held: true },
     // 3 on 2 cores: these files spend most of their time waiting on start-ups and fixed-length levels.
     { name: 'concurrent', files: laneFiles('concurrent'), concurrency: Math.max(3, availableParallelism()), held: false },
     // Files that mostly sleep (until a minute ends): all at once, so they hold none of the places above.
-    { name: 'waiting', files: laneFiles('waiting'), concurrency: Math.max(1, laneFiles('waiting').length), held: true },
+    { name: 'waiting', files: waitingFiles, concurrency: Math.max(1, waitingFiles.length), held: true },
   ],
   [{ name: 'serial', files: laneFiles('serial'), concurrency: 1, held: false }],
 ];

@@ -76,7 +76,6 @@ function runAutocannon(options: LoadOptions, signing: Signing, tally: Tally, his
   let aborted = false;
   let signingError: Error | undefined;
   return new Promise<AutocannonRun>((resolve, reject) => {
-    let endTimer: NodeJS.Timeout | undefined;
     const instance = autocannon(
       {
         url: options.url,
@@ -103,7 +102,7 @@ function runAutocannon(options: LoadOptions, signing: Signing, tally: Tally, his
     instance.on('reqError', (error: unknown) => tally.socketError(errorMessage(error)));
     const stopProgress = reportProgress(tally, startMs, options.onProgress);
     // autocannon times its duration from its own start, after ours: the run ends at ours.
-    endTimer = setTimeout(() => instance.stop(), Math.max(0, startMs + options.durationSec * 1000 - Date.now()));
+    const endTimer = setTimeout(() => instance.stop(), Math.max(0, startMs + options.durationSec * 1000 - Date.now()));
     signing.renew((error) => {
       signingError = error;
       instance.stop();

@@ -18,7 +18,8 @@ function plan(launchDelaySec: number) {
 
 /** Runs the one-level sweep, keeping every window the sweep asked the target about with its stats. */
 export async function sweep(launchDelaySec: number) {
-  const target = new LocalTarget(plan(launchDelaySec));
+  const sweepPlan = plan(launchDelaySec);
+  const target = new LocalTarget(sweepPlan);
   const asked: Array<{ window: { startMs: number; endMs: number }; stats: WindowStats | null }> = [];
   const windowStats = target.windowStats.bind(target);
   target.windowStats = async (d: DeployedVariant, window: { startMs: number; endMs: number }) => {
@@ -27,7 +28,7 @@ export async function sweep(launchDelaySec: number) {
     return stats;
   };
   const phases = new Set<string>();
-  const result = await runSweep(plan(launchDelaySec), target, [variant], {
+  const result = await runSweep(sweepPlan, target, [variant], {
     signal: new AbortController().signal,
     onProgress: (p) => phases.add(p.phase),
   });
