@@ -8,14 +8,13 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from './support.ts';
-import { runProcess, type Finished } from '../cli/spawn-cli.ts';
+import { cleanEnv, runProcess, type Finished } from '../cli/spawn-cli.ts';
 import { level, logNormalMs, run } from '../analysis/constructed.ts';
 
 const cliPath = fileURLToPath(new URL('../../bin/lmi-bench.mjs', import.meta.url));
 
 function baselineSave(cwd: string, runPath: string): Promise<Finished> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('npm_')));
-  return runProcess(process.execPath, [cliPath, 'baseline', 'save', '--run', runPath], { cwd, env, timeoutMs: 30_000 });
+  return runProcess(process.execPath, [cliPath, 'baseline', 'save', '--run', runPath], { cwd, env: cleanEnv(), timeoutMs: 30_000 });
 }
 
 test('a workload name or runtime that climbs out of baselines/ is refused in one line and writes nothing', { timeout: 60_000 }, async () => {
