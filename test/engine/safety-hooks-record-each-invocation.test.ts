@@ -74,7 +74,14 @@ test('Python: the fixed /tmp scratch file and the changed module global are reco
   const dir = await mkdtemp(join(recordDir, 'python-'));
   const replies = await deployAndSend('hooks-python', 'report-scratch-file', 'python', dir, 3);
   const seen = await records(dir);
-  assert.equal(new Set(replies.map((r) => seen.get(r.requestId)?.worker)).size, 3, 'one process per concurrent request');
+  // Python runs one request per process: invocations that overlapped were recorded by different
+  // processes. Which ones overlap is the machine's doing (a loaded one may finish a 30 ms request
+  // before the third arrives and reuse its process), so the rule is checked on the recorded times,
+  // and at least two of the three must have overlapped for it to have been tested.
+  const timed = replies.map((r) => seen.get(r.requestId)).filter((record) => record !== undefined);
+  const overlapping = timed.flatMap((a, i) => timed.slice(i + 1).filter((b) => a.startMs < b.endMs && b.startMs < a.endMs).map((b) => [a, b] as const));
+  assert.ok(overlapping.length > 0, `no two of the 3 concurrent requests overlapped: ${JSON.stringify(timed.map((r) => [r.startMs, r.endMs]))}`);
+  for (const [a, b] of overlapping) assert.notEqual(a.worker, b.worker, 'overlapping invocations in different processes');
   for (const { requestId } of replies) {
     const record = seen.get(requestId);
     assert.ok(record);
