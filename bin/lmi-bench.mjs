@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// The CLI is TypeScript run through tsx, so a user needs no build step after `npm ci`.
+// The CLI is TypeScript, transpiled as it loads (runner/system/typescript-hooks.mjs), so a user
+// needs no build step after `npm ci`.
 const argv = process.argv.slice(2);
 
-// A bare `lmi-bench` (or its --help) only prints the command list: answer it before starting the
-// TypeScript loader, which alone takes most of a second on a busy machine.
+// A bare `lmi-bench` (or its --help) only prints the command list: answer it before loading any
+// TypeScript.
 if (argv.length === 0 || (argv.length === 1 && ['--help', '-h', 'help'].includes(argv[0]))) {
   const { usage } = await import('../runner/cli/usage.mjs');
   process.stdout.write(usage() + '\n');
@@ -14,8 +15,7 @@ if (argv.length === 0 || (argv.length === 1 && ['--help', '-h', 'help'].includes
 // so that multi-line warning would only clutter the progress output. A user can still set it.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const { register } = await import('tsx/esm/api');
-register();
+await import('../runner/system/typescript-register.mjs');
 const { main } = await import('../runner/cli/main.ts');
 const exitCode = await main(argv);
 // Exit explicitly: a finished command must not be held open by a lingering keep-alive socket.

@@ -1,4 +1,5 @@
-// Runs every test/**/*.test.ts with node's test runner through tsx, in lanes (test-lanes.mjs):
+// Runs every test/**/*.test.ts with node's test runner, loading TypeScript as the CLI does
+// (runner/system/typescript-register.mjs), in lanes (test-lanes.mjs):
 // the pure files, one at a time, and the files that mostly sleep, all at once, beside the files
 // that start processes but assert nothing about time, a few at a time; then every file whose
 // assertions depend on time, rate, CPU or latency, one at a time, because those measure a
@@ -19,6 +20,7 @@ import { join, relative } from 'node:path';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { laneOf, longFirst } from './test-lanes.mjs';
 import { newTempEntries, ProcessWatch, tempEntries } from './run-leftovers.mjs';
@@ -29,6 +31,8 @@ const testRoot = join(root, 'test');
 const typecheck = process.argv.includes('--typecheck');
 const filter = process.argv.slice(2).filter((arg) => arg !== '--typecheck');
 const reporter = join(root, 'scripts', 'file-times-reporter.mjs');
+/** What lets each test file import .ts: the CLI's own TypeScript hooks. */
+const typescriptHooks = pathToFileURL(join(root, 'runner', 'system', 'typescript-register.mjs')).href;
 const summaryKeys = ['tests', 'suites', 'pass', 'fail', 'cancelled', 'skipped', 'todo'];
 /** The spec reporter's own closing lines: each lane's are replaced by one summary over all lanes. */
 const laneSummaryLine = new RegExp(`^ℹ (${[...summaryKeys, 'duration_ms'].join('|')}) [\\d.]+$`);
@@ -49,7 +53,7 @@ function runLane(files, concurrency, timesPath, sharedDir, buffered) {
   const child = spawn(
     process.execPath,
     [
-      '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`,
+      '--import', typescriptHooks, '--test', `--test-concurrency=${concurrency}`,
       '--test-reporter=spec', '--test-reporter-destination=stdout',
       `--test-reporter=${reporter}`, `--test-reporter-destination=${timesPath}`,
       ...files,
@@ -172,7 +176,8 @@ function runTypecheck() {
 
 /**
  * The temp folder the lanes see as TMPDIR. tsx's compile cache in it links to the usual one, so
- * files are not compiled again for every run.
+ * what still runs through tsx (tests' TypeScript handlers and scripts) is not compiled again for
+ * every run.
  */
 function runTempDir(scratchDir) {
   const dir = join(scratchDir, 'tmp');

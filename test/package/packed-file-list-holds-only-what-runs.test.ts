@@ -54,5 +54,6 @@ test('the AWS-only packages are optional peers, and installed in the repository 
     assert.equal(manifest['devDependencies']?.[name], manifest['peerDependencies']?.[name], `${name}: the tests use the pinned version`);
   }
   assert.equal(manifest['private'], undefined);
-  assert.ok(manifest['dependencies']?.['tsx'], 'the bin runs TypeScript through tsx at run time');
+  assert.ok(manifest['dependencies']?.['esbuild'], 'the bin transpiles its TypeScript with esbuild at run time');
+  assert.ok(manifest['dependencies']?.['tsx'], "the engine runs a user's TypeScript handler through tsx");
 });

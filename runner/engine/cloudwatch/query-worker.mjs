@@ -1,6 +1,5 @@
-// Entry of the CloudWatch query thread (query-thread.ts). The engine's code is TypeScript run
-// through tsx, and a worker thread does not inherit the loader its parent registered in code.
-import { register } from 'tsx/esm/api';
+// Entry of the CloudWatch query thread (query-thread.ts). The engine's code is TypeScript, and a
+// worker thread does not inherit the module hooks its parent registered in code.
+import '../../system/typescript-register.mjs';
 
-register();
 await import('./query-worker.ts');
