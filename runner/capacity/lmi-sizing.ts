@@ -60,7 +60,7 @@ export interface LmiSizingInput {
   /** ExecutionEnvironmentMemoryGiBPerVCpu. */
   gibPerVcpu: number;
   /** Instance types to choose from (at least one; one pins the type). */
-  candidates: InstanceCandidate[];
+  candidates: readonly InstanceCandidate[];
   /** Default Auto (50% CPU, 50% slots). */
   target?: ScalingTarget;
   /** Minimum execution environments per version (service default 3). */

@@ -7,7 +7,7 @@ import type { PriceBook } from '../pricing/price-book.ts';
 import { pricedCandidates } from './candidates.ts';
 import { lambdaCost } from './lambda-cost.ts';
 import { lmiCost, type LmiCostBreakdown } from './lmi-cost.ts';
-import { sizeLmiCapacity, type InstanceReservation, type LmiSizing, type LmiSizingInput } from '../capacity/lmi-sizing.ts';
+import { sizeLmiCapacity, type InstanceCandidate, type InstanceReservation, type LmiSizing, type LmiSizingInput } from '../capacity/lmi-sizing.ts';
 import type { ScalingTarget } from '../capacity/scaling-target.ts';
 import { hoursPerMonth, requestsPerMonthAt } from '../system/numbers.ts';
 
@@ -114,8 +114,25 @@ export function lambdaMonthlyUsd(scenario: LambdaScenario, prices: PriceBook, re
 }
 
 export function lmiSizingAt(scenario: LmiScenario, prices: PriceBook, requestsPerSecond: number): LmiSizing {
-  const candidates = pricedCandidates(prices, scenario.instanceTypes, scenario.discount, scenario.rateDecimals);
-  return sizeLmiCapacity({ ...scenario.capacity, requestsPerSecond, candidates });
+  return sizeLmiCapacity({ ...scenario.capacity, requestsPerSecond, candidates: candidatesOf(scenario, prices) });
+}
+
+/**
+ * The scenario's priced candidates, made once per price book, type list and discount: a crossover
+ * scan sizes thousands of rates with the same ones, and pricing them at each rate took ~30 of a
+ * bench's ~200 ms of cost computation. Keyed by identity, so a changed book or list is priced anew.
+ */
+const candidateCache = new WeakMap<PriceBook, WeakMap<readonly string[], Map<string, readonly InstanceCandidate[]>>>();
+
+function candidatesOf(scenario: LmiScenario, prices: PriceBook): readonly InstanceCandidate[] {
+  let byTypes = candidateCache.get(prices);
+  if (!byTypes) candidateCache.set(prices, (byTypes = new WeakMap()));
+  let byDiscount = byTypes.get(scenario.instanceTypes);
+  if (!byDiscount) byTypes.set(scenario.instanceTypes, (byDiscount = new Map()));
+  const key = `${scenario.discount} ${scenario.rateDecimals}`;
+  let candidates = byDiscount.get(key);
+  if (!candidates) byDiscount.set(key, (candidates = Object.freeze(pricedCandidates(prices, scenario.instanceTypes, scenario.discount, scenario.rateDecimals))));
+  return candidates;
 }
 
 /** LMI's cost per hour at a sustained rate: the sized fleet of the cheapest type for one hour, plus requests. */
