@@ -176,8 +176,7 @@ function runTypecheck() {
 
 /**
  * The temp folder the lanes see as TMPDIR. tsx's compile cache in it links to the usual one, so
- * what still runs through tsx (tests' TypeScript handlers and scripts) is not compiled again for
- * every run.
+ * a TypeScript handler the engine runs through tsx is not compiled again for every run.
  */
 function runTempDir(scratchDir) {
   const dir = join(scratchDir, 'tmp');

@@ -81,7 +81,7 @@ export function planNodeProcess(options: EnvironmentOptions, tmpDir: string, thr
   const node = [process.execPath, ...(workers ? [] : [`--max-old-space-size=${Math.max(16, memoryMb)}`]), bootstrapPath];
   const argv = isolation.kind === 'namespaces' ? isolatedArgv(isolation, { tmpDir, codeDir }, node) : node;
   const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: '/tmp', [configVariable]: JSON.stringify(config) };
-  // The engine's own loader options (tsx) are not the function's.
+  // Node options of the engine's own (a loader, say) are not the function's.
   delete env['NODE_OPTIONS'];
   return { command: argv[0] as string, args: argv.slice(1), env, stdio, channelFds, namespaces };
 }

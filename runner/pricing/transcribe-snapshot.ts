@@ -4,7 +4,7 @@
  * that the snapshot goes through the same parser as a live response. The SKUs it writes are
  * synthetic (a hash of region and usagetype); metadata.json says so.
  *
- *   node --import tsx runner/pricing/transcribe-snapshot.ts
+ *   node --import ./runner/system/typescript-register.mjs runner/pricing/transcribe-snapshot.ts
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

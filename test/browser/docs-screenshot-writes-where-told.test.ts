@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { skipReason } from './browser.ts';
 import { testTempDir } from '../temp-dir.ts';
+import { ownTypeScript } from '../cli/spawn-cli.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -27,7 +28,7 @@ test('docs:screenshot writes the report picture to --out and leaves docs/report.
   const dir = testTempDir('lmi-bench-docs-screenshot-');
   try {
     const out = join(dir, 'report.png');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/docs-screenshot.ts', '--out', out], { cwd: root, encoding: 'utf8', timeout: 170_000 });
+    const run = spawnSync(process.execPath, ['--import', ownTypeScript, 'scripts/docs-screenshot.ts', '--out', out], { cwd: root, encoding: 'utf8', timeout: 170_000 });
     assert.equal(run.status, 0, run.stderr);
     const printed = /wrote .* \((\d+) × (\d+) px\)/.exec(run.stdout);
     assert.ok(printed, run.stdout);
@@ -38,7 +39,7 @@ test('docs:screenshot writes the report picture to --out and leaves docs/report.
     assert.ok(size.height > 500, `height ${size.height}`);
     assert.equal(statSync(tracked).mtimeMs, trackedBefore, 'docs/report.png untouched');
 
-    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/docs-screenshot.ts', '--outt', out], { cwd: root, encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, ['--import', ownTypeScript, 'scripts/docs-screenshot.ts', '--outt', out], { cwd: root, encoding: 'utf8' });
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /^docs:screenshot: unknown flag --outt/);
   } finally {

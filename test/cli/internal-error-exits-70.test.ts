@@ -5,12 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { cleanEnv, runProcess } from './spawn-cli.ts';
+import { cleanEnv, ownTypeScript, runProcess } from './spawn-cli.ts';
 
 const child = fileURLToPath(new URL('./internal-error-child.ts', import.meta.url));
 
 function run(args: string[], env: NodeJS.ProcessEnv = cleanEnv()): ReturnType<typeof runProcess> {
-  return runProcess(process.execPath, ['--import', 'tsx', child, ...args], { env });
+  return runProcess(process.execPath, ['--import', ownTypeScript, child, ...args], { env });
 }
 
 function lines(text: string): string[] {

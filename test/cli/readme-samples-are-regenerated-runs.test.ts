@@ -10,12 +10,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, runProcess } from './spawn-cli.ts';
+import { ownTypeScript, repoRoot, runProcess } from './spawn-cli.ts';
 import { differences, findBlock, samples, shapeOf } from '../../scripts/readme-samples.ts';
 import { testTempDir } from '../temp-dir.ts';
 
 const script = join(repoRoot, 'scripts', 'readme-samples.ts');
-const samplesRun = (args: string[]) => runProcess(process.execPath, ['--import', 'tsx', script, ...args], { timeoutMs: 60_000 });
+const samplesRun = (args: string[]) => runProcess(process.execPath, ['--import', ownTypeScript, script, ...args], { timeoutMs: 60_000 });
 const advise = samples.find((s) => s.name === 'advise-what-if');
 
 test("the tracked README's advise what-if is what the command prints now", async () => {

@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
+/** `node --import` this to run one of the project's .ts files as the CLI runs its own. */
+export const ownTypeScript = new URL('../../runner/system/typescript-register.mjs', import.meta.url).href;
+
 export interface Finished {
   code: number | null;
   stdout: string;

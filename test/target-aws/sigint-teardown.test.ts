@@ -5,13 +5,14 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { fakeCdkEnv } from './helpers.ts';
+import { ownTypeScript } from '../cli/spawn-cli.ts';
 
 const child = fileURLToPath(new URL('./sigint-child.ts', import.meta.url));
 
 test('Ctrl-C during the deploy stops the CDK CLI, destroys the stack and exits 130', async () => {
   // The deploy never finishes on its own (60 s hold); outputs are never read.
   const cdk = fakeCdkEnv({}, { FAKE_CDK_DEPLOY_HOLD_MS: '60000' });
-  const proc = spawn(process.execPath, ['--import', 'tsx', child], { env: cdk.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['--import', ownTypeScript, child], { env: cdk.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -164,7 +164,8 @@ async function loadHandler(config) {
   if (config.tmpMapping) installTmpMapping({ tmpDir: config.tmpMapping, keep: [codeDir] });
   try {
     // A .ts handler runs on the local engine only (the registry's localOnlyExtensions), through
-    // tsx as the CLI itself does; a JavaScript handler never pays for the loader.
+    // tsx, which resolves whatever import style a user's code has (lmi-bench's own TypeScript
+    // needs less: runner/system/typescript-hooks.mjs); a JavaScript handler never pays for it.
     if (file.endsWith('.ts')) (await import('tsx/esm/api')).register();
     // As Lambda loads it: the module type comes from the code root, never from a folder above it.
     const mod = await loadHandlerModule(file, codeDir);
