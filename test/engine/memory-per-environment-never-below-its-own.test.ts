@@ -1,3 +1,4 @@
+// test-lane: pure: arithmetic on two readings; memory.ts reads /proc only in functions this file does not call.
 /** The engine's share of an environment's memory (bench-engine's memory rows): growth, never a shrink. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
