@@ -1,8 +1,14 @@
 // Imported for its effect (`node --import`, or first thing in an entry point): lets this thread
 // import lmi-bench's .ts files. A worker thread that runs .ts imports it again. See
 // typescript-hooks.mjs for why this is not tsx.
-import { register } from 'node:module';
+import * as nodeModule from 'node:module';
 import { fileURLToPath } from 'node:url';
+
+// module.register came in Node.js 20.6 (tsx, used before these hooks, needed it too).
+if (typeof nodeModule.register !== 'function') {
+  process.stderr.write(`lmi-bench: needs Node.js 20.6 or later (this is ${process.version})\n`);
+  process.exit(2);
+}
 
 // Stack traces name the .ts file and line: the transpiled code carries an inline source map.
 process.setSourceMapsEnabled(true);
@@ -17,4 +23,4 @@ function cacheDirOf(packageRoot) {
 }
 
 const cacheDir = cacheDirOf(fileURLToPath(new URL('../../', import.meta.url)).replaceAll('\\', '/'));
-register('./typescript-hooks.mjs', import.meta.url, { data: { cacheDir } });
+nodeModule.register('./typescript-hooks.mjs', import.meta.url, { data: { cacheDir } });
