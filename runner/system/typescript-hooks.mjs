@@ -12,7 +12,7 @@
 // the number of sources; its first line is the hash of what it was made from (the source, the
 // esbuild version and the options below), and an entry whose hash differs is made again.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +76,8 @@ function writeEntry(entry, sourceHash, code) {
     writeFileSync(partial, `// ${sourceHash}\n${code}`);
     renameSync(partial, entry);
   } catch {
-    // No cache (a read-only install): every start transpiles again, which is slower, not wrong.
+    // No cache (a read-only install, a full disk): every start transpiles again, which is
+    // slower, not wrong. A partial write is not left behind.
+    rmSync(partial, { force: true });
   }
 }
