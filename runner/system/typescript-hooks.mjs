@@ -78,6 +78,10 @@ function writeEntry(entry, sourceHash, code) {
   } catch {
     // No cache (a read-only install, a full disk): every start transpiles again, which is
     // slower, not wrong. A partial write is not left behind.
-    rmSync(partial, { force: true });
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // Nothing was written where nothing can be.
+    }
   }
 }
