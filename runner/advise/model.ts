@@ -15,7 +15,7 @@ import type { PriceBook } from '../pricing/price-book.ts';
 import { defaultRateRange } from '../cost/crossover.ts';
 import { candidateTypeNames, type CandidateChoice } from '../cost/candidates.ts';
 import { instanceChoice } from '../cost/instance-choice.ts';
-import { instancePrice } from '../cost/lmi-cost.ts';
+import { instancePrice } from '../pricing/lookup.ts';
 import { hoursPerMonth, requestsPerMonthAt } from '../system/numbers.ts';
 import { lambdaVcpuShare } from '../capacity/lambda-cpu-share.ts';
 import type { InstanceReservation } from '../capacity/lmi-sizing.ts';

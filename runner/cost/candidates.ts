@@ -6,7 +6,8 @@
 import { UsageError } from '../errors.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
 import { candidateInstanceTypes } from '../pricing/instance-types.ts';
-import { hourlyRate, instancePrice } from './lmi-cost.ts';
+import { hourlyRate } from './lmi-cost.ts';
+import { instancePrice } from '../pricing/lookup.ts';
 import type { InstanceCandidate } from '../capacity/lmi-sizing.ts';
 import type { Architecture } from '../domain.ts';
 

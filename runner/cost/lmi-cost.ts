@@ -5,7 +5,7 @@
  */
 import { UsageError } from '../errors.ts';
 import type { InstancePrice, PriceBook } from '../pricing/price-book.ts';
-import { closeMatches } from '../pricing/instance-types.ts';
+import { instancePrice } from '../pricing/lookup.ts';
 import { requireInteger, requireNonNegative } from '../system/numbers.ts';
 
 export interface LmiCostInput {
@@ -92,12 +92,3 @@ export function hourlyRate(onDemandUsdPerHour: number, discount: number, rateDec
   return Math.round(Number((rate * scale).toPrecision(12))) / scale;
 }
 
-/** The price of an instance type in this region, or one line naming the closest priced types. */
-export function instancePrice(prices: PriceBook, instanceType: string): InstancePrice {
-  const price = Object.hasOwn(prices.instances, instanceType) ? prices.instances[instanceType] : undefined;
-  if (!price) {
-    const near = closeMatches(instanceType, Object.keys(prices.instances));
-    throw new UsageError(`unknown instance type '${instanceType}' in ${prices.region} prices (did you mean ${near.join(', ')}?)`);
-  }
-  return price;
-}

@@ -7,7 +7,8 @@ import type { InstancePrice, PriceBook } from './price-book.ts';
  * type EC2 does not have (per the catalog), then for one the book has no price for.
  */
 export function instancePrice(book: PriceBook, instanceType: string): InstancePrice {
-  const price = book.instances[instanceType];
+  // Own properties only: 'constructor' is no instance type.
+  const price = Object.hasOwn(book.instances, instanceType) ? book.instances[instanceType] : undefined;
   if (price) return price;
   instanceShape(instanceType);
   const near = closeMatches(instanceType, Object.keys(book.instances));

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { adviseFleet, type FleetFunction } from '../../runner/advise/fleet.ts';
 import { advise } from '../../runner/advise/model.ts';
 import { constantProfile } from '../../runner/traffic/profiles.ts';
-import { instancePrice } from '../../runner/cost/lmi-cost.ts';
+import { instancePrice } from '../../runner/pricing/lookup.ts';
 import { formatUsd } from '../../reports/format.ts';
 import { parseFleetCsv } from '../../runner/cli/fleet-csv.ts';
 import { rpsForMonth, snapshotPrices } from './support.ts';

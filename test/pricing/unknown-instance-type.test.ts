@@ -22,3 +22,8 @@ test('a known type the book has no price for names the priced types close to it'
     return true;
   });
 });
+
+test("a name the price book's object inherits ('constructor') is no instance type", async () => {
+  const book = await loadPriceBook({ region: 'us-east-1', offline: true });
+  assert.throws(() => instancePrice(book, 'constructor'), UsageError);
+});

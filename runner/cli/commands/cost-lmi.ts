@@ -3,7 +3,8 @@
  * model gives a sustained rate (--rps, --cpu-ms, --duration-ms) and what an hour of it costs.
  */
 import { UsageError } from '../../errors.ts';
-import { instancePrice, lmiCost } from '../../cost/lmi-cost.ts';
+import { lmiCost } from '../../cost/lmi-cost.ts';
+import { instancePrice } from '../../pricing/lookup.ts';
 import { pricesFor } from '../../cost/prices-for.ts';
 import { lmiWhatIf } from '../../cost/what-if.ts';
 import { candidateTypeNames } from '../../cost/candidates.ts';
