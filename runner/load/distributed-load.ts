@@ -64,9 +64,9 @@ export async function runDistributedPhase(pool: LoadWorkerPool, spec: PhaseSpec,
   const failures: string[] = [];
   settled.forEach((outcome, worker) => {
     if (outcome.status === 'fulfilled') {
-      const { result } = outcome.value;
+      const { result, lateStartMs } = outcome.value;
       results.push(result);
-      workers.push({ worker, requests: result.requests, window: result.window, invokedMs: invokedMs[worker] ?? 0, invocations: 1 });
+      workers.push({ worker, requests: result.requests, window: result.window, invokedMs: invokedMs[worker] ?? 0, invocations: 1, lateStartMs });
     } else {
       const message = outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason);
       failures.push(`load worker ${worker} failed: ${message}`);

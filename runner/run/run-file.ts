@@ -150,6 +150,12 @@ export interface WorkerLoadRecord {
   invokedMs: number;
   /** Its invocations (one per load phase: warm-up and trials). */
   invocations: number;
+  /**
+   * The most any of its trials started after the trials' common start time, in ms (0: on time).
+   * The level's window spans every worker's, so a late worker lowers the level's rate by about
+   * this over the trial length. Absent when it never answered, and in runs made before it was kept.
+   */
+  lateStartMs?: number;
   /** Why it failed (it was killed, timed out, threw); absent when it answered every phase. */
   error?: string;
 }

@@ -7,7 +7,7 @@
  * lines, nothing for a phase shorter than 5 s, and the line is wiped when its phase ends, so a
  * quiet run's terminal ends with the verdict and paths alone while no long wait is silent.
  */
-import type { LevelResult } from '../run/run-file.ts';
+import type { LevelResult, MeasuredLevel } from '../run/run-file.ts';
 import type { SweepProgress } from './sweep-run.ts';
 
 export interface ProgressStream {
@@ -50,7 +50,21 @@ export function formatLevelLine(level: LevelResult, levelIndex: number, levelCou
   if (level.state !== 'measured') return `${where}  ${level.state}: ${level.reason}`;
   const { ok, throttled, errors } = level.requests;
   const elapsedMs = level.window.endMs - level.window.startMs;
-  return `${where}  ${seconds(elapsedMs)}  ${ok + throttled + errors} req  ${level.throughputRps.toFixed(1)} req/s  p50 ${level.latencyMs.p50.toFixed(1)} ms  ${throttled} throttled  ${errors} errors`;
+  return `${where}  ${seconds(elapsedMs)}  ${ok + throttled + errors} req  ${level.throughputRps.toFixed(1)} req/s  p50 ${level.latencyMs.p50.toFixed(1)} ms  ${throttled} throttled  ${errors} errors${lateWorkersNote(level)}`;
+}
+
+/** A late worker's share of a trial below which the level line says nothing (run.json keeps it). */
+const lateStartNoteShare = 0.01;
+
+/**
+ * Load workers that started their trials late, when by enough to matter: the level's rate is over
+ * the window every worker's spans, so it reads low by about the delay over the trial.
+ */
+function lateWorkersNote(level: MeasuredLevel): string {
+  const lateMs = Math.max(0, ...(level.load?.workers ?? []).map((w) => w.lateStartMs ?? 0));
+  const trialMs = Math.min(...level.trials.map((t) => t.window.endMs - t.window.startMs));
+  if (!(lateMs > 0 && trialMs > 0) || lateMs / trialMs < lateStartNoteShare) return '';
+  return `  (a load worker started up to ${Math.round(lateMs)} ms late, ${((lateMs / trialMs) * 100).toFixed(0)}% of a trial: the rate may read up to that much low)`;
 }
 
 /** A phase silent for this long gets a heartbeat line saying what it waits for. */

@@ -36,6 +36,7 @@ function addWorkerRecords(into: Map<number, WorkerLoadRecord>, records: WorkerLo
     if (record.error !== undefined) known.error = record.error;
     if (measured) {
       addCounts(known.requests, record.requests);
+      if (record.lateStartMs !== undefined) known.lateStartMs = Math.max(known.lateStartMs ?? 0, record.lateStartMs);
       if (record.window) {
         known.window = known.window
           ? { ...known.window, startMs: Math.min(known.window.startMs, record.window.startMs), endMs: Math.max(known.window.endMs, record.window.endMs) }

@@ -72,6 +72,8 @@ test('2 load workers at concurrency 32: both listed, counts and histograms add u
       assert.ok(w.requests.ok > 0, `worker ${w.worker} served requests`);
       assert.ok(w.window && w.window.endMs > w.window.startMs);
       assert.ok(w.invokedMs >= 6000, `worker ${w.worker} invoked for ${w.invokedMs} ms`);
+      // How late it started its trial is kept, so a level that reads low can say why.
+      assert.ok(typeof w.lateStartMs === 'number' && w.lateStartMs >= 0 && w.lateStartMs < 6000, `worker ${w.worker} late start ${w.lateStartMs}`);
     }
     assert.equal(workers.requests.ok, listed.reduce((sum, w) => sum + w.requests.ok, 0));
     assert.equal(workers.requests.errors + workers.requests.throttled, 0);
