@@ -3,9 +3,9 @@
 // the pure files, one at a time, and the files that mostly sleep, all at once, beside the files
 // that start processes but assert nothing about time, a few at a time; then every file whose
 // assertions depend on time, rate, CPU or latency, one at a time, because those measure a
-// 2-core machine and give honest timings only when nothing competes with them. Ends with each lane's wall time and the 10 slowest files, so
-// the next slowdown is visible, and with one summary over the lanes ("ℹ pass N", "ℹ fail N"),
-// which CI reads.
+// 2-core machine and give honest timings only when nothing competes with them. Ends with each
+// lane's wall time and the 10 slowest files, so the next slowdown is visible, and with one
+// summary over the lanes ("ℹ pass N", "ℹ fail N"), which CI reads.
 //
 // The lanes get a temp folder of their own (TMPDIR). The run fails, naming them, when it leaves an
 // lmi-bench-* entry in it or a process it started alive (run-leftovers.mjs); such processes are

@@ -118,20 +118,17 @@ export function lmiSizingAt(scenario: LmiScenario, prices: PriceBook, requestsPe
 }
 
 /**
- * The scenario's priced candidates, made once per price book, type list and discount: a crossover
- * scan sizes thousands of rates with the same ones, and pricing them at each rate took ~30 of a
- * bench's ~200 ms of cost computation. Keyed by identity, so a changed book or list is priced anew.
+ * The scenario's priced candidates, made once per scenario and price book: a crossover scan sizes
+ * thousands of rates with one scenario object (a discount varied is a new object), and pricing
+ * them at each rate took ~30 of a bench's ~200 ms of cost computation.
  */
-const candidateCache = new WeakMap<PriceBook, WeakMap<readonly string[], Map<string, readonly InstanceCandidate[]>>>();
+const candidateCache = new WeakMap<LmiScenario, { prices: PriceBook; candidates: readonly InstanceCandidate[] }>();
 
 function candidatesOf(scenario: LmiScenario, prices: PriceBook): readonly InstanceCandidate[] {
-  let byTypes = candidateCache.get(prices);
-  if (!byTypes) candidateCache.set(prices, (byTypes = new WeakMap()));
-  let byDiscount = byTypes.get(scenario.instanceTypes);
-  if (!byDiscount) byTypes.set(scenario.instanceTypes, (byDiscount = new Map()));
-  const key = `${scenario.discount} ${scenario.rateDecimals}`;
-  let candidates = byDiscount.get(key);
-  if (!candidates) byDiscount.set(key, (candidates = Object.freeze(pricedCandidates(prices, scenario.instanceTypes, scenario.discount, scenario.rateDecimals))));
+  const cached = candidateCache.get(scenario);
+  if (cached?.prices === prices) return cached.candidates;
+  const candidates = Object.freeze(pricedCandidates(prices, scenario.instanceTypes, scenario.discount, scenario.rateDecimals));
+  candidateCache.set(scenario, { prices, candidates });
   return candidates;
 }
 

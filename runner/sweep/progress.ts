@@ -63,7 +63,7 @@ const lateStartNoteShare = 0.01;
 function lateWorkersNote(level: MeasuredLevel): string {
   const lateMs = Math.max(0, ...(level.load?.workers ?? []).map((w) => w.lateStartMs ?? 0));
   const trialMs = Math.min(...level.trials.map((t) => t.window.endMs - t.window.startMs));
-  if (!(lateMs > 0 && trialMs > 0) || lateMs / trialMs < lateStartNoteShare) return '';
+  if (!(trialMs > 0) || lateMs / trialMs < lateStartNoteShare) return '';
   return `  (a load worker started up to ${Math.round(lateMs)} ms late, ${((lateMs / trialMs) * 100).toFixed(0)}% of a trial: the rate may read up to that much low)`;
 }
 
