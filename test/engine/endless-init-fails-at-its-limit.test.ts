@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts the line and exit 2 of a 1.5 s init deadline; its bound (30 s) catches a hang, not a slow start.
 // A handler whose module never finishes loading (an endless loop at its top level) fails at
 // Lambda's init limit instead of hanging the engine command: one line, exit 2, well before a hang
 // would end. AWS's limits (10 s + the function timeout on standard Lambda, the longer of 130 s and

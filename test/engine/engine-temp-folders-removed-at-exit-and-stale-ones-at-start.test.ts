@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts which folders are removed and which are left, not time.
 // The engine keeps everything it writes on the temp disk under one root it owns, removes it
 // when it stops, and the next engine removes the root of one that was killed (kill -9).
 import { after, before, test } from 'node:test';

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts the kill, its error type and the memory held when it came, not time.
 // An environment whose memory goes over its function's memory is killed as Lambda kills it:
 // the invocation fails with Runtime.OutOfMemory ("Runtime exited with error: signal: killed"),
 // the next request gets a fresh environment, and nothing else is disturbed. Node measures a

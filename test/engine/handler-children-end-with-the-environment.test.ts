@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts which processes are left, waiting seconds for them to go.
 // Processes a handler starts end with its environment, as on AWS: a Python environment is a
 // process group of its own, killed whole when the environment is retired, so a `sleep 600` the
 // handler left running does not outlive it (a 14 s bench used to leave 255 of them). A Node

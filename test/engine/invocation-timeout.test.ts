@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts the error types of a 200 ms timeout against 1.5 s invocations, and the counts.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts the payloads and that four invocations sleeping 400 ms each overlap in the handler, not how fast they run.
 // The Java handler forms the engine's bootstrap takes, each in a jar as Lambda takes it:
 // RequestHandler<Map, String> and RequestStreamHandler (the interfaces of aws-lambda-java-core,
 // written here with the library's package and signatures) named by class alone, with a Context

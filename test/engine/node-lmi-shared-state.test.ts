@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts the module state seen by overlapping invocations of 300-400 ms, not how fast they run.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';

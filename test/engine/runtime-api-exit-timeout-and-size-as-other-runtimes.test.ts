@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts error types and that the function serves after each fault, not time.
 // A Runtime API runtime (an OS-only shell bootstrap) fails as the Node and Python ones do: a
 // runtime that exits under an invocation is Runtime.ExitError and its environment is replaced;
 // an invocation past the timeout is TimeoutError; a response over 6 MB is RequestEntityTooLarge

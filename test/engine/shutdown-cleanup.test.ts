@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts that no runtime process is left, not time.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';

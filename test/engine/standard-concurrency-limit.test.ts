@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts that request L+1 is refused while L others wait 600 ms each, and the counts.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts reaping after a 300 ms idle timeout, waiting up to 5 s for it, and a cold start after it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';

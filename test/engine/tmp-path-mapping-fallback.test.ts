@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts where the handler's files are written, not time.
 // Where no mount namespace can be made, Python and Node.js environments fall back to a path
 // mapping in the bootstrap: a fixed /tmp path still stays inside each environment's own folder,
 // and the engine says the isolation is partial.

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts which /tmp files each request sees, not time.
 // AWS gives every execution environment its own /tmp: a handler writing a fixed /tmp path must
 // never read another environment's file on standard Lambda, must share it inside one LMI
 // environment (its slots share /tmp on AWS too), and must leave nothing in the host's /tmp.

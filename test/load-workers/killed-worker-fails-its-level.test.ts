@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts the failed level, the worker it names and the next level's requests; its one time bound (30 s) is for a hang, far from its 2 s levels.
 // A load worker killed mid-trial (its runtime thread exits, as a
 // crashed Lambda sandbox does) fails that level with the worker named, and the next level
 // still runs. The killer wraps the real bundle: the load code that runs is the shipped one.

@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts exit 2 and the one line; its time bound (15 s) catches a hang, not a slow run.
 // Files the user names are read only when they are regular files, and only up to a limit:
 // /dev/zero (endless) and a FIFO (blocks until written) as workload.json, --event @FILE,
 // --events, a traffic CSV or a run.json each hung the command forever. Each is now one line,

@@ -1,3 +1,4 @@
+// test-lane: pure: parses plans and estimates their wall time; no process, socket or clock (runner/cli's flag parser is impure by name only).
 /**
  * The plan's wall time counts the levels whose warm-up scales LMI out onto instances that must
  * launch first: the sweep waits about the launch delay for each. The settings sweep

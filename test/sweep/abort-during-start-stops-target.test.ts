@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts the order of the target's calls and the interrupted result, not time.
 // Ctrl-C while the target is still starting: the sweep returns interrupted at once, but only
 // stops the target once its start has finished, so no half-started platform stays up.
 import { test } from 'node:test';

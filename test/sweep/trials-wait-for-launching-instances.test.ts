@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts that the trials waited for a 2 s instance launch (bounded at 32 s) and what the fleet held, not rates.
 // LMI with one slot per environment, each environment filling a c7g.large: the 3 base
 // instances hold the 3 minimum environments, so the scale-out the warm-up's load causes needs
 // new instances, which launch after the plan's launch delay. The trials start only once those
