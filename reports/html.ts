@@ -20,6 +20,7 @@ import { measuredLevels } from './model.ts';
 import { describeRecommendation } from './recommendation.ts';
 import { crossoversOutsideMeasured, measuredRange } from './verdict.ts';
 import { requestsPerMonthAt } from '../runner/system/numbers.ts';
+import { lateWorkersSentence, loadWorkersTable } from './load-workers.ts';
 import { cloudwatchTable, costCurveTable, distributionTable, durationTable, floorSentence, levelsDetailTable, levelsTable, monthlyTable, sensitivityTable, trialsTable, unmeasuredTable } from './tables.ts';
 
 const assetsDir = new URL('./assets/', import.meta.url);
@@ -177,14 +178,21 @@ function performanceSection(run: RunFile, latency: ChartDef | null, duration: Ch
   return section('performance', 'Performance', [
     chartBlock(latency),
     levelsTable(run),
+    lateWorkersNote(run),
     details('Each level in full: p90, p95, max, requests, cold starts, environments, instances', levelsDetailTable(run)),
     duration ? chartBlock(duration) : '',
     durations ? details('Standard Lambda duration per level: measured, modelled, INIT', durations) : '',
     chartBlock(throughput),
     chartBlock(capacity),
     details('Every trial', trialsTable(run)),
+    details('Load workers: each worker’s requests, invocations and how late it started its trials', loadWorkersTable(run)),
     details('CloudWatch metrics per level (GetMetricData over each level’s window)', cloudwatchTable(run)),
   ]);
+}
+
+function lateWorkersNote(run: RunFile): string {
+  const sentence = lateWorkersSentence(run);
+  return sentence ? `<p class="caption" id="late-workers-note">${escapeHtml(sentence)}</p>` : '';
 }
 
 function distributionSection(distributions: LevelDistribution[], chart: ChartDef | null): string {

@@ -8,11 +8,29 @@ import type { RunFile } from '../runner/run/run-file.ts';
 import { escapeMarkdown } from '../runner/system/escape.ts';
 import { formatCount, formatMs, formatPct, formatRps, formatUsd } from './format.ts';
 import { floorSentence } from './tables.ts';
+import { lateWorkersSentence } from './load-workers.ts';
 import { localNotice, priceSourceText, pricedOn, statusNotice, statusText, targetText, tmpIsolationNotice } from './header.ts';
 import { levelLoadLabel, measuredLevels, modeName, settingsLabel, sortedLevels, variantLabel } from './model.ts';
 import { describeRecommendation } from './recommendation.ts';
 import { buildVerdict, crossoverPlacement, measuredRange, verdictText } from './verdict.ts';
 import { requestsPerMonthAt } from '../runner/system/numbers.ts';
+
+/** The measured levels as a table, with the late-worker note under it; nothing when none was measured. */
+function levelLines(run: RunFile): string[] {
+  const measured = measuredLevels(run);
+  if (measured.length === 0) return [];
+  const lines = [
+    '| Mode | Settings | Concurrency | req/s | p50 (ms) | p99 (ms) | Throttled | $ / M requests | Priced on |',
+    '|---|---|--:|--:|--:|--:|--:|--:|---|',
+    ...measured.map((level) =>
+      `| ${modeName(level.mode)} | ${escapeMarkdown(settingsLabel(level.mode, level.settings))} | ${levelLoadLabel(level)} | ${formatRps(level.throughputRps)} | ${formatMs(level.latencyMs.p50)} | ${formatMs(level.latencyMs.p99)} | ${formatCount(level.requests.throttled)} | ${level.cost ? formatUsd(level.cost.usdPerMillionRequests) : '—'} | ${level.cost?.instanceType ? `${formatCount(level.cost.instances ?? 0)} × ${level.cost.instanceType}` : '—'} |`,
+    ),
+    '',
+  ];
+  const late = lateWorkersSentence(run);
+  if (late) lines.push(`> ${escapeMarkdown(late)}`, '');
+  return lines;
+}
 
 /** `safety`: the workload's last `lmi-bench safety` check (write-report.ts); unsafe or unchecked, it leads the summary. */
 export function renderMarkdown(run: RunFile, safety?: ReportSafety): string {
@@ -40,17 +58,7 @@ export function renderMarkdown(run: RunFile, safety?: ReportSafety): string {
   if (safety && !lead) lines.push(`Safety: ${gateSummary(safety.gate)}`, '');
   const recommendation = describeRecommendation(run);
   if (recommendation) lines.push(`**Recommendation:** ${escapeMarkdown(recommendation.headline)}`, '');
-  const measured = measuredLevels(run);
-  if (measured.length > 0) {
-    lines.push(
-      '| Mode | Settings | Concurrency | req/s | p50 (ms) | p99 (ms) | Throttled | $ / M requests | Priced on |',
-      '|---|---|--:|--:|--:|--:|--:|--:|---|',
-      ...measured.map((level) =>
-        `| ${modeName(level.mode)} | ${escapeMarkdown(settingsLabel(level.mode, level.settings))} | ${levelLoadLabel(level)} | ${formatRps(level.throughputRps)} | ${formatMs(level.latencyMs.p50)} | ${formatMs(level.latencyMs.p99)} | ${formatCount(level.requests.throttled)} | ${level.cost ? formatUsd(level.cost.usdPerMillionRequests) : '—'} | ${level.cost?.instanceType ? `${formatCount(level.cost.instances ?? 0)} × ${level.cost.instanceType}` : '—'} |`,
-      ),
-      '',
-    );
-  }
+  lines.push(...levelLines(run));
   const crossover = run.crossover;
   if (crossover) {
     const rates = crossover.requestsPerSecond;

@@ -8,6 +8,7 @@
  * quiet run's terminal ends with the verdict and paths alone while no long wait is silent.
  */
 import type { LevelResult, MeasuredLevel } from '../run/run-file.ts';
+import { lateWorkers } from '../run/late-workers.ts';
 import type { SweepProgress } from './sweep-run.ts';
 
 export interface ProgressStream {
@@ -53,18 +54,11 @@ export function formatLevelLine(level: LevelResult, levelIndex: number, levelCou
   return `${where}  ${seconds(elapsedMs)}  ${ok + throttled + errors} req  ${level.throughputRps.toFixed(1)} req/s  p50 ${level.latencyMs.p50.toFixed(1)} ms  ${throttled} throttled  ${errors} errors${lateWorkersNote(level)}`;
 }
 
-/** A late worker's share of a trial below which the level line says nothing (run.json keeps it). */
-const lateStartNoteShare = 0.01;
-
-/**
- * Load workers that started their trials late, when by enough to matter: the level's rate is over
- * the window every worker's spans, so it reads low by about the delay over the trial.
- */
+/** Load workers that started their trials late, when by enough to matter (see late-workers.ts). */
 function lateWorkersNote(level: MeasuredLevel): string {
-  const lateMs = Math.max(0, ...(level.load?.workers ?? []).map((w) => w.lateStartMs ?? 0));
-  const trialMs = Math.min(...level.trials.map((t) => t.window.endMs - t.window.startMs));
-  if (!(trialMs > 0) || lateMs / trialMs < lateStartNoteShare) return '';
-  return `  (a load worker started up to ${Math.round(lateMs)} ms late, ${((lateMs / trialMs) * 100).toFixed(0)}% of a trial: the rate may read up to that much low)`;
+  const late = lateWorkers(level);
+  if (!late) return '';
+  return `  (a load worker started up to ${Math.round(late.lateMs)} ms late, ${(late.share * 100).toFixed(0)}% of a trial: the rate may read up to that much low)`;
 }
 
 /** A phase silent for this long gets a heartbeat line saying what it waits for. */
