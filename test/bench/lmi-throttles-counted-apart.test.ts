@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts counts and that the percentiles hold the 2xx responses only (a lower bound of 49 ms on a 50 ms handler), not rates or how fast.
 // LMI with one slot per environment and 3 environments, driven at concurrency 16: most
 // requests find every slot busy and get 429. They are counted as throttled, and the latency
 // percentiles are those of the 2xx responses alone.
