@@ -18,6 +18,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { statFields } from './proc-stats.ts';
 
 export const engineTempPrefix = 'lmi-bench-engine-';
 const ownerFile = 'owner.json';
@@ -29,14 +30,9 @@ interface Owner {
 }
 
 function startTicksOf(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name start at field 3; starttime is field 22.
-    const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
-    return Number.isFinite(ticks) ? ticks : null;
-  } catch {
-    return null;
-  }
+  // Fields after the command name start at field 3; starttime is field 22.
+  const ticks = Number(statFields(`/proc/${pid}/stat`)?.[19]);
+  return Number.isFinite(ticks) ? ticks : null;
 }
 
 function isAlive(owner: Owner): boolean {

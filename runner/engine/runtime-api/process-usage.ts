@@ -16,13 +16,13 @@ export interface ProcessUsage {
 
 export function processUsage(pid: number): ProcessUsage | undefined {
   let tids: string[];
-  let stat: string;
   try {
     tids = readdirSync(`/proc/${pid}/task`);
-    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   } catch {
     return undefined;
   }
+  const fields = statFields(`/proc/${pid}/stat`);
+  if (!fields) return undefined;
   let cpuNs = 0;
   let waitNs = 0;
   for (const tid of tids) {
@@ -34,7 +34,6 @@ export function processUsage(pid: number): ProcessUsage | undefined {
       // The thread ended between the listing and the read.
     }
   }
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const childTicks = Number(fields[13]) + Number(fields[14]);
   return { cpuSeconds: cpuNs / 1e9 + (Number.isFinite(childTicks) ? childTicks / clockTicksPerSecond : 0), runQueueSeconds: waitNs / 1e9 };
 }
