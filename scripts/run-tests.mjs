@@ -1,9 +1,13 @@
 // Runs every test/**/*.test.ts with node's test runner, loading TypeScript as the CLI does
-// (runner/system/typescript-register.mjs), in lanes (test-lanes.mjs):
-// the pure files, one at a time, and the files that mostly sleep, all at once, beside the files
-// that start processes but assert nothing about time, a few at a time; then every file whose
-// assertions depend on time, rate, CPU or latency, one at a time, because those measure a
-// 2-core machine and give honest timings only when nothing competes with them. Ends with each
+// (runner/system/typescript-register.mjs), in lanes (test-lanes.mjs): first the files that start
+// processes but assert nothing about time, a few at a time, beside the files that mostly sleep,
+// all at once; then every file whose assertions depend on time, rate, CPU or latency, one at a
+// time, because those measure a 2-core machine and give honest timings only when nothing
+// competes with them. The pure files (no process, socket, timer or clock) and the type check run
+// beside that serial lane at idle priority (SCHED_IDLE, `chrt --idle`): they get only the CPU the
+// serial files leave unused, and a serial file that wakes takes its core back at once, so they
+// cannot disturb its figures, and it cannot fail them (they have no clock to miss). Where
+// SCHED_IDLE cannot be had, they run beside the first stage instead, as before. Ends with each
 // lane's wall time and the 10 slowest files, so the next slowdown is visible, and with one
 // summary over the lanes ("ℹ pass N", "ℹ fail N"), which CI reads.
 //
@@ -12,12 +16,12 @@
 // then ended, so they outlive no run. New /tmp/lmi-bench-* entries are named too.
 //
 // `node scripts/run-tests.mjs <substring>...` runs only the files whose path contains one of them;
-// `--typecheck` (npm test) also runs the type check, beside the first stage.
+// `--typecheck` (npm test) also runs the type check.
 // LMI_BENCH_TEST_TIMES=<file> writes every file's lane and time there, one JSON line each.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
@@ -27,12 +31,17 @@ import { newTempEntries, ProcessWatch, tempEntries } from './run-leftovers.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const testRoot = join(root, 'test');
-/** `--typecheck`: also run tsc, beside the first stage (npm test does). */
+/** `--typecheck`: also run tsc (npm test does). */
 const typecheck = process.argv.includes('--typecheck');
 const filter = process.argv.slice(2).filter((arg) => arg !== '--typecheck');
 const reporter = join(root, 'scripts', 'file-times-reporter.mjs');
 /** What lets each test file import .ts: the CLI's own TypeScript hooks. */
 const typescriptHooks = pathToFileURL(join(root, 'runner', 'system', 'typescript-register.mjs')).href;
+/**
+ * The command prefix that runs a process at idle priority (Linux's SCHED_IDLE, inherited by its
+ * children), or null where it cannot (no chrt, another OS): checked once by running it.
+ */
+const idlePriority = spawnSync('chrt', ['--idle', '0', 'true'], { stdio: 'ignore' }).status === 0 ? ['chrt', '--idle', '0'] : null;
 const summaryKeys = ['tests', 'suites', 'pass', 'fail', 'cancelled', 'skipped', 'todo'];
 /** The spec reporter's own closing lines: each lane's are replaced by one summary over all lanes. */
 const laneSummaryLine = new RegExp(`^ℹ (${[...summaryKeys, 'duration_ms'].join('|')}) [\\d.]+$`);
@@ -49,10 +58,12 @@ function collect(dir) {
 }
 
 /** Runs one lane; resolves with its exit code, per-file times and summary counts. */
-function runLane(files, concurrency, timesPath, sharedDir, buffered) {
+function runLane(files, concurrency, timesPath, sharedDir, buffered, idle) {
+  const [command, ...prefix] = [...(idle ? idlePriority : []), process.execPath];
   const child = spawn(
-    process.execPath,
+    command,
     [
+      ...prefix,
       '--import', typescriptHooks, '--test', `--test-concurrency=${concurrency}`,
       '--test-reporter=spec', '--test-reporter-destination=stdout',
       `--test-reporter=${reporter}`, `--test-reporter-destination=${timesPath}`,
@@ -101,19 +112,21 @@ if (files.length === 0) {
 const laneByFile = new Map(files.map((file) => [file, laneOf(file, testRoot)]));
 const laneFiles = (name) => longFirst(files.filter((file) => laneByFile.get(file) === name));
 const waitingFiles = laneFiles('waiting');
-// The lanes of a stage run together, the stages one after another. The pure and waiting lanes run
-// beside the concurrent one (none asserts time, so none can disturb another's results), the pure
-// one file at a time so the concurrent lane's start-ups keep most of the CPU; their output is held
-// until they end. The serial lane runs after them, alone.
+// The lanes of a stage run together, the stages one after another; a stage's output is the
+// live lane's, the others' held until they end. Beside the concurrent lane: the files that mostly
+// sleep. Beside the serial lane, at idle priority: the pure files (two at a time, for both cores'
+// idle time) and the type check; without idle priority those run in the first stage, the pure
+// files one at a time so the concurrent lane's start-ups keep most of the CPU.
+const pureLane = { name: 'pure', files: laneFiles('pure'), concurrency: idlePriority ? availableParallelism() : 1, held: true, idle: idlePriority !== null };
 const stages = [
   [
-    { name: 'pure', files: laneFiles('pure'), concurrency: 1, held: true },
+    ...(idlePriority ? [] : [pureLane]),
     // 3 on 2 cores: these files spend most of their time waiting on start-ups and fixed-length levels.
-    { name: 'concurrent', files: laneFiles('concurrent'), concurrency: Math.max(3, availableParallelism()), held: false },
+    { name: 'concurrent', files: laneFiles('concurrent'), concurrency: Math.max(3, availableParallelism()), held: false, idle: false },
     // Files that mostly sleep (until a minute ends): all at once, so they hold none of the places above.
-    { name: 'waiting', files: waitingFiles, concurrency: Math.max(1, waitingFiles.length), held: true },
+    { name: 'waiting', files: waitingFiles, concurrency: Math.max(1, waitingFiles.length), held: true, idle: false },
   ],
-  [{ name: 'serial', files: laneFiles('serial'), concurrency: 1, held: false }],
+  [{ name: 'serial', files: laneFiles('serial'), concurrency: 1, held: false, idle: false }, ...(idlePriority ? [pureLane] : [])],
 ];
 const tempBefore = tempEntries(tmpdir());
 const scratch = mkdtempSync(join(tmpdir(), 'lmi-bench-run-tests-'));
@@ -126,13 +139,13 @@ let leftovers = { failed: false, lines: [] };
 try {
   const runTimed = async (lane) => {
     const laneStart = performance.now();
-    const result = await runLane(lane.files, lane.concurrency, join(scratch, `${lane.name}.jsonl`), join(scratch, 'shared'), lane.held);
+    const result = await runLane(lane.files, lane.concurrency, join(scratch, `${lane.name}.jsonl`), join(scratch, 'shared'), lane.held, lane.idle);
     return { ...result, lane, wallMs: performance.now() - laneStart };
   };
-  // The type check takes ~15 CPU-s, which the first stage's waits leave free; it ends before the
-  // serial stage, which must run alone.
-  const checking = typecheck ? runTypecheck() : undefined;
-  for (const stage of stages) {
+  // The type check (~15 CPU-s) beside the stage the pure files run in, at their priority.
+  const typecheckStage = idlePriority ? 1 : 0;
+  for (const [index, stage] of stages.entries()) {
+    const checking = typecheck && index === typecheckStage ? runTypecheck(idlePriority !== null) : undefined;
     results.push(...(await Promise.all(stage.filter((lane) => lane.files.length > 0).map(runTimed))));
     typechecked ??= await checking;
   }
@@ -143,8 +156,9 @@ try {
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`.padStart(8);
 console.log('\nlanes:');
-if (typechecked) console.log(`${seconds(typechecked.wallMs)}  type check, beside the first stage: ${typechecked.code === 0 ? 'clean' : 'FAILED (above)'}`);
-for (const { lane, wallMs } of results) console.log(`${seconds(wallMs)}  ${lane.name}: ${lane.files.length} files, ${lane.concurrency} at a time`);
+const priority = (idle) => (idle ? ', at idle priority beside the serial lane' : '');
+if (typechecked) console.log(`${seconds(typechecked.wallMs)}  type check${priority(idlePriority !== null) || ', beside the first stage'}: ${typechecked.code === 0 ? 'clean' : 'FAILED (above)'}`);
+for (const { lane, wallMs } of results) console.log(`${seconds(wallMs)}  ${lane.name}: ${lane.files.length} files, ${lane.concurrency} at a time${priority(lane.idle)}`);
 console.log('slowest files:');
 const slowest = results.flatMap((r) => r.times).sort((a, b) => b.durationMs - a.durationMs).slice(0, 10);
 for (const { file, durationMs } of slowest) console.log(`${seconds(durationMs)}  ${relative(root, file)}`);
@@ -159,10 +173,11 @@ console.log(`ℹ duration_ms ${(performance.now() - startedAt).toFixed(3)}`);
 process.exit(results.some((r) => r.code !== 0) || leftovers.failed || (typechecked !== undefined && typechecked.code !== 0) ? 1 : 0);
 
 /** `tsc --noEmit` over the project; its output is printed at once when it fails. */
-function runTypecheck() {
+function runTypecheck(idle) {
   const startedMs = performance.now();
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  const child = spawn(process.execPath, [tsc, '--noEmit', '-p', root], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, ...args] = [...(idle ? idlePriority : []), process.execPath, tsc, '--noEmit', '-p', root];
+  const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = [];
   child.stdout.on('data', (chunk) => output.push(chunk));
   child.stderr.on('data', (chunk) => output.push(chunk));

@@ -1,6 +1,7 @@
 // Sorts the test files into three lanes.
-// - pure: no process, no socket, no timer, no clock. Such a test cannot disturb another nor be
-//   disturbed, so pure files run beside the concurrent lane.
+// - pure: no process, no socket, no timer, no clock. Such a test cannot be disturbed, nor, at idle
+//   priority, disturb another: pure files run beside the serial lane at idle priority
+//   (run-tests.mjs), or beside the concurrent lane where idle priority cannot be had.
 // - concurrent: starts processes or an engine, but what it asserts does not depend on time, rate,
 //   CPU or latency (exit codes, files written, findings, templates, counts): a few run at a time,
 //   since they mostly wait on process start-up and fixed-length levels. A file gets this lane only
