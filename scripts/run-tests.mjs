@@ -4,10 +4,12 @@
 // all at once; then every file whose assertions depend on time, rate, CPU or latency, one at a
 // time, because those measure a 2-core machine and give honest timings only when nothing
 // competes with them. The pure files (no process, socket, timer or clock) and the type check run
-// beside that serial lane at idle priority (SCHED_IDLE, `chrt --idle`): they get only the CPU the
-// serial files leave unused, and a serial file that wakes takes its core back at once, so they
-// cannot disturb its figures, and it cannot fail them (they have no clock to miss). Where
-// SCHED_IDLE cannot be had, they run beside the first stage instead, as before. Ends with each
+// beside that serial lane at idle priority (SCHED_IDLE, `chrt --idle`): they get only the CPU
+// the serial files leave unused (about 60% of it), a serial file that wakes takes its core back
+// at once, and they have no clock to miss. Only these: the files that start engines and loads
+// were tried there too, and their loopback traffic, handled by the kernel whatever the sender's
+// priority, pushed a serial file's p99 from under 60 ms to 116-252 ms. Where SCHED_IDLE cannot
+// be had, the pure files and the type check run beside the first stage instead. Ends with each
 // lane's wall time and the 10 slowest files, so the next slowdown is visible, and with one
 // summary over the lanes ("ℹ pass N", "ℹ fail N"), which CI reads.
 //

@@ -6,7 +6,7 @@
 import type { MeasuredLevel } from './run-file.ts';
 
 /** A late worker's share of a trial below which a level's late start goes unremarked (run.json keeps it). */
-export const lateStartNoteShare = 0.01;
+const lateStartNoteShare = 0.01;
 
 export interface LateWorkers {
   /** The latest any worker started a trial after the trials' common start time, in ms. */
