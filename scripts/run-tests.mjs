@@ -44,6 +44,14 @@ const typescriptHooks = pathToFileURL(join(root, 'runner', 'system', 'typescript
  * children), or null where it cannot (no chrt, another OS): checked once by running it.
  */
 const idlePriority = spawnSync('chrt', ['--idle', '0', 'true'], { stdio: 'ignore' }).status === 0 ? ['chrt', '--idle', '0'] : null;
+/** Whether the pure files and the type check run at idle priority, beside the serial lane. */
+const idle = idlePriority !== null;
+
+/** `command` as spawn takes it, run at idle priority when `atIdle`. */
+function atPriority(atIdle, command) {
+  const [file, ...args] = [...(atIdle ? idlePriority : []), ...command];
+  return { file, args };
+}
 const summaryKeys = ['tests', 'suites', 'pass', 'fail', 'cancelled', 'skipped', 'todo'];
 /** The spec reporter's own closing lines: each lane's are replaced by one summary over all lanes. */
 const laneSummaryLine = new RegExp(`^ℹ (${[...summaryKeys, 'duration_ms'].join('|')}) [\\d.]+$`);
@@ -60,17 +68,16 @@ function collect(dir) {
 }
 
 /** Runs one lane; resolves with its exit code, per-file times and summary counts. */
-function runLane(files, concurrency, timesPath, sharedDir, buffered, idle) {
-  const [command, ...prefix] = [...(idle ? idlePriority : []), process.execPath];
+function runLane(files, concurrency, timesPath, sharedDir, buffered, atIdle) {
+  const { file, args } = atPriority(atIdle, [
+    process.execPath, '--import', typescriptHooks, '--test', `--test-concurrency=${concurrency}`,
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    `--test-reporter=${reporter}`, `--test-reporter-destination=${timesPath}`,
+    ...files,
+  ]);
   const child = spawn(
-    command,
-    [
-      ...prefix,
-      '--import', typescriptHooks, '--test', `--test-concurrency=${concurrency}`,
-      '--test-reporter=spec', '--test-reporter-destination=stdout',
-      `--test-reporter=${reporter}`, `--test-reporter-destination=${timesPath}`,
-      ...files,
-    ],
+    file,
+    args,
     // The SDK's Node 20 support-window warning would repeat in every test file's output.
     // LMI_BENCH_TEST_SHARED_DIR: what one file measured and a later one may reuse (test/check/support.ts).
     // TMPDIR: the run's own temp folder, so what is left in it is this run's, whoever else uses /tmp.
@@ -119,17 +126,18 @@ const waitingFiles = laneFiles('waiting');
 // sleep. Beside the serial lane, at idle priority: the pure files (two at a time, for both cores'
 // idle time) and the type check; without idle priority those run in the first stage, the pure
 // files one at a time so the concurrent lane's start-ups keep most of the CPU.
-const pureLane = { name: 'pure', files: laneFiles('pure'), concurrency: idlePriority ? availableParallelism() : 1, held: true, idle: idlePriority !== null };
 const stages = [
   [
-    ...(idlePriority ? [] : [pureLane]),
     // 3 on 2 cores: these files spend most of their time waiting on start-ups and fixed-length levels.
     { name: 'concurrent', files: laneFiles('concurrent'), concurrency: Math.max(3, availableParallelism()), held: false, idle: false },
     // Files that mostly sleep (until a minute ends): all at once, so they hold none of the places above.
     { name: 'waiting', files: waitingFiles, concurrency: Math.max(1, waitingFiles.length), held: true, idle: false },
   ],
-  [{ name: 'serial', files: laneFiles('serial'), concurrency: 1, held: false, idle: false }, ...(idlePriority ? [pureLane] : [])],
+  [{ name: 'serial', files: laneFiles('serial'), concurrency: 1, held: false, idle: false }],
 ];
+/** The stage the pure files and the type check run beside. */
+const besideStage = idle ? 1 : 0;
+stages[besideStage].unshift({ name: 'pure', files: laneFiles('pure'), concurrency: idle ? availableParallelism() : 1, held: true, idle });
 const tempBefore = tempEntries(tmpdir());
 const scratch = mkdtempSync(join(tmpdir(), 'lmi-bench-run-tests-'));
 mkdirSync(join(scratch, 'shared'));
@@ -144,10 +152,9 @@ try {
     const result = await runLane(lane.files, lane.concurrency, join(scratch, `${lane.name}.jsonl`), join(scratch, 'shared'), lane.held, lane.idle);
     return { ...result, lane, wallMs: performance.now() - laneStart };
   };
-  // The type check (~15 CPU-s) beside the stage the pure files run in, at their priority.
-  const typecheckStage = idlePriority ? 1 : 0;
   for (const [index, stage] of stages.entries()) {
-    const checking = typecheck && index === typecheckStage ? runTypecheck(idlePriority !== null) : undefined;
+    // The type check (~15 CPU-s) runs where the pure files do, at their priority.
+    const checking = typecheck && index === besideStage ? runTypecheck() : undefined;
     results.push(...(await Promise.all(stage.filter((lane) => lane.files.length > 0).map(runTimed))));
     typechecked ??= await checking;
   }
@@ -158,8 +165,8 @@ try {
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`.padStart(8);
 console.log('\nlanes:');
-const priority = (idle) => (idle ? ', at idle priority beside the serial lane' : '');
-if (typechecked) console.log(`${seconds(typechecked.wallMs)}  type check${priority(idlePriority !== null) || ', beside the first stage'}: ${typechecked.code === 0 ? 'clean' : 'FAILED (above)'}`);
+const priority = (atIdle) => (atIdle ? ', at idle priority beside the serial lane' : '');
+if (typechecked) console.log(`${seconds(typechecked.wallMs)}  type check${idle ? priority(idle) : ', beside the first stage'}: ${typechecked.code === 0 ? 'clean' : 'FAILED (above)'}`);
 for (const { lane, wallMs } of results) console.log(`${seconds(wallMs)}  ${lane.name}: ${lane.files.length} files, ${lane.concurrency} at a time${priority(lane.idle)}`);
 console.log('slowest files:');
 const slowest = results.flatMap((r) => r.times).sort((a, b) => b.durationMs - a.durationMs).slice(0, 10);
@@ -175,11 +182,11 @@ console.log(`ℹ duration_ms ${(performance.now() - startedAt).toFixed(3)}`);
 process.exit(results.some((r) => r.code !== 0) || leftovers.failed || (typechecked !== undefined && typechecked.code !== 0) ? 1 : 0);
 
 /** `tsc --noEmit` over the project; its output is printed at once when it fails. */
-function runTypecheck(idle) {
+function runTypecheck() {
   const startedMs = performance.now();
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  const [command, ...args] = [...(idle ? idlePriority : []), process.execPath, tsc, '--noEmit', '-p', root];
-  const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const { file, args } = atPriority(idle, [process.execPath, tsc, '--noEmit', '-p', root]);
+  const child = spawn(file, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = [];
   child.stdout.on('data', (chunk) => output.push(chunk));
   child.stderr.on('data', (chunk) => output.push(chunk));
