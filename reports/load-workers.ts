@@ -7,8 +7,8 @@
 import type { MeasuredLevel, RunFile } from '../runner/run/run-file.ts';
 import { lateWorkers } from '../runner/run/late-workers.ts';
 import { formatCount, formatMs, formatPct } from './format.ts';
-import { levelLoadLabel, measuredLevels, modeName, settingsLabel } from './model.ts';
-import { htmlTable } from './tables.ts';
+import { hasRateLevels, levelLoadLabel, measuredLevels, modeName, settingsLabel } from './model.ts';
+import { htmlTable, num } from './tables.ts';
 
 function workerLevels(run: RunFile): MeasuredLevel[] {
   return measuredLevels(run).filter((level) => level.load?.mode === 'workers' && (level.load.workers?.length ?? 0) > 0);
@@ -18,9 +18,8 @@ function workerLevels(run: RunFile): MeasuredLevel[] {
 export function loadWorkersTable(run: RunFile): string | null {
   const levels = workerLevels(run);
   if (levels.length === 0) return null;
-  const num = (header: string) => ({ header, numeric: true });
   const columns = [
-    { header: 'Mode' }, { header: 'Settings', wrap: true }, num(levels.some((l) => l.rate !== undefined) ? 'Load' : 'Concurrency'), num('Worker'),
+    { header: 'Mode' }, { header: 'Settings', wrap: true }, num(hasRateLevels(run) ? 'Arrival rate' : 'Concurrency'), num('Worker'),
     num('OK'), num('Throttled'), num('Errors'), num('Invocations'), num('Invoked (ms)'), num('Started late (ms)'), { header: 'Error', wrap: true },
   ];
   const rows = levels.flatMap((level) =>

@@ -32,7 +32,8 @@ export function htmlTable(columns: Column[], rows: string[][], options: { id?: s
   return `<div class="table-wrap"><table${id}>${caption}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
-const num = (header: string): Column => ({ header, numeric: true });
+/** A right-aligned column of figures. */
+export const num = (header: string): Column => ({ header, numeric: true });
 
 /**
  * The levels at a glance: what the verdict rests on (throughput, p50/p99, throttles, errors and
