@@ -11,6 +11,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { StdioOptions } from 'node:child_process';
+import { hostVariables } from './host-variables.ts';
 import { environmentIsolation, isolatedArgv } from './isolation.ts';
 import type { EnvironmentOptions } from './environment.ts';
 import { maxResponseBytes } from './payload.ts';
@@ -80,7 +81,7 @@ export function planNodeProcess(options: EnvironmentOptions, tmpDir: string, thr
   // Standard Lambda's one thread gets the whole memory as its heap bound.
   const node = [process.execPath, ...(workers ? [] : [`--max-old-space-size=${Math.max(16, memoryMb)}`]), bootstrapPath];
   const argv = isolation.kind === 'namespaces' ? isolatedArgv(isolation, { tmpDir, codeDir }, node) : node;
-  const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: '/tmp', [configVariable]: JSON.stringify(config) };
+  const env: NodeJS.ProcessEnv = { ...hostVariables(), TMPDIR: '/tmp', [configVariable]: JSON.stringify(config) };
   // Node options of the engine's own (a loader, say) are not the function's.
   delete env['NODE_OPTIONS'];
   return { command: argv[0] as string, args: argv.slice(1), env, stdio, channelFds, namespaces };

@@ -16,6 +16,7 @@ import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { EnvironmentBase, InitError, type EnvironmentOptions, type InvokeOutcome } from './environment.ts';
 import { HandlerLog } from './handler-log.ts';
+import { hostVariables } from './host-variables.ts';
 import { protocolLineReader } from './line-reader.ts';
 import { processRssBytes } from './proc-stats.ts';
 import { processTreeCpuSeconds } from './runtime-api/process-usage.ts';
@@ -54,7 +55,7 @@ interface SlotLaunch {
 function slotEnvironment(options: EnvironmentOptions, tmpDir: string, isolation: TmpIsolation['kind'], worker: string): NodeJS.ProcessEnv {
   const { safetyRecordDir } = options;
   return {
-    ...process.env,
+    ...hostVariables(),
     // tempfile answers '/tmp' as on AWS.
     TMPDIR: '/tmp',
     [tmpDirVariable]: tmpDir,

@@ -15,6 +15,7 @@ import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import { EnvironmentBase, InitError, type EnvironmentOptions, type InvokeOutcome } from '../environment.ts';
 import type { HandlerLog } from '../handler-log.ts';
+import { hostVariables } from '../host-variables.ts';
 import { functionArn } from '../lambda-api/configuration.ts';
 import { processRssBytes } from '../proc-stats.ts';
 import { exitErrorType, memoryLimitBytes, outOfMemoryErrorType, outOfMemoryMessage } from '../runtime-exit.ts';
@@ -102,7 +103,7 @@ export class RuntimeApiEnvironment extends EnvironmentBase {
     this.#wrapped = isolation.kind === 'mount-namespace';
     // Its own process group, so ending the environment ends what the bootstrap started (curl...);
     // in namespaces, what left the group (setsid) ends with the pid namespace.
-    const child = spawn(argv[0] as string, argv.slice(1), { cwd: launch.taskRoot, env: { ...process.env, ...variables }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(argv[0] as string, argv.slice(1), { cwd: launch.taskRoot, env: { ...hostVariables(), ...variables }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     this.#child = child;
     for (const stream of [child.stdout, child.stderr] as Readable[]) {
       stream.on('error', () => undefined);
