@@ -18,6 +18,7 @@ import { EnvironmentBase, InitError, type EnvironmentOptions, type InvokeOutcome
 import { HandlerLog } from './handler-log.ts';
 import { hostVariables } from './host-variables.ts';
 import { protocolLineReader } from './line-reader.ts';
+import { pythonCommand, pythonInterpreter } from './python-interpreter.ts';
 import { processRssBytes } from './proc-stats.ts';
 import { processTreeCpuSeconds } from './runtime-api/process-usage.ts';
 import { isolatedArgv, isolatedRuntimePid, isolatedRuntimeStarted, joinedArgv } from './isolation.ts';
@@ -26,7 +27,6 @@ import { exitErrorType, memoryLimitBytes, outOfMemoryErrorType, outOfMemoryMessa
 import { removeTmpDir, tmpDirVariable, tmpIsolation, tmpModeVariable, type TmpIsolation } from './tmp-dir.ts';
 
 const bootstrapPath = fileURLToPath(new URL('./runtimes/python-bootstrap.py', import.meta.url));
-const pythonCommand = process.env['LMI_BENCH_PYTHON'] ?? 'python3';
 
 /**
  * The bootstrap refuses results over Lambda's 6 MB payload limit itself; a longer line can
@@ -169,6 +169,8 @@ export class PythonEnvironment extends EnvironmentBase {
   /** In namespaces: the slot process whose namespaces the others join (pid 1 of the environment). */
   #leader: SlotProcess | undefined;
   #slotsStarted = 0;
+  /** The interpreter the slots run (python-interpreter.ts), known once start() asked for it. */
+  #python = pythonCommand;
 
   /** The environment's /tmp folder, shared by its slot processes. */
   get tmpDir(): string | undefined {
@@ -176,6 +178,7 @@ export class PythonEnvironment extends EnvironmentBase {
   }
 
   async start(): Promise<number> {
+    this.#python = (await pythonInterpreter()).path;
     const initDurationMs = await this.startUnits(this.slots, (tmpDir, log) => this.#spawnSlot(tmpDir, log));
     this.#watchMemory();
     return initDurationMs;
@@ -185,7 +188,7 @@ export class PythonEnvironment extends EnvironmentBase {
   async #spawnSlot(tmpDir: string, log: HandlerLog): Promise<void> {
     const index = this.#slotsStarted++;
     const isolation = tmpIsolation('python');
-    const python = [pythonCommand, '-u', bootstrapPath, this.options.handler.file, this.options.handler.exportName, this.options.functionName, String(this.options.memoryMb)];
+    const python = [this.#python, '-u', bootstrapPath, this.options.handler.file, this.options.handler.exportName, this.options.functionName, String(this.options.memoryMb)];
     const env = slotEnvironment(this.options, tmpDir, isolation.kind, `${this.id}-${index}`);
     if (isolation.kind === 'path-mapping') return this.#runSlot({ argv: python, env, wrapped: false }, log);
     if (index === 0) {
@@ -230,7 +233,7 @@ export class PythonEnvironment extends EnvironmentBase {
       slot.child.once('error', (error) => {
         if (!settled) {
           settled = true;
-          reject(new InitError(`cannot start ${pythonCommand}: ${error.message}`));
+          reject(new InitError(`cannot start ${this.#python}: ${error.message}`));
         }
       });
       slot.child.once('exit', (code, signal) => {

@@ -5,8 +5,7 @@
  * minimum runtime versions against the engine sees what it is measuring.
  */
 import { execFile } from 'node:child_process';
-
-let python: Promise<string> | undefined;
+import { pythonInterpreter } from '../python-interpreter.ts';
 
 export function nodeRuntimeId(version: string = process.versions.node): string {
   return `nodejs${version.split('.')[0] ?? version}.x`;
@@ -18,16 +17,11 @@ export function pythonRuntimeIdFrom(versionOutput: string): string | null {
   return match ? `python${match[1]}.${match[2]}` : null;
 }
 
-export function pythonRuntimeId(): Promise<string> {
-  python ??= new Promise((resolve) => {
-    execFile(process.env['LMI_BENCH_PYTHON'] ?? 'python3', ['--version'], { timeout: 5000 }, (error, stdout, stderr) => {
-      // A deployed Python function proves python3 ran; an unreadable version is still Python.
-      resolve((error ? null : pythonRuntimeIdFrom(`${stdout}${stderr}`)) ?? 'python3');
-    });
-  });
-  return python;
+export async function pythonRuntimeId(): Promise<string> {
+  const { versionOutput } = await pythonInterpreter();
+  // A deployed Python function proves python3 ran; an unreadable version is still Python.
+  return (versionOutput === null ? null : pythonRuntimeIdFrom(versionOutput)) ?? 'python3';
 }
-
 
 /** `openjdk version "17.0.15"` → java17; null when the output is not a Java version. */
 export function javaRuntimeIdFrom(versionOutput: string): string | null {
