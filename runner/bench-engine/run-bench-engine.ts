@@ -1,7 +1,7 @@
 /**
  * The engine's own overhead benchmark: a no-op handler under standard Lambda and LMI against a
  * bare node:http server (each in its own process, loaded by autocannon from this process),
- * the latency the engine adds to io-bound at concurrency 64, and memory per environment (Node.js:
+ * the latency the engine adds to io-bound (all at the run's concurrency, 64 by default), and memory per environment (Node.js:
  * the PSS of its process, so the node binary shared by every environment counts once).
  */
 import { Agent, request } from 'node:http';
@@ -200,23 +200,23 @@ export async function runBenchEngine(options: BenchEngineOptions): Promise<Bench
     // The same io-bound handler called in-process by a bare server: what the timers, node:http
     // and the load generator cost without the engine, so the engine's own share can be told apart.
     const ioBody = JSON.stringify({ delaysMs: [150, 200, 100] });
-    step('bare node:http server calling the io-bound handler in-process, concurrency 64');
+    step(`bare node:http server calling the io-bound handler in-process, concurrency ${concurrency}`);
     const bareIo = await startBareServer(resolveHandler(loadWorkload(ioBoundDir), 'node'));
-    const bareIoResult = await load(bareIo.url, 64, durationSec, warmupSec, ioBody);
+    const bareIoResult = await load(bareIo.url, concurrency, durationSec, warmupSec, ioBody);
     await bareIo.stop();
     const bareIoP50 = bareIoResult.latencyMs?.p50 ?? Number.NaN;
     const bareIoP99 = bareIoResult.latencyMs?.p99 ?? Number.NaN;
     rows.push(row('bare server + io-bound handler', bareIoResult, `p50 ${(bareIoP50 - ioBoundHandlerMs).toFixed(3)} ms over ${ioBoundHandlerMs} ms with no engine (timers, HTTP, load generator)${failures(bareIoResult)}`));
     for (const mode of ['standard', 'lmi'] as const) {
-      step(`engine, ${mode}, io-bound at concurrency 64`);
+      step(`engine, ${mode}, io-bound at concurrency ${concurrency}`);
       const name = `io-${mode}`;
-      const io = await engine.client.deploy(spec(name, ioBoundDir, mode === 'lmi' ? lmiCompute(64) : standardCompute()));
-      const ioResult = await load(io.url, 64, durationSec, warmupSec, ioBody, () => untilIdle(started, name));
+      const io = await engine.client.deploy(spec(name, ioBoundDir, mode === 'lmi' ? lmiCompute(Math.max(64, concurrency)) : standardCompute()));
+      const ioResult = await load(io.url, concurrency, durationSec, warmupSec, ioBody, () => untilIdle(started, name));
       const p50 = ioResult.latencyMs?.p50 ?? Number.NaN;
       const p99Ratio = (ioResult.latencyMs?.p99 ?? Number.NaN) / bareIoP99;
       rows.push(
         row(
-          `engine ${mode}, io-bound c=64`,
+          `engine ${mode}, io-bound c=${concurrency}`,
           ioResult,
           `p50 − ${ioBoundHandlerMs} ms = ${(p50 - ioBoundHandlerMs).toFixed(3)} ms (target <= 1 ms); engine's own share ${(p50 - bareIoP50).toFixed(3)} ms over the bare server; p99 ${p99Ratio.toFixed(2)}x the bare server's (target <= 1.25x)${failures(ioResult)}`,
         ),
@@ -225,7 +225,8 @@ export async function runBenchEngine(options: BenchEngineOptions): Promise<Bench
     }
 
     step('memory per environment');
-    const stdMemory = await memoryPerEnvironment(engine, spec('mem-standard', noopDir, standardCompute()), 32);
+    // Up to 32 warm environments: enough for a mean, and no more than the run's concurrency asks for.
+    const stdMemory = await memoryPerEnvironment(engine, spec('mem-standard', noopDir, standardCompute()), Math.min(32, concurrency));
     rows.push({ what: 'memory, standard env (node)', requestsPerSecond: null, p50Ms: null, p99Ms: null, note: memoryNote(stdMemory, '; target <= 20 MB') });
     const lmiMemory = await memoryPerEnvironment(engine, spec('mem-lmi', noopDir, lmiCompute(64)), 0);
     rows.push({ what: 'memory, LMI env (node)', requestsPerSecond: null, p50Ms: null, p99Ms: null, note: memoryNote(lmiMemory, '') });

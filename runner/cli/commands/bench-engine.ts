@@ -19,9 +19,10 @@ export const benchEngineFlags = {
 const help = `usage: lmi-bench bench-engine [--duration S] [--concurrency N] [--warmup S]
 
 Measures the local engine against a bare node:http server on this machine: requests/s and
-p50/p99 of a no-op handler in standard and LMI mode, the latency the engine adds to io-bound
-at concurrency 64, and memory per environment (Node.js: the PSS of its process, which counts
-the node binary shared by every environment once; Python: resident memory).
+p50/p99 of a no-op handler in standard and LMI mode, the latency the engine adds to io-bound,
+all at --concurrency (the targets are stated at 64, the default), and memory per environment
+(Node.js: the PSS of its process, which counts the node binary shared by every environment once;
+Python: resident memory).
 
 options:
 ${flagHelp(benchEngineFlags)}`;
