@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts the exit, its one line and the levels kept; a kill that lands before the second level's load starts leaves the same run.json.
 // The local engine is the run's platform. Killed during a level (here by kill -9, as the OOM
 // killer would), the bench stops at once: the levels measured before are kept in run.json, the
 // half-served level and the ones after it are not recorded as failed one by one, and the exit

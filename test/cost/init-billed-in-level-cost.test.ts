@@ -1,3 +1,4 @@
+// test-lane: concurrent: asserts cold-start counts and that cold costs more than warm; a slower machine only lengthens the 500 ms init it bills.
 // Standard Lambda bills INIT. A handler with a 500 ms init costs more
 // per million requests at a level whose environments start cold (in its warm-up, as a traffic
 // step of that size would start them) than at the same level run again on warm environments.
