@@ -16,8 +16,16 @@
  */
 const notTheFunctions = ['NODE_EXTRA_CA_CERTS'] as const;
 
+/**
+ * What the user sets for the functions, as the function's own configuration would on AWS: a
+ * handler that calls a real HTTPS service through a proxy with its own CA gets the bundle back.
+ */
+export const functionCaCertsVariable = 'LMI_BENCH_FUNCTION_NODE_EXTRA_CA_CERTS';
+
 export function hostVariables(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const kept: NodeJS.ProcessEnv = { ...env };
   for (const name of notTheFunctions) delete kept[name];
+  const forFunctions = env[functionCaCertsVariable];
+  if (forFunctions) kept['NODE_EXTRA_CA_CERTS'] = forFunctions;
   return kept;
 }

@@ -3,11 +3,12 @@
 // NODE_EXTRA_CA_CERTS; a host that sets it for its own tools (a proxy's CA bundle) must not make
 // every environment here parse that bundle at start. The host's other variables still reach
 // the handler, on every kind of environment: Node.js (standard and LMI), Python, and a runtime
-// on the Runtime API.
+// on the Runtime API. A bundle the user sets for the functions reaches them.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { functionCaCertsVariable } from '../../runner/engine/host-variables.ts';
 import { startEngine, type EngineHandle } from '../../runner/target/local/engine-process.ts';
 import type { FunctionSpec } from '../../runner/engine/protocol.ts';
 import { providedWorkload } from './runtime-api-workloads.ts';
@@ -56,6 +57,19 @@ const kinds: Array<[string, () => FunctionSpec]> = [
   ['Python, standard Lambda', () => standardSpec('vars-python-std', {}, { workloadDir: dir, runtime: 'python' })],
   ['OS-only runtime on the Runtime API', () => standardSpec('vars-provided-std', {}, { workloadDir: providedWorkload('vars-provided', bootstrap), runtime: 'provided' })],
 ];
+
+test('a bundle set for the functions (LMI_BENCH_FUNCTION_NODE_EXTRA_CA_CERTS) reaches a Node.js handler as NODE_EXTRA_CA_CERTS', { timeout: 60_000 }, async () => {
+  const bundle = join(dir, 'functions-ca.pem');
+  const withBundle = await startEngine({ env: { ...process.env, NODE_EXTRA_CA_CERTS: join(dir, 'proxy-ca.pem'), [functionCaCertsVariable]: bundle } });
+  try {
+    const fn = await withBundle.client.deploy(standardSpec('vars-node-bundle', {}, { workloadDir: dir }));
+    const reply = await send(fn.url, {});
+    assert.equal(reply.status, 200, reply.body);
+    assert.equal(reply.json<{ extraCa: string | null }>().extraCa, bundle);
+  } finally {
+    await withBundle.stop();
+  }
+});
 
 for (const [kind, spec] of kinds) {
   test(`${kind}: the handler sees the host's variables but not its NODE_EXTRA_CA_CERTS`, { timeout: 60_000 }, async () => {
