@@ -1,4 +1,3 @@
-// test-lane: concurrent: compares two accounts of the same CPU seconds (CloudWatch's utilisation and the engine's direct sum) within 15%; contention changes both alike, and 20 answers in 8 s is its only rate.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
