@@ -1,8 +1,9 @@
 /**
  * The engine's own overhead benchmark: a no-op handler under standard Lambda and LMI against a
- * bare node:http server (each in its own process, loaded by autocannon from this process),
- * the latency the engine adds to io-bound (all at the run's concurrency, 64 by default), and memory per environment (Node.js:
- * the PSS of its process, so the node binary shared by every environment counts once).
+ * bare node:http server (each in its own process, loaded by autocannon from this process), the
+ * latency the engine adds to io-bound (all at the run's concurrency, 64 by default), and memory
+ * per environment (Node.js: the PSS of its process, so the node binary shared by every
+ * environment counts once).
  */
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';

@@ -2,7 +2,7 @@
  * The host's variables an environment's processes start from (the engine adds the function's own
  * on top). Handlers see the host's variables (PATH, HOME, a proxy) so that a handler that runs on
  * the user's machine runs here too; what the host sets only for its own tools and that Lambda
- * never sets is left out. Pure.
+ * never sets is left out. Pure: it reads only the variables it is given.
  */
 
 /**
