@@ -18,10 +18,10 @@ import { EnvironmentBase, InitError, type EnvironmentOptions, type InvokeOutcome
 import { HandlerLog } from './handler-log.ts';
 import { hostVariables } from './host-variables.ts';
 import { protocolLineReader } from './line-reader.ts';
-import { pythonCommand, pythonInterpreter } from './python-interpreter.ts';
 import { processRssBytes } from './proc-stats.ts';
 import { processTreeCpuSeconds } from './runtime-api/process-usage.ts';
 import { isolatedArgv, isolatedRuntimePid, isolatedRuntimeStarted, joinedArgv } from './isolation.ts';
+import { pythonCommand, pythonInterpreter } from '../system/python-interpreter.ts';
 import { sleep } from '../system/sleep.ts';
 import { exitErrorType, memoryLimitBytes, outOfMemoryErrorType, outOfMemoryMessage } from './runtime-exit.ts';
 import { removeTmpDir, tmpDirVariable, tmpIsolation, tmpModeVariable, type TmpIsolation } from './tmp-dir.ts';
@@ -169,7 +169,7 @@ export class PythonEnvironment extends EnvironmentBase {
   /** In namespaces: the slot process whose namespaces the others join (pid 1 of the environment). */
   #leader: SlotProcess | undefined;
   #slotsStarted = 0;
-  /** The interpreter the slots run (python-interpreter.ts), known once start() asked for it. */
+  /** The interpreter the slots run (system/python-interpreter.ts), known once start() asked for it. */
   #python = pythonCommand;
 
   /** The environment's /tmp folder, shared by its slot processes. */
@@ -178,7 +178,7 @@ export class PythonEnvironment extends EnvironmentBase {
   }
 
   async start(): Promise<number> {
-    this.#python = (await pythonInterpreter()).path;
+    this.#python = (await pythonInterpreter())?.path ?? pythonCommand;
     const initDurationMs = await this.startUnits(this.slots, (tmpDir, log) => this.#spawnSlot(tmpDir, log));
     this.#watchMemory();
     return initDurationMs;

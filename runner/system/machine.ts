@@ -1,6 +1,6 @@
 /** What the run was measured on: local timings are this machine's, so run.json records it. */
-import { execFile } from 'node:child_process';
 import { cpus, hostname, totalmem } from 'node:os';
+import { askPython } from './python-interpreter.ts';
 
 /** What run.json `machine` records. */
 export interface MachineInfo {
@@ -28,13 +28,8 @@ export async function machineInfo(): Promise<MachineInfo> {
   };
 }
 
-/** `python3 --version`, or null when there is no python3 on PATH. */
-function pythonVersion(): Promise<string | null> {
-  return new Promise((resolve) => {
-    execFile('python3', ['--version'], { timeout: 5000 }, (error, stdout, stderr) => {
-      if (error) return resolve(null);
-      const match = /Python\s+(\S+)/.exec(`${stdout}${stderr}`);
-      resolve(match?.[1] ?? null);
-    });
-  });
+/** `python3`'s version (3.11.7), or null when there is no python3 on PATH. */
+async function pythonVersion(): Promise<string | null> {
+  const interpreter = await askPython('python3', 5000);
+  return interpreter?.versionOutput.replace(/^Python /, '') ?? null;
 }

@@ -5,7 +5,7 @@
  * minimum runtime versions against the engine sees what it is measuring.
  */
 import { execFile } from 'node:child_process';
-import { pythonInterpreter } from '../python-interpreter.ts';
+import { pythonInterpreter } from '../../system/python-interpreter.ts';
 
 export function nodeRuntimeId(version: string = process.versions.node): string {
   return `nodejs${version.split('.')[0] ?? version}.x`;
@@ -18,9 +18,9 @@ export function pythonRuntimeIdFrom(versionOutput: string): string | null {
 }
 
 export async function pythonRuntimeId(): Promise<string> {
-  const { versionOutput } = await pythonInterpreter();
+  const interpreter = await pythonInterpreter();
   // A deployed Python function proves python3 ran; an unreadable version is still Python.
-  return (versionOutput === null ? null : pythonRuntimeIdFrom(versionOutput)) ?? 'python3';
+  return (interpreter ? pythonRuntimeIdFrom(interpreter.versionOutput) : null) ?? 'python3';
 }
 
 /** `openjdk version "17.0.15"` → java17; null when the output is not a Java version. */
